@@ -1,0 +1,34 @@
+# seam: the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+export LLVM_SYS_221_PREFIX ?= /usr/lib/llvm-22
+CARGO ?= cargo
+SEAM := target/release/seam
+EXAMPLE := testsuite/example
+EXAMPLE_OUT := target/example
+
+.PHONY: all setup build run test score example clean
+
+all: build
+
+setup:
+	@.ci/setup.sh
+
+build: setup
+	$(CARGO) build --release --bin seam
+
+# Builds the bundled C + Rust example driver to bitcode, analyses it,
+# prints the findings and writes seam.sarif.
+run: build
+	@$(EXAMPLE)/build.sh $(EXAMPLE_OUT)
+	$(SEAM) check $(EXAMPLE_OUT)/*.bc --source-root . --sarif seam.sarif --fail-on never || [ $$? -eq 1 ]
+	@echo "SARIF written to seam.sarif"
+
+test: setup
+	$(CARGO) build --release --bin seam
+	$(CARGO) test --release --workspace
+
+score: build
+	$(CARGO) run --release -p seam-testsuite --bin seam-score
+
+clean:
+	$(CARGO) clean

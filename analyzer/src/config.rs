@@ -1,0 +1,1 @@
+//! `seam.toml`: project configuration (extra models, roots, suppressions).

@@ -1,0 +1,318 @@
+//! The seam IR: what the analysis sees of one LLVM module.
+//!
+//! `ingest` lowers each LLVM module into a [`Module`] and drops the LLVM
+//! objects at once; nothing after `ingest` ever touches LLVM. The IR keeps
+//! only what the race analysis needs: memory accesses with their marking,
+//! calls, pointer flow, control flow, and the debug information that turns
+//! offsets into source names.
+//!
+//! Everything is indexed by `u32` ids local to the module (or function), and
+//! strings are interned per module in [`Strings`], so a `Module` is plain
+//! data: `Send + Sync`, cheap to move between rayon workers, and cacheable.
+
+mod strings;
+pub use strings::{StrId, Strings};
+
+use serde::{Deserialize, Serialize};
+
+/// Source language of a function or module.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Language {
+    C,
+    Rust,
+    #[default]
+    Unknown,
+}
+
+impl Language {
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::C => "C",
+            Language::Rust => "Rust",
+            Language::Unknown => "unknown",
+        }
+    }
+}
+
+/// One lowered LLVM module.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Module {
+    /// Where the module came from: the input path, plus `(member)` or
+    /// `#index` for archive members and concatenated `.llvmbc` modules.
+    pub origin: String,
+    /// `source_filename` of the module.
+    pub source_file: StrId,
+    /// `llvm.ident` / compile-unit producer, e.g. "clang version 22.1.8".
+    pub producer: StrId,
+    pub triple: StrId,
+    /// Language of the compile unit(s); functions carry their own too.
+    pub language: Language,
+    pub strings: Strings,
+    pub functions: Vec<Function>,
+    pub globals: Vec<Global>,
+    /// Debug-info types reachable from globals, parameters and locals.
+    pub types: Vec<DiType>,
+    /// Deduplicated debug locations; instructions refer to them by index.
+    pub locations: Vec<DebugLoc>,
+}
+
+pub type FuncId = u32;
+pub type BlockId = u32;
+pub type InstId = u32;
+pub type LocId = u32;
+pub type TypeId = u32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Linkage {
+    External,
+    Internal,
+    /// linkonce/weak/common/available_externally: may be defined elsewhere too.
+    Weak,
+    Other,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Function {
+    /// Symbol name as in the object file.
+    pub name: StrId,
+    /// Demangled name (Rust v0 or legacy, without hash); equal to `name` for C.
+    pub demangled: StrId,
+    pub linkage: Linkage,
+    /// Hidden/protected visibility is `false`; default visibility is `true`.
+    pub visible: bool,
+    /// Section, e.g. `.init.text`; `None` for the default.
+    pub section: Option<StrId>,
+    pub language: Language,
+    /// True when the module only declares the function.
+    pub is_declaration: bool,
+    pub params: Vec<Param>,
+    /// True when the function returns a pointer.
+    pub returns_ptr: bool,
+    /// Debug-info name of the subprogram (e.g. `my_irq_handler` or the Rust path).
+    pub di_name: Option<StrId>,
+    /// Where the function is defined (file, line) per its DISubprogram.
+    pub di_loc: Option<LocId>,
+    pub blocks: Vec<Block>,
+    /// Instructions of all blocks; a block owns the range `insts[first..first+len]`.
+    pub insts: Vec<Inst>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Param {
+    pub is_ptr: bool,
+    /// Debug-info name of the parameter, when known.
+    pub name: Option<StrId>,
+    /// Debug-info type of the parameter (e.g. `struct my_dev *`).
+    pub di_type: Option<TypeId>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Block {
+    pub first: InstId,
+    pub len: u32,
+    pub succs: Vec<BlockId>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Inst {
+    pub kind: InstKind,
+    pub loc: Option<LocId>,
+}
+
+/// An operand. Instruction results are referred to by their index in
+/// `Function::insts`; every instruction has a slot whether or not it
+/// produces a value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Value {
+    Inst(InstId),
+    Arg(u32),
+    /// Address of a global variable or function, plus a constant byte
+    /// offset (constant-expression GEPs on globals fold into it).
+    Global { name: StrId, offset: i64 },
+    Int(i64),
+    Null,
+    Undef,
+    /// A constant or value seam does not model (floats, vectors, exotic constexprs).
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Ordering {
+    NotAtomic,
+    Unordered,
+    Monotonic,
+    Acquire,
+    Release,
+    AcqRel,
+    SeqCst,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RmwOp {
+    Xchg,
+    Add,
+    Sub,
+    And,
+    Nand,
+    Or,
+    Xor,
+    Max,
+    Min,
+    UMax,
+    UMin,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CmpPred {
+    Eq,
+    Ne,
+    Ugt,
+    Uge,
+    Ult,
+    Ule,
+    Sgt,
+    Sge,
+    Slt,
+    Sle,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Callee {
+    /// A direct call to a function by symbol name.
+    Direct(StrId),
+    /// An indirect call through this pointer value.
+    Indirect(Value),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum InstKind {
+    /// `size` in bytes; `align` in bytes (0 when unknown).
+    Load { ptr: Value, size: u32, align: u32, volatile: bool, ordering: Ordering, is_ptr: bool },
+    Store { ptr: Value, value: Value, size: u32, align: u32, volatile: bool, ordering: Ordering },
+    AtomicRmw { ptr: Value, value: Value, op: RmwOp, size: u32, volatile: bool, ordering: Ordering },
+    CmpXchg { ptr: Value, expected: Value, new: Value, size: u32, volatile: bool, success: Ordering, failure: Ordering, weak: bool },
+    Fence { ordering: Ordering, single_thread: bool },
+    /// call or invoke. `returns` is false for `noreturn` callees.
+    Call { callee: Callee, args: Vec<Value>, returns: bool, invoke: bool },
+    /// A call whose callee is inline asm. `memory_operands` lists the
+    /// indices into `args` that are memory (`*m`, `=*m`, `Q` …) operands.
+    Asm { asm: StrId, constraints: StrId, args: Vec<Value>, memory_operands: Vec<u32>, side_effects: bool },
+    /// `llvm.memcpy`/`memmove`: a read of `src` and a write of `dst`.
+    MemCopy { dst: Value, src: Value, len: Option<u64>, volatile: bool },
+    /// `llvm.memset`: a write of `dst`.
+    MemSet { dst: Value, len: Option<u64>, volatile: bool },
+    /// Stack slot of `size` bytes (None when dynamically sized).
+    Alloca { size: Option<u64>, name: Option<StrId>, di_type: Option<TypeId> },
+    /// Pointer arithmetic: `base + offset` bytes, `offset` None when it
+    /// depends on a run-time index (then `const_part` is the constant part).
+    Gep { base: Value, offset: Option<i64>, const_part: i64 },
+    /// bitcast/addrspacecast and integer casts that carry a value unchanged.
+    Cast { value: Value },
+    PtrToInt { value: Value },
+    IntToPtr { value: Value },
+    Phi { incoming: Vec<(Value, BlockId)> },
+    Select { cond: Value, then: Value, otherwise: Value },
+    ExtractValue { aggregate: Value, indices: Vec<u32> },
+    InsertValue { aggregate: Value, value: Value, indices: Vec<u32> },
+    ICmp { pred: CmpPred, lhs: Value, rhs: Value },
+    /// Integer arithmetic kept for pointer flow through `ptrtoint`/`inttoptr` (e.g. `and` masks).
+    BinOp { lhs: Value, rhs: Value },
+    /// Conditional branch on `cond`: `then` if true, `otherwise` if false.
+    CondBr { cond: Value, then: BlockId, otherwise: BlockId },
+    Br { target: BlockId },
+    Switch { value: Value, default: BlockId, cases: Vec<(i64, BlockId)> },
+    Ret { value: Option<Value> },
+    Unreachable,
+    /// Anything else (floating point, vector ops, landingpad …).
+    Other { operands: Vec<Value> },
+}
+
+impl InstKind {
+    /// True for instructions that read or write memory directly.
+    pub fn is_memory_access(&self) -> bool {
+        matches!(
+            self,
+            InstKind::Load { .. }
+                | InstKind::Store { .. }
+                | InstKind::AtomicRmw { .. }
+                | InstKind::CmpXchg { .. }
+                | InstKind::MemCopy { .. }
+                | InstKind::MemSet { .. }
+        )
+    }
+}
+
+/// A source position with its full inlined-at chain.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DebugLoc {
+    pub file: StrId,
+    pub line: u32,
+    pub col: u32,
+    /// Name of the subprogram whose body this position is in (for inlined
+    /// code: the inlined function, e.g. `spin_unlock` or `READ_ONCE` helpers).
+    pub scope: Option<StrId>,
+    /// Where that subprogram was inlined into, if it was.
+    pub inlined_at: Option<LocId>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Global {
+    pub name: StrId,
+    pub demangled: StrId,
+    pub linkage: Linkage,
+    pub is_declaration: bool,
+    pub is_constant: bool,
+    pub section: Option<StrId>,
+    /// Size in bytes of the value type (0 for opaque declarations).
+    pub size: u64,
+    /// Function or global addresses found in the initializer, at byte offsets
+    /// (ops tables such as `struct file_operations`, Rust vtables).
+    pub pointers: Vec<(u64, Value)>,
+    pub di_name: Option<StrId>,
+    pub di_type: Option<TypeId>,
+    pub di_loc: Option<LocId>,
+}
+
+/// A debug-info type, flattened. Members carry byte offsets so an access at
+/// `object + 16` can be named `struct my_dev.count`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DiType {
+    pub kind: DiTypeKind,
+    /// e.g. `my_dev` (no `struct` prefix; see [`DiTypeKind`]).
+    pub name: Option<StrId>,
+    pub size: u64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum DiTypeKind {
+    Struct { members: Vec<DiMember> },
+    Union { members: Vec<DiMember> },
+    Array { element: Option<TypeId>, count: Option<u64> },
+    Pointer { pointee: Option<TypeId> },
+    /// typedef, const, volatile, atomic: see through to `base`.
+    Alias { base: Option<TypeId> },
+    Basic,
+    Other,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DiMember {
+    pub name: Option<StrId>,
+    pub offset: u64,
+    pub size: u64,
+    pub ty: Option<TypeId>,
+}
+
+impl Module {
+    pub fn str(&self, id: StrId) -> &str {
+        self.strings.get(id)
+    }
+}
+
+impl Function {
+    pub fn block_insts(&self, b: BlockId) -> std::ops::Range<usize> {
+        let blk = &self.blocks[b as usize];
+        blk.first as usize..(blk.first + blk.len) as usize
+    }
+}
