@@ -2,6 +2,8 @@
 //! directories, `@lists`), parse each module with LLVM and lower it to the
 //! seam IR at once. LLVM objects never leave this module.
 
+pub mod lower;
+
 use std::path::PathBuf;
 
 use crate::ir::Module;
