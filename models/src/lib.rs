@@ -373,3 +373,9 @@ pub struct InitModel {
     pub section: Option<String>,
     pub phase: InitPhase,
 }
+
+/// All loaded model sets, with lookups by function. (Being implemented.)
+#[derive(Clone, Debug, Default)]
+pub struct Models {
+    pub sets: Vec<ModelSet>,
+}
