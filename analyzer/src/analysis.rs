@@ -3,9 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::accesses::Accesses;
+use crate::callgraph::CallGraph;
 use crate::config::Config;
-use crate::ir::Module;
+use crate::ir::{Language, Module};
+use crate::locks::Locks;
+use crate::memory::Memory;
+use crate::program::{ModelIndex, Program};
+use crate::rules::engine::{self, Facts};
 use crate::rules::Finding;
+use crate::threads::Threads;
 
 /// Counts a user (or `docs/kernel.md`) wants to see about a run.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -32,6 +39,70 @@ pub struct AnalysisResult {
 
 /// Analyses the lowered modules together as one program.
 pub fn run(modules: &[Module], config: &Config, models: &seam_models::Models) -> AnalysisResult {
-    let _ = (config, models);
-    AnalysisResult { findings: Vec::new(), stats: Stats { modules: modules.len(), ..Stats::default() } }
+    let program = Program::link(modules);
+    let index = ModelIndex::new(&program, models);
+    let memory = Memory::solve(&program, &index);
+    let cg = CallGraph::build(&program, &index, &memory);
+    let threads = Threads::find(&program, &index, &memory, &cg, config);
+    let locks = Locks::analyze(&program, &index, &memory, &cg);
+    let accesses = Accesses::collect(&program, &index, &memory, &cg, &locks, &threads);
+    let facts = Facts { program: &program, index: &index, memory: &memory, cg: &cg, threads: &threads, locks: &locks, accesses: &accesses, config };
+    let findings = engine::run(&facts);
+    if std::env::var_os("SEAM_DEBUG").is_some() {
+        debug_dump(&facts);
+    }
+
+    let mut stats = Stats { modules: modules.len(), functions: program.funcs.len(), ..Stats::default() };
+    for f in &program.funcs {
+        match f.language {
+            Language::C => stats.c_functions += 1,
+            Language::Rust => stats.rust_functions += 1,
+            Language::Unknown => {}
+        }
+    }
+    for m in modules {
+        for f in &m.functions {
+            stats.instructions += f.insts.len();
+            stats.memory_accesses += f.insts.iter().filter(|i| i.kind.is_memory_access()).count();
+        }
+    }
+    stats.call_edges = cg.edges;
+    stats.ffi_edges = cg.ffi_edges;
+    stats.unresolved_indirect_calls = memory.unresolved.len();
+    stats.thread_roots = threads.roots.len();
+    let mut shared: Vec<u32> = accesses.list.iter().map(|a| a.ptr.node).collect();
+    shared.sort_unstable();
+    shared.dedup();
+    stats.shared_objects = shared.len();
+    AnalysisResult { findings, stats }
+}
+
+/// `SEAM_DEBUG=1`: what the analysis saw, on stderr (roots, unresolved
+/// indirect calls, every access with its location and lockset).
+fn debug_dump(facts: &Facts<'_, '_>) {
+    use crate::rules::engine::build;
+    let p = facts.program;
+    for (i, r) in facts.threads.roots.iter().enumerate() {
+        eprintln!("root #{i}: {}", r.describe(p));
+    }
+    for (f, i) in &facts.memory.unresolved {
+        eprintln!("unresolved indirect call in {} at {:?}", p.funcs[*f as usize].demangled, build::source_loc(facts, *f, *i));
+    }
+    for a in &facts.accesses.list {
+        let loc = build::source_loc(facts, a.func, a.inst).map(|l| format!("{}:{}", l.file.rsplit('/').next().unwrap_or(""), l.line)).unwrap_or_default();
+        let locks: Vec<String> = a.lockset.iter().map(|h| build::lock_name(facts, h.lock)).collect();
+        eprintln!(
+            "access root#{} {} {:?} {} node{}+{} size{} `{}` {} locks={:?}",
+            a.root,
+            build::func_name(facts, a.func),
+            a.kind,
+            a.marking.describe(),
+            a.ptr.node,
+            a.ptr.off,
+            a.size,
+            facts.memory.location_name(p, a.ptr),
+            loc,
+            locks
+        );
+    }
 }

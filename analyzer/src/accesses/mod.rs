@@ -1,1 +1,309 @@
-//! (stage under construction)
+//! Accesses: every load, store, read-modify-write, copy, marked-access call
+//! and asm memory operand reached from each thread root, with the abstract
+//! location, size, marking, the absolute lockset held, and the call path
+//! from the root.
+//!
+//! Walks down the call graph from each root, carrying the lockset held on
+//! entry to each function (context-sensitive by lockset: a function called
+//! with and without a lock is visited twice). Absolute lockset at a point =
+//! (entry ∪ plus) − minus, from the locks stage's relative states.
+
+mod publication;
+
+use std::collections::{HashMap, HashSet};
+
+use seam_models::{AccessType, AsmEffect, LockAction, LockKind, LockMode, Ordering as LkmmOrdering};
+
+use crate::callgraph::CallGraph;
+use crate::ir::{Callee, InstKind, Ordering, Value};
+use crate::locks::{Held, LockId, Locks, RelState};
+use crate::memory::{Memory, Ptr};
+use crate::program::{FuncId, ModelIndex, Program, Target};
+use crate::rules::AccessKind;
+use crate::threads::Threads;
+
+/// How an access is marked, in LKMM/KCSAN terms.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Marking {
+    Plain,
+    /// `volatile` load/store: READ_ONCE/WRITE_ONCE, Rust `read_volatile`.
+    Volatile,
+    /// Native LLVM atomic with its ordering.
+    Atomic(Ordering),
+    /// Inline asm memory operand (with what the asm tables made of it).
+    Asm(String),
+    /// A modelled function (`rust_helper_atomic_read`, `atomic_read` …).
+    Model(String, LkmmOrdering),
+}
+
+impl Marking {
+    pub fn is_plain(&self) -> bool {
+        matches!(self, Marking::Plain)
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Marking::Plain => "plain".into(),
+            Marking::Volatile => "volatile (READ_ONCE/WRITE_ONCE)".into(),
+            Marking::Atomic(o) => format!("atomic ({})", format!("{o:?}").to_lowercase()),
+            Marking::Asm(s) => format!("inline asm ({s})"),
+            Marking::Model(n, o) => format!("marked by model {n} ({})", format!("{o:?}").to_lowercase()),
+        }
+    }
+}
+
+/// One access reached from one root under one lockset.
+#[derive(Clone, Debug)]
+pub struct Access {
+    pub func: FuncId,
+    pub inst: u32,
+    pub root: usize,
+    pub ptr: Ptr,
+    /// Bytes; 0 = unknown (overlaps everything in the object).
+    pub size: u64,
+    pub kind: AccessKind,
+    pub marking: Marking,
+    pub lockset: Vec<Held>,
+    /// Index into [`Accesses::paths`].
+    pub path: u32,
+}
+
+/// A lock released that is not held (double unlock, unlock of a lock never taken).
+#[derive(Clone, Debug)]
+pub struct BadRelease {
+    pub func: FuncId,
+    pub inst: u32,
+    pub lock: LockId,
+    pub root: usize,
+    pub path: u32,
+}
+
+pub struct Accesses {
+    pub list: Vec<Access>,
+    /// Call paths: call sites (function, instruction) from the root.
+    pub paths: Vec<Vec<(FuncId, u32)>>,
+    pub bad_releases: Vec<BadRelease>,
+}
+
+const MAX_DEPTH: usize = 48;
+const MAX_CONTEXTS_PER_ROOT: usize = 20_000;
+
+struct Walker<'a, 'p, 'm> {
+    program: &'p Program<'m>,
+    index: &'p ModelIndex<'a>,
+    memory: &'p Memory,
+    cg: &'p CallGraph,
+    locks: &'p Locks,
+    out: Accesses,
+    path_ids: HashMap<Vec<(FuncId, u32)>, u32>,
+    seen_access: HashSet<(FuncId, u32, usize, Vec<(LockId, LockMode)>)>,
+    /// Per function: accesses to objects not yet published (see `publication`).
+    prepub: HashMap<FuncId, HashSet<u32>>,
+}
+
+impl Accesses {
+    pub fn collect(program: &Program<'_>, index: &ModelIndex<'_>, memory: &Memory, cg: &CallGraph, locks: &Locks, threads: &Threads) -> Accesses {
+        // Entry locks named in seam.toml are resolved against lock names first.
+        let mut w = Walker {
+            program,
+            index,
+            memory,
+            cg,
+            locks,
+            out: Accesses { list: Vec::new(), paths: Vec::new(), bad_releases: Vec::new() },
+            path_ids: HashMap::new(),
+            seen_access: HashSet::new(),
+            prepub: HashMap::new(),
+        };
+        for (r, root) in threads.roots.iter().enumerate() {
+            let entry: Vec<Held> = Vec::new();
+            let _ = &root.holds;
+            w.walk_root(r, root.func, entry);
+        }
+        w.out
+    }
+}
+
+impl Walker<'_, '_, '_> {
+    fn path_id(&mut self, path: &[(FuncId, u32)]) -> u32 {
+        if let Some(&id) = self.path_ids.get(path) {
+            return id;
+        }
+        let id = self.out.paths.len() as u32;
+        self.out.paths.push(path.to_vec());
+        self.path_ids.insert(path.to_vec(), id);
+        id
+    }
+
+    fn walk_root(&mut self, root: usize, func: FuncId, entry: Vec<Held>) {
+        let mut visited: HashSet<(FuncId, Vec<(LockId, LockMode)>)> = HashSet::new();
+        // Depth-first, explicit stack: (function, entry lockset, call path).
+        let mut stack: Vec<(FuncId, Vec<Held>, Vec<(FuncId, u32)>)> = vec![(func, entry, Vec::new())];
+        while let Some((f, entry, path)) = stack.pop() {
+            let key = (f, lock_key(&entry));
+            if !visited.insert(key) || visited.len() > MAX_CONTEXTS_PER_ROOT {
+                continue;
+            }
+            let pid = self.path_id(&path);
+            if !self.prepub.contains_key(&f) {
+                let pp = publication::prepublication(self.program, self.index, f);
+                self.prepub.insert(f, pp);
+            }
+            let fl = &self.locks.functions[f as usize];
+            let func = self.program.function(f);
+            let mut calls: Vec<(u32, FuncId, Vec<Held>)> = Vec::new();
+            let mut insts: Vec<u32> = fl.before.keys().copied().collect();
+            insts.sort_unstable();
+            for i in insts {
+                let rel = &fl.before[&i];
+                let held = absolute(&entry, rel);
+                let inst = &func.insts[i as usize];
+                match &inst.kind {
+                    InstKind::Call { callee, args, .. } => {
+                        self.model_call(root, f, i, callee, args, &held, pid);
+                        if path.len() < MAX_DEPTH {
+                            for &g in self.cg.targets(f, i) {
+                                calls.push((i, g, held.clone()));
+                            }
+                        }
+                    }
+                    InstKind::Asm { asm, args, memory_operands, .. } => {
+                        let m = self.program.module_of(f);
+                        let triple = m.str(m.triple);
+                        let effects = self.index.models().asm(triple, m.str(*asm));
+                        let label = effects.first().map(|e| format!("{:?}", e.effect).to_lowercase()).unwrap_or_else(|| "asm".into());
+                        let kind = match effects.first().map(|e| e.effect) {
+                            Some(AsmEffect::AcquireLoad) | Some(AsmEffect::MarkedLoad) => AccessKind::Read,
+                            Some(AsmEffect::ReleaseStore) | Some(AsmEffect::MarkedStore) => AccessKind::Write,
+                            _ => AccessKind::Update,
+                        };
+                        for &k in memory_operands {
+                            if let Some(a) = args.get(k as usize) {
+                                self.record(root, f, i, a, 0, kind, Marking::Asm(label.clone()), &held, pid);
+                            }
+                        }
+                    }
+                    _ => self.memory_access(root, f, i, &held, pid),
+                }
+            }
+            // Lock operations that release something not held.
+            for op in &fl.ops {
+                if op.action != LockAction::Release {
+                    continue;
+                }
+                let held = absolute(&entry, &op.before);
+                let info = self.locks.info(op.lock);
+                if info.kind == LockKind::Rcu {
+                    continue;
+                }
+                if !held.iter().any(|h| h.lock == op.lock) && !op.before.may_plus.contains(&op.lock) {
+                    self.out.bad_releases.push(BadRelease { func: f, inst: op.inst, lock: op.lock, root, path: pid });
+                }
+            }
+            for (ci, g, held) in calls.into_iter().rev() {
+                let mut p = path.clone();
+                p.push((f, ci));
+                stack.push((g, held, p));
+            }
+        }
+    }
+
+    fn memory_access(&mut self, root: usize, f: FuncId, i: u32, held: &[Held], pid: u32) {
+        let func = self.program.function(f);
+        match &func.insts[i as usize].kind {
+            InstKind::Load { ptr, size, volatile, ordering, .. } => {
+                let m = marking(*volatile, *ordering);
+                self.record(root, f, i, ptr, *size as u64, AccessKind::Read, m, held, pid);
+            }
+            InstKind::Store { ptr, size, volatile, ordering, .. } => {
+                // A store that is an inlined unlock is a lock operation, not data.
+                if crate::locks::inlined_lock_model(self.program, self.index, f, i).is_some() {
+                    return;
+                }
+                let m = marking(*volatile, *ordering);
+                self.record(root, f, i, ptr, *size as u64, AccessKind::Write, m, held, pid);
+            }
+            InstKind::AtomicRmw { ptr, size, ordering, .. } => {
+                self.record(root, f, i, ptr, *size as u64, AccessKind::Update, Marking::Atomic(*ordering), held, pid);
+            }
+            InstKind::CmpXchg { ptr, size, success, .. } => {
+                self.record(root, f, i, ptr, *size as u64, AccessKind::Update, Marking::Atomic(*success), held, pid);
+            }
+            InstKind::MemCopy { dst, src, len, volatile } => {
+                let m = if *volatile { Marking::Volatile } else { Marking::Plain };
+                let n = len.unwrap_or(0);
+                self.record(root, f, i, src, n, AccessKind::Read, m.clone(), held, pid);
+                self.record(root, f, i, dst, n, AccessKind::Write, m, held, pid);
+            }
+            InstKind::MemSet { dst, len, volatile } => {
+                let m = if *volatile { Marking::Volatile } else { Marking::Plain };
+                self.record(root, f, i, dst, len.unwrap_or(0), AccessKind::Write, m, held, pid);
+            }
+            _ => {}
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn model_call(&mut self, root: usize, f: FuncId, i: u32, callee: &Callee, args: &[Value], held: &[Held], pid: u32) {
+        let module = self.program.funcs[f as usize].module;
+        let Some(t) = self.program.call_target(module, callee) else { return };
+        let sem = self.index.of(t);
+        let Some(am) = sem.access else { return };
+        let Some(a) = args.get(am.arg as usize) else { return };
+        let kind = match am.access {
+            AccessType::Read => AccessKind::Read,
+            AccessType::Write => AccessKind::Write,
+            AccessType::Rmw => AccessKind::Update,
+        };
+        let name = match t {
+            Target::Defined(g) => self.program.funcs[g as usize].demangled.clone(),
+            Target::External(e) => self.program.externals_demangled[e as usize].clone(),
+        };
+        self.record(root, f, i, a, am.size as u64, kind, Marking::Model(name, am.ordering), held, pid);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn record(&mut self, root: usize, f: FuncId, i: u32, ptr: &Value, size: u64, kind: AccessKind, marking: Marking, held: &[Held], pid: u32) {
+        let Some(p) = self.memory.ptr_of(self.program, f, ptr) else { return };
+        if self.prepub.get(&f).map(|s| s.contains(&i)).unwrap_or(false) {
+            return;
+        }
+        if !self.memory.is_shared(p.node) {
+            return;
+        }
+        // Function code and lock words are not data.
+        if !self.memory.functions(p.node).is_empty() && self.memory.origins(p.node).iter().all(|o| matches!(o, crate::memory::Origin::Function(_))) {
+            return;
+        }
+        let key = (f, i, root, lock_key(held));
+        if !self.seen_access.insert(key) {
+            return;
+        }
+        let _ = kind == AccessKind::Read;
+        self.out.list.push(Access { func: f, inst: i, root, ptr: p, size, kind, marking, lockset: held.to_vec(), path: pid });
+    }
+}
+
+fn marking(volatile: bool, ordering: Ordering) -> Marking {
+    if ordering != Ordering::NotAtomic {
+        Marking::Atomic(ordering)
+    } else if volatile {
+        Marking::Volatile
+    } else {
+        Marking::Plain
+    }
+}
+
+fn lock_key(held: &[Held]) -> Vec<(LockId, LockMode)> {
+    let mut v: Vec<(LockId, LockMode)> = held.iter().map(|h| (h.lock, h.mode)).collect();
+    v.sort_by_key(|x| (x.0, x.1 == LockMode::Write));
+    v
+}
+
+/// `(entry ∪ plus) − minus`.
+pub fn absolute(entry: &[Held], rel: &RelState) -> Vec<Held> {
+    let mut out: Vec<Held> = entry.iter().filter(|h| !rel.minus.contains(&h.lock) && !rel.plus.iter().any(|p| p.lock == h.lock)).copied().collect();
+    out.extend(rel.plus.iter().copied());
+    out.sort_by_key(|h| h.lock);
+    out
+}

@@ -1,1 +1,83 @@
-//! (stage under construction)
+//! Call graph: direct calls, indirect calls resolved by points-to (ops
+//! tables, function pointers stored at run time, Rust vtables), in petgraph,
+//! with strongly connected components in bottom-up order.
+//!
+//! Calls to primitives (locks, marked accesses, spawns, allocators: anything
+//! a model describes) are not edges: the models say what they do.
+
+use std::collections::HashMap;
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::ir::{Callee, InstKind};
+use crate::memory::Memory;
+use crate::program::{FuncId, ModelIndex, Program, Target};
+
+/// One call edge: `caller` calls `callee` at instruction `inst`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallEdge {
+    pub caller: FuncId,
+    pub inst: u32,
+    pub callee: FuncId,
+    /// Caller and callee are in different languages.
+    pub ffi: bool,
+    pub indirect: bool,
+}
+
+pub struct CallGraph {
+    pub graph: DiGraph<FuncId, CallEdge>,
+    /// Per function: outgoing edges by call instruction.
+    pub calls: Vec<HashMap<u32, Vec<FuncId>>>,
+    pub callers: Vec<Vec<CallEdge>>,
+    /// SCCs, callees before callers.
+    pub sccs: Vec<Vec<FuncId>>,
+    pub edges: usize,
+    pub ffi_edges: usize,
+}
+
+impl CallGraph {
+    pub fn build(program: &Program<'_>, index: &ModelIndex<'_>, memory: &Memory) -> CallGraph {
+        let n = program.funcs.len();
+        let mut graph = DiGraph::with_capacity(n, n * 2);
+        let nodes: Vec<NodeIndex> = (0..n as FuncId).map(|f| graph.add_node(f)).collect();
+        let mut calls: Vec<HashMap<u32, Vec<FuncId>>> = vec![HashMap::new(); n];
+        let mut callers: Vec<Vec<CallEdge>> = vec![Vec::new(); n];
+        let mut edges = 0;
+        let mut ffi_edges = 0;
+        for f in 0..n as FuncId {
+            let func = program.function(f);
+            let module = program.funcs[f as usize].module;
+            for (i, inst) in func.insts.iter().enumerate() {
+                let InstKind::Call { callee, .. } = &inst.kind else { continue };
+                let (targets, indirect): (Vec<FuncId>, bool) = match callee {
+                    Callee::Direct(name) => match program.direct_target(module, *name) {
+                        Some(Target::Defined(g)) if !index.of(Target::Defined(g)).is_primitive() => (vec![g], false),
+                        _ => (Vec::new(), false),
+                    },
+                    Callee::Indirect(_) => (memory.indirect_targets.get(&(f, i as u32)).cloned().unwrap_or_default(), true),
+                };
+                for g in targets {
+                    let ffi = program.language(f) != program.language(g)
+                        && program.language(f) != crate::ir::Language::Unknown
+                        && program.language(g) != crate::ir::Language::Unknown;
+                    let e = CallEdge { caller: f, inst: i as u32, callee: g, ffi, indirect };
+                    graph.add_edge(nodes[f as usize], nodes[g as usize], e);
+                    calls[f as usize].entry(i as u32).or_default().push(g);
+                    callers[g as usize].push(e);
+                    edges += 1;
+                    if ffi {
+                        ffi_edges += 1;
+                    }
+                }
+            }
+        }
+        // tarjan_scc yields SCCs in reverse topological order: callees first.
+        let sccs = tarjan_scc(&graph).into_iter().map(|c| c.into_iter().map(|ix| graph[ix]).collect()).collect();
+        CallGraph { graph, calls, callers, sccs, edges, ffi_edges }
+    }
+
+    pub fn targets(&self, f: FuncId, inst: u32) -> &[FuncId] {
+        self.calls[f as usize].get(&inst).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+}

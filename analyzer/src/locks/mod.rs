@@ -1,1 +1,505 @@
-//! (stage under construction)
+//! Locks: relative locksets and bottom-up function summaries (RELAY).
+//!
+//! Each function is analysed once, with an empty lockset on entry: at every
+//! point we know which locks it has acquired since entry (`plus`, a must
+//! set), which it may have acquired (`may_plus`), and which locks held by its
+//! caller it has released (`minus`). A call applies the callee's summary —
+//! its net effect at return — so a lock taken in C and released in Rust (or
+//! the reverse) is tracked across the FFI edge. Summaries are computed over
+//! call-graph SCCs, callees first. Absolute locksets come later, when the
+//! accesses stage walks down from each thread root: `(entry ∪ plus) − minus`.
+//!
+//! Locks are abstract memory locations (object + byte offset) like any
+//! data, so `spin_lock(&dev->lock)` in C and `rust_helper_spin_lock(ptr)` on
+//! the same `struct my_dev` name one lock.
+
+use std::collections::HashMap;
+
+use seam_models::{LockAction, LockKind, LockMode, LockModel};
+
+use crate::callgraph::CallGraph;
+use crate::ir::{CmpPred, Function, InstKind, Value};
+use crate::memory::{Memory, Ptr};
+use crate::program::{FuncId, ModelIndex, Program, Target};
+
+pub type LockId = u32;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum LockKey {
+    Object(Ptr),
+    /// A lock with no object, e.g. the RCU read side.
+    Global(LockKind),
+}
+
+#[derive(Clone, Debug)]
+pub struct LockInfo {
+    pub key: LockKey,
+    pub kind: LockKind,
+    /// Visible to lockdep.
+    pub kernel: bool,
+}
+
+/// A lock held at a point: which, in what mode, and where it was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Held {
+    pub lock: LockId,
+    pub mode: LockMode,
+    pub site: (FuncId, u32),
+}
+
+/// Lock state relative to the function's entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RelState {
+    /// Acquired on every path since entry (sorted by lock id).
+    pub plus: Vec<Held>,
+    /// Acquired on some path since entry.
+    pub may_plus: Vec<LockId>,
+    /// Held by the caller and released since entry, on some path.
+    pub minus: Vec<LockId>,
+}
+
+impl RelState {
+    fn acquire(&mut self, h: Held) {
+        self.minus.retain(|l| *l != h.lock);
+        if let Some(x) = self.plus.iter_mut().find(|x| x.lock == h.lock) {
+            *x = h;
+        } else {
+            self.plus.push(h);
+            self.plus.sort_by_key(|x| x.lock);
+        }
+        if !self.may_plus.contains(&h.lock) {
+            self.may_plus.push(h.lock);
+            self.may_plus.sort_unstable();
+        }
+    }
+
+    fn release(&mut self, l: LockId) {
+        let had = self.plus.iter().any(|x| x.lock == l) || self.may_plus.contains(&l);
+        self.plus.retain(|x| x.lock != l);
+        self.may_plus.retain(|x| *x != l);
+        if !had && !self.minus.contains(&l) {
+            self.minus.push(l);
+            self.minus.sort_unstable();
+        }
+    }
+
+    fn join(&mut self, other: &RelState) {
+        self.plus.retain(|x| other.plus.iter().any(|y| y.lock == x.lock));
+        for l in &other.may_plus {
+            if !self.may_plus.contains(l) {
+                self.may_plus.push(*l);
+            }
+        }
+        self.may_plus.sort_unstable();
+        for l in &other.minus {
+            if !self.minus.contains(l) {
+                self.minus.push(*l);
+            }
+        }
+        self.minus.sort_unstable();
+    }
+}
+
+/// A function's net lock effect at return, relative to its entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Locks held on every return that were not held on entry.
+    pub acquires: Vec<Held>,
+    /// Locks of the caller released on some path.
+    pub releases: Vec<LockId>,
+}
+
+/// A lock operation performed directly by a function.
+#[derive(Clone, Debug)]
+pub struct LockOp {
+    pub inst: u32,
+    pub lock: LockId,
+    pub action: LockAction,
+    pub mode: LockMode,
+    /// State just before the operation.
+    pub before: RelState,
+}
+
+#[derive(Default)]
+pub struct FunctionLocks {
+    /// State before each memory access and call instruction.
+    pub before: HashMap<u32, RelState>,
+    pub ops: Vec<LockOp>,
+}
+
+pub struct Locks {
+    pub infos: Vec<LockInfo>,
+    ids: HashMap<LockKey, LockId>,
+    pub summaries: Vec<Summary>,
+    pub functions: Vec<FunctionLocks>,
+}
+
+/// What one instruction does to locks.
+enum Effect<'a> {
+    None,
+    Acquire(LockId, LockMode),
+    Release(LockId),
+    /// Acquired only on the branch where the result says so.
+    Try(LockId, LockMode, &'a LockModel),
+    Call(Vec<FuncId>),
+}
+
+impl Locks {
+    pub fn analyze(program: &Program<'_>, index: &ModelIndex<'_>, memory: &Memory, cg: &CallGraph) -> Locks {
+        let n = program.funcs.len();
+        let mut locks = Locks { infos: Vec::new(), ids: HashMap::new(), summaries: vec![Summary::default(); n], functions: Vec::new() };
+        locks.functions.resize_with(n, FunctionLocks::default);
+        for scc in &cg.sccs {
+            // Recursion: iterate the SCC until its summaries stop changing.
+            for _round in 0..8 {
+                let mut changed = false;
+                for &f in scc {
+                    let (fl, summary) = locks.analyze_function(program, index, memory, cg, f);
+                    if summary != locks.summaries[f as usize] {
+                        changed = true;
+                        locks.summaries[f as usize] = summary;
+                    }
+                    locks.functions[f as usize] = fl;
+                }
+                if !changed || scc.len() == 1 && !cg.targets_self(scc[0]) {
+                    break;
+                }
+            }
+        }
+        locks
+    }
+
+    pub fn info(&self, l: LockId) -> &LockInfo {
+        &self.infos[l as usize]
+    }
+
+    pub fn intern(&mut self, key: LockKey, kind: LockKind, kernel: bool) -> LockId {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.infos.len() as LockId;
+        self.infos.push(LockInfo { key: key.clone(), kind, kernel });
+        self.ids.insert(key, id);
+        id
+    }
+
+    /// The lock a model call operates on.
+    fn lock_of(&mut self, program: &Program<'_>, memory: &Memory, f: FuncId, args: &[Value], model: &LockModel) -> Option<LockId> {
+        match model.arg {
+            None => Some(self.intern(LockKey::Global(model.kind), model.kind, model.kernel)),
+            Some(a) => {
+                let p = memory.ptr_of(program, f, args.get(a as usize)?)?;
+                let p = memory.norm(Ptr { node: p.node, off: p.off + model.offset });
+                Some(self.intern(LockKey::Object(p), model.kind, model.kernel))
+            }
+        }
+    }
+
+    fn effect<'a>(&mut self, program: &Program<'_>, index: &ModelIndex<'a>, memory: &Memory, cg: &CallGraph, f: FuncId, i: u32) -> Effect<'a> {
+        let func = program.function(f);
+        let module = program.funcs[f as usize].module;
+        let inst = &func.insts[i as usize];
+        match &inst.kind {
+            InstKind::Call { callee, args, .. } => {
+                let target = program.call_target(module, callee);
+                if let Some(t) = target {
+                    let sem = index.of(t);
+                    if let Some(model) = sem.lock {
+                        let Some(l) = self.lock_of(program, memory, f, args, model) else { return Effect::None };
+                        return match model.action {
+                            LockAction::Acquire => Effect::Acquire(l, model.mode),
+                            LockAction::Release => Effect::Release(l),
+                            LockAction::TryAcquire => Effect::Try(l, model.mode, model),
+                        };
+                    }
+                    if matches!(t, Target::External(_)) {
+                        return Effect::None;
+                    }
+                }
+                let targets = cg.targets(f, i);
+                if targets.is_empty() {
+                    Effect::None
+                } else {
+                    Effect::Call(targets.to_vec())
+                }
+            }
+            // An unlock inlined into the caller (non-preemptible x86
+            // `spin_unlock` is a release store): recognised by the inlined
+            // scope's name in the debug info.
+            InstKind::Store { ptr, .. } => {
+                let Some(model) = inlined_lock_model(program, index, f, i) else { return Effect::None };
+                if model.action != LockAction::Release {
+                    return Effect::None;
+                }
+                let Some(p) = memory.ptr_of(program, f, ptr) else { return Effect::None };
+                let l = self.intern(LockKey::Object(p), model.kind, model.kernel);
+                Effect::Release(l)
+            }
+            _ => Effect::None,
+        }
+    }
+
+    fn analyze_function(&mut self, program: &Program<'_>, index: &ModelIndex<'_>, memory: &Memory, cg: &CallGraph, f: FuncId) -> (FunctionLocks, Summary) {
+        let func = program.function(f);
+        let nb = func.blocks.len();
+        let mut fl = FunctionLocks::default();
+        if nb == 0 {
+            return (fl, Summary::default());
+        }
+        // Effects are computed once per instruction.
+        let mut effects: Vec<(u32, Effect)> = Vec::new();
+        for i in 0..func.insts.len() as u32 {
+            let e = self.effect(program, index, memory, cg, f, i);
+            if !matches!(e, Effect::None) {
+                effects.push((i, e));
+            }
+        }
+        let effect_at: HashMap<u32, usize> = effects.iter().enumerate().map(|(k, (i, _))| (*i, k)).collect();
+        let preds = predecessors(func);
+        let order = reverse_postorder(func);
+        let mut entry: Vec<Option<RelState>> = vec![None; nb];
+        entry[0] = Some(RelState::default());
+        let mut exit_states: Vec<Option<RelState>> = vec![None; nb];
+        // Per-edge extra acquisitions from trylock branches.
+        for _iter in 0..50 {
+            let mut changed = false;
+            for &b in &order {
+                let mut state: Option<RelState> = if b == 0 { Some(RelState::default()) } else { None };
+                for &p in &preds[b as usize] {
+                    let Some(out) = exit_states[p as usize].as_ref() else { continue };
+                    let mut edge = out.clone();
+                    if let Some((l, mode, site, on_true)) = self.try_edge(program, func, f, p, &effects, &effect_at) {
+                        let (then_b, else_b) = cond_targets(func, p);
+                        let acquired = (on_true && then_b == Some(b)) || (!on_true && else_b == Some(b));
+                        if acquired && then_b != else_b {
+                            edge.acquire(Held { lock: l, mode, site: (f, site) });
+                        }
+                    }
+                    match state.as_mut() {
+                        None => state = Some(edge),
+                        Some(s) => s.join(&edge),
+                    }
+                }
+                let Some(mut s) = state else { continue };
+                if entry[b as usize].as_ref() == Some(&s) && exit_states[b as usize].is_some() {
+                    continue;
+                }
+                entry[b as usize] = Some(s.clone());
+                for i in func.block_insts(b) {
+                    let i = i as u32;
+                    if let Some(&k) = effect_at.get(&i) {
+                        self.apply(&effects[k].1, &mut s, f, i);
+                    }
+                }
+                if exit_states[b as usize].as_ref() != Some(&s) {
+                    exit_states[b as usize] = Some(s);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        // Record states before accesses and calls, and lock operations.
+        let mut ret_states: Vec<RelState> = Vec::new();
+        for b in 0..nb as u32 {
+            let Some(mut s) = entry[b as usize].clone() else { continue };
+            for i in func.block_insts(b) {
+                let i = i as u32;
+                let inst = &func.insts[i as usize];
+                if inst.kind.is_memory_access() || matches!(inst.kind, InstKind::Call { .. } | InstKind::Asm { .. }) {
+                    fl.before.insert(i, s.clone());
+                }
+                if let Some(&k) = effect_at.get(&i) {
+                    match &effects[k].1 {
+                        Effect::Acquire(l, mode) => fl.ops.push(LockOp { inst: i, lock: *l, action: LockAction::Acquire, mode: *mode, before: s.clone() }),
+                        Effect::Release(l) => fl.ops.push(LockOp { inst: i, lock: *l, action: LockAction::Release, mode: LockMode::Write, before: s.clone() }),
+                        Effect::Try(l, mode, _) => fl.ops.push(LockOp { inst: i, lock: *l, action: LockAction::TryAcquire, mode: *mode, before: s.clone() }),
+                        _ => {}
+                    }
+                    self.apply(&effects[k].1, &mut s, f, i);
+                }
+                if matches!(inst.kind, InstKind::Ret { .. }) {
+                    ret_states.push(s.clone());
+                }
+            }
+        }
+        let summary = match ret_states.split_first() {
+            None => Summary::default(),
+            Some((first, rest)) => {
+                let mut acc = first.clone();
+                for r in rest {
+                    acc.join(r);
+                }
+                Summary { acquires: acc.plus, releases: acc.minus }
+            }
+        };
+        (fl, summary)
+    }
+
+    fn apply(&self, e: &Effect, s: &mut RelState, f: FuncId, i: u32) {
+        match e {
+            Effect::Acquire(l, mode) => s.acquire(Held { lock: *l, mode: *mode, site: (f, i) }),
+            Effect::Release(l) => s.release(*l),
+            Effect::Try(..) | Effect::None => {}
+            Effect::Call(targets) => {
+                // Several possible targets: only what all of them do for sure.
+                let mut acq: Option<Vec<Held>> = None;
+                let mut rel: Vec<LockId> = Vec::new();
+                for t in targets {
+                    let sum = &self.summaries[*t as usize];
+                    for r in &sum.releases {
+                        if !rel.contains(r) {
+                            rel.push(*r);
+                        }
+                    }
+                    acq = Some(match acq {
+                        None => sum.acquires.clone(),
+                        Some(mut a) => {
+                            a.retain(|x| sum.acquires.iter().any(|y| y.lock == x.lock));
+                            a
+                        }
+                    });
+                }
+                for r in rel {
+                    s.release(r);
+                }
+                for h in acq.unwrap_or_default() {
+                    // The acquisition happened inside the callee; report the call site.
+                    s.acquire(Held { lock: h.lock, mode: h.mode, site: (f, i) });
+                }
+            }
+        }
+    }
+
+    /// If block `b` ends in a branch on a trylock's result, which lock is
+    /// acquired on which edge: (lock, mode, trylock inst, acquired-when-true).
+    fn try_edge(&self, _program: &Program<'_>, func: &Function, _f: FuncId, b: u32, effects: &[(u32, Effect)], effect_at: &HashMap<u32, usize>) -> Option<(LockId, LockMode, u32, bool)> {
+        let last = func.block_insts(b).last()?;
+        let InstKind::CondBr { cond, .. } = &func.insts[last].kind else { return None };
+        let (mut v, mut negate) = (cond.clone(), false);
+        let mut cmp: Option<(CmpPred, i64)> = None;
+        for _ in 0..6 {
+            let Value::Inst(i) = v else { return None };
+            if let Some(&k) = effect_at.get(&i) {
+                if let Effect::Try(l, mode, model) = &effects[k].1 {
+                    let success = model.success.unwrap_or(1);
+                    let on_true = match cmp {
+                        // Branch directly on the (boolean) result.
+                        None => success != 0,
+                        Some((pred, c)) => {
+                            let eq_success = match pred {
+                                CmpPred::Eq => c == success,
+                                CmpPred::Ne => c != success,
+                                _ => return None,
+                            };
+                            // `r == c` with c ≠ success and a two-valued result: true means failure.
+                            if c == success || (success == 0 && c != 0) || (success == 1 && c == 0) {
+                                eq_success
+                            } else {
+                                return None;
+                            }
+                        }
+                    };
+                    return Some((*l, *mode, i, on_true != negate));
+                }
+            }
+            match &func.insts[i as usize].kind {
+                InstKind::ICmp { pred, lhs, rhs } => {
+                    let (val, c) = match (lhs, rhs) {
+                        (x, Value::Int(c)) | (Value::Int(c), x) => (x.clone(), *c),
+                        (x, Value::Null) | (Value::Null, x) => (x.clone(), 0),
+                        _ => return None,
+                    };
+                    if cmp.is_some() {
+                        // `(r == 0) == 0`: fold into a negation.
+                        if matches!(pred, CmpPred::Eq) && c == 0 {
+                            negate = !negate;
+                        } else if !(matches!(pred, CmpPred::Ne) && c == 0) {
+                            return None;
+                        }
+                    } else {
+                        cmp = Some((*pred, c));
+                    }
+                    v = val;
+                }
+                InstKind::Cast { value } => v = value.clone(),
+                _ => return None,
+            }
+        }
+        None
+    }
+}
+
+/// The lock model of an inlined primitive this instruction belongs to.
+pub fn inlined_lock_model<'a>(program: &Program<'_>, index: &ModelIndex<'a>, f: FuncId, i: u32) -> Option<&'a LockModel> {
+    let m = program.module_of(f);
+    let mut loc = program.function(f).insts[i as usize].loc;
+    for _ in 0..32 {
+        let l = m.locations.get(loc? as usize)?;
+        // Only scopes that were inlined (have an inlined_at) are primitives
+        // seen from the outside.
+        l.inlined_at?;
+        if let Some(scope) = l.scope {
+            if let Some(model) = index.by_name(m.str(scope)).lock {
+                return Some(model);
+            }
+        }
+        loc = l.inlined_at;
+    }
+    None
+}
+
+fn cond_targets(func: &Function, b: u32) -> (Option<u32>, Option<u32>) {
+    let Some(last) = func.block_insts(b).last() else { return (None, None) };
+    match &func.insts[last].kind {
+        InstKind::CondBr { then, otherwise, .. } => (Some(*then), Some(*otherwise)),
+        _ => (None, None),
+    }
+}
+
+pub fn predecessors(func: &Function) -> Vec<Vec<u32>> {
+    let mut preds = vec![Vec::new(); func.blocks.len()];
+    for (b, blk) in func.blocks.iter().enumerate() {
+        for &s in &blk.succs {
+            if let Some(p) = preds.get_mut(s as usize) {
+                if !p.contains(&(b as u32)) {
+                    p.push(b as u32);
+                }
+            }
+        }
+    }
+    preds
+}
+
+pub fn reverse_postorder(func: &Function) -> Vec<u32> {
+    let n = func.blocks.len();
+    let mut seen = vec![false; n];
+    let mut post = Vec::with_capacity(n);
+    let mut stack: Vec<(u32, usize)> = vec![(0, 0)];
+    if n == 0 {
+        return post;
+    }
+    seen[0] = true;
+    while let Some((b, k)) = stack.pop() {
+        let succs = &func.blocks[b as usize].succs;
+        if k < succs.len() {
+            stack.push((b, k + 1));
+            let s = succs[k];
+            if (s as usize) < n && !seen[s as usize] {
+                seen[s as usize] = true;
+                stack.push((s, 0));
+            }
+        } else {
+            post.push(b);
+        }
+    }
+    post.reverse();
+    post
+}
+
+impl CallGraph {
+    pub fn targets_self(&self, f: FuncId) -> bool {
+        self.calls[f as usize].values().any(|v| v.contains(&f))
+    }
+}

@@ -1,1 +1,19 @@
-//! (stage under construction)
+//! Memory: what "the same location" means.
+//!
+//! Unification-based points-to (Steensgaard) with byte offsets, over the
+//! whole program at once, so a pointer passed from C to Rust names the same
+//! abstract object on both sides. Each abstract object is a union-find node;
+//! a pointer is `(node, byte offset)`. Merging two nodes at different offsets
+//! (a `container_of`, a pointer to a field unified with a pointer to the
+//! whole) links one under the other with a *delta*, so field offsets stay
+//! meaningful; only a real conflict (one object seen at two offsets of
+//! itself) collapses a node to a single field.
+//!
+//! Indirect calls and thread registrations are resolved during solving:
+//! whenever the node a function pointer points to gains a function, that
+//! function's parameters are unified with the call's arguments.
+
+mod naming;
+mod solver;
+
+pub use solver::{Memory, NodeId, Origin, Ptr, SpawnSite};

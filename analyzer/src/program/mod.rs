@@ -1,1 +1,205 @@
-//! (stage under construction)
+//! Program: all ingested modules linked into one program.
+//!
+//! Resolves every function and global reference to a program-wide id across
+//! modules and languages (a C call to a Rust `#[no_mangle] extern "C"`
+//! function, a Rust call to `rust_helper_*`, a global defined in C and
+//! declared `extern` in Rust). Internal symbols resolve inside their module
+//! first. Declarations with no definition anywhere stay `External`: models
+//! describe them.
+
+mod semantics;
+pub use semantics::{ModelIndex, Semantics, Target};
+
+use std::collections::HashMap;
+
+use crate::ir::{Function, Global, Language, Linkage, Module, StrId};
+
+/// Program-wide function id: index into [`Program::funcs`].
+pub type FuncId = u32;
+/// Program-wide global id: index into [`Program::globals`].
+pub type GlobalId = u32;
+
+/// A function defined somewhere in the input.
+#[derive(Clone, Debug)]
+pub struct FuncInfo {
+    pub module: u32,
+    /// Index into the module's `functions`.
+    pub index: u32,
+    pub name: String,
+    pub demangled: String,
+    pub language: Language,
+}
+
+#[derive(Clone, Debug)]
+pub struct GlobalInfo {
+    pub module: u32,
+    pub index: u32,
+    pub name: String,
+}
+
+/// What a symbol reference resolves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Symbol {
+    Func(FuncId),
+    Global(GlobalId),
+    /// Declared but defined nowhere in the input; index into `Program::externals`.
+    External(u32),
+}
+
+pub struct Program<'m> {
+    pub modules: &'m [Module],
+    pub funcs: Vec<FuncInfo>,
+    pub globals: Vec<GlobalInfo>,
+    /// Names of symbols that are declared but not defined in the input.
+    pub externals: Vec<String>,
+    /// Demangled names of `externals` (same index).
+    pub externals_demangled: Vec<String>,
+    /// Per module: module-local string id → what it names.
+    resolve: Vec<HashMap<StrId, Symbol>>,
+}
+
+impl<'m> Program<'m> {
+    pub fn link(modules: &'m [Module]) -> Program<'m> {
+        let mut funcs = Vec::new();
+        let mut globals = Vec::new();
+        // External (non-internal) definitions by name. The first strong
+        // definition wins; weak ones are used only when nothing else defines.
+        let mut public: HashMap<&str, (Symbol, bool)> = HashMap::new();
+        let mut local: Vec<HashMap<StrId, Symbol>> = vec![HashMap::new(); modules.len()];
+
+        for (mi, m) in modules.iter().enumerate() {
+            for (fi, f) in m.functions.iter().enumerate() {
+                if f.is_declaration {
+                    continue;
+                }
+                let id = funcs.len() as FuncId;
+                funcs.push(FuncInfo {
+                    module: mi as u32,
+                    index: fi as u32,
+                    name: m.str(f.name).to_string(),
+                    demangled: m.str(f.demangled).to_string(),
+                    language: f.language,
+                });
+                register(&mut public, &mut local[mi], m.str(f.name), f.name, f.linkage, Symbol::Func(id));
+            }
+            for (gi, g) in m.globals.iter().enumerate() {
+                if g.is_declaration {
+                    continue;
+                }
+                let id = globals.len() as GlobalId;
+                globals.push(GlobalInfo { module: mi as u32, index: gi as u32, name: m.str(g.name).to_string() });
+                register(&mut public, &mut local[mi], m.str(g.name), g.name, g.linkage, Symbol::Global(id));
+            }
+        }
+
+        let mut externals: Vec<String> = Vec::new();
+        let mut externals_demangled: Vec<String> = Vec::new();
+        let mut external_ids: HashMap<String, u32> = HashMap::new();
+        let mut resolve = local;
+        for (mi, m) in modules.iter().enumerate() {
+            let names = m
+                .functions
+                .iter()
+                .filter(|f| f.is_declaration)
+                .map(|f| (f.name, f.demangled))
+                .chain(m.globals.iter().filter(|g| g.is_declaration).map(|g| (g.name, g.demangled)));
+            let declared: Vec<(StrId, StrId)> = names.collect();
+            // Also resolve every non-local definition's own name to the winning definition.
+            let defined: Vec<(StrId, StrId)> = m
+                .functions
+                .iter()
+                .filter(|f| !f.is_declaration && f.linkage != Linkage::Internal)
+                .map(|f| (f.name, f.demangled))
+                .chain(
+                    m.globals
+                        .iter()
+                        .filter(|g| !g.is_declaration && g.linkage != Linkage::Internal)
+                        .map(|g| (g.name, g.demangled)),
+                )
+                .collect();
+            for (sid, dem) in declared.into_iter().chain(defined) {
+                let name = m.str(sid);
+                let sym = match public.get(name) {
+                    Some(&(s, _)) => s,
+                    None => {
+                        let next = externals.len() as u32;
+                        let id = *external_ids.entry(name.to_string()).or_insert_with(|| {
+                            externals.push(name.to_string());
+                            externals_demangled.push(m.str(dem).to_string());
+                            next
+                        });
+                        Symbol::External(id)
+                    }
+                };
+                resolve[mi].insert(sid, sym);
+            }
+        }
+        Program { modules, funcs, globals, externals, externals_demangled, resolve }
+    }
+
+    /// Resolves a symbol referenced from module `module`.
+    pub fn resolve(&self, module: u32, name: StrId) -> Option<Symbol> {
+        self.resolve[module as usize].get(&name).copied()
+    }
+
+    pub fn module_of(&self, f: FuncId) -> &'m Module {
+        &self.modules[self.funcs[f as usize].module as usize]
+    }
+
+    pub fn function(&self, f: FuncId) -> &'m Function {
+        let info = &self.funcs[f as usize];
+        &self.modules[info.module as usize].functions[info.index as usize]
+    }
+
+    pub fn global(&self, g: GlobalId) -> &'m Global {
+        let info = &self.globals[g as usize];
+        &self.modules[info.module as usize].globals[info.index as usize]
+    }
+
+    /// Finds a defined function by symbol or demangled name.
+    pub fn find_function(&self, name: &str) -> Option<FuncId> {
+        self.funcs
+            .iter()
+            .position(|f| f.name == name || f.demangled == name || strip_hash(&f.demangled) == name)
+            .map(|i| i as FuncId)
+    }
+
+    pub fn language(&self, f: FuncId) -> Language {
+        self.funcs[f as usize].language
+    }
+}
+
+fn register<'a>(
+    public: &mut HashMap<&'a str, (Symbol, bool)>,
+    local: &mut HashMap<StrId, Symbol>,
+    name: &'a str,
+    sid: StrId,
+    linkage: Linkage,
+    sym: Symbol,
+) {
+    match linkage {
+        Linkage::Internal => {
+            local.insert(sid, sym);
+        }
+        _ => {
+            let weak = linkage == Linkage::Weak;
+            match public.get(name) {
+                Some(&(_, existing_weak)) if !existing_weak || weak => {}
+                _ => {
+                    public.insert(name, (sym, weak));
+                }
+            }
+        }
+    }
+}
+
+/// `foo::bar::h0123456789abcdef` → `foo::bar`.
+pub fn strip_hash(s: &str) -> &str {
+    if let Some(pos) = s.rfind("::h") {
+        let tail = &s[pos + 3..];
+        if tail.len() == 16 && tail.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return &s[..pos];
+        }
+    }
+    s
+}

@@ -1,1 +1,261 @@
-//! (stage under construction)
+//! Thread roots ("origins") and may-happen-in-parallel.
+//!
+//! In the kernel the concurrent entries are callbacks: IRQ handlers, work
+//! items, timers, kthreads (found at their registration, through models),
+//! functions in ops tables (address-taken functions nothing in the input
+//! calls), and externally visible functions with no caller in the input.
+//! Init/exit code runs before registration and after unregistration, so it
+//! runs in parallel with nothing.
+
+use std::collections::HashSet;
+
+use seam_models::{Context, InitPhase};
+
+use crate::callgraph::CallGraph;
+use crate::config::Config;
+use crate::memory::Memory;
+use crate::program::{FuncId, ModelIndex, Program, Target};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Runs concurrently with other roots.
+    Concurrent,
+    /// Module init/exit: before registration / after unregistration.
+    Init,
+    Exit,
+}
+
+#[derive(Clone, Debug)]
+pub struct ThreadRoot {
+    pub func: FuncId,
+    pub context: Context,
+    pub self_concurrent: bool,
+    pub phase: Phase,
+    /// How the root was found: `request_threaded_irq`, `ops table`, `exported`, `seam.toml` …
+    pub via: String,
+    /// Locks the configuration says are held on entry (source names).
+    pub holds: Vec<String>,
+    /// Where the root is started by code in the input (`pthread_create`,
+    /// `kthread_run` …), with the joins in that function.
+    pub spawned_at: Vec<SpawnPoint>,
+}
+
+/// A place where a root is started, for happens-before: code of the
+/// spawning thread before this point (or after a join) does not run in
+/// parallel with the spawned root.
+#[derive(Clone, Debug)]
+pub struct SpawnPoint {
+    pub caller: FuncId,
+    pub inst: u32,
+    /// Join calls in `caller` (any join is taken to wait for this thread).
+    pub joins: Vec<u32>,
+}
+
+impl ThreadRoot {
+    pub fn describe(&self, program: &Program<'_>) -> String {
+        let ctx = match self.context {
+            Context::Process => "process context",
+            Context::Hardirq => "hard-IRQ handler",
+            Context::Softirq => "softirq",
+            Context::IrqThread => "threaded IRQ handler",
+            Context::Kthread => "kthread",
+            Context::Work => "work item",
+            Context::Timer => "timer callback",
+            Context::Tasklet => "tasklet",
+            Context::Rcu => "RCU callback",
+            Context::Thread => "thread",
+        };
+        let phase = match self.phase {
+            Phase::Init => " (init)",
+            Phase::Exit => " (exit)",
+            Phase::Concurrent => "",
+        };
+        format!("{} {}{} [via {}]", ctx, program.funcs[self.func as usize].demangled, phase, self.via)
+    }
+}
+
+pub struct Threads {
+    pub roots: Vec<ThreadRoot>,
+    exclusive: Vec<(FuncId, FuncId)>,
+}
+
+impl Threads {
+    pub fn find(program: &Program<'_>, index: &ModelIndex<'_>, memory: &Memory, cg: &CallGraph, config: &Config) -> Threads {
+        let models = index.models();
+        let mut roots: Vec<ThreadRoot> = Vec::new();
+        let mut seen: HashSet<(FuncId, Context)> = HashSet::new();
+        let init_phase = |f: FuncId| -> Option<Phase> {
+            let func = program.function(f);
+            let m = program.module_of(f);
+            let section = func.section.map(|s| m.str(s));
+            let info = &program.funcs[f as usize];
+            let name = seam_models::FnName { symbol: &info.name, demangled: &info.demangled };
+            match models.init(&name, section) {
+                Some(i) => Some(if i.phase == InitPhase::Init { Phase::Init } else { Phase::Exit }),
+                None => None,
+            }
+        };
+
+        for s in &memory.spawns {
+            let point = SpawnPoint { caller: s.caller, inst: s.inst, joins: joins_in(program, index, s.caller) };
+            if seen.insert((s.callee, s.context)) {
+                roots.push(ThreadRoot {
+                    func: s.callee,
+                    context: s.context,
+                    self_concurrent: s.self_concurrent,
+                    phase: init_phase(s.callee).unwrap_or(Phase::Concurrent),
+                    via: s.via.clone(),
+                    holds: Vec::new(),
+                    spawned_at: vec![point],
+                });
+            } else if let Some(r) = roots.iter_mut().find(|r| r.func == s.callee && r.context == s.context) {
+                r.spawned_at.push(point);
+            }
+        }
+        let spawned: HashSet<FuncId> = memory.spawns.iter().map(|s| s.callee).collect();
+        let mut taken: Vec<FuncId> = memory.address_taken.iter().copied().collect();
+        taken.sort_unstable();
+        for f in 0..program.funcs.len() as FuncId {
+            // Modelled primitives (a `rust_helper_*` defined in C) are what
+            // their model says, never entry points of their own.
+            if spawned.contains(&f) || index.of(Target::Defined(f)).is_primitive() {
+                continue;
+            }
+            let has_callers = !cg.callers[f as usize].is_empty();
+            let func = program.function(f);
+            let phase = init_phase(f);
+            let is_main = program.funcs[f as usize].name == "main";
+            let (root, via) = if phase.is_some() && !has_callers {
+                (true, "module init/exit")
+            } else if memory.address_taken.contains(&f) && !has_callers {
+                (true, "function pointer (ops table or callback)")
+            } else if !has_callers && func.visible && func.linkage != crate::ir::Linkage::Internal {
+                (true, if is_main { "program entry" } else { "exported function" })
+            } else {
+                (false, "")
+            };
+            if root && seen.insert((f, Context::Process)) {
+                roots.push(ThreadRoot {
+                    func: f,
+                    context: if is_main { Context::Thread } else { Context::Process },
+                    self_concurrent: !is_main && phase.is_none(),
+                    phase: phase.unwrap_or(Phase::Concurrent),
+                    via: via.to_string(),
+                    holds: Vec::new(),
+                    spawned_at: Vec::new(),
+                });
+            }
+        }
+        for rc in &config.roots {
+            let Some(f) = program.find_function(&rc.function) else { continue };
+            if let Some(existing) = roots.iter_mut().find(|r| r.func == f) {
+                if let Some(sc) = rc.self_concurrent {
+                    existing.self_concurrent = sc;
+                }
+                existing.holds.extend(rc.holds.iter().cloned());
+                continue;
+            }
+            roots.push(ThreadRoot {
+                func: f,
+                context: Context::Process,
+                self_concurrent: rc.self_concurrent.unwrap_or(true),
+                phase: Phase::Concurrent,
+                via: "seam.toml".into(),
+                holds: rc.holds.clone(),
+                spawned_at: Vec::new(),
+            });
+        }
+        let mut exclusive = Vec::new();
+        for ex in &config.exclusive {
+            let ids: Vec<FuncId> = ex.functions.iter().filter_map(|n| program.find_function(n)).collect();
+            for a in &ids {
+                for b in &ids {
+                    if a != b {
+                        exclusive.push((*a, *b));
+                    }
+                }
+            }
+        }
+        Threads { roots, exclusive }
+    }
+
+    /// May two accesses, one reached from root `a` and one from root `b`, run at the same time?
+    pub fn may_run_in_parallel(&self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (&self.roots[a], &self.roots[b]);
+        if ra.phase != Phase::Concurrent || rb.phase != Phase::Concurrent {
+            return false;
+        }
+        if a == b || ra.func == rb.func {
+            return ra.self_concurrent && rb.self_concurrent;
+        }
+        !self.exclusive.contains(&(ra.func, rb.func))
+    }
+}
+
+impl Threads {
+    /// Is an access at `(func, inst)`, reached through call sites `path`,
+    /// ordered before the start (or after the join) of root `other` by the
+    /// thread that starts it? Only when every place `other` is started from
+    /// lies on the access's own call stack.
+    pub fn ordered_by_spawn(&self, program: &Program<'_>, func: FuncId, inst: u32, path: &[(FuncId, u32)], other: usize) -> bool {
+        let points = &self.roots[other].spawned_at;
+        if points.is_empty() {
+            return false;
+        }
+        points.iter().all(|sp| {
+            let pos = if func == sp.caller { Some(inst) } else { path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i) };
+            match pos {
+                Some(pos) => !reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins),
+                None => false,
+            }
+        })
+    }
+}
+
+fn joins_in(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) -> Vec<u32> {
+    let func = program.function(f);
+    let module = program.funcs[f as usize].module;
+    func.insts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, inst)| match &inst.kind {
+            crate::ir::InstKind::Call { callee, .. } => {
+                let t = program.call_target(module, callee)?;
+                index.of(t).join.map(|_| i as u32)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Can execution go from just after `from` to `to` without passing a join?
+fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u32]) -> bool {
+    let block_of = |i: u32| -> Option<usize> { func.blocks.iter().position(|b| b.first <= i && i < b.first + b.len) };
+    let (Some(bf), Some(bt)) = (block_of(from), block_of(to)) else { return true };
+    let join_between = |b: usize, lo: u32, hi: u32| joins.iter().any(|j| block_of(*j) == Some(b) && *j > lo && *j < hi);
+    let blk = &func.blocks[bf];
+    if bf == bt && to > from && !join_between(bf, from, to) {
+        return true;
+    }
+    if join_between(bf, from, blk.first + blk.len) {
+        return false;
+    }
+    let mut seen = vec![false; func.blocks.len()];
+    let mut work: Vec<u32> = blk.succs.clone();
+    while let Some(b) = work.pop() {
+        let b = b as usize;
+        if b >= seen.len() || seen[b] {
+            continue;
+        }
+        seen[b] = true;
+        let blk = &func.blocks[b];
+        if b == bt && !join_between(b, blk.first.wrapping_sub(1), to) {
+            return true;
+        }
+        if join_between(b, blk.first.wrapping_sub(1), blk.first + blk.len) {
+            continue;
+        }
+        work.extend(blk.succs.iter().copied());
+    }
+    false
+}

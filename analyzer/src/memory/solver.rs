@@ -1,0 +1,922 @@
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+
+use seam_models::{Context, SpawnModel};
+
+use crate::ir::{Callee, InstKind, TypeId, Value};
+use crate::program::{FuncId, GlobalId, ModelIndex, Program, Symbol, Target};
+
+pub type NodeId = u32;
+
+/// A pointer: an abstract object and a byte offset into it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Ptr {
+    pub node: NodeId,
+    pub off: i64,
+}
+
+/// Where an abstract object comes from (an object can have several after unification).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Origin {
+    Global(GlobalId),
+    /// Stack slot: function and alloca instruction.
+    Stack(FuncId, u32),
+    /// Heap allocation: function and call instruction.
+    Alloc(FuncId, u32),
+    /// Memory that comes from outside the input, named by its type
+    /// (`struct my_dev`) or by the external function that returned it.
+    External(String),
+    /// What a root's parameter points to, when nothing in the input says more.
+    Param(FuncId, u32),
+    /// A function's code (function pointers point here).
+    Function(FuncId),
+}
+
+#[derive(Clone, Debug, Default)]
+struct Node {
+    parent: NodeId,
+    /// Offset of this node's byte 0 inside its parent.
+    delta: i64,
+    rank: u32,
+    collapsed: bool,
+    /// What is stored at each offset (only pointers matter).
+    fields: BTreeMap<i64, Ptr>,
+    functions: Vec<FuncId>,
+    origins: Vec<Origin>,
+    /// Debug-info type of the object at offset 0: (module, type).
+    di_type: Option<(u32, TypeId)>,
+}
+
+/// A thread/callback registration found in the code.
+#[derive(Clone, Debug)]
+pub struct SpawnSite {
+    pub caller: FuncId,
+    pub inst: u32,
+    pub callee: FuncId,
+    pub context: Context,
+    pub self_concurrent: bool,
+    /// Name of the registering function (`request_threaded_irq`).
+    pub via: String,
+}
+
+#[derive(Clone, Copy)]
+enum Pending {
+    /// Indirect call: (caller, inst, callee pointer).
+    Call(FuncId, u32, Ptr),
+    /// Spawn through a model: (caller, inst, model index).
+    Spawn(FuncId, u32, usize),
+}
+
+/// The solved points-to graph, frozen: every query is read-only.
+pub struct Memory {
+    nodes: Vec<Node>,
+    /// Per function: pointer of each instruction result (node u32::MAX = none).
+    inst_ptrs: Vec<Vec<Ptr>>,
+    param_ptrs: Vec<Vec<Ptr>>,
+    ret_ptrs: Vec<Ptr>,
+    global_nodes: Vec<NodeId>,
+    /// Indirect call sites → resolved targets.
+    pub indirect_targets: HashMap<(FuncId, u32), Vec<FuncId>>,
+    /// Indirect calls no points-to target was found for.
+    pub unresolved: Vec<(FuncId, u32)>,
+    pub spawns: Vec<SpawnSite>,
+    /// Functions whose address is taken (stored, passed, in initializers).
+    pub address_taken: HashSet<FuncId>,
+    /// Nodes reachable from globals, external objects or data handed to
+    /// another thread: the rest never leaves the thread that made it.
+    shared: Vec<bool>,
+}
+
+const NONE: Ptr = Ptr { node: u32::MAX, off: 0 };
+
+struct Solver<'p, 'm> {
+    program: &'p Program<'m>,
+    index: &'p ModelIndex<'p>,
+    nodes: Vec<Node>,
+    inst_ptrs: Vec<Vec<Ptr>>,
+    param_ptrs: Vec<Vec<Ptr>>,
+    ret_ptrs: Vec<Ptr>,
+    global_nodes: Vec<NodeId>,
+    func_nodes: HashMap<FuncId, NodeId>,
+    external_nodes: HashMap<String, NodeId>,
+    queue: VecDeque<(Ptr, Ptr)>,
+    pending: Vec<Pending>,
+    spawn_models: Vec<&'p SpawnModel>,
+    bound: HashSet<(FuncId, u32, FuncId)>,
+    indirect_targets: HashMap<(FuncId, u32), Vec<FuncId>>,
+    spawns: Vec<SpawnSite>,
+    address_taken: HashSet<FuncId>,
+    memcopies: Vec<(Ptr, Ptr, Option<u64>)>,
+    has_direct_caller: HashSet<FuncId>,
+}
+
+impl Memory {
+    pub fn solve(program: &Program<'_>, index: &ModelIndex<'_>) -> Memory {
+        let mut s = Solver {
+            program,
+            index,
+            nodes: Vec::new(),
+            inst_ptrs: Vec::new(),
+            param_ptrs: Vec::new(),
+            ret_ptrs: Vec::new(),
+            global_nodes: Vec::new(),
+            func_nodes: HashMap::new(),
+            external_nodes: HashMap::new(),
+            queue: VecDeque::new(),
+            pending: Vec::new(),
+            spawn_models: Vec::new(),
+            bound: HashSet::new(),
+            indirect_targets: HashMap::new(),
+            spawns: Vec::new(),
+            address_taken: HashSet::new(),
+            memcopies: Vec::new(),
+            has_direct_caller: HashSet::new(),
+        };
+        s.init();
+        for f in 0..program.funcs.len() as FuncId {
+            s.constraints(f);
+        }
+        s.drain();
+        s.external_params();
+        s.fixpoint();
+        s.merge_by_type();
+        s.fixpoint();
+        s.freeze()
+    }
+
+    /// Representative and offset of a pointer.
+    pub fn norm(&self, p: Ptr) -> Ptr {
+        if p.node == u32::MAX {
+            return p;
+        }
+        let mut n = p.node;
+        let mut off = p.off;
+        while self.nodes[n as usize].parent != n {
+            off += self.nodes[n as usize].delta;
+            n = self.nodes[n as usize].parent;
+        }
+        if self.nodes[n as usize].collapsed {
+            off = 0;
+        }
+        Ptr { node: n, off }
+    }
+
+    /// What `v` (an operand in function `f`) points to.
+    pub fn ptr_of(&self, program: &Program<'_>, f: FuncId, v: &Value) -> Option<Ptr> {
+        let p = match v {
+            Value::Inst(i) => *self.inst_ptrs[f as usize].get(*i as usize)?,
+            Value::Arg(a) => *self.param_ptrs[f as usize].get(*a as usize)?,
+            Value::Global { name, offset } => {
+                let m = program.funcs[f as usize].module;
+                match program.resolve(m, *name)? {
+                    Symbol::Global(g) => Ptr { node: self.global_nodes[g as usize], off: *offset },
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        if p.node == u32::MAX {
+            return None;
+        }
+        Some(self.norm(p))
+    }
+
+    pub fn is_collapsed(&self, node: NodeId) -> bool {
+        self.nodes[node as usize].collapsed
+    }
+
+    pub fn is_shared(&self, node: NodeId) -> bool {
+        self.shared.get(node as usize).copied().unwrap_or(true)
+    }
+
+    pub fn origins(&self, node: NodeId) -> &[Origin] {
+        &self.nodes[node as usize].origins
+    }
+
+    pub fn di_type(&self, node: NodeId) -> Option<(u32, TypeId)> {
+        self.nodes[node as usize].di_type
+    }
+
+    /// Functions a pointer to this node may call.
+    pub fn functions(&self, node: NodeId) -> &[FuncId] {
+        &self.nodes[node as usize].functions
+    }
+
+    /// The pointer stored at `p` (its pointee), if any is known.
+    pub fn field(&self, p: Ptr) -> Option<Ptr> {
+        let p = self.norm(p);
+        self.nodes[p.node as usize].fields.get(&p.off).map(|q| self.norm(*q))
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+}
+
+impl<'p, 'm> Solver<'p, 'm> {
+    fn new_node(&mut self, origin: Option<Origin>) -> NodeId {
+        let id = self.nodes.len() as NodeId;
+        let mut n = Node { parent: id, ..Node::default() };
+        if let Some(o) = origin {
+            n.origins.push(o);
+        }
+        self.nodes.push(n);
+        id
+    }
+
+    fn fresh(&mut self, origin: Option<Origin>) -> Ptr {
+        Ptr { node: self.new_node(origin), off: 0 }
+    }
+
+    fn find(&mut self, n: NodeId) -> (NodeId, i64) {
+        let mut path = Vec::new();
+        let mut cur = n;
+        let mut total = 0;
+        while self.nodes[cur as usize].parent != cur {
+            path.push(cur);
+            total += self.nodes[cur as usize].delta;
+            cur = self.nodes[cur as usize].parent;
+        }
+        // Path compression: each node on the path now points at the root
+        // with its accumulated delta.
+        let root = cur;
+        let mut acc = total;
+        for &p in &path {
+            let d = self.nodes[p as usize].delta;
+            self.nodes[p as usize].parent = root;
+            self.nodes[p as usize].delta = acc;
+            acc -= d;
+        }
+        (root, total)
+    }
+
+    fn norm(&mut self, p: Ptr) -> Ptr {
+        let (r, d) = self.find(p.node);
+        let off = if self.nodes[r as usize].collapsed { 0 } else { p.off + d };
+        Ptr { node: r, off }
+    }
+
+    fn unify(&mut self, a: Ptr, b: Ptr) {
+        if a.node == u32::MAX || b.node == u32::MAX {
+            return;
+        }
+        self.queue.push_back((a, b));
+        self.drain();
+    }
+
+    fn drain(&mut self) {
+        while let Some((a, b)) = self.queue.pop_front() {
+            self.unify_one(a, b);
+        }
+    }
+
+    fn unify_one(&mut self, a: Ptr, b: Ptr) {
+        let a = self.norm(a);
+        let b = self.norm(b);
+        if a.node == b.node {
+            if a.off != b.off {
+                self.collapse(a.node);
+            }
+            return;
+        }
+        // The parent's frame survives, so it must be the enclosing object:
+        // the child's byte 0 lands at a non-negative offset `d` inside it
+        // (b.off + d == a.off). At equal frames, a node that stands for a
+        // real object (origin, debug type) wins over a placeholder, then rank.
+        let da = a.off - b.off;
+        let anchored = |n: &Node| !n.origins.is_empty() || n.di_type.is_some();
+        let a_parent = if da != 0 {
+            da > 0
+        } else {
+            let (na, nb) = (&self.nodes[a.node as usize], &self.nodes[b.node as usize]);
+            match (anchored(na), anchored(nb)) {
+                (true, false) => true,
+                (false, true) => false,
+                _ => na.rank >= nb.rank,
+            }
+        };
+        let (parent, child, d) = if a_parent { (a.node, b.node, da) } else { (b.node, a.node, -da) };
+        if self.nodes[parent as usize].rank == self.nodes[child as usize].rank {
+            self.nodes[parent as usize].rank += 1;
+        }
+        let child_node = std::mem::take(&mut self.nodes[child as usize]);
+        self.nodes[child as usize].parent = parent;
+        self.nodes[child as usize].delta = d;
+        let collapse = child_node.collapsed;
+        {
+            let pn = &mut self.nodes[parent as usize];
+            for f in child_node.functions {
+                if !pn.functions.contains(&f) {
+                    pn.functions.push(f);
+                }
+            }
+            for o in child_node.origins {
+                if !pn.origins.contains(&o) {
+                    pn.origins.push(o);
+                }
+            }
+            if pn.di_type.is_none() && d == 0 {
+                pn.di_type = child_node.di_type;
+            }
+        }
+        for (off, target) in child_node.fields {
+            let at = off + d;
+            let existing = if self.nodes[parent as usize].collapsed {
+                self.nodes[parent as usize].fields.get(&0).copied()
+            } else {
+                self.nodes[parent as usize].fields.get(&at).copied()
+            };
+            match existing {
+                Some(e) => self.queue.push_back((e, target)),
+                None => {
+                    let key = if self.nodes[parent as usize].collapsed { 0 } else { at };
+                    self.nodes[parent as usize].fields.insert(key, target);
+                }
+            }
+        }
+        if collapse {
+            self.collapse(parent);
+        }
+    }
+
+    fn collapse(&mut self, n: NodeId) {
+        let (r, _) = self.find(n);
+        if self.nodes[r as usize].collapsed {
+            return;
+        }
+        self.nodes[r as usize].collapsed = true;
+        let fields = std::mem::take(&mut self.nodes[r as usize].fields);
+        let mut it = fields.into_values();
+        if let Some(first) = it.next() {
+            self.nodes[r as usize].fields.insert(0, first);
+            for t in it {
+                self.queue.push_back((first, t));
+            }
+        }
+    }
+
+    /// The pointer stored at `p`, created on first use.
+    fn field(&mut self, p: Ptr) -> Ptr {
+        let p = self.norm(p);
+        if let Some(&t) = self.nodes[p.node as usize].fields.get(&p.off) {
+            return t;
+        }
+        let t = self.fresh(None);
+        self.nodes[p.node as usize].fields.insert(p.off, t);
+        t
+    }
+
+    fn func_node(&mut self, f: FuncId) -> NodeId {
+        if let Some(&n) = self.func_nodes.get(&f) {
+            return n;
+        }
+        let n = self.new_node(Some(Origin::Function(f)));
+        self.nodes[n as usize].functions.push(f);
+        self.func_nodes.insert(f, n);
+        n
+    }
+
+    fn external_node(&mut self, name: &str) -> NodeId {
+        if let Some(&n) = self.external_nodes.get(name) {
+            return n;
+        }
+        let n = self.new_node(Some(Origin::External(name.to_string())));
+        self.external_nodes.insert(name.to_string(), n);
+        n
+    }
+
+    fn init(&mut self) {
+        let p = self.program;
+        for g in 0..p.globals.len() as GlobalId {
+            let n = self.new_node(Some(Origin::Global(g)));
+            let glob = p.global(g);
+            if let Some(t) = glob.di_type {
+                self.nodes[n as usize].di_type = Some((p.globals[g as usize].module, t));
+            }
+            self.global_nodes.push(n);
+        }
+        for f in 0..p.funcs.len() as FuncId {
+            let func = p.function(f);
+            let params: Vec<Ptr> = (0..func.params.len()).map(|_| self.fresh(None)).collect();
+            for (i, prm) in func.params.iter().enumerate() {
+                if let Some(t) = prm.di_type {
+                    let module = p.funcs[f as usize].module;
+                    if let Some(pointee) = pointee_type(p, module, t) {
+                        self.nodes[params[i].node as usize].di_type = Some((module, pointee));
+                    }
+                }
+            }
+            self.param_ptrs.push(params);
+            let r = self.fresh(None);
+            self.ret_ptrs.push(r);
+            self.inst_ptrs.push(vec![NONE; func.insts.len()]);
+        }
+        // Initializers: ops tables, vtables, pointers to other globals.
+        for g in 0..p.globals.len() as GlobalId {
+            let glob = p.global(g);
+            let module = p.globals[g as usize].module;
+            let base = Ptr { node: self.global_nodes[g as usize], off: 0 };
+            for (off, v) in &glob.pointers {
+                if let Some(t) = self.value_in_module(module, v, None) {
+                    let slot = Ptr { node: base.node, off: *off as i64 };
+                    let fld = self.field(slot);
+                    self.unify(fld, t);
+                }
+            }
+        }
+    }
+
+    /// Pointer for a constant/global operand in `module` (no function context).
+    fn value_in_module(&mut self, module: u32, v: &Value, user: Option<FuncId>) -> Option<Ptr> {
+        let Value::Global { name, offset } = v else { return None };
+        match self.program.resolve(module, *name)? {
+            Symbol::Global(g) => Some(Ptr { node: self.global_nodes[g as usize], off: *offset }),
+            Symbol::Func(f) => {
+                let _ = user;
+                self.address_taken.insert(f);
+                Some(Ptr { node: self.func_node(f), off: *offset })
+            }
+            Symbol::External(e) => {
+                let name = self.program.externals[e as usize].clone();
+                Some(Ptr { node: self.external_node(&name), off: *offset })
+            }
+        }
+    }
+
+    fn inst_ptr(&mut self, f: FuncId, i: u32) -> Ptr {
+        let cur = self.inst_ptrs[f as usize][i as usize];
+        if cur.node != u32::MAX {
+            return cur;
+        }
+        let p = self.fresh(None);
+        self.inst_ptrs[f as usize][i as usize] = p;
+        p
+    }
+
+    fn val(&mut self, f: FuncId, v: &Value) -> Option<Ptr> {
+        match v {
+            Value::Inst(i) => Some(self.inst_ptr(f, *i)),
+            Value::Arg(a) => self.param_ptrs[f as usize].get(*a as usize).copied(),
+            Value::Global { .. } => {
+                let m = self.program.funcs[f as usize].module;
+                self.value_in_module(m, v, Some(f))
+            }
+            _ => None,
+        }
+    }
+
+    fn set(&mut self, f: FuncId, i: u32, p: Option<Ptr>) {
+        if let Some(p) = p {
+            let me = self.inst_ptr(f, i);
+            self.unify(me, p);
+        }
+    }
+
+    fn constraints(&mut self, f: FuncId) {
+        let program = self.program;
+        let func = program.function(f);
+        let module = program.funcs[f as usize].module;
+        for (i, inst) in func.insts.iter().enumerate() {
+            let i = i as u32;
+            match &inst.kind {
+                InstKind::Alloca { di_type, .. } => {
+                    let p = self.fresh(Some(Origin::Stack(f, i)));
+                    if let Some(t) = di_type {
+                        self.nodes[p.node as usize].di_type = Some((module, *t));
+                    }
+                    self.set(f, i, Some(p));
+                }
+                InstKind::Load { ptr, .. } => {
+                    if let Some(p) = self.val(f, ptr) {
+                        let t = self.field(p);
+                        self.set(f, i, Some(t));
+                    }
+                }
+                InstKind::Store { ptr, value, .. } => {
+                    if is_pointerish(value) {
+                        if let (Some(p), Some(v)) = (self.val(f, ptr), self.val(f, value)) {
+                            let t = self.field(p);
+                            self.unify(t, v);
+                        }
+                    }
+                }
+                InstKind::AtomicRmw { ptr, value, .. } => {
+                    if let Some(p) = self.val(f, ptr) {
+                        let t = self.field(p);
+                        if is_pointerish(value) {
+                            if let Some(v) = self.val(f, value) {
+                                self.unify(t, v);
+                            }
+                        }
+                        self.set(f, i, Some(t));
+                    }
+                }
+                InstKind::CmpXchg { ptr, new, .. } => {
+                    if let Some(p) = self.val(f, ptr) {
+                        let t = self.field(p);
+                        if is_pointerish(new) {
+                            if let Some(v) = self.val(f, new) {
+                                self.unify(t, v);
+                            }
+                        }
+                        self.set(f, i, Some(t));
+                    }
+                }
+                InstKind::Gep { base, offset, const_part } => {
+                    // A variable index collapses an array to its first element.
+                    let off = offset.unwrap_or(*const_part);
+                    if let Some(b) = self.val(f, base) {
+                        self.set(f, i, Some(Ptr { node: b.node, off: b.off + off }));
+                    }
+                }
+                InstKind::Cast { value } | InstKind::PtrToInt { value } | InstKind::IntToPtr { value } => {
+                    let v = self.val(f, value);
+                    self.set(f, i, v);
+                }
+                InstKind::BinOp { lhs, rhs } => {
+                    // Integer arithmetic on an address (alignment masks, tagged
+                    // pointers): keep it on the same object.
+                    let l = if matches!(lhs, Value::Inst(_) | Value::Arg(_)) { self.val(f, lhs) } else { None };
+                    let r = if l.is_none() && matches!(rhs, Value::Inst(_) | Value::Arg(_)) { self.val(f, rhs) } else { None };
+                    let _ = (l, r);
+                }
+                InstKind::Phi { incoming } => {
+                    for (v, _) in incoming {
+                        if is_pointerish(v) {
+                            let p = self.val(f, v);
+                            self.set(f, i, p);
+                        }
+                    }
+                }
+                InstKind::Select { then, otherwise, .. } => {
+                    for v in [then, otherwise] {
+                        if is_pointerish(v) {
+                            let p = self.val(f, v);
+                            self.set(f, i, p);
+                        }
+                    }
+                }
+                InstKind::ExtractValue { aggregate, .. } => {
+                    let p = self.val(f, aggregate);
+                    self.set(f, i, p);
+                }
+                InstKind::InsertValue { aggregate, value, .. } => {
+                    for v in [aggregate, value] {
+                        if is_pointerish(v) {
+                            let p = self.val(f, v);
+                            self.set(f, i, p);
+                        }
+                    }
+                }
+                InstKind::MemCopy { dst, src, len, .. } => {
+                    if let (Some(d), Some(s)) = (self.val(f, dst), self.val(f, src)) {
+                        self.memcopies.push((d, s, *len));
+                    }
+                }
+                InstKind::Ret { value: Some(v) } => {
+                    if is_pointerish(v) {
+                        if let Some(p) = self.val(f, v) {
+                            let r = self.ret_ptrs[f as usize];
+                            self.unify(r, p);
+                        }
+                    }
+                }
+                InstKind::Call { callee, args, .. } => self.call(f, module, i, callee, args),
+                InstKind::Asm { args, .. } => {
+                    // Values passed to asm keep flowing (e.g. `xchg` on pointers).
+                    for a in args {
+                        let _ = self.val(f, a);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn call(&mut self, f: FuncId, module: u32, i: u32, callee: &Callee, args: &[Value]) {
+        // Function addresses passed as arguments are address-taken.
+        let arg_ptrs: Vec<Option<Ptr>> = args.iter().map(|a| if is_pointerish(a) { self.val(f, a) } else { None }).collect();
+        match callee {
+            Callee::Direct(name) => {
+                let Some(target) = self.program.direct_target(module, *name) else { return };
+                let sem = self.index.of(target);
+                if sem.alloc.map(|a| !a.free).unwrap_or(false) {
+                    let p = self.fresh(Some(Origin::Alloc(f, i)));
+                    self.set(f, i, Some(p));
+                    return;
+                }
+                if let Some(sp) = sem.spawn {
+                    self.spawn_models.push(sp);
+                    let idx = self.spawn_models.len() - 1;
+                    self.pending.push(Pending::Spawn(f, i, idx));
+                }
+                match target {
+                    Target::Defined(g) => {
+                        self.has_direct_caller.insert(g);
+                        self.bind(f, i, g, &arg_ptrs);
+                    }
+                    Target::External(e) => {
+                        if sem.is_primitive() {
+                            return;
+                        }
+                        // Unknown external: its result is memory from outside, one object per function.
+                        let name = self.program.externals[e as usize].clone();
+                        let n = self.external_node(&format!("{name}()"));
+                        self.set(f, i, Some(Ptr { node: n, off: 0 }));
+                    }
+                }
+            }
+            Callee::Indirect(v) => {
+                if let Some(p) = self.val(f, v) {
+                    self.pending.push(Pending::Call(f, i, p));
+                }
+            }
+        }
+    }
+
+    /// Unifies a call's arguments with the callee's parameters and its result with the return value.
+    fn bind(&mut self, caller: FuncId, inst: u32, callee: FuncId, arg_ptrs: &[Option<Ptr>]) {
+        let params = self.param_ptrs[callee as usize].clone();
+        for (a, p) in arg_ptrs.iter().zip(params) {
+            if let Some(a) = a {
+                self.unify(*a, p);
+            }
+        }
+        let r = self.ret_ptrs[callee as usize];
+        self.set(caller, inst, Some(r));
+    }
+
+    fn arg_ptrs(&mut self, f: FuncId, i: u32) -> Vec<Option<Ptr>> {
+        let program = self.program;
+        let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else { return Vec::new() };
+        args.iter().map(|a| if is_pointerish(a) { self.val(f, a) } else { None }).collect()
+    }
+
+    /// Unifies the objects behind parameters of functions called from
+    /// outside the input with one object per debug-info type, so two
+    /// callbacks receiving `struct my_dev *` see one `struct my_dev`.
+    fn external_params(&mut self) {
+        let program = self.program;
+        for f in 0..program.funcs.len() as FuncId {
+            let outside = self.address_taken.contains(&f) || (!self.has_direct_caller.contains(&f) && program.function(f).visible);
+            if !outside {
+                continue;
+            }
+            let module = program.funcs[f as usize].module;
+            for (k, prm) in program.function(f).params.iter().enumerate() {
+                let Some(t) = prm.di_type else { continue };
+                let Some(pointee) = pointee_type(program, module, t) else { continue };
+                let Some(name) = type_key(program, module, pointee) else { continue };
+                let n = self.external_node(&name);
+                let p = self.param_ptrs[f as usize][k];
+                self.unify(p, Ptr { node: n, off: 0 });
+                let rep = self.norm(Ptr { node: n, off: 0 });
+                if rep.off == 0 {
+                    self.nodes[rep.node as usize].di_type.get_or_insert((module, pointee));
+                }
+            }
+        }
+    }
+
+    /// Heap and external objects of one named struct type are one object:
+    /// a `struct my_dev` allocated in probe and the `struct my_dev` an ops
+    /// callback receives from the subsystem are the same device.
+    fn merge_by_type(&mut self) {
+        let program = self.program;
+        for n in 0..self.nodes.len() as NodeId {
+            if self.nodes[n as usize].parent != n {
+                continue;
+            }
+            let Some((m, t)) = self.nodes[n as usize].di_type else { continue };
+            if self.nodes[n as usize].origins.iter().any(|o| matches!(o, Origin::Global(_) | Origin::Stack(..) | Origin::Function(_))) {
+                continue;
+            }
+            let Some(key) = type_key(program, m, t) else { continue };
+            let ext = self.external_node(&key);
+            self.unify(Ptr { node: n, off: 0 }, Ptr { node: ext, off: 0 });
+        }
+    }
+
+    /// Resolves indirect calls, spawns and memcpy until nothing changes.
+    fn fixpoint(&mut self) {
+        loop {
+            let mut changed = false;
+            let pending = self.pending.clone();
+            for item in pending {
+                match item {
+                    Pending::Call(f, i, p) => {
+                        let n = self.norm(p).node;
+                        let targets = self.nodes[n as usize].functions.clone();
+                        for g in targets {
+                            if self.bound.insert((f, i, g)) {
+                                changed = true;
+                                let args = self.arg_ptrs(f, i);
+                                self.bind(f, i, g, &args);
+                                self.indirect_targets.entry((f, i)).or_default().push(g);
+                            }
+                        }
+                    }
+                    Pending::Spawn(f, i, m) => {
+                        let model = self.spawn_models[m];
+                        let args = self.arg_ptrs(f, i);
+                        let data = model.data.and_then(|d| args.get(d as usize).copied().flatten());
+                        let (cb_node, data) = if let Some(cb) = model.callback {
+                            (args.get(cb as usize).copied().flatten().map(|p| self.norm(p).node), data)
+                        } else if let (Some(oa), Some(field)) = (model.object_arg, model.callback_field) {
+                            match args.get(oa as usize).copied().flatten() {
+                                Some(obj) => {
+                                    let slot = Ptr { node: obj.node, off: obj.off + field };
+                                    let fp = self.field(slot);
+                                    (Some(self.norm(fp).node), data.or(Some(obj)))
+                                }
+                                None => (None, data),
+                            }
+                        } else {
+                            (None, data)
+                        };
+                        let Some(cb_node) = cb_node else { continue };
+                        let targets = self.nodes[cb_node as usize].functions.clone();
+                        for g in targets {
+                            if self.bound.insert((f, i + (1 << 31), g)) {
+                                changed = true;
+                                if let Some(d) = data {
+                                    if let Some(&p) = self.param_ptrs[g as usize].get(model.data_param as usize) {
+                                        self.unify(d, p);
+                                    }
+                                }
+                                let via = self.program.target_name_of_call(f, i);
+                                self.spawns.push(SpawnSite {
+                                    caller: f,
+                                    inst: i,
+                                    callee: g,
+                                    context: model.context,
+                                    self_concurrent: model.self_concurrent,
+                                    via,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            // Copies: unify pointer fields of the source into the destination.
+            let copies = self.memcopies.clone();
+            for (d, s, len) in copies {
+                let sn = self.norm(s);
+                let dn = self.norm(d);
+                let fields: Vec<(i64, Ptr)> = self.nodes[sn.node as usize]
+                    .fields
+                    .iter()
+                    .filter(|(o, _)| **o >= sn.off && len.map(|l| **o < sn.off + l as i64).unwrap_or(true))
+                    .map(|(o, t)| (*o, *t))
+                    .collect();
+                for (o, t) in fields {
+                    let slot = Ptr { node: dn.node, off: dn.off + (o - sn.off) };
+                    let before = self.nodes.len();
+                    let df = self.field(slot);
+                    if self.norm(df) != self.norm(t) {
+                        changed = true;
+                        self.unify(df, t);
+                    } else if self.nodes.len() != before {
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    fn freeze(mut self) -> Memory {
+        // Indirect calls that found no target.
+        let mut unresolved = Vec::new();
+        for item in &self.pending {
+            if let Pending::Call(f, i, _) = item {
+                if !self.indirect_targets.contains_key(&(*f, *i)) {
+                    unresolved.push((*f, *i));
+                }
+            }
+        }
+        // Shared nodes: reachable from globals, external objects, root
+        // parameters and thread data.
+        let mut roots: Vec<NodeId> = Vec::new();
+        roots.extend(self.global_nodes.iter().copied());
+        roots.extend(self.external_nodes.values().copied());
+        for f in 0..self.program.funcs.len() as FuncId {
+            let outside = self.address_taken.contains(&f) || !self.has_direct_caller.contains(&f);
+            if outside {
+                roots.extend(self.param_ptrs[f as usize].iter().map(|p| p.node));
+            }
+        }
+        for s in &self.spawns {
+            roots.extend(self.param_ptrs[s.callee as usize].iter().map(|p| p.node));
+        }
+        let n = self.nodes.len();
+        let mut shared = vec![false; n];
+        let mut stack: Vec<NodeId> = roots.into_iter().map(|r| self.find(r).0).collect();
+        while let Some(r) = stack.pop() {
+            if shared[r as usize] {
+                continue;
+            }
+            shared[r as usize] = true;
+            let targets: Vec<Ptr> = self.nodes[r as usize].fields.values().copied().collect();
+            for t in targets {
+                let (tr, _) = self.find(t.node);
+                if !shared[tr as usize] {
+                    stack.push(tr);
+                }
+            }
+        }
+        for i in 0..n as NodeId {
+            let (r, _) = self.find(i);
+            if shared[r as usize] {
+                shared[i as usize] = true;
+            }
+        }
+        Memory {
+            nodes: self.nodes,
+            inst_ptrs: self.inst_ptrs,
+            param_ptrs: self.param_ptrs,
+            ret_ptrs: self.ret_ptrs,
+            global_nodes: self.global_nodes,
+            indirect_targets: self.indirect_targets,
+            unresolved,
+            spawns: self.spawns,
+            address_taken: self.address_taken,
+            shared,
+        }
+    }
+}
+
+impl Memory {
+    pub fn ret_ptr(&self, f: FuncId) -> Ptr {
+        self.norm(self.ret_ptrs[f as usize])
+    }
+
+    pub fn param_ptr(&self, f: FuncId, k: usize) -> Option<Ptr> {
+        self.param_ptrs[f as usize].get(k).map(|p| self.norm(*p))
+    }
+
+    pub fn global_ptr(&self, g: GlobalId) -> Ptr {
+        self.norm(Ptr { node: self.global_nodes[g as usize], off: 0 })
+    }
+}
+
+impl Program<'_> {
+    pub(crate) fn target_name_of_call(&self, f: FuncId, i: u32) -> String {
+        let m = self.funcs[f as usize].module;
+        if let InstKind::Call { callee: Callee::Direct(name), .. } = &self.function(f).insts[i as usize].kind {
+            if let Some(t) = self.direct_target(m, *name) {
+                return self.target_name(t).to_string();
+            }
+            return self.modules[m as usize].str(*name).to_string();
+        }
+        String::from("<indirect>")
+    }
+}
+
+fn is_pointerish(v: &Value) -> bool {
+    matches!(v, Value::Inst(_) | Value::Arg(_) | Value::Global { .. })
+}
+
+/// Sees through typedefs/qualifiers of a pointer type to its pointee.
+pub(crate) fn pointee_type(p: &Program<'_>, module: u32, t: TypeId) -> Option<TypeId> {
+    use crate::ir::DiTypeKind;
+    let types = &p.modules[module as usize].types;
+    let mut cur = t;
+    for _ in 0..16 {
+        match &types.get(cur as usize)?.kind {
+            DiTypeKind::Pointer { pointee } => return pointee.map(|x| strip_alias(types, x)),
+            DiTypeKind::Alias { base } => cur = (*base)?,
+            _ => return None,
+        }
+    }
+    None
+}
+
+pub(crate) fn strip_alias(types: &[crate::ir::DiType], t: TypeId) -> TypeId {
+    use crate::ir::DiTypeKind;
+    let mut cur = t;
+    for _ in 0..16 {
+        match types.get(cur as usize).map(|x| &x.kind) {
+            Some(DiTypeKind::Alias { base: Some(b) }) => cur = *b,
+            _ => break,
+        }
+    }
+    cur
+}
+
+/// `struct my_dev` / `union u` / Rust `Inner`: the name that identifies an
+/// external object of this type. None for anonymous or basic types.
+pub(crate) fn type_key(p: &Program<'_>, module: u32, t: TypeId) -> Option<String> {
+    use crate::ir::DiTypeKind;
+    let m = &p.modules[module as usize];
+    let ty = m.types.get(t as usize)?;
+    let name = m.str(ty.name?);
+    if name.is_empty() {
+        return None;
+    }
+    match &ty.kind {
+        DiTypeKind::Struct { .. } | DiTypeKind::Union { .. } => Some(name.to_string()),
+        _ => None,
+    }
+}

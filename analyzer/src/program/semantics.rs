@@ -1,0 +1,115 @@
+//! What a callee means to the analysis: a model (lock, marked access,
+//! barrier, spawn, allocation …), a function whose body is in the input, or
+//! an unknown external. Looked up once per distinct callee.
+
+use std::collections::HashMap;
+
+use seam_models::{AccessModel, AllocModel, BarrierModel, FnName, JoinModel, LockModel, MmioModel, Models, SleepModel, SpawnModel};
+
+use super::{FuncId, Program, Symbol};
+use crate::ir::{Callee, StrId};
+
+/// Everything the models say about one callee.
+#[derive(Clone, Debug, Default)]
+pub struct Semantics<'a> {
+    pub lock: Option<&'a LockModel>,
+    pub access: Option<&'a AccessModel>,
+    pub barrier: Option<&'a BarrierModel>,
+    pub spawn: Option<&'a SpawnModel>,
+    pub join: Option<&'a JoinModel>,
+    pub alloc: Option<&'a AllocModel>,
+    pub sleep: Option<&'a SleepModel>,
+    pub mmio: Option<&'a MmioModel>,
+}
+
+impl Semantics<'_> {
+    /// A primitive: the analysis uses the model and does not look into the body.
+    pub fn is_primitive(&self) -> bool {
+        self.lock.is_some() || self.access.is_some() || self.barrier.is_some() || self.spawn.is_some() || self.join.is_some() || self.alloc.is_some()
+    }
+}
+
+/// A resolved call target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Defined(FuncId),
+    External(u32),
+}
+
+/// Per-callee model lookups, memoised.
+pub struct ModelIndex<'a> {
+    models: &'a Models,
+    defined: HashMap<FuncId, Semantics<'a>>,
+    external: HashMap<u32, Semantics<'a>>,
+}
+
+impl<'a> ModelIndex<'a> {
+    pub fn new(program: &Program<'_>, models: &'a Models) -> ModelIndex<'a> {
+        let mut idx = ModelIndex { models, defined: HashMap::new(), external: HashMap::new() };
+        for (i, f) in program.funcs.iter().enumerate() {
+            let s = idx.lookup(&f.name, &f.demangled);
+            idx.defined.insert(i as FuncId, s);
+        }
+        for (i, name) in program.externals.iter().enumerate() {
+            let s = idx.lookup(name, &program.externals_demangled[i]);
+            idx.external.insert(i as u32, s);
+        }
+        idx
+    }
+
+    fn lookup(&self, symbol: &str, demangled: &str) -> Semantics<'a> {
+        let n = FnName { symbol, demangled };
+        let m = self.models;
+        Semantics {
+            lock: m.lock(&n),
+            access: m.access(&n),
+            barrier: m.barrier(&n),
+            spawn: m.spawn(&n),
+            join: m.join(&n),
+            alloc: m.alloc(&n),
+            sleep: m.sleep(&n),
+            mmio: m.mmio(&n),
+        }
+    }
+
+    /// Models matching a name that is not a call target (an inlined scope).
+    pub fn by_name(&self, name: &str) -> Semantics<'a> {
+        self.lookup(name, name)
+    }
+
+    pub fn of(&self, t: Target) -> Semantics<'a> {
+        match t {
+            Target::Defined(f) => self.defined.get(&f).cloned().unwrap_or_default(),
+            Target::External(e) => self.external.get(&e).cloned().unwrap_or_default(),
+        }
+    }
+
+    pub fn models(&self) -> &'a Models {
+        self.models
+    }
+}
+
+impl Program<'_> {
+    /// Resolves a direct callee named in module `module`.
+    pub fn direct_target(&self, module: u32, name: StrId) -> Option<Target> {
+        match self.resolve(module, name)? {
+            Symbol::Func(f) => Some(Target::Defined(f)),
+            Symbol::External(e) => Some(Target::External(e)),
+            Symbol::Global(_) => None,
+        }
+    }
+
+    pub fn call_target(&self, module: u32, callee: &Callee) -> Option<Target> {
+        match callee {
+            Callee::Direct(name) => self.direct_target(module, *name),
+            Callee::Indirect(_) => None,
+        }
+    }
+
+    pub fn target_name(&self, t: Target) -> &str {
+        match t {
+            Target::Defined(f) => &self.funcs[f as usize].demangled,
+            Target::External(e) => &self.externals_demangled[e as usize],
+        }
+    }
+}

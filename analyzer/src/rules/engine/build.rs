@@ -1,0 +1,208 @@
+//! Turning analysis facts into [`Finding`]s: source locations, names,
+//! locksets and call paths in source terms.
+
+use super::Facts;
+use crate::accesses::Access;
+use crate::locks::{Held, LockKey};
+use crate::program::{strip_hash, FuncId};
+use crate::rules::{catalog, AccessKind, AccessSite, Finding, HeldLock, Level, PathStep, Related, SourceLoc, StepKind};
+
+/// The source position of an instruction as the user sees it: the
+/// innermost inlined position that is in the same file as the function the
+/// code ended up in (so a primitive inlined from a header or another crate
+/// is reported where it was used, but a helper from the same file is
+/// reported inside the helper).
+pub fn source_loc(facts: &Facts<'_, '_>, f: FuncId, inst: u32) -> Option<SourceLoc> {
+    let m = facts.program.module_of(f);
+    let func = facts.program.function(f);
+    let mut chain = Vec::new();
+    let mut loc = func.insts.get(inst as usize)?.loc;
+    while let Some(l) = loc {
+        let dl = m.locations.get(l as usize)?;
+        chain.push(dl);
+        if chain.len() > 64 {
+            break;
+        }
+        loc = dl.inlined_at;
+    }
+    let outer = chain.last()?;
+    let pick = chain.iter().find(|d| d.file == outer.file && d.line != 0).or(chain.iter().rev().find(|d| d.line != 0)).copied().unwrap_or(outer);
+    Some(SourceLoc { file: m.str(pick.file).to_string(), line: pick.line, column: pick.col.max(1) })
+}
+
+pub fn function_loc(facts: &Facts<'_, '_>, f: FuncId) -> Option<SourceLoc> {
+    let m = facts.program.module_of(f);
+    let func = facts.program.function(f);
+    let dl = m.locations.get(func.di_loc? as usize)?;
+    Some(SourceLoc { file: m.str(dl.file).to_string(), line: dl.line, column: dl.col.max(1) })
+}
+
+pub fn func_name(facts: &Facts<'_, '_>, f: FuncId) -> String {
+    strip_hash(&facts.program.funcs[f as usize].demangled).to_string()
+}
+
+pub fn lock_name(facts: &Facts<'_, '_>, lock: u32) -> String {
+    let info = facts.locks.info(lock);
+    match &info.key {
+        LockKey::Global(kind) => match kind {
+            seam_models::LockKind::Rcu => "RCU read side".to_string(),
+            k => format!("global {k} lock"),
+        },
+        LockKey::Object(p) => facts.memory.location_name(facts.program, *p),
+    }
+}
+
+pub fn held_locks(facts: &Facts<'_, '_>, held: &[Held]) -> Vec<HeldLock> {
+    held.iter()
+        .map(|h| HeldLock {
+            name: lock_name(facts, h.lock),
+            kind: facts.locks.info(h.lock).kind.to_string(),
+            mode: match h.mode {
+                seam_models::LockMode::Read => "read".into(),
+                seam_models::LockMode::Write => "write".into(),
+            },
+            acquired_at: source_loc(facts, h.site.0, h.site.1),
+        })
+        .collect()
+}
+
+pub fn lockset_text(locks: &[HeldLock]) -> String {
+    if locks.is_empty() {
+        return "no locks".into();
+    }
+    locks.iter().map(|l| if l.mode == "read" { format!("{} (read)", l.name) } else { l.name.clone() }).collect::<Vec<_>>().join(", ")
+}
+
+fn path_steps(facts: &Facts<'_, '_>, root: usize, path: u32, end: (FuncId, u32), last: StepKind, last_msg: String) -> Vec<PathStep> {
+    let r = &facts.threads.roots[root];
+    let mut steps = vec![PathStep {
+        kind: StepKind::Entry,
+        function: func_name(facts, r.func),
+        language: facts.program.language(r.func),
+        loc: function_loc(facts, r.func),
+        message: format!("thread root: {}", r.describe(facts.program)),
+    }];
+    for &(f, i) in facts.accesses.paths[path as usize].iter().take(998) {
+        let callee = facts.cg.targets(f, i).first().map(|g| func_name(facts, *g)).unwrap_or_default();
+        steps.push(PathStep {
+            kind: StepKind::Call,
+            function: func_name(facts, f),
+            language: facts.program.language(f),
+            loc: source_loc(facts, f, i),
+            message: format!("{} calls {}", func_name(facts, f), callee),
+        });
+    }
+    steps.push(PathStep { kind: last, function: func_name(facts, end.0), language: facts.program.language(end.0), loc: source_loc(facts, end.0, end.1), message: last_msg });
+    steps
+}
+
+pub fn access_site(facts: &Facts<'_, '_>, a: &Access) -> AccessSite {
+    let lockset = held_locks(facts, &a.lockset);
+    let verb = match a.kind {
+        AccessKind::Read => "reads",
+        AccessKind::Write => "writes",
+        AccessKind::Update => "updates",
+    };
+    let loc_name = facts.memory.location_name(facts.program, a.ptr);
+    let msg = format!("{} {} {} ({}) holding {}", func_name(facts, a.func), verb, loc_name, a.marking.describe(), lockset_text(&lockset));
+    // Steps: lock acquisitions held at the access appear before it.
+    let mut path = path_steps(facts, a.root, a.path, (a.func, a.inst), StepKind::Memory, msg);
+    let mut acquires: Vec<PathStep> = lockset
+        .iter()
+        .zip(&a.lockset)
+        .map(|(hl, h)| PathStep {
+            kind: StepKind::Acquire,
+            function: func_name(facts, h.site.0),
+            language: facts.program.language(h.site.0),
+            loc: hl.acquired_at.clone(),
+            message: format!("acquires {}", hl.name),
+        })
+        .collect();
+    if !acquires.is_empty() {
+        let last = path.pop();
+        path.append(&mut acquires);
+        path.extend(last);
+    }
+    AccessSite {
+        function: func_name(facts, a.func),
+        language: facts.program.language(a.func),
+        loc: source_loc(facts, a.func, a.inst),
+        kind: a.kind,
+        size: a.size.min(u32::MAX as u64) as u32,
+        marking: a.marking.describe(),
+        lockset,
+        root: facts.threads.roots[a.root].describe(facts.program),
+        path,
+    }
+}
+
+fn kind_word(k: AccessKind) -> &'static str {
+    match k {
+        AccessKind::Read => "read",
+        AccessKind::Write => "write",
+        AccessKind::Update => "update",
+    }
+}
+
+pub fn race_finding(facts: &Facts<'_, '_>, rule: &str, a: &Access, b: &Access, confidence: f32) -> Finding {
+    // Primary access: the write (or the first in a deterministic order).
+    let (first, second) = order(facts, a, b);
+    let s1 = access_site(facts, first);
+    let s2 = access_site(facts, second);
+    let location = facts.memory.location_name(facts.program, first.ptr);
+    let level = catalog::by_id(rule).map(|r| r.level).unwrap_or(Level::Warning);
+    let title = match rule {
+        "ffi-lock-mismatch" => format!("`{location}` is accessed under different locks in {} and {}", s1.language.name(), s2.language.name()),
+        "ffi-data-race" => format!("Data race on `{location}` between {} and {}", s1.language.name(), s2.language.name()),
+        _ => format!("Data race on `{location}`"),
+    };
+    let message = format!(
+        "{title}. {} in `{}` ({}, {}) may run concurrently with {} in `{}` ({}, {}). The {} holds {}; the {} holds {}.",
+        cap(kind_word(s1.kind)),
+        s1.function,
+        s1.language.name(),
+        s1.marking,
+        kind_word(s2.kind),
+        s2.function,
+        s2.language.name(),
+        s2.marking,
+        kind_word(s1.kind),
+        lockset_text(&s1.lockset),
+        kind_word(s2.kind),
+        lockset_text(&s2.lockset),
+    );
+    let mut related = Vec::new();
+    for s in [&s1, &s2] {
+        for l in &s.lockset {
+            if let Some(at) = &l.acquired_at {
+                related.push(Related { loc: at.clone(), message: format!("{} acquired here", l.name) });
+            }
+        }
+    }
+    let (fa, fb) = if s1.function <= s2.function { (&s1.function, &s2.function) } else { (&s2.function, &s1.function) };
+    let fingerprint = format!("{rule}|{fa}|{fb}|{location}");
+    Finding { rule: rule.to_string(), level, title, message, location, accesses: vec![s1, s2], related, confidence, fingerprint }
+}
+
+fn order<'x>(facts: &Facts<'_, '_>, a: &'x Access, b: &'x Access) -> (&'x Access, &'x Access) {
+    let wa = a.kind != AccessKind::Read;
+    let wb = b.kind != AccessKind::Read;
+    if wa != wb {
+        return if wa { (a, b) } else { (b, a) };
+    }
+    let ka = (source_loc(facts, a.func, a.inst), a.func, a.inst);
+    let kb = (source_loc(facts, b.func, b.inst), b.func, b.inst);
+    if ka <= kb {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}
+
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,147 @@
+//! `ffi-data-race`, `data-race`, `ffi-lock-mismatch`: two accesses to the
+//! same location, at least one a write, at least one plain, from roots that
+//! may run in parallel, with no lock in common.
+
+use std::collections::{BTreeMap, HashSet};
+
+use seam_models::{LockKind, LockMode};
+
+use super::build;
+use super::Facts;
+use crate::accesses::Access;
+use crate::ir::Language;
+use crate::locks::Held;
+use crate::rules::{AccessKind, Finding, Level};
+
+/// At most this many pairs are reported per location.
+const MAX_PAIRS_PER_LOCATION: usize = 10;
+
+pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
+    let accesses = &facts.accesses.list;
+    // Group by object.
+    let mut by_node: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for (k, a) in accesses.iter().enumerate() {
+        by_node.entry(a.ptr.node).or_default().push(k);
+    }
+    let mut findings = Vec::new();
+    for (node, list) in by_node {
+        let collapsed = facts.memory.is_collapsed(node);
+        // Candidate pairs per (rule, location), best first.
+        let mut per_location: BTreeMap<(String, i64), Vec<(f32, usize, usize)>> = BTreeMap::new();
+        let mut seen_pairs: HashSet<(u32, u32, u32, u32)> = HashSet::new();
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x..] {
+                let (a, b) = (&accesses[i], &accesses[j]);
+                if !is_race(facts, a, b, collapsed) {
+                    continue;
+                }
+                // One finding per pair of instructions, whatever the roots.
+                let key = if (a.func, a.inst) <= (b.func, b.inst) { (a.func, a.inst, b.func, b.inst) } else { (b.func, b.inst, a.func, a.inst) };
+                if !seen_pairs.insert(key) {
+                    continue;
+                }
+                let rule = rule_for(facts, a, b);
+                let off = a.ptr.off.min(b.ptr.off);
+                let conf = confidence(facts, a, b);
+                per_location.entry((rule.to_string(), off)).or_default().push((conf, i, j));
+            }
+        }
+        for ((rule, _off), mut pairs) in per_location {
+            pairs.sort_by(|p, q| q.0.partial_cmp(&p.0).unwrap_or(std::cmp::Ordering::Equal).then((p.1, p.2).cmp(&(q.1, q.2))));
+            for (conf, i, j) in pairs.into_iter().take(MAX_PAIRS_PER_LOCATION) {
+                findings.push(build::race_finding(facts, &rule, &accesses[i], &accesses[j], conf));
+            }
+        }
+    }
+    findings
+}
+
+fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bool {
+    if a.kind == AccessKind::Read && b.kind == AccessKind::Read {
+        return false;
+    }
+    if !a.marking.is_plain() && !b.marking.is_plain() {
+        return false;
+    }
+    if !collapsed && !overlap(a, b) {
+        return false;
+    }
+    if !facts.threads.may_run_in_parallel(a.root, b.root) {
+        return false;
+    }
+    // Spawn/join order: the spawning thread's code before the spawn (or
+    // after the join) does not run in parallel with the spawned thread.
+    let paths = &facts.accesses.paths;
+    if facts.threads.ordered_by_spawn(facts.program, a.func, a.inst, &paths[a.path as usize], b.root)
+        || facts.threads.ordered_by_spawn(facts.program, b.func, b.inst, &paths[b.path as usize], a.root)
+    {
+        return false;
+    }
+    common_lock(facts, &a.lockset, &b.lockset).is_none()
+}
+
+fn overlap(a: &Access, b: &Access) -> bool {
+    if a.size == 0 || b.size == 0 {
+        return true;
+    }
+    let (a0, a1) = (a.ptr.off, a.ptr.off + a.size as i64);
+    let (b0, b1) = (b.ptr.off, b.ptr.off + b.size as i64);
+    a0 < b1 && b0 < a1
+}
+
+/// A lock both hold that excludes: not both in read mode, and not RCU
+/// (the read side excludes no reader or updater).
+pub fn common_lock(facts: &Facts<'_, '_>, a: &[Held], b: &[Held]) -> Option<u32> {
+    for x in a {
+        if facts.locks.info(x.lock).kind == LockKind::Rcu {
+            continue;
+        }
+        for y in b {
+            if x.lock == y.lock && !(x.mode == LockMode::Read && y.mode == LockMode::Read) {
+                return Some(x.lock);
+            }
+        }
+    }
+    None
+}
+
+fn real_locks(facts: &Facts<'_, '_>, l: &[Held]) -> usize {
+    l.iter().filter(|h| facts.locks.info(h.lock).kind != LockKind::Rcu).count()
+}
+
+fn rule_for(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> &'static str {
+    let la = facts.program.language(a.func);
+    let lb = facts.program.language(b.func);
+    let cross = la != lb && la != Language::Unknown && lb != Language::Unknown;
+    if cross && real_locks(facts, &a.lockset) > 0 && real_locks(facts, &b.lockset) > 0 {
+        "ffi-lock-mismatch"
+    } else if cross {
+        "ffi-data-race"
+    } else {
+        "data-race"
+    }
+}
+
+/// Ranking (RacerX-style): writes on both sides, both plain, and locks
+/// held on one side only make a finding more likely real.
+fn confidence(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> f32 {
+    let mut c: f32 = 0.5;
+    if a.marking.is_plain() && b.marking.is_plain() {
+        c += 0.1;
+    }
+    if a.kind != AccessKind::Read && b.kind != AccessKind::Read {
+        c += 0.1;
+    }
+    // One side locks, the other forgot: the classic bug.
+    if (real_locks(facts, &a.lockset) > 0) != (real_locks(facts, &b.lockset) > 0) {
+        c += 0.15;
+    }
+    if facts.memory.is_collapsed(a.ptr.node) {
+        c -= 0.3;
+    }
+    if a.size == 0 || b.size == 0 {
+        c -= 0.1;
+    }
+    let _ = Level::Error;
+    c.clamp(0.0, 1.0)
+}
