@@ -275,6 +275,11 @@ impl Walker<'_, '_, '_> {
         if !self.memory.functions(p.node).is_empty() && self.memory.origins(p.node).iter().all(|o| matches!(o, crate::memory::Origin::Function(_))) {
             return;
         }
+        // The lock word itself (initialised plainly by `spin_lock_init`) is
+        // lock state, not data.
+        if self.locks.is_lock(p) {
+            return;
+        }
         let key = (f, i, root, lock_key(held));
         if !self.seen_access.insert(key) {
             return;

@@ -169,6 +169,11 @@ impl Locks {
         locks
     }
 
+    /// Whether this location is a lock some model operates on.
+    pub fn is_lock(&self, p: Ptr) -> bool {
+        self.ids.contains_key(&LockKey::Object(p))
+    }
+
     pub fn info(&self, l: LockId) -> &LockInfo {
         &self.infos[l as usize]
     }

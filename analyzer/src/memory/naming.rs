@@ -61,11 +61,21 @@ impl Memory {
 
     /// `object.field.sub` for a pointer (normalised).
     pub fn location_name(&self, program: &Program<'_>, p: Ptr) -> String {
+        self.location_name_depth(program, p, 16)
+    }
+
+    /// `object.lock` for a lock: only the outermost member (`spinlock_t`'s
+    /// innards are the lock's business).
+    pub fn lock_name(&self, program: &Program<'_>, p: Ptr) -> String {
+        self.location_name_depth(program, p, 1)
+    }
+
+    fn location_name_depth(&self, program: &Program<'_>, p: Ptr, depth: usize) -> String {
         let base = self.object_name(program, p.node);
         if self.is_collapsed(p.node) {
             return format!("{base} (field-insensitive)");
         }
-        let fields = self.di_type(p.node).and_then(|(m, t)| member_path(&program.modules[m as usize], t, p.off));
+        let fields = self.di_type(p.node).and_then(|(m, t)| member_path(&program.modules[m as usize], t, p.off, depth));
         match fields {
             Some(path) if !path.is_empty() => format!("{base}.{path}"),
             _ if p.off == 0 => base,
@@ -75,11 +85,11 @@ impl Memory {
 }
 
 /// Member path at byte `off` inside type `t`: `stats.count`, `items[2]`.
-pub fn member_path(m: &Module, t: TypeId, off: i64) -> Option<String> {
+pub fn member_path(m: &Module, t: TypeId, off: i64, depth: usize) -> Option<String> {
     let mut out = String::new();
     let mut cur = crate::memory::solver::strip_alias(&m.types, t);
     let mut off = off;
-    for _ in 0..16 {
+    for _ in 0..depth {
         let ty = m.types.get(cur as usize)?;
         match &ty.kind {
             DiTypeKind::Struct { members } | DiTypeKind::Union { members } => {

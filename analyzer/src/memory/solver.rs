@@ -314,8 +314,21 @@ impl<'p, 'm> Solver<'p, 'm> {
                     pn.origins.push(o);
                 }
             }
-            if pn.di_type.is_none() && d == 0 {
-                pn.di_type = child_node.di_type;
+        }
+        if d == 0 {
+            let lang = |t: Option<(u32, TypeId)>| t.map(|(m, _)| self.program.modules[m as usize].language);
+            let (pt, ct) = (self.nodes[parent as usize].di_type, child_node.di_type);
+            // Several types start at byte 0 (a struct and its first
+            // member): the enclosing, larger one names the object; at equal
+            // size the C one (kernel engineers think in C struct names).
+            let size = |t: Option<(u32, TypeId)>| t.and_then(|(m, t)| self.program.modules[m as usize].types.get(t as usize).map(|x| x.size)).unwrap_or(0);
+            let better = match (pt, ct) {
+                (_, None) => false,
+                (None, Some(_)) => true,
+                (Some(_), Some(_)) => size(ct) > size(pt) || (size(ct) == size(pt) && lang(pt) != Some(crate::ir::Language::C) && lang(ct) == Some(crate::ir::Language::C)),
+            };
+            if better {
+                self.nodes[parent as usize].di_type = ct;
             }
         }
         for (off, target) in child_node.fields {
@@ -362,6 +375,13 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
         let t = self.fresh(None);
         self.nodes[p.node as usize].fields.insert(p.off, t);
+        // A typed pointer member (`struct my_dev *dev` at this offset) types
+        // what it points to.
+        if let Some((m, ty)) = self.nodes[p.node as usize].di_type {
+            if let Some(pointee) = pointer_member_at(self.program, m, ty, p.off) {
+                self.nodes[t.node as usize].di_type = Some((m, pointee));
+            }
+        }
         t
     }
 
@@ -390,7 +410,8 @@ impl<'p, 'm> Solver<'p, 'm> {
             let n = self.new_node(Some(Origin::Global(g)));
             let glob = p.global(g);
             if let Some(t) = glob.di_type {
-                self.nodes[n as usize].di_type = Some((p.globals[g as usize].module, t));
+                let module = p.globals[g as usize].module;
+                self.nodes[n as usize].di_type = Some((module, strip_alias(&p.modules[module as usize].types, t)));
             }
             self.global_nodes.push(n);
         }
@@ -919,4 +940,33 @@ pub(crate) fn type_key(p: &Program<'_>, module: u32, t: TypeId) -> Option<String
         DiTypeKind::Struct { .. } | DiTypeKind::Union { .. } => Some(name.to_string()),
         _ => None,
     }
+}
+
+/// The pointee type of a pointer-typed member at byte `off` of type `t`.
+fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Option<TypeId> {
+    use crate::ir::DiTypeKind;
+    let types = &p.modules[module as usize].types;
+    let mut cur = strip_alias(types, t);
+    let mut off = off;
+    for _ in 0..16 {
+        match &types.get(cur as usize)?.kind {
+            DiTypeKind::Pointer { pointee } => return if off == 0 { pointee.map(|x| strip_alias(types, x)) } else { None },
+            DiTypeKind::Struct { members } | DiTypeKind::Union { members } => {
+                let mem = members.iter().filter(|m| m.offset as i64 <= off && off < (m.offset + m.size.max(1)) as i64).last()?;
+                off -= mem.offset as i64;
+                cur = strip_alias(types, mem.ty?);
+            }
+            DiTypeKind::Array { element: Some(e), .. } => {
+                let e = strip_alias(types, *e);
+                let es = types.get(e as usize)?.size as i64;
+                if es <= 0 {
+                    return None;
+                }
+                off %= es;
+                cur = e;
+            }
+            _ => return None,
+        }
+    }
+    None
 }

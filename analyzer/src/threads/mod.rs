@@ -52,6 +52,12 @@ pub struct SpawnPoint {
 }
 
 impl ThreadRoot {
+    /// Runs once per start (a thread's or kthread's function, `main`), as
+    /// opposed to a callback invoked again and again.
+    pub fn one_shot(&self) -> bool {
+        matches!(self.context, Context::Thread | Context::Kthread)
+    }
+
     pub fn describe(&self, program: &Program<'_>) -> String {
         let ctx = match self.context {
             Context::Process => "process context",
@@ -129,7 +135,7 @@ impl Threads {
                 (true, "module init/exit")
             } else if memory.address_taken.contains(&f) && !has_callers {
                 (true, "function pointer (ops table or callback)")
-            } else if !has_callers && func.visible && func.linkage != crate::ir::Linkage::Internal {
+            } else if !has_callers && func.visible && func.linkage != crate::ir::Linkage::Internal && callable_from_outside(&program.funcs[f as usize].name) {
                 (true, if is_main { "program entry" } else { "exported function" })
             } else {
                 (false, "")
@@ -197,12 +203,17 @@ impl Threads {
     /// ordered before the start (or after the join) of root `other` by the
     /// thread that starts it? Only when every place `other` is started from
     /// lies on the access's own call stack.
-    pub fn ordered_by_spawn(&self, program: &Program<'_>, func: FuncId, inst: u32, path: &[(FuncId, u32)], other: usize) -> bool {
+    pub fn ordered_by_spawn(&self, program: &Program<'_>, access_root: usize, func: FuncId, inst: u32, path: &[(FuncId, u32)], other: usize) -> bool {
         let points = &self.roots[other].spawned_at;
         if points.is_empty() {
             return false;
         }
         points.iter().all(|sp| {
+            if !self.roots[access_root].one_shot() {
+                // An IRQ handler or ops callback runs again while what it
+                // started is still running: no order.
+                return false;
+            }
             let pos = if func == sp.caller { Some(inst) } else { path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i) };
             match pos {
                 Some(pos) => !reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins),
@@ -258,4 +269,11 @@ fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u
         work.extend(blk.succs.iter().copied());
     }
     false
+}
+
+/// Whether code outside the input can call this symbol by name: not a Rust
+/// mangled symbol (only Rust crates in the input call those), and not a
+/// Rust-for-Linux `rust_helper_*` binding (only Rust calls those).
+fn callable_from_outside(symbol: &str) -> bool {
+    !(symbol.starts_with("_ZN") || symbol.starts_with("_R") || symbol.starts_with("rust_helper_"))
 }

@@ -48,7 +48,7 @@ pub fn lock_name(facts: &Facts<'_, '_>, lock: u32) -> String {
             seam_models::LockKind::Rcu => "RCU read side".to_string(),
             k => format!("global {k} lock"),
         },
-        LockKey::Object(p) => facts.memory.location_name(facts.program, *p),
+        LockKey::Object(p) => facts.memory.lock_name(facts.program, *p),
     }
 }
 

@@ -72,8 +72,8 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
     // Spawn/join order: the spawning thread's code before the spawn (or
     // after the join) does not run in parallel with the spawned thread.
     let paths = &facts.accesses.paths;
-    if facts.threads.ordered_by_spawn(facts.program, a.func, a.inst, &paths[a.path as usize], b.root)
-        || facts.threads.ordered_by_spawn(facts.program, b.func, b.inst, &paths[b.path as usize], a.root)
+    if facts.threads.ordered_by_spawn(facts.program, a.root, a.func, a.inst, &paths[a.path as usize], b.root)
+        || facts.threads.ordered_by_spawn(facts.program, b.root, b.func, b.inst, &paths[b.path as usize], a.root)
     {
         return false;
     }
