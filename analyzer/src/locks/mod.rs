@@ -60,7 +60,13 @@ pub struct RelState {
 
 impl RelState {
     fn acquire(&mut self, h: Held) {
-        self.minus.retain(|l| *l != h.lock);
+        // Re-taking a lock the caller held and this function dropped
+        // (binder's unlock/relock dance) restores the caller's state: it is
+        // not a new acquisition of this function.
+        if self.minus.contains(&h.lock) {
+            self.minus.retain(|l| *l != h.lock);
+            return;
+        }
         if let Some(x) = self.plus.iter_mut().find(|x| x.lock == h.lock) {
             *x = h;
         } else {
@@ -105,6 +111,9 @@ impl RelState {
 pub struct Summary {
     /// Locks held on every return that were not held on entry.
     pub acquires: Vec<Held>,
+    /// Locks acquired here and still held on some return (an error path
+    /// that forgets to unlock).
+    pub maybe_held: Vec<LockId>,
     /// Locks of the caller released on some path.
     pub releases: Vec<LockId>,
 }
@@ -333,10 +342,19 @@ impl Locks {
             None => Summary::default(),
             Some((first, rest)) => {
                 let mut acc = first.clone();
+                let mut maybe: Vec<LockId> = Vec::new();
+                for r in &ret_states {
+                    for l in &r.may_plus {
+                        if !maybe.contains(l) {
+                            maybe.push(*l);
+                        }
+                    }
+                }
                 for r in rest {
                     acc.join(r);
                 }
-                Summary { acquires: acc.plus, releases: acc.minus }
+                maybe.sort_unstable();
+                Summary { acquires: acc.plus, maybe_held: maybe, releases: acc.minus }
             }
         };
         (fl, summary)
@@ -507,4 +525,27 @@ impl CallGraph {
     pub fn targets_self(&self, f: FuncId) -> bool {
         self.calls[f as usize].values().any(|v| v.contains(&f))
     }
+}
+
+/// Can control go from just after instruction `from` to instruction `to`?
+pub fn reaches(func: &Function, from: u32, to: u32) -> bool {
+    let block_of = |i: u32| func.blocks.iter().position(|b| b.first <= i && i < b.first + b.len);
+    let (Some(bf), Some(bt)) = (block_of(from), block_of(to)) else { return false };
+    if bf == bt && to > from {
+        return true;
+    }
+    let mut seen = vec![false; func.blocks.len()];
+    let mut work: Vec<u32> = func.blocks[bf].succs.clone();
+    while let Some(b) = work.pop() {
+        let b = b as usize;
+        if b >= seen.len() || seen[b] {
+            continue;
+        }
+        seen[b] = true;
+        if b == bt {
+            return true;
+        }
+        work.extend(func.blocks[b].succs.iter().copied());
+    }
+    false
 }

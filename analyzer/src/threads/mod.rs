@@ -171,6 +171,22 @@ impl Threads {
                 spawned_at: Vec::new(),
             });
         }
+        // A thread or kthread function started from one place, once, is one
+        // instance: self-concurrent only when started from several places,
+        // in a loop, or from code that may itself run again.
+        for k in 0..roots.len() {
+            if !roots[k].one_shot() || roots[k].spawned_at.is_empty() || !roots[k].self_concurrent {
+                continue;
+            }
+            let points = roots[k].spawned_at.clone();
+            let once = points.len() == 1
+                && points.iter().all(|sp| {
+                    !reachable_avoiding(program.function(sp.caller), sp.inst, sp.inst, &[]) && runs_once(program, cg, &roots, sp.caller, 0)
+                });
+            if once {
+                roots[k].self_concurrent = false;
+            }
+        }
         let mut exclusive = Vec::new();
         for ex in &config.exclusive {
             let ids: Vec<FuncId> = ex.functions.iter().filter_map(|n| program.find_function(n)).collect();
@@ -239,6 +255,17 @@ fn joins_in(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) -> Vec<u32
         .collect()
 }
 
+impl Threads {
+    /// Was root `other` started (on this access's own call stack) at a
+    /// point from which the access can be reached, with no join between?
+    pub fn started_before(&self, program: &Program<'_>, func: FuncId, inst: u32, path: &[(FuncId, u32)], other: usize) -> bool {
+        self.roots[other].spawned_at.iter().any(|sp| {
+            let pos = if func == sp.caller { Some(inst) } else { path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i) };
+            pos.map(|pos| reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins)).unwrap_or(false)
+        })
+    }
+}
+
 /// Can execution go from just after `from` to `to` without passing a join?
 fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u32]) -> bool {
     let block_of = |i: u32| -> Option<usize> { func.blocks.iter().position(|b| b.first <= i && i < b.first + b.len) };
@@ -276,4 +303,20 @@ fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u
 /// Rust-for-Linux `rust_helper_*` binding (only Rust calls those).
 fn callable_from_outside(symbol: &str) -> bool {
     !(symbol.starts_with("_ZN") || symbol.starts_with("_R") || symbol.starts_with("rust_helper_"))
+}
+
+/// Does `f` run at most once: it is `main`, init code, or a one-shot
+/// thread's function, or it is called from exactly one place, outside any
+/// loop, in a function that itself runs once?
+fn runs_once(program: &Program<'_>, cg: &CallGraph, roots: &[ThreadRoot], f: FuncId, depth: usize) -> bool {
+    if depth > 16 {
+        return false;
+    }
+    if let Some(r) = roots.iter().find(|r| r.func == f) {
+        return r.phase == Phase::Init || (r.one_shot() && !r.self_concurrent) || (r.context == Context::Thread && r.spawned_at.is_empty());
+    }
+    match cg.callers[f as usize].as_slice() {
+        [e] => !reachable_avoiding(program.function(e.caller), e.inst, e.inst, &[]) && runs_once(program, cg, roots, e.caller, depth + 1),
+        _ => false,
+    }
 }

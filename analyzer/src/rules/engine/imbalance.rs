@@ -1,28 +1,34 @@
-//! `ffi-lock-imbalance`: a function called across the FFI boundary returns
-//! with a lock held it did not hold on entry, or releases one its caller
-//! holds, when nothing says the caller expects it; and, on either side, an
-//! unlock of a lock that is not held (double unlock, unlock never taken).
+//! `ffi-lock-imbalance`: a lock taken on one side of the FFI boundary and
+//! released on the other when nothing declares it, a function called across
+//! the boundary that returns with a lock held on some path, a callee that
+//! drops its caller's lock, and — on either side — an unlock of a lock that
+//! is not held (a double unlock).
+//!
+//! The finding names the two lock operations that do not pair up (or the
+//! one, when its partner does not exist).
 
 use std::collections::HashSet;
 
-use super::build::{access_site, func_name, lock_name, source_loc};
+use seam_models::LockAction;
+
+use super::build::{func_name, lock_name, source_loc};
 use super::Facts;
-use crate::accesses::Access;
-use crate::accesses::Marking;
-use crate::memory::Ptr;
+use crate::locks::{reaches, LockId};
 use crate::program::FuncId;
 use crate::rules::{catalog, AccessKind, AccessSite, Finding, Level, PathStep, Related, StepKind};
+use crate::threads::Phase;
 
 pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let level = catalog::by_id("ffi-lock-imbalance").map(|r| r.level).unwrap_or(Level::Error);
-    let expected: HashSet<FuncId> = facts.config.lock_transfers.iter().filter_map(|t| facts.program.find_function(&t.function)).collect();
+    let declared: HashSet<FuncId> = facts.config.lock_transfers.iter().filter_map(|t| facts.program.find_function(&t.function)).collect();
+    // Lock operations already explained by an FFI finding.
+    let mut explained: HashSet<(FuncId, u32)> = HashSet::new();
 
-    // Net effects across FFI call edges.
-    let mut seen: HashSet<(FuncId, u32)> = HashSet::new();
+    let mut seen: HashSet<(FuncId, u32, FuncId)> = HashSet::new();
     for f in 0..facts.program.funcs.len() as FuncId {
         for e in &facts.cg.callers[f as usize] {
-            if !e.ffi || expected.contains(&e.callee) || !seen.insert((e.caller, e.inst)) {
+            if !e.ffi || declared.contains(&e.callee) || !seen.insert((e.caller, e.inst, e.callee)) {
                 continue;
             }
             let sum = &facts.locks.summaries[e.callee as usize];
@@ -30,104 +36,141 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
             let caller = func_name(facts, e.caller);
             let lc = facts.program.language(e.callee).name();
             let lr = facts.program.language(e.caller).name();
-            for h in &sum.acquires {
-                let name = lock_name(facts, h.lock);
-                let title = format!("`{callee}` ({lc}) returns to {lr} with `{name}` still held");
-                let acq = source_loc(facts, h.site.0, h.site.1);
-                let sites = vec![
-                    site(facts, h.site.0, h.site.1, format!("{callee} acquires {name} and returns without releasing it")),
-                    site(facts, e.caller, e.inst, format!("{caller} ({lr}) calls {callee} ({lc}) across the FFI boundary")),
-                ];
-                let message = format!("{title}. The caller `{caller}` does not expect a lock to be held after the call (declare it in seam.toml `[[lock_transfer]]` if it does).");
-                let related = acq.map(|l| vec![Related { loc: l, message: format!("{name} acquired here") }]).unwrap_or_default();
-                out.push(Finding {
-                    rule: "ffi-lock-imbalance".into(),
-                    level,
-                    title,
-                    message,
-                    location: name.clone(),
-                    accesses: sites,
-                    related,
-                    confidence: 0.7,
-                    fingerprint: format!("ffi-lock-imbalance|held|{callee}|{name}"),
-                });
+
+            // Returns with a lock held (on every path, or on some).
+            for &held in &sum.maybe_held {
+                let name = lock_name(facts, held);
+                let always = sum.acquires.iter().any(|a| a.lock == held);
+                let Some(acquire_site) = innermost_op(facts, e.callee, held, LockAction::Acquire) else { continue };
+                let release = later_op(facts, e.caller, e.inst, held, LockAction::Release);
+                let mut sites = vec![site(facts, acquire_site, format!("{callee} ({lc}) acquires {name}"), StepKind::Acquire)];
+                let title = match (always, release) {
+                    (true, Some(_)) => format!("`{name}` is acquired in {lc} (`{callee}`) and released in {lr} (`{caller}`)"),
+                    (true, None) => format!("`{callee}` ({lc}) returns to {lr} with `{name}` held, and `{caller}` never releases it"),
+                    (false, _) => format!("`{callee}` ({lc}) can return to {lr} with `{name}` still held"),
+                };
+                if always {
+                    if let Some(r) = release {
+                        sites.push(site(facts, (e.caller, r), format!("{caller} ({lr}) releases {name}"), StepKind::Release));
+                    }
+                }
+                explained.insert(acquire_site);
+                if let Some(r) = release {
+                    explained.insert((e.caller, r));
+                }
+                let message = if always {
+                    format!("{title}. A lock that crosses the FFI boundary must be declared (seam.toml `[[lock_transfer]]`), or taken and released on one side.")
+                } else {
+                    format!("{title}: on some path `{callee}` returns without releasing it, and `{caller}` does not expect that.")
+                };
+                let related: Vec<Related> = source_loc(facts, e.caller, e.inst).map(|loc| Related { loc, message: format!("{caller} calls {callee} across the FFI boundary") }).into_iter().collect();
+                out.push(finding(level, title, message, &name, sites, related, format!("ffi-lock-imbalance|held|{callee}|{name}")));
             }
+
+            // Releases the caller's lock.
             for l in &sum.releases {
                 let name = lock_name(facts, *l);
-                let title = format!("`{callee}` ({lc}) releases `{name}`, which its {lr} caller holds");
-                let rel_site = facts.locks.functions[e.callee as usize].ops.iter().find(|o| o.lock == *l && o.action == seam_models::LockAction::Release).map(|o| (e.callee, o.inst));
-                let mut sites = Vec::new();
-                if let Some((g, i)) = rel_site {
-                    sites.push(site(facts, g, i, format!("{callee} releases {name}")));
+                let Some(release_site) = innermost_op(facts, e.callee, *l, LockAction::Release) else { continue };
+                let again = later_op(facts, e.caller, e.inst, *l, LockAction::Release);
+                let (title, sites) = match again {
+                    // The caller releases it again: a double unlock.
+                    Some(r) => (
+                        format!("`{name}` is released twice: in {lc} by `{callee}`, then in {lr} by `{caller}`"),
+                        vec![
+                            site(facts, release_site, format!("{callee} ({lc}) releases {name}"), StepKind::Release),
+                            site(facts, (e.caller, r), format!("{caller} ({lr}) releases {name} again"), StepKind::Release),
+                        ],
+                    ),
+                    None => {
+                        let acquired = caller_acquire(facts, e.caller, e.inst, *l);
+                        let mut sites = Vec::new();
+                        if let Some(a) = acquired {
+                            sites.push(site(facts, a, format!("{caller} ({lr}) acquires {name}"), StepKind::Acquire));
+                        }
+                        sites.push(site(facts, release_site, format!("{callee} ({lc}) releases {name}"), StepKind::Release));
+                        (format!("`{callee}` ({lc}) releases `{name}`, which its {lr} caller `{caller}` acquired"), sites)
+                    }
+                };
+                explained.insert(release_site);
+                if let Some(r) = again {
+                    explained.insert((e.caller, r));
                 }
-                sites.push(site(facts, e.caller, e.inst, format!("{caller} ({lr}) calls {callee} ({lc}) holding {name}")));
-                out.push(Finding {
-                    rule: "ffi-lock-imbalance".into(),
-                    level,
-                    title: title.clone(),
-                    message: format!("{title}: after the call the caller believes it still holds the lock."),
-                    location: name.clone(),
-                    accesses: sites,
-                    related: Vec::new(),
-                    confidence: 0.7,
-                    fingerprint: format!("ffi-lock-imbalance|released|{callee}|{name}"),
-                });
+                let message = format!("{title}. The caller believes it still holds the lock after the call.");
+                out.push(finding(level, title, message, &name, sites, Vec::new(), format!("ffi-lock-imbalance|released|{callee}|{name}")));
             }
         }
     }
 
-    // Releases of locks not held, whichever side.
+    // Unlocks of a lock not held on the path from a callback root. Roots
+    // called by unknown code (exported functions) may be entered with the
+    // lock held, so they are not judged.
     let mut seen_rel: HashSet<(FuncId, u32)> = HashSet::new();
     for br in &facts.accesses.bad_releases {
-        if !seen_rel.insert((br.func, br.inst)) {
+        let root = &facts.threads.roots[br.root];
+        if root.via == "exported function" || root.phase != Phase::Concurrent && root.phase != Phase::Init {
+            continue;
+        }
+        if explained.contains(&(br.func, br.inst)) || !seen_rel.insert((br.func, br.inst)) {
             continue;
         }
         let name = lock_name(facts, br.lock);
         let f = func_name(facts, br.func);
         let title = format!("`{f}` releases `{name}`, which is not held here");
-        let acc = Access {
-            func: br.func,
-            inst: br.inst,
-            root: br.root,
-            ptr: Ptr { node: 0, off: 0 },
-            size: 0,
-            kind: AccessKind::Update,
-            marking: Marking::Plain,
-            lockset: Vec::new(),
-            path: br.path,
-        };
-        let mut s = access_site(facts, &acc);
-        s.marking = "unlock".into();
-        if let Some(last) = s.path.last_mut() {
-            last.kind = StepKind::Release;
-            last.message = format!("{f} releases {name}");
-        }
-        out.push(Finding {
-            rule: "ffi-lock-imbalance".into(),
-            level,
-            title: title.clone(),
-            message: format!("{title} (double unlock, or unlock of a lock never taken on this path from {}).", facts.threads.roots[br.root].describe(facts.program)),
-            location: name.clone(),
-            accesses: vec![s],
-            related: Vec::new(),
-            confidence: 0.6,
-            fingerprint: format!("ffi-lock-imbalance|not-held|{f}|{name}"),
-        });
+        let sites = vec![site(facts, (br.func, br.inst), format!("{f} releases {name}"), StepKind::Release)];
+        let message = format!("{title} (double unlock, or unlock of a lock never taken on the path from {}).", root.describe(facts.program));
+        out.push(finding(level, title, message, &name, sites, Vec::new(), format!("ffi-lock-imbalance|not-held|{f}|{name}")));
     }
     out
 }
 
-fn site(facts: &Facts<'_, '_>, f: FuncId, i: u32, message: String) -> AccessSite {
-    let loc = source_loc(facts, f, i);
+fn finding(level: Level, title: String, message: String, name: &str, accesses: Vec<AccessSite>, related: Vec<Related>, fingerprint: String) -> Finding {
+    Finding { rule: "ffi-lock-imbalance".into(), level, title, message, location: name.to_string(), accesses, related, confidence: 0.7, fingerprint }
+}
+
+/// Where `f` (or a callee, following the summary) performs `action` on `lock`.
+fn innermost_op(facts: &Facts<'_, '_>, f: FuncId, lock: LockId, action: LockAction) -> Option<(FuncId, u32)> {
+    let mut cur = f;
+    for _ in 0..16 {
+        let fl = &facts.locks.functions[cur as usize];
+        if let Some(op) = fl.ops.iter().find(|o| o.lock == lock && o.action == action) {
+            return Some((cur, op.inst));
+        }
+        // Not here: a callee did it.
+        let next = facts.cg.calls[cur as usize].values().flatten().copied().find(|g| {
+            let s = &facts.locks.summaries[*g as usize];
+            match action {
+                LockAction::Release => s.releases.contains(&lock),
+                _ => s.maybe_held.contains(&lock),
+            }
+        })?;
+        cur = next;
+    }
+    None
+}
+
+/// A lock operation on `lock` in `f` that can run after instruction `after`.
+fn later_op(facts: &Facts<'_, '_>, f: FuncId, after: u32, lock: LockId, action: LockAction) -> Option<u32> {
+    let func = facts.program.function(f);
+    facts.locks.functions[f as usize].ops.iter().find(|o| o.lock == lock && o.action == action && reaches(func, after, o.inst)).map(|o| o.inst)
+}
+
+/// Where the caller took `lock` before calling at `inst`.
+fn caller_acquire(facts: &Facts<'_, '_>, f: FuncId, inst: u32, lock: LockId) -> Option<(FuncId, u32)> {
+    let st = facts.locks.functions[f as usize].before.get(&inst)?;
+    st.plus.iter().find(|h| h.lock == lock).map(|h| h.site)
+}
+
+fn site(facts: &Facts<'_, '_>, at: (FuncId, u32), message: String, kind: StepKind) -> AccessSite {
+    let loc = source_loc(facts, at.0, at.1);
     AccessSite {
-        function: func_name(facts, f),
-        language: facts.program.language(f),
+        function: func_name(facts, at.0),
+        language: facts.program.language(at.0),
         loc: loc.clone(),
         kind: AccessKind::Update,
         size: 0,
         marking: "lock operation".into(),
         lockset: Vec::new(),
         root: String::new(),
-        path: vec![PathStep { kind: StepKind::Call, function: func_name(facts, f), language: facts.program.language(f), loc, message }],
+        path: vec![PathStep { kind, function: func_name(facts, at.0), language: facts.program.language(at.0), loc, message }],
     }
 }

@@ -12,6 +12,7 @@ use crate::accesses::Access;
 use crate::ir::Language;
 use crate::locks::Held;
 use crate::rules::{AccessKind, Finding, Level};
+use crate::threads::Phase;
 
 /// At most this many pairs are reported per location.
 const MAX_PAIRS_PER_LOCATION: usize = 10;
@@ -66,12 +67,21 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
     if !collapsed && !overlap(a, b) {
         return false;
     }
-    if !facts.threads.may_run_in_parallel(a.root, b.root) {
+    let (ra, rb) = (&facts.threads.roots[a.root], &facts.threads.roots[b.root]);
+    let paths = &facts.accesses.paths;
+    // Init code runs before what it registers: it races only with roots it
+    // started before the access (a write after `request_irq`).
+    if ra.phase == Phase::Init || rb.phase == Phase::Init {
+        let a_first = ra.phase == Phase::Init && facts.threads.started_before(facts.program, a.func, a.inst, &paths[a.path as usize], b.root);
+        let b_first = rb.phase == Phase::Init && facts.threads.started_before(facts.program, b.func, b.inst, &paths[b.path as usize], a.root);
+        if !(a_first || b_first) || (ra.phase == Phase::Init && rb.phase == Phase::Init) {
+            return false;
+        }
+    } else if !facts.threads.may_run_in_parallel(a.root, b.root) {
         return false;
     }
     // Spawn/join order: the spawning thread's code before the spawn (or
     // after the join) does not run in parallel with the spawned thread.
-    let paths = &facts.accesses.paths;
     if facts.threads.ordered_by_spawn(facts.program, a.root, a.func, a.inst, &paths[a.path as usize], b.root)
         || facts.threads.ordered_by_spawn(facts.program, b.root, b.func, b.inst, &paths[b.path as usize], a.root)
     {
@@ -109,11 +119,33 @@ fn real_locks(facts: &Facts<'_, '_>, l: &[Held]) -> usize {
     l.iter().filter(|h| facts.locks.info(h.lock).kind != LockKind::Rcu).count()
 }
 
+/// Languages an access involves: its own function's, and every function
+/// on the call path from its root (a C function called from a Rust work
+/// item is where C and Rust meet).
+fn languages(facts: &Facts<'_, '_>, a: &Access) -> (bool, bool) {
+    let mut c = false;
+    let mut rust = false;
+    let mut mark = |f: u32| match facts.program.language(f) {
+        Language::C => c = true,
+        Language::Rust => rust = true,
+        Language::Unknown => {}
+    };
+    mark(a.func);
+    mark(facts.threads.roots[a.root].func);
+    for (f, _) in &facts.accesses.paths[a.path as usize] {
+        mark(*f);
+    }
+    (c, rust)
+}
+
 fn rule_for(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> &'static str {
     let la = facts.program.language(a.func);
     let lb = facts.program.language(b.func);
-    let cross = la != lb && la != Language::Unknown && lb != Language::Unknown;
-    if cross && real_locks(facts, &a.lockset) > 0 && real_locks(facts, &b.lockset) > 0 {
+    let (ac, ar) = languages(facts, a);
+    let (bc, br) = languages(facts, b);
+    let cross = (la != lb && la != Language::Unknown && lb != Language::Unknown) || ((ac || bc) && (ar || br) && (ac && ar || bc && br));
+    let share_a_lock = a.lockset.iter().any(|x| b.lockset.iter().any(|y| x.lock == y.lock));
+    if cross && real_locks(facts, &a.lockset) > 0 && real_locks(facts, &b.lockset) > 0 && !share_a_lock {
         "ffi-lock-mismatch"
     } else if cross {
         "ffi-data-race"
