@@ -1,0 +1,584 @@
+//! The model file's data types: one struct per section entry.
+//!
+//! Field meanings are documented here and, for users, in `docs/models.md`.
+//!
+//! Argument indices (`arg`, `callback`, `data`, …) are 0-based positions
+//! among a call's IR arguments, not counting a leading `sret` return slot.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// One model file's content. Every section is optional.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelSet {
+    /// Short name (`linux-kernel-c`, `rust-for-linux`, `posix`, `rust-std`, …).
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Where the set came from (`builtin:linux-kernel.toml` or a file path);
+    /// not part of the file.
+    #[serde(skip)]
+    pub source: String,
+    #[serde(default, rename = "lock")]
+    pub locks: Vec<LockModel>,
+    #[serde(default, rename = "access")]
+    pub accesses: Vec<AccessModel>,
+    #[serde(default, rename = "barrier")]
+    pub barriers: Vec<BarrierModel>,
+    #[serde(default, rename = "asm")]
+    pub asm: Vec<AsmModel>,
+    #[serde(default, rename = "spawn")]
+    pub spawns: Vec<SpawnModel>,
+    #[serde(default, rename = "join")]
+    pub joins: Vec<JoinModel>,
+    #[serde(default, rename = "alloc")]
+    pub allocs: Vec<AllocModel>,
+    #[serde(default, rename = "sleep")]
+    pub sleeps: Vec<SleepModel>,
+    #[serde(default, rename = "mmio")]
+    pub mmio: Vec<MmioModel>,
+    /// Functions to treat as running once before/after all concurrency
+    /// (module init/exit, `main` before the first spawn is handled by joins).
+    #[serde(default, rename = "init")]
+    pub inits: Vec<InitModel>,
+}
+
+/// How a model names the function(s) it applies to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Matcher {
+    /// Exact symbol name (C functions, `rust_helper_*`, `#[no_mangle]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<String>,
+    /// Several exact symbol names sharing the rest of the model.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub functions: Vec<String>,
+    /// Normalised demangled Rust path (see [`crate::normalize_rust_path`]):
+    /// matches that path exactly, or any path it is a `::`-boundary prefix of
+    /// (`kernel::sync::lock::Lock` matches `kernel::sync::lock::Lock::lock`).
+    /// Written with or without generics; the loader normalises it too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Regex searched in the demangled name with the legacy `::h<hash>`
+    /// suffix removed (for families like `^core::sync::atomic::Atomic.*::load$`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_regex: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LockKind {
+    Spin,
+    RawSpin,
+    Mutex,
+    Rwlock,
+    Rwsem,
+    Rcu,
+    Seqlock,
+    /// A lock of a user-space library (pthread, std) or a hand-rolled one.
+    Other,
+}
+
+impl fmt::Display for LockKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = match self {
+            LockKind::Spin => "spin",
+            LockKind::RawSpin => "raw_spin",
+            LockKind::Mutex => "mutex",
+            LockKind::Rwlock => "rwlock",
+            LockKind::Rwsem => "rwsem",
+            LockKind::Rcu => "rcu",
+            LockKind::Seqlock => "seqlock",
+            LockKind::Other => "other",
+        };
+        f.write_str(s)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LockAction {
+    Acquire,
+    Release,
+    /// Acquires only when the return value equals `success`.
+    TryAcquire,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LockMode {
+    /// Shared (reader) mode: does not exclude other readers.
+    Read,
+    /// Exclusive mode.
+    #[default]
+    Write,
+}
+
+/// A lock acquire/release function.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LockModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    pub action: LockAction,
+    pub kind: LockKind,
+    /// Mode acquired. On a `release` entry the mode only documents intent:
+    /// a release drops the lock in whichever mode it is held (this is how
+    /// `pthread_rwlock_unlock` and `up_read`/`up_write` are modelled alike).
+    #[serde(default)]
+    pub mode: LockMode,
+    /// Index of the argument pointing at the lock. `None` for global locks
+    /// such as RCU's read side (the lock is then the kind itself).
+    #[serde(default)]
+    pub arg: Option<u32>,
+    /// Byte offset added to the argument to reach the lock object the
+    /// analysis names (rarely needed).
+    #[serde(default)]
+    pub offset: i64,
+    /// For `try_acquire`: the return value that means "acquired" (1 for
+    /// spin_trylock/mutex_trylock, 0 for mutex_lock_interruptible).
+    #[serde(default)]
+    pub success: Option<i64>,
+    /// For `try_acquire`: any non-zero return means "acquired" (functions
+    /// returning a pointer or an `Option<Guard>` with a null niche). Used
+    /// instead of `success`.
+    #[serde(default)]
+    pub success_nonzero: bool,
+    /// `arg` points at a guard whose first word points at the lock (Rust
+    /// `Drop for Guard`), not at the lock itself.
+    #[serde(default)]
+    pub arg_is_guard: bool,
+    /// The function saves/restores or disables IRQs (`_irqsave`, `_irq`).
+    #[serde(default)]
+    pub irq: bool,
+    /// The function disables bottom halves (`_bh`).
+    #[serde(default)]
+    pub bh: bool,
+    /// The function returns a guard whose address identifies the lock
+    /// (Rust `Mutex::lock` returning `MutexGuard` pointing at the mutex).
+    #[serde(default)]
+    pub returns_guard: bool,
+    /// The lock is visible to lockdep (a kernel lock). False for std/spin
+    /// crate locks and hand-rolled ones: see rule `rust-native-lock`.
+    #[serde(default = "default_true")]
+    pub kernel: bool,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccessType {
+    Read,
+    Write,
+    /// Read-modify-write.
+    Rmw,
+}
+
+/// Memory ordering of a marked access, in LKMM's terms.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Ordering {
+    /// READ_ONCE/WRITE_ONCE/relaxed atomics: marked, but unordered.
+    #[default]
+    Relaxed,
+    Acquire,
+    Release,
+    /// Fully ordered (value-returning atomic RMW, smp_mb-wrapped).
+    Full,
+    /// rcu_dereference: relaxed plus address-dependency ordering.
+    Consume,
+}
+
+/// A function that performs a marked access on memory pointed to by an argument.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    pub access: AccessType,
+    /// Argument holding the address.
+    pub arg: u32,
+    /// Access size in bytes (0 = unknown/whole object).
+    #[serde(default)]
+    pub size: u32,
+    #[serde(default)]
+    pub ordering: Ordering,
+    /// Native Rust atomic (`core::sync::atomic`) rather than the kernel API.
+    #[serde(default)]
+    pub rust_native: bool,
+    /// Argument carrying the memory order at run time (Rust's
+    /// `core::sync::atomic::Ordering` at -O0, C11 `memory_order` for
+    /// libatomic). When the analysis can read it as a constant, it overrides
+    /// `ordering`; see [`AccessModel::ordering_for`]. For compare-exchange
+    /// this is the success order.
+    #[serde(default)]
+    pub ordering_arg: Option<u32>,
+    /// How the value in `ordering_arg` is encoded.
+    #[serde(default)]
+    pub ordering_encoding: OrderingEncoding,
+}
+
+/// Encoding of a run-time memory-order argument.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderingEncoding {
+    /// `core::sync::atomic::Ordering`: Relaxed 0, Release 1, Acquire 2, AcqRel 3, SeqCst 4.
+    #[default]
+    Rust,
+    /// C11 `memory_order`: relaxed 0, consume 1, acquire 2, release 3, acq_rel 4, seq_cst 5.
+    C11,
+}
+
+impl OrderingEncoding {
+    pub fn decode(self, value: u64) -> Option<Ordering> {
+        match self {
+            OrderingEncoding::Rust => Ordering::from_rust_ordering(value),
+            OrderingEncoding::C11 => Ordering::from_c11_memory_order(value),
+        }
+    }
+}
+
+impl AccessModel {
+    /// The ordering of one call: decoded from the constant in `ordering_arg`
+    /// when the caller has it, else the static `ordering`.
+    pub fn ordering_for(&self, ordering_arg_value: Option<u64>) -> Ordering {
+        match (self.ordering_arg, ordering_arg_value) {
+            (Some(_), Some(v)) => self.ordering_encoding.decode(v).unwrap_or(self.ordering),
+            _ => self.ordering,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BarrierKind {
+    /// smp_mb: orders everything.
+    Full,
+    /// smp_rmb.
+    Read,
+    /// smp_wmb.
+    Write,
+    /// barrier(): compiler only.
+    Compiler,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BarrierModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    /// Kind when the ordering is not known from `ordering_arg`.
+    pub kind: BarrierKind,
+    /// Argument carrying the order at run time (`core::sync::atomic::fence`,
+    /// C11 `atomic_thread_fence`): Acquire = read barrier, Release = write
+    /// barrier, AcqRel/SeqCst = full; see [`BarrierModel::kind_for`].
+    #[serde(default)]
+    pub ordering_arg: Option<u32>,
+    #[serde(default)]
+    pub ordering_encoding: OrderingEncoding,
+}
+
+impl BarrierModel {
+    /// The barrier kind of one call, given the constant in `ordering_arg`
+    /// if the caller has it. A relaxed fence orders nothing: `None`.
+    pub fn kind_for(&self, ordering_arg_value: Option<u64>) -> Option<BarrierKind> {
+        let (Some(_), Some(v)) = (self.ordering_arg, ordering_arg_value) else {
+            return Some(self.kind);
+        };
+        match self.ordering_encoding.decode(v) {
+            Some(Ordering::Relaxed) => None,
+            Some(Ordering::Acquire | Ordering::Consume) => Some(BarrierKind::Read),
+            Some(Ordering::Release) => Some(BarrierKind::Write),
+            Some(Ordering::Full) | None => Some(self.kind),
+        }
+    }
+}
+
+/// What an inline-asm pattern means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsmEffect {
+    /// Atomic read-modify-write of its memory operand(s).
+    AtomicRmw,
+    AcquireLoad,
+    ReleaseStore,
+    /// Marked plain-width load/store (e.g. `ldr` in LL/SC or arch READ_ONCE).
+    MarkedLoad,
+    MarkedStore,
+    Barrier,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AsmModel {
+    /// `x86_64`, `aarch64`, or `any`; matched against the module's triple prefix.
+    pub arch: String,
+    /// Regex searched in the asm string.
+    pub pattern: String,
+    pub effect: AsmEffect,
+    #[serde(default)]
+    pub ordering: Ordering,
+    /// For `barrier`: which kind (required then, rejected otherwise).
+    #[serde(default)]
+    pub barrier: Option<BarrierKind>,
+    /// The pattern only means this effect if the asm statement's constraint
+    /// string also lists this clobber, e.g. `"memory"`: the analysis must find
+    /// `~{memory}` among the comma-separated LLVM constraints (see
+    /// [`AsmModel::clobbers_ok`]). Used for the empty-string compiler barrier.
+    #[serde(default)]
+    pub requires_clobber: Option<String>,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Execution context of a thread root.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    Process,
+    Hardirq,
+    Softirq,
+    IrqThread,
+    Kthread,
+    Work,
+    Timer,
+    Tasklet,
+    Rcu,
+    /// A user-space thread.
+    Thread,
+}
+
+/// A function that registers or starts a concurrent callback.
+///
+/// Either the callback is an argument (`callback = 1`), or it is a function
+/// pointer stored in a field of the object passed as `object_arg` at byte
+/// offset `callback_field` (`queue_work_on` runs `work->func`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpawnModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    #[serde(default)]
+    pub callback: Option<u32>,
+    #[serde(default)]
+    pub object_arg: Option<u32>,
+    #[serde(default)]
+    pub callback_field: Option<i64>,
+    /// Argument whose value the callback receives.
+    #[serde(default)]
+    pub data: Option<u32>,
+    /// Parameter of the callback that receives `data` (or the object).
+    #[serde(default)]
+    pub data_param: u32,
+    pub context: Context,
+    /// Whether two instances of the callback may run at once.
+    #[serde(default)]
+    pub self_concurrent: bool,
+    /// The callback is a Rust closure (std spawn): the root is the closure
+    /// type named in the callee's generic arguments
+    /// (`std::thread::functions::spawn::<s::main::{closure#0}, ()>`), found by
+    /// demangled name. rustc passes captures as 0..n scalars, so `callback`
+    /// only marks where they start.
+    #[serde(default)]
+    pub closure: bool,
+    /// Further callbacks the same call registers, sharing `data`/`data_param`
+    /// (`request_threaded_irq`: the hardirq handler and the irq thread).
+    #[serde(default)]
+    pub more_callbacks: Vec<ExtraCallback>,
+    /// The function returns a handle that a `join` model consumes.
+    #[serde(default)]
+    pub returns_handle: bool,
+    /// Argument that identifies the started activity for a later `join`
+    /// entry: the irq number, the work/timer object, or (for
+    /// `pthread_create`) a pointer the handle is written through.
+    #[serde(default)]
+    pub handle_arg: Option<u32>,
+    /// The callback runs in the caller's thread before the call returns
+    /// (`pthread_once`, `Once::call_once`): a call edge, not a new root.
+    #[serde(default)]
+    pub synchronous: bool,
+}
+
+/// A second callback registered by the same call, in another context.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraCallback {
+    /// Argument holding the function pointer (a null constant registers nothing).
+    pub callback: u32,
+    pub context: Context,
+    #[serde(default)]
+    pub self_concurrent: bool,
+}
+
+/// A function that waits for a spawned thread to finish.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JoinModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    /// Argument identifying the thread (pthread_t value or a handle pointer).
+    pub arg: u32,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllocModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    /// Argument holding the size, if any.
+    #[serde(default)]
+    pub size_arg: Option<u32>,
+    /// Memory is zeroed (no uninitialised reads to report).
+    #[serde(default)]
+    pub zeroed: bool,
+    /// Frees rather than allocates: the argument's object is dead afterwards.
+    #[serde(default)]
+    pub free: bool,
+    /// For `free`: the argument holding the pointer being freed (required).
+    /// For an allocation that returns through an out-pointer
+    /// (`posix_memalign`): the argument receiving the new pointer.
+    #[serde(default)]
+    pub ptr_arg: Option<u32>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SleepModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MmioRole {
+    /// Returns an `__iomem` pointer (ioremap, pci_iomap …).
+    Map,
+    /// Proper accessor (readl/writel …).
+    Accessor,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MmioModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    pub role: MmioRole,
+    /// For accessors: the argument holding the `__iomem` address
+    /// (`readl(addr)` = 0, `writel(value, addr)` = 1).
+    #[serde(default)]
+    pub addr_arg: Option<u32>,
+    /// For accessors: read or write.
+    #[serde(default)]
+    pub access: Option<AccessType>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InitPhase {
+    /// Runs before any callback it registers can run.
+    Init,
+    /// Runs after every callback was unregistered.
+    Exit,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InitModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    /// Section names (`.init.text`) instead of a function matcher.
+    #[serde(default)]
+    pub section: Option<String>,
+    pub phase: InitPhase,
+}
+
+impl Ordering {
+    /// Maps the discriminant of Rust's `core::sync::atomic::Ordering`
+    /// (Relaxed = 0, Release = 1, Acquire = 2, AcqRel = 3, SeqCst = 4, as
+    /// passed by value at -O0) to LKMM terms. AcqRel has no LKMM name of its
+    /// own; it is both acquire and release, which `Full` approximates.
+    pub fn from_rust_ordering(discriminant: u64) -> Option<Ordering> {
+        match discriminant {
+            0 => Some(Ordering::Relaxed),
+            1 => Some(Ordering::Release),
+            2 => Some(Ordering::Acquire),
+            3 | 4 => Some(Ordering::Full),
+            _ => None,
+        }
+    }
+
+    /// Maps C11 `memory_order` (relaxed 0, consume 1, acquire 2, release 3,
+    /// acq_rel 4, seq_cst 5) to LKMM terms.
+    pub fn from_c11_memory_order(value: u64) -> Option<Ordering> {
+        match value {
+            0 => Some(Ordering::Relaxed),
+            1 => Some(Ordering::Consume),
+            2 => Some(Ordering::Acquire),
+            3 => Some(Ordering::Release),
+            4 | 5 => Some(Ordering::Full),
+            _ => None,
+        }
+    }
+}
+
+impl AsmModel {
+    /// Whether an asm statement with LLVM constraint string `constraints`
+    /// (e.g. `"=r,m,~{memory},~{dirflag}"`) satisfies `requires_clobber`.
+    pub fn clobbers_ok(&self, constraints: &str) -> bool {
+        match &self.requires_clobber {
+            None => true,
+            Some(clobber) => constraints.split(',').map(str::trim).any(|c| {
+                c.strip_prefix("~{").and_then(|c| c.strip_suffix('}')) == Some(clobber.as_str())
+            }),
+        }
+    }
+}
+
+impl fmt::Display for Ordering {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Ordering::Relaxed => "relaxed",
+            Ordering::Acquire => "acquire",
+            Ordering::Release => "release",
+            Ordering::Full => "full",
+            Ordering::Consume => "consume",
+        })
+    }
+}
