@@ -1,9 +1,14 @@
-//! The `seam` command: a thin layer over the library.
+//! The `seam` command: a thin layer over the library. Argument parsing
+//! lives here; each subcommand's work is in `cli/`.
+
+mod cli;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use cli::{Color, FailOn, Format};
 
 #[derive(Parser)]
 #[command(name = "seam", version, about = "Finds shared-data races where Linux-kernel C code and Rust code meet")]
@@ -15,65 +20,109 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Analyse bitcode and report races.
-    Check {
+    ///
+    /// Exit status: 0 = no finding at or above --fail-on, 1 = findings,
+    /// 2 = bad usage, an unreadable input or an output that could not be
+    /// written (the readable inputs are still analysed and reported).
+    Check(CheckCli),
+    /// Print what seam sees of the inputs (its IR).
+    Ir {
         /// .bc .ll .o .a .rlib files, directories, or @FILE lists.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        #[arg(long, value_name = "FILE")]
-        sarif: Option<PathBuf>,
-        #[arg(long, value_name = "FILE")]
-        json: Option<PathBuf>,
-        #[arg(long, value_enum, default_value = "text")]
-        format: Format,
-        #[arg(long, value_name = "FILE")]
-        config: Option<PathBuf>,
+    },
+    /// Print a rule's documentation; without a rule, list the rules.
+    Explain {
+        /// Rule id, e.g. `ffi-data-race`.
+        rule: Option<String>,
+        /// Write every rule page and an index into DIR (for docs/rules).
+        #[arg(long, value_name = "DIR", conflicts_with = "rule")]
+        write_docs: Option<PathBuf>,
+    },
+    /// List what is modelled (locks, atomics, barriers, thread APIs, …).
+    Models {
+        /// Extra model files to load first.
         #[arg(long = "models", value_name = "FILE")]
         models: Vec<PathBuf>,
-        #[arg(long, value_name = "DIR")]
-        source_root: Option<PathBuf>,
-        #[arg(long, short, default_value_t = 0)]
-        jobs: usize,
-        #[arg(long, value_name = "FILE")]
-        baseline: Option<PathBuf>,
-        #[arg(long, value_enum, default_value = "warning")]
-        fail_on: FailOn,
     },
-    /// Print what seam sees of the inputs.
-    Ir {
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-    },
-    /// Print a rule's documentation.
-    Explain { rule: String },
-    /// List what is modelled.
-    Models,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Format {
-    Text,
-    Json,
-    Sarif,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum FailOn {
-    Note,
-    Warning,
-    Error,
+#[derive(clap::Args)]
+struct CheckCli {
+    /// .bc .ll .o .a .rlib files, directories, or @FILE lists.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Also write SARIF 2.1.0 to FILE (for GitHub code scanning).
+    #[arg(long, value_name = "FILE")]
+    sarif: Option<PathBuf>,
+    /// Also write seam's JSON report to FILE.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// What to print on stdout.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Project configuration (default: ./seam.toml when it exists).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Extra model files (repeatable).
+    #[arg(long = "models", value_name = "FILE")]
+    models: Vec<PathBuf>,
+    /// Directory source paths are relative to (default: current directory).
+    #[arg(long, value_name = "DIR")]
+    source_root: Option<PathBuf>,
+    /// Parallel jobs (0 = all cores).
+    #[arg(long, short, default_value_t = 0)]
+    jobs: usize,
+    /// Earlier seam SARIF or JSON output: report only findings not in it.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Lowest level that makes the exit status 1 (`never`: findings never fail).
+    #[arg(long, value_enum, default_value = "warning")]
+    fail_on: FailOn,
+    /// Colour the terminal output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+    /// No progress bars and no warnings on stderr (errors are still printed).
+    #[arg(long, short)]
+    quiet: bool,
+    /// SARIF automationDetails category (default: `seam`, or `category` in seam.toml).
+    #[arg(long, value_name = "NAME")]
+    category: Option<String>,
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Check { inputs, jobs, .. } => {
-            let ingested = seam::ingest::ingest(&inputs, &seam::ingest::IngestOptions { jobs });
-            for e in &ingested.errors {
-                eprintln!("error: {e}");
-            }
-            println!("ingested {} modules", ingested.modules.len());
-            if ingested.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) }
+    // Ingest parses bitcode in child processes running this same binary, so
+    // a crash inside LLVM costs one module, not the run.
+    if std::env::args_os().nth(1).is_some_and(|a| a == seam::ingest::WORKER_SUBCOMMAND) {
+        let code = seam::ingest::worker_main(&mut std::io::stdin().lock(), &mut std::io::stdout().lock());
+        return ExitCode::from(u8::try_from(code).unwrap_or(2));
+    }
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // clap's own exit codes: 0 for --help/--version, 2 for usage errors.
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
-        Command::Ir { .. } | Command::Explain { .. } | Command::Models => ExitCode::SUCCESS,
+    };
+    match cli.command {
+        Command::Check(c) => cli::check::run(cli::check::CheckArgs {
+            inputs: c.inputs,
+            sarif: c.sarif,
+            json: c.json,
+            format: c.format,
+            config: c.config,
+            models: c.models,
+            source_root: c.source_root,
+            jobs: c.jobs,
+            baseline: c.baseline,
+            fail_on: c.fail_on,
+            color: c.color,
+            quiet: c.quiet,
+            category: c.category,
+        }),
+        Command::Ir { inputs } => cli::ir(&inputs),
+        Command::Explain { rule, write_docs } => cli::explain(rule.as_deref(), write_docs.as_deref()),
+        Command::Models { models } => cli::models(&models),
     }
 }

@@ -4,6 +4,7 @@
 
 pub(crate) mod build;
 mod imbalance;
+mod ordering;
 mod races;
 
 use crate::accesses::Accesses;

@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, HashSet};
 use seam_models::{LockKind, LockMode};
 
 use super::build;
+use super::ordering;
 use super::Facts;
-use crate::accesses::Access;
+use crate::accesses::{Access, Marking};
 use crate::ir::Language;
 use crate::locks::Held;
 use crate::rules::{AccessKind, Finding, Level};
@@ -25,6 +26,8 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
         by_node.entry(a.ptr.node).or_default().push(k);
     }
     let mut findings = Vec::new();
+    let mut ordering_findings: Vec<Finding> = Vec::new();
+    let mut sources = SourceLines::default();
     for (node, list) in by_node {
         let collapsed = facts.memory.is_collapsed(node);
         // Candidate pairs per (rule, location), best first.
@@ -41,6 +44,32 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
                 if !seen_pairs.insert(key) {
                     continue;
                 }
+                // Message passing: a flag between the write and the read
+                // decides (ordered, or an ordering rule on the flag).
+                let pair = match (a.kind, b.kind) {
+                    (AccessKind::Write, AccessKind::Read) => Some((a, b)),
+                    (AccessKind::Read, AccessKind::Write) => Some((b, a)),
+                    _ => None,
+                };
+                if let Some((w, r)) = pair {
+                    match ordering::classify(facts, w, r) {
+                        ordering::Verdict::Ordered => continue,
+                        ordering::Verdict::Broken(fs) => {
+                            ordering_findings.extend(fs);
+                            continue;
+                        }
+                        ordering::Verdict::NotMessagePassing => {}
+                    }
+                }
+                // Before publication nothing else can see the object.
+                if a.prepub || b.prepub {
+                    continue;
+                }
+                // `data_race(...)` on the source line: intentional (when the
+                // source can be read; non-KCSAN builds leave no IR trace).
+                if sources.is_data_race(facts, a) || sources.is_data_race(facts, b) {
+                    continue;
+                }
                 let rule = rule_for(facts, a, b);
                 let off = a.ptr.off.min(b.ptr.off);
                 let conf = confidence(facts, a, b);
@@ -54,11 +83,22 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
             }
         }
     }
+    // One ordering finding per (rule, flag access).
+    let mut seen = HashSet::new();
+    for f in ordering_findings {
+        let key = (f.rule.clone(), f.accesses.first().and_then(|a| a.loc.clone()), f.location.clone());
+        if seen.insert(key) {
+            findings.push(f);
+        }
+    }
     findings
 }
 
 fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bool {
     if a.kind == AccessKind::Read && b.kind == AccessKind::Read {
+        return false;
+    }
+    if a.marking == Marking::DataRace || b.marking == Marking::DataRace {
         return false;
     }
     if !a.marking.is_plain() && !b.marking.is_plain() {
@@ -176,4 +216,18 @@ fn confidence(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> f32 {
     }
     let _ = Level::Error;
     c.clamp(0.0, 1.0)
+}
+
+/// Source files read on demand, for the `data_race(` check.
+#[derive(Default)]
+struct SourceLines {
+    files: std::collections::HashMap<String, Option<Vec<String>>>,
+}
+
+impl SourceLines {
+    fn is_data_race(&mut self, facts: &Facts<'_, '_>, a: &Access) -> bool {
+        let Some(loc) = build::source_loc(facts, a.func, a.inst) else { return false };
+        let lines = self.files.entry(loc.file.clone()).or_insert_with(|| std::fs::read_to_string(&loc.file).ok().map(|t| t.lines().map(str::to_string).collect()));
+        lines.as_ref().and_then(|l| l.get(loc.line.saturating_sub(1) as usize)).map(|l| l.contains("data_race(")).unwrap_or(false)
+    }
 }

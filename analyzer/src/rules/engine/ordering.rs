@@ -1,0 +1,357 @@
+//! Message passing under LKMM: `missing-release`, `missing-acquire`,
+//! `rust-volatile-dependency`.
+//!
+//! A writer stores data D, then stores a flag or pointer F; a reader loads
+//! F, then (control- or address-dependently) loads D. The D accesses are
+//! ordered — not a race — when the F store is a release (or a write barrier
+//! sits between the D store and it) and the F load is an acquire (or a read
+//! barrier sits between it and the D load, or it heads an address
+//! dependency with dependency ordering: rcu_dereference/READ_ONCE in C).
+//! When only one side is right, the other side's F access is the finding.
+//!
+//! Barriers are recognised from models (calls such as `rust_helper_smp_wmb`,
+//! asm patterns such as `dmb ishst`), LLVM fences, and — on x86-64, where
+//! `smp_wmb()`/`smp_rmb()` are `barrier()` — compiler barriers.
+
+use seam_models::{AccessType, AsmEffect, BarrierKind, Ordering as Lkmm};
+
+use super::build::{func_name, source_loc};
+use super::Facts;
+use crate::accesses::Access;
+use crate::ir::{InstKind, Language, Ordering, Value};
+use crate::locks::reaches;
+use crate::memory::Ptr;
+use crate::program::FuncId;
+use crate::rules::{catalog, AccessKind, AccessSite, Finding, Level, PathStep, Related, StepKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StoreOrd {
+    Release,
+    Relaxed,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LoadOrd {
+    Acquire,
+    /// rcu_dereference-style: dependency ordered by contract.
+    Consume,
+    /// READ_ONCE / read_volatile.
+    Volatile,
+    /// A relaxed atomic (Rust `Relaxed`, `atomic_read`).
+    Relaxed,
+}
+
+/// What the rules engine should do with a candidate data race.
+pub enum Verdict {
+    /// No flag between the two sides: judge it as a plain data race.
+    NotMessagePassing,
+    /// Correct publication: not a race.
+    Ordered,
+    /// Broken publication: these findings replace the race.
+    Broken(Vec<Finding>),
+}
+
+/// Judges the pair (`w` writes D, `r` reads D).
+pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
+    let d = w.ptr;
+    let mut found = false;
+    let mut out = Vec::new();
+    for (wf, wpos) in positions(facts, w) {
+        let stores = flag_stores(facts, wf, wpos, d);
+        if stores.is_empty() {
+            continue;
+        }
+        for (rf, rpos) in positions(facts, r) {
+            for (l_inst, lptr, lord) in flag_loads(facts, rf, rpos, d) {
+                let Some(&(s_inst, _, sord)) = stores.iter().find(|(_, sp, _)| same_location(*sp, lptr)) else { continue };
+                found = true;
+                let writer_ok = sord == StoreOrd::Release || barrier_between(facts, wf, wpos, s_inst, true);
+                let dep = rf == r.func && address_dependent(facts, r.func, r.inst, l_inst);
+                let reader_lang = facts.program.language(rf);
+                let reader_ok = match lord {
+                    LoadOrd::Acquire | LoadOrd::Consume => true,
+                    _ if barrier_between(facts, rf, l_inst, rpos, false) => true,
+                    // C's READ_ONCE carries dependency ordering (strengthened
+                    // where the hardware does not give it).
+                    LoadOrd::Volatile if dep && reader_lang == Language::C => true,
+                    _ => false,
+                };
+                let rust_dep = !reader_ok && dep && reader_lang == Language::Rust && matches!(lord, LoadOrd::Volatile | LoadOrd::Relaxed);
+                if writer_ok && reader_ok {
+                    continue;
+                }
+                if rust_dep && writer_ok {
+                    out.push(ordering_finding(facts, "rust-volatile-dependency", (rf, l_inst), w, r));
+                    continue;
+                }
+                if !writer_ok {
+                    out.push(ordering_finding(facts, "missing-release", (wf, s_inst), w, r));
+                }
+                if !reader_ok {
+                    out.push(ordering_finding(facts, if rust_dep { "rust-volatile-dependency" } else { "missing-acquire" }, (rf, l_inst), w, r));
+                }
+            }
+        }
+    }
+    if !found {
+        Verdict::NotMessagePassing
+    } else if out.is_empty() {
+        Verdict::Ordered
+    } else {
+        Verdict::Broken(out)
+    }
+}
+
+/// The access's own position, then the call sites on its path, innermost first.
+fn positions(facts: &Facts<'_, '_>, a: &Access) -> Vec<(FuncId, u32)> {
+    let mut v = vec![(a.func, a.inst)];
+    v.extend(facts.accesses.paths[a.path as usize].iter().rev().copied());
+    v
+}
+
+fn same_location(a: Ptr, b: Ptr) -> bool {
+    a.node == b.node && a.off == b.off
+}
+
+/// Marked stores in `f` that can run after `pos`, to a location other than `d`.
+fn flag_stores(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, Ptr, StoreOrd)> {
+    let func = facts.program.function(f);
+    let mut out = Vec::new();
+    for (i, inst) in func.insts.iter().enumerate() {
+        let i = i as u32;
+        let Some((ptr, ord)) = store_event(facts, f, i, &inst.kind) else { continue };
+        let Some(p) = facts.memory.ptr_of(facts.program, f, ptr) else { continue };
+        if same_location(p, d) || !reaches(func, pos, i) {
+            continue;
+        }
+        out.push((i, p, ord));
+    }
+    out
+}
+
+/// Marked loads in `f` from which `pos` can be reached.
+fn flag_loads(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, Ptr, LoadOrd)> {
+    let func = facts.program.function(f);
+    let mut out = Vec::new();
+    for (i, inst) in func.insts.iter().enumerate() {
+        let i = i as u32;
+        let Some((ptr, ord)) = load_event(facts, f, i, &inst.kind) else { continue };
+        let Some(p) = facts.memory.ptr_of(facts.program, f, ptr) else { continue };
+        if same_location(p, d) || !reaches(func, i, pos) {
+            continue;
+        }
+        out.push((i, p, ord));
+    }
+    out
+}
+
+fn store_event<'v>(facts: &Facts<'_, '_>, f: FuncId, i: u32, kind: &'v InstKind) -> Option<(&'v Value, StoreOrd)> {
+    let rel = |o: Ordering| if matches!(o, Ordering::Release | Ordering::AcqRel | Ordering::SeqCst) { StoreOrd::Release } else { StoreOrd::Relaxed };
+    match kind {
+        InstKind::Store { ptr, volatile, ordering, .. } if *volatile || *ordering != Ordering::NotAtomic => Some((ptr, rel(*ordering))),
+        InstKind::AtomicRmw { ptr, ordering, .. } => Some((ptr, rel(*ordering))),
+        InstKind::CmpXchg { ptr, success, .. } => Some((ptr, rel(*success))),
+        InstKind::Call { callee, args, .. } => {
+            let m = facts.program.funcs[f as usize].module;
+            let t = facts.program.call_target(m, callee)?;
+            let am = facts.index.of(t).access?;
+            if am.access == AccessType::Read {
+                return None;
+            }
+            let ord = if matches!(am.ordering, Lkmm::Release | Lkmm::Full) { StoreOrd::Release } else { StoreOrd::Relaxed };
+            Some((args.get(am.arg as usize)?, ord))
+        }
+        InstKind::Asm { asm, constraints, args, memory_operands, .. } => {
+            let m = facts.program.module_of(f);
+            let models = facts.index.models().asm_with_constraints(m.str(m.triple), m.str(*asm), m.str(*constraints));
+            let e = models.iter().find(|e| matches!(e.effect, AsmEffect::ReleaseStore | AsmEffect::MarkedStore | AsmEffect::AtomicRmw))?;
+            let ord = if e.effect == AsmEffect::ReleaseStore || matches!(e.ordering, Lkmm::Release | Lkmm::Full) { StoreOrd::Release } else { StoreOrd::Relaxed };
+            let k = *memory_operands.first()?;
+            let _ = i;
+            Some((args.get(k as usize)?, ord))
+        }
+        _ => None,
+    }
+}
+
+fn load_event<'v>(facts: &Facts<'_, '_>, f: FuncId, _i: u32, kind: &'v InstKind) -> Option<(&'v Value, LoadOrd)> {
+    match kind {
+        InstKind::Load { ptr, volatile, ordering, .. } => match ordering {
+            Ordering::Acquire | Ordering::AcqRel | Ordering::SeqCst => Some((ptr, LoadOrd::Acquire)),
+            Ordering::Monotonic | Ordering::Unordered => Some((ptr, LoadOrd::Relaxed)),
+            Ordering::NotAtomic if *volatile => Some((ptr, LoadOrd::Volatile)),
+            _ => None,
+        },
+        InstKind::AtomicRmw { ptr, ordering, .. } => Some((ptr, if matches!(ordering, Ordering::Acquire | Ordering::AcqRel | Ordering::SeqCst) { LoadOrd::Acquire } else { LoadOrd::Relaxed })),
+        InstKind::Call { callee, args, .. } => {
+            let m = facts.program.funcs[f as usize].module;
+            let t = facts.program.call_target(m, callee)?;
+            let am = facts.index.of(t).access?;
+            if am.access == AccessType::Write {
+                return None;
+            }
+            let ord = match am.ordering {
+                Lkmm::Acquire | Lkmm::Full => LoadOrd::Acquire,
+                Lkmm::Consume => LoadOrd::Consume,
+                _ => LoadOrd::Relaxed,
+            };
+            Some((args.get(am.arg as usize)?, ord))
+        }
+        InstKind::Asm { asm, constraints, args, memory_operands, .. } => {
+            let m = facts.program.module_of(f);
+            let models = facts.index.models().asm_with_constraints(m.str(m.triple), m.str(*asm), m.str(*constraints));
+            let e = models.iter().find(|e| matches!(e.effect, AsmEffect::AcquireLoad | AsmEffect::MarkedLoad | AsmEffect::AtomicRmw))?;
+            let ord = if e.effect == AsmEffect::AcquireLoad || matches!(e.ordering, Lkmm::Acquire | Lkmm::Full) { LoadOrd::Acquire } else { LoadOrd::Relaxed };
+            let k = *memory_operands.first()?;
+            Some((args.get(k as usize)?, ord))
+        }
+        _ => None,
+    }
+}
+
+/// A barrier of the needed kind between `from` and `to` in `f`.
+fn barrier_between(facts: &Facts<'_, '_>, f: FuncId, from: u32, to: u32, write: bool) -> bool {
+    let func = facts.program.function(f);
+    let m = facts.program.module_of(f);
+    let x86 = m.str(m.triple).starts_with("x86_64");
+    for (b, inst) in func.insts.iter().enumerate() {
+        let b = b as u32;
+        let Some(kind) = barrier_event(facts, f, &inst.kind) else { continue };
+        let fits = match kind {
+            BarrierKind::Full => true,
+            BarrierKind::Write => write,
+            BarrierKind::Read => !write,
+            // x86-64 is TSO: smp_wmb()/smp_rmb() are barrier().
+            BarrierKind::Compiler => x86,
+        };
+        if fits && reaches(func, from, b) && reaches(func, b, to) {
+            return true;
+        }
+    }
+    false
+}
+
+fn barrier_event(facts: &Facts<'_, '_>, f: FuncId, kind: &InstKind) -> Option<BarrierKind> {
+    match kind {
+        InstKind::Fence { ordering, single_thread } => {
+            if *single_thread {
+                return Some(BarrierKind::Compiler);
+            }
+            Some(match ordering {
+                Ordering::Acquire => BarrierKind::Read,
+                Ordering::Release => BarrierKind::Write,
+                _ => BarrierKind::Full,
+            })
+        }
+        InstKind::Call { callee, .. } => {
+            let m = facts.program.funcs[f as usize].module;
+            let t = facts.program.call_target(m, callee)?;
+            facts.index.of(t).barrier.map(|b| b.kind)
+        }
+        InstKind::Asm { asm, constraints, .. } => {
+            let m = facts.program.module_of(f);
+            let models = facts.index.models().asm_with_constraints(m.str(m.triple), m.str(*asm), m.str(*constraints));
+            let mut best: Option<BarrierKind> = None;
+            for e in models.iter().filter(|e| e.effect == AsmEffect::Barrier) {
+                let k = e.barrier.unwrap_or(BarrierKind::Full);
+                best = Some(match (best, k) {
+                    (Some(BarrierKind::Full), _) | (_, BarrierKind::Full) => BarrierKind::Full,
+                    (None, k) | (Some(BarrierKind::Compiler), k) => k,
+                    (Some(x), _) => x,
+                });
+            }
+            best
+        }
+        _ => None,
+    }
+}
+
+/// Is the pointer `r` dereferences computed from the value loaded at `l`?
+fn address_dependent(facts: &Facts<'_, '_>, f: FuncId, r: u32, l: u32) -> bool {
+    let func = facts.program.function(f);
+    let ptr = match &func.insts[r as usize].kind {
+        InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. } => ptr.clone(),
+        InstKind::Call { args, .. } => match args.first() {
+            Some(a) => a.clone(),
+            None => return false,
+        },
+        _ => return false,
+    };
+    let mut v = ptr;
+    for _ in 0..32 {
+        let Value::Inst(i) = v else { return false };
+        if i == l {
+            return true;
+        }
+        v = match &func.insts[i as usize].kind {
+            InstKind::Gep { base, .. } => base.clone(),
+            InstKind::Cast { value } | InstKind::IntToPtr { value } | InstKind::PtrToInt { value } => value.clone(),
+            InstKind::Select { then, .. } => then.clone(),
+            InstKind::Phi { incoming } => match incoming.iter().find(|(x, _)| matches!(x, Value::Inst(_))) {
+                Some((x, _)) => x.clone(),
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+    false
+}
+
+fn ordering_finding(facts: &Facts<'_, '_>, rule: &str, at: (FuncId, u32), w: &Access, r: &Access) -> Finding {
+    let level = catalog::by_id(rule).map(|x| x.level).unwrap_or(Level::Error);
+    let flag_loc = source_loc(facts, at.0, at.1);
+    let f = func_name(facts, at.0);
+    let lang = facts.program.language(at.0);
+    let data = facts.memory.location_name(facts.program, w.ptr);
+    let flag_name = flag_location(facts, at).unwrap_or_else(|| "the flag".into());
+    let (title, help) = match rule {
+        "missing-release" => (
+            format!("`{f}` publishes `{data}` through `{flag_name}` without release ordering"),
+            "Use smp_store_release() (C) or Atomic::store(.., Release) (Rust), or put smp_wmb() before the flag store.".to_string(),
+        ),
+        "missing-acquire" => (
+            format!("`{f}` reads `{data}` after checking `{flag_name}` without acquire ordering"),
+            "Use smp_load_acquire() (C) or Atomic::load(Acquire) (Rust), or put smp_rmb() after the flag load.".to_string(),
+        ),
+        _ => (
+            format!("`{f}` follows the pointer in `{flag_name}` loaded with a volatile/relaxed read"),
+            "Not ordered on arm64 with LTO or on Alpha, where C's READ_ONCE is strengthened to acquire. Use Atomic::from_ptr(..).load(Acquire) or an RCU wrapper that calls C's rcu_dereference.".to_string(),
+        ),
+    };
+    let mut related = Vec::new();
+    for (a, what) in [(w, "data written here"), (r, "data read here")] {
+        if let Some(loc) = source_loc(facts, a.func, a.inst) {
+            related.push(Related { loc, message: format!("{what}: {data} in {}", func_name(facts, a.func)) });
+        }
+    }
+    let site = AccessSite {
+        function: f.clone(),
+        language: lang,
+        loc: flag_loc.clone(),
+        kind: if rule == "missing-release" { AccessKind::Write } else { AccessKind::Read },
+        size: 0,
+        marking: "marked (flag)".into(),
+        lockset: Vec::new(),
+        root: String::new(),
+        path: vec![PathStep { kind: StepKind::Memory, function: f.clone(), language: lang, loc: flag_loc, message: title.clone() }],
+    };
+    Finding {
+        rule: rule.to_string(),
+        level,
+        title: title.clone(),
+        message: format!("{title}. {help}"),
+        location: flag_name.clone(),
+        accesses: vec![site],
+        related,
+        confidence: 0.75,
+        fingerprint: format!("{rule}|{f}|{flag_name}"),
+    }
+}
+
+fn flag_location(facts: &Facts<'_, '_>, at: (FuncId, u32)) -> Option<String> {
+    let func = facts.program.function(at.0);
+    let kind = &func.insts[at.1 as usize].kind;
+    let ptr = store_event(facts, at.0, at.1, kind).map(|x| x.0).or_else(|| load_event(facts, at.0, at.1, kind).map(|x| x.0))?;
+    let p = facts.memory.ptr_of(facts.program, at.0, ptr)?;
+    Some(facts.memory.location_name(facts.program, p))
+}
