@@ -34,6 +34,8 @@ pub enum Marking {
     Asm(String),
     /// A modelled function (`rust_helper_atomic_read`, `atomic_read` …).
     Model(String, LkmmOrdering),
+    /// Inside `data_race()`: intentionally racy, never reported (KCSAN).
+    DataRace,
 }
 
 impl Marking {
@@ -48,6 +50,7 @@ impl Marking {
             Marking::Atomic(o) => format!("atomic ({})", format!("{o:?}").to_lowercase()),
             Marking::Asm(s) => format!("inline asm ({s})"),
             Marking::Model(n, o) => format!("marked by model {n} ({})", format!("{o:?}").to_lowercase()),
+            Marking::DataRace => "data_race()".into(),
         }
     }
 }
@@ -66,6 +69,9 @@ pub struct Access {
     pub lockset: Vec<Held>,
     /// Index into [`Accesses::paths`].
     pub path: u32,
+    /// To an object allocated in the same function, before its first
+    /// escape: cannot race, but can be published without ordering.
+    pub prepub: bool,
 }
 
 /// A lock released that is not held (double unlock, unlock of a lock never taken).
@@ -99,6 +105,8 @@ struct Walker<'a, 'p, 'm> {
     seen_access: HashSet<(FuncId, u32, usize, Vec<(LockId, LockMode)>)>,
     /// Per function: accesses to objects not yet published (see `publication`).
     prepub: HashMap<FuncId, HashSet<u32>>,
+    /// Per function: instructions inside `data_race()` (KCSAN markers).
+    intentional: HashMap<FuncId, HashSet<u32>>,
 }
 
 impl Accesses {
@@ -114,6 +122,7 @@ impl Accesses {
             path_ids: HashMap::new(),
             seen_access: HashSet::new(),
             prepub: HashMap::new(),
+            intentional: HashMap::new(),
         };
         for (r, root) in threads.roots.iter().enumerate() {
             let entry: Vec<Held> = Vec::new();
@@ -148,6 +157,8 @@ impl Walker<'_, '_, '_> {
             if !self.prepub.contains_key(&f) {
                 let pp = publication::prepublication(self.program, self.index, f);
                 self.prepub.insert(f, pp);
+                let dr = kcsan_regions(self.program, f);
+                self.intentional.insert(f, dr);
             }
             let fl = &self.locks.functions[f as usize];
             let func = self.program.function(f);
@@ -167,19 +178,20 @@ impl Walker<'_, '_, '_> {
                             }
                         }
                     }
-                    InstKind::Asm { asm, args, memory_operands, .. } => {
+                    InstKind::Asm { asm, constraints, args, memory_operands, .. } => {
                         let m = self.program.module_of(f);
                         let triple = m.str(m.triple);
-                        let effects = self.index.models().asm(triple, m.str(*asm));
+                        let effects = self.index.models().asm_with_constraints(triple, m.str(*asm), m.str(*constraints));
                         let label = effects.first().map(|e| format!("{:?}", e.effect).to_lowercase()).unwrap_or_else(|| "asm".into());
                         let kind = match effects.first().map(|e| e.effect) {
                             Some(AsmEffect::AcquireLoad) | Some(AsmEffect::MarkedLoad) => AccessKind::Read,
                             Some(AsmEffect::ReleaseStore) | Some(AsmEffect::MarkedStore) => AccessKind::Write,
                             _ => AccessKind::Update,
                         };
+                        let size = asm_operand_size(m.str(*asm));
                         for &k in memory_operands {
                             if let Some(a) = args.get(k as usize) {
-                                self.record(root, f, i, a, 0, kind, Marking::Asm(label.clone()), &held, pid);
+                                self.record(root, f, i, a, size, kind, Marking::Asm(label.clone()), &held, pid);
                             }
                         }
                     }
@@ -265,9 +277,8 @@ impl Walker<'_, '_, '_> {
     #[allow(clippy::too_many_arguments)]
     fn record(&mut self, root: usize, f: FuncId, i: u32, ptr: &Value, size: u64, kind: AccessKind, marking: Marking, held: &[Held], pid: u32) {
         let Some(p) = self.memory.ptr_of(self.program, f, ptr) else { return };
-        if self.prepub.get(&f).map(|s| s.contains(&i)).unwrap_or(false) {
-            return;
-        }
+        let prepub = self.prepub.get(&f).map(|s| s.contains(&i)).unwrap_or(false);
+        let marking = if self.intentional.get(&f).map(|s| s.contains(&i)).unwrap_or(false) { Marking::DataRace } else { marking };
         if !self.memory.is_shared(p.node) {
             return;
         }
@@ -285,7 +296,7 @@ impl Walker<'_, '_, '_> {
             return;
         }
         let _ = kind == AccessKind::Read;
-        self.out.list.push(Access { func: f, inst: i, root, ptr: p, size, kind, marking, lockset: held.to_vec(), path: pid });
+        self.out.list.push(Access { func: f, inst: i, root, ptr: p, size, kind, marking, lockset: held.to_vec(), path: pid, prepub });
     }
 }
 
@@ -310,5 +321,62 @@ pub fn absolute(entry: &[Held], rel: &RelState) -> Vec<Held> {
     let mut out: Vec<Held> = entry.iter().filter(|h| !rel.minus.contains(&h.lock) && !rel.plus.iter().any(|p| p.lock == h.lock)).copied().collect();
     out.extend(rel.plus.iter().copied());
     out.sort_by_key(|h| h.lock);
+    out
+}
+
+/// Width of an asm memory operand, from the instruction suffix (`incl` 4,
+/// `xaddq` 8, arm64 `ldxr w`/`x` registers); 4 when nothing says.
+fn asm_operand_size(asm: &str) -> u64 {
+    let text = asm.rsplit(';').next().unwrap_or(asm);
+    for word in text.split(|c: char| c.is_whitespace() || c == ';') {
+        let w = word.trim();
+        if w.is_empty() || w.starts_with('.') || w.starts_with('$') || w.ends_with(':') {
+            continue;
+        }
+        if w.chars().all(|c| c.is_ascii_alphabetic()) && w.len() > 2 && w != "lock" {
+            return match w.as_bytes()[w.len() - 1] {
+                b'q' => 8,
+                b'w' if !w.starts_with("ld") && !w.starts_with("st") => 2,
+                b'b' if w != "sub" => 1,
+                _ => if text.contains("%x") || text.contains("${1:x}") { 8 } else { 4 },
+            };
+        }
+    }
+    4
+}
+
+/// Instructions between KCSAN's `kcsan_disable_current()` and
+/// `kcsan_enable_current()` (what `data_race(expr)` expands to in a KCSAN
+/// build): intentionally racy.
+fn kcsan_regions(program: &Program<'_>, f: FuncId) -> HashSet<u32> {
+    let func = program.function(f);
+    let module = program.funcs[f as usize].module;
+    let mut disables = Vec::new();
+    let mut enables = Vec::new();
+    for (i, inst) in func.insts.iter().enumerate() {
+        if let InstKind::Call { callee: Callee::Direct(name), .. } = &inst.kind {
+            match program.modules[module as usize].str(*name) {
+                "kcsan_disable_current" | "__kcsan_disable_current" => disables.push(i as u32),
+                "kcsan_enable_current" | "__kcsan_enable_current" => enables.push(i as u32),
+                _ => {}
+            }
+        }
+    }
+    let mut out = HashSet::new();
+    if disables.is_empty() {
+        return out;
+    }
+    for (i, inst) in func.insts.iter().enumerate() {
+        let i = i as u32;
+        if !inst.kind.is_memory_access() && !matches!(inst.kind, InstKind::Call { .. }) {
+            continue;
+        }
+        let inside = disables.iter().any(|&d| {
+            crate::locks::reaches(func, d, i) && !enables.iter().any(|&e| crate::locks::reaches(func, d, e) && crate::locks::reaches(func, e, i) && e != i)
+        });
+        if inside {
+            out.insert(i);
+        }
+    }
     out
 }
