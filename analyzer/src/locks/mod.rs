@@ -139,6 +139,9 @@ pub struct FunctionLocks {
 pub struct Locks {
     pub infos: Vec<LockInfo>,
     ids: HashMap<LockKey, LockId>,
+    /// Words of hand-rolled spin locks (a test-and-set or compare-exchange
+    /// acquire loop), recognised by shape.
+    spin_words: std::collections::HashSet<Ptr>,
     pub summaries: Vec<Summary>,
     pub functions: Vec<FunctionLocks>,
 }
@@ -156,7 +159,19 @@ enum Effect<'a> {
 impl Locks {
     pub fn analyze(program: &Program<'_>, index: &ModelIndex<'_>, memory: &Memory, cg: &CallGraph) -> Locks {
         let n = program.funcs.len();
-        let mut locks = Locks { infos: Vec::new(), ids: HashMap::new(), summaries: vec![Summary::default(); n], functions: Vec::new() };
+        let mut locks = Locks { infos: Vec::new(), ids: HashMap::new(), spin_words: Default::default(), summaries: vec![Summary::default(); n], functions: Vec::new() };
+        for f in 0..n as FuncId {
+            let func = program.function(f);
+            for (i, inst) in func.insts.iter().enumerate() {
+                if let Some(ptr) = spin_acquire(&inst.kind) {
+                    if reaches(func, i as u32, i as u32) {
+                        if let Some(p) = memory.ptr_of(program, f, ptr) {
+                            locks.spin_words.insert(p);
+                        }
+                    }
+                }
+            }
+        }
         locks.functions.resize_with(n, FunctionLocks::default);
         for scc in &cg.sccs {
             // Recursion: iterate the SCC until its summaries stop changing.
@@ -236,6 +251,23 @@ impl Locks {
                 } else {
                     Effect::Call(targets.to_vec())
                 }
+            }
+            // A hand-rolled spin lock: acquire loop and release store.
+            InstKind::CmpXchg { ptr, .. } | InstKind::AtomicRmw { ptr, .. } if spin_acquire(&inst.kind).is_some() => {
+                let Some(p) = memory.ptr_of(program, f, ptr) else { return Effect::None };
+                if !self.spin_words.contains(&p) {
+                    return Effect::None;
+                }
+                let l = self.intern(LockKey::Object(p), LockKind::Other, false);
+                Effect::Acquire(l, LockMode::Write)
+            }
+            InstKind::Store { ptr, value: Value::Int(0), ordering, .. } | InstKind::AtomicRmw { ptr, value: Value::Int(0), ordering, .. }
+                if matches!(ordering, crate::ir::Ordering::Release | crate::ir::Ordering::AcqRel | crate::ir::Ordering::SeqCst)
+                    && memory.ptr_of(program, f, ptr).map(|p| self.spin_words.contains(&p)).unwrap_or(false) =>
+            {
+                let p = memory.ptr_of(program, f, ptr).expect("checked above");
+                let l = self.intern(LockKey::Object(p), LockKind::Other, false);
+                Effect::Release(l)
             }
             // An unlock inlined into the caller (non-preemptible x86
             // `spin_unlock` is a release store): recognised by the inlined
@@ -548,4 +580,16 @@ pub fn reaches(func: &Function, from: u32, to: u32) -> bool {
         work.extend(func.blocks[b].succs.iter().copied());
     }
     false
+}
+
+/// A test-and-set or compare-exchange that takes a lock word from 0 to
+/// non-zero with acquire ordering (the caller checks it sits in a loop).
+fn spin_acquire(kind: &InstKind) -> Option<&Value> {
+    use crate::ir::{Ordering as O, RmwOp};
+    let acq = |o: &O| matches!(o, O::Acquire | O::AcqRel | O::SeqCst);
+    match kind {
+        InstKind::CmpXchg { ptr, expected: Value::Int(0), new: Value::Int(n), success, .. } if *n != 0 && acq(success) => Some(ptr),
+        InstKind::AtomicRmw { ptr, op: RmwOp::Xchg, value: Value::Int(n), ordering, .. } if *n != 0 && acq(ordering) => Some(ptr),
+        _ => None,
+    }
 }

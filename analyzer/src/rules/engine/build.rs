@@ -206,3 +206,25 @@ fn cap(s: &str) -> String {
         None => String::new(),
     }
 }
+
+/// Where `f` (or a callee, following the summary) performs `action` on `lock`.
+pub fn innermost_op(facts: &Facts<'_, '_>, f: FuncId, lock: crate::locks::LockId, action: seam_models::LockAction) -> Option<(FuncId, u32)> {
+    let mut cur = f;
+    for _ in 0..16 {
+        let fl = &facts.locks.functions[cur as usize];
+        if let Some(op) = fl.ops.iter().find(|o| o.lock == lock && o.action == action) {
+            return Some((cur, op.inst));
+        }
+        // Not here: a callee did it.
+        let next = facts.cg.calls[cur as usize].values().flatten().copied().find(|g| {
+            let s = &facts.locks.summaries[*g as usize];
+            match action {
+                seam_models::LockAction::Release => s.releases.contains(&lock),
+                _ => s.maybe_held.contains(&lock),
+            }
+        })?;
+        cur = next;
+    }
+    None
+}
+

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use seam_models::LockAction;
 
-use super::build::{func_name, lock_name, source_loc};
+use super::build::{func_name, innermost_op, lock_name, source_loc};
 use super::Facts;
 use crate::locks::{reaches, LockId};
 use crate::program::FuncId;
@@ -125,27 +125,6 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
 
 fn finding(level: Level, title: String, message: String, name: &str, accesses: Vec<AccessSite>, related: Vec<Related>, fingerprint: String) -> Finding {
     Finding { rule: "ffi-lock-imbalance".into(), level, title, message, location: name.to_string(), accesses, related, confidence: 0.7, fingerprint }
-}
-
-/// Where `f` (or a callee, following the summary) performs `action` on `lock`.
-fn innermost_op(facts: &Facts<'_, '_>, f: FuncId, lock: LockId, action: LockAction) -> Option<(FuncId, u32)> {
-    let mut cur = f;
-    for _ in 0..16 {
-        let fl = &facts.locks.functions[cur as usize];
-        if let Some(op) = fl.ops.iter().find(|o| o.lock == lock && o.action == action) {
-            return Some((cur, op.inst));
-        }
-        // Not here: a callee did it.
-        let next = facts.cg.calls[cur as usize].values().flatten().copied().find(|g| {
-            let s = &facts.locks.summaries[*g as usize];
-            match action {
-                LockAction::Release => s.releases.contains(&lock),
-                _ => s.maybe_held.contains(&lock),
-            }
-        })?;
-        cur = next;
-    }
-    None
 }
 
 /// A lock operation on `lock` in `f` that can run after instruction `after`.

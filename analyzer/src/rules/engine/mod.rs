@@ -5,6 +5,7 @@
 pub(crate) mod build;
 mod imbalance;
 mod ordering;
+mod rust_rules;
 mod races;
 
 use crate::accesses::Accesses;
@@ -32,6 +33,7 @@ pub struct Facts<'a, 'm> {
 pub fn run(facts: &Facts<'_, '_>) -> Vec<Finding> {
     let mut findings = races::check(facts);
     findings.extend(imbalance::check(facts));
+    findings.extend(rust_rules::check(facts));
     // A `x++` is a load and a store on one line: pairs that name the same
     // rule, location and source lines are one finding (keep the best).
     findings.sort_by(|a, b| b.confidence.partial_cmp(&a.confidence).unwrap_or(std::cmp::Ordering::Equal));

@@ -39,6 +39,9 @@ enum LoadOrd {
     Volatile,
     /// A relaxed atomic (Rust `Relaxed`, `atomic_read`).
     Relaxed,
+    /// READ_ONCE in a C function the reader calls (`rcu_dereference` in an
+    /// accessor): dependency ordered, like C code's own READ_ONCE.
+    CVolatile,
 }
 
 /// What the rules engine should do with a candidate data race.
@@ -74,6 +77,7 @@ pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
                     // C's READ_ONCE carries dependency ordering (strengthened
                     // where the hardware does not give it).
                     LoadOrd::Volatile if dep && reader_lang == Language::C => true,
+                    LoadOrd::CVolatile if dep => true,
                     _ => false,
                 };
                 let rust_dep = !reader_ok && dep && reader_lang == Language::Rust && matches!(lord, LoadOrd::Volatile | LoadOrd::Relaxed);
@@ -119,12 +123,112 @@ fn flag_stores(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, 
     let mut out = Vec::new();
     for (i, inst) in func.insts.iter().enumerate() {
         let i = i as u32;
-        let Some((ptr, ord)) = store_event(facts, f, i, &inst.kind) else { continue };
-        let Some(p) = facts.memory.ptr_of(facts.program, f, ptr) else { continue };
-        if same_location(p, d) || !reaches(func, pos, i) {
+        if !reaches(func, pos, i) {
             continue;
         }
-        out.push((i, p, ord));
+        let events: Vec<(Ptr, StoreOrd)> = match store_event(facts, f, i, &inst.kind) {
+            Some((ptr, ord)) => facts.memory.ptr_of(facts.program, f, ptr).map(|p| (p, ord)).into_iter().collect(),
+            None => call_effects(facts, f, i, 0).into_iter().filter_map(|e| match e {
+                Event::Store(p, o) => Some((p, o)),
+                _ => None,
+            }).collect(),
+        };
+        for (p, ord) in events {
+            if !same_location(p, d) {
+                out.push((i, p, ord));
+            }
+        }
+    }
+    out
+}
+
+enum Event {
+    Store(Ptr, StoreOrd),
+    Load(Ptr, LoadOrd),
+}
+
+/// Marked accesses a call performs inside a small callee, with the
+/// callee's branches on constant arguments decided (Rust-for-Linux's
+/// `Atomic::load(Acquire)` reaches `rust_helper_atomic_read_acquire` through a
+/// `match` on the ordering).
+fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<Event> {
+    let mut out = Vec::new();
+    if depth > 2 {
+        return out;
+    }
+    let InstKind::Call { args, .. } = &facts.program.function(f).insts[i as usize].kind else { return out };
+    let targets = facts.cg.targets(f, i);
+    let [g] = targets else { return out };
+    let callee = facts.program.function(*g);
+    if callee.insts.len() > 400 {
+        return out;
+    }
+    let consts: Vec<Option<i64>> = args.iter().map(|a| if let Value::Int(c) = a { Some(*c) } else { None }).collect();
+    let arg_const = |v: &Value| -> Option<i64> {
+        let mut v = v.clone();
+        for _ in 0..4 {
+            match v {
+                Value::Arg(k) => return consts.get(k as usize).copied().flatten(),
+                Value::Int(c) => return Some(c),
+                Value::Inst(x) => match &callee.insts[x as usize].kind {
+                    InstKind::Cast { value } => v = value.clone(),
+                    _ => return None,
+                },
+                _ => return None,
+            }
+        }
+        None
+    };
+    let mut seen = vec![false; callee.blocks.len()];
+    let mut work = vec![0u32];
+    while let Some(b) = work.pop() {
+        if (b as usize) >= seen.len() || seen[b as usize] {
+            continue;
+        }
+        seen[b as usize] = true;
+        for k in callee.block_insts(b) {
+            let k = k as u32;
+            let kind = &callee.insts[k as usize].kind;
+            if let Some((ptr, ord)) = store_event(facts, *g, k, kind) {
+                if let Some(p) = facts.memory.ptr_of(facts.program, *g, ptr) {
+                    out.push(Event::Store(p, ord));
+                }
+            } else if let Some((ptr, ord)) = load_event(facts, *g, k, kind) {
+                if let Some(p) = facts.memory.ptr_of(facts.program, *g, ptr) {
+                    let ord = if ord == LoadOrd::Volatile && facts.program.language(*g) == Language::C { LoadOrd::CVolatile } else { ord };
+                    out.push(Event::Load(p, ord));
+                }
+            } else if matches!(kind, InstKind::Call { .. }) {
+                out.extend(call_effects(facts, *g, k, depth + 1));
+            }
+        }
+        let last = callee.block_insts(b).last();
+        let succs = &callee.blocks[b as usize].succs;
+        match last.map(|l| &callee.insts[l].kind) {
+            Some(InstKind::CondBr { cond: Value::Inst(c), then, otherwise }) => {
+                let decided = match &callee.insts[*c as usize].kind {
+                    InstKind::ICmp { pred, lhs, rhs } => match (arg_const(lhs), arg_const(rhs)) {
+                        (Some(x), Some(y)) => match pred {
+                            crate::ir::CmpPred::Eq => Some(x == y),
+                            crate::ir::CmpPred::Ne => Some(x != y),
+                            _ => None,
+                        },
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match decided {
+                    Some(true) => work.push(*then),
+                    Some(false) => work.push(*otherwise),
+                    None => work.extend(succs.iter().copied()),
+                }
+            }
+            Some(InstKind::Switch { value, default, cases }) => match arg_const(value) {
+                Some(x) => work.push(cases.iter().find(|(c, _)| *c == x).map(|(_, t)| *t).unwrap_or(*default)),
+                None => work.extend(succs.iter().copied()),
+            },
+            _ => work.extend(succs.iter().copied()),
+        }
     }
     out
 }
@@ -135,12 +239,21 @@ fn flag_loads(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, P
     let mut out = Vec::new();
     for (i, inst) in func.insts.iter().enumerate() {
         let i = i as u32;
-        let Some((ptr, ord)) = load_event(facts, f, i, &inst.kind) else { continue };
-        let Some(p) = facts.memory.ptr_of(facts.program, f, ptr) else { continue };
-        if same_location(p, d) || !reaches(func, i, pos) {
+        if !reaches(func, i, pos) {
             continue;
         }
-        out.push((i, p, ord));
+        let events: Vec<(Ptr, LoadOrd)> = match load_event(facts, f, i, &inst.kind) {
+            Some((ptr, ord)) => facts.memory.ptr_of(facts.program, f, ptr).map(|p| (p, ord)).into_iter().collect(),
+            None => call_effects(facts, f, i, 0).into_iter().filter_map(|e| match e {
+                Event::Load(p, o) => Some((p, o)),
+                _ => None,
+            }).collect(),
+        };
+        for (p, ord) in events {
+            if !same_location(p, d) {
+                out.push((i, p, ord));
+            }
+        }
     }
     out
 }
