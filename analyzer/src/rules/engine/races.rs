@@ -159,31 +159,16 @@ fn real_locks(facts: &Facts<'_, '_>, l: &[Held]) -> usize {
     l.iter().filter(|h| facts.locks.info(h.lock).kind != LockKind::Rcu).count()
 }
 
-/// Languages an access involves: its own function's, and every function
-/// on the call path from its root (a C function called from a Rust work
-/// item is where C and Rust meet).
-fn languages(facts: &Facts<'_, '_>, a: &Access) -> (bool, bool) {
-    let mut c = false;
-    let mut rust = false;
-    let mut mark = |f: u32| match facts.program.language(f) {
-        Language::C => c = true,
-        Language::Rust => rust = true,
-        Language::Unknown => {}
-    };
-    mark(a.func);
-    mark(facts.threads.roots[a.root].func);
-    for (f, _) in &facts.accesses.paths[a.path as usize] {
-        mark(*f);
-    }
-    (c, rust)
-}
-
 fn rule_for(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> &'static str {
     let la = facts.program.language(a.func);
     let lb = facts.program.language(b.func);
-    let (ac, ar) = languages(facts, a);
-    let (bc, br) = languages(facts, b);
-    let cross = (la != lb && la != Language::Unknown && lb != Language::Unknown) || ((ac || bc) && (ar || br) && (ac && ar || bc && br));
+    // Where C and Rust meet: the two accesses are in different languages,
+    // or the two threads that reach them enter in different languages (a C
+    // function called from a Rust work item racing with a C IRQ handler).
+    let ra = facts.program.language(facts.threads.roots[a.root].func);
+    let rb = facts.program.language(facts.threads.roots[b.root].func);
+    let known = |x: Language, y: Language| x != Language::Unknown && y != Language::Unknown;
+    let cross = (la != lb && known(la, lb)) || (ra != rb && known(ra, rb));
     let share_a_lock = a.lockset.iter().any(|x| b.lockset.iter().any(|y| x.lock == y.lock));
     if cross && real_locks(facts, &a.lockset) > 0 && real_locks(facts, &b.lockset) > 0 && !share_a_lock {
         "ffi-lock-mismatch"
