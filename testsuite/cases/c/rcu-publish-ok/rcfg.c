@@ -1,0 +1,54 @@
+// negative: RCU: the updater publishes a new config with rcu_assign_pointer under a mutex; readers use rcu_read_lock + rcu_dereference.
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+#include <linux/fs.h>
+#include <linux/interrupt.h>
+
+struct rcfg {
+	int rate;
+};
+
+static struct rcfg __rcu *cur;
+static DEFINE_MUTEX(update_lock);
+void rcfg_use(int rate);
+
+static irqreturn_t rcfg_irq(int irq, void *data)
+{
+	struct rcfg *c;
+
+	rcu_read_lock();
+	c = rcu_dereference(cur);
+	if (c)
+		rcfg_use(c->rate);
+	rcu_read_unlock();
+	return IRQ_HANDLED;
+}
+
+static ssize_t rcfg_write(struct file *f, const char __user *buf, size_t len, loff_t *off)
+{
+	struct rcfg *n = kzalloc(sizeof(*n), GFP_KERNEL), *old;
+
+	if (!n)
+		return -ENOMEM;
+	n->rate = len;
+	mutex_lock(&update_lock);
+	old = rcu_dereference_protected(cur, 1);
+	rcu_assign_pointer(cur, n);
+	mutex_unlock(&update_lock);
+	synchronize_rcu();
+	kfree(old);
+	return len;
+}
+
+static const struct file_operations rcfg_fops = { .owner = THIS_MODULE, .write = rcfg_write };
+static struct miscdevice rcfg_misc = { .minor = MISC_DYNAMIC_MINOR, .name = "rcfg", .fops = &rcfg_fops };
+
+static int __init rcfg_init(void)
+{
+	if (request_irq(42, rcfg_irq, 0, "rcfg", NULL))
+		return -EBUSY;
+	return misc_register(&rcfg_misc);
+}
+module_init(rcfg_init);

@@ -1,0 +1,41 @@
+// ffi-data-race: an object allocated in C handed to a Rust kthread through kthread_run's data pointer; the thread writes a field a C timer reads, no lock.
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/kthread.h>
+#include <linux/timer.h>
+#include <linux/atomic.h>
+
+struct pump {
+	int progress;
+	struct timer_list timer;
+};
+
+int rs_pump_thread(void *data);	/* Rust */
+void pump_report(int v);
+
+static void pump_timer(struct timer_list *t)
+{
+	struct pump *p = from_timer(p, t, timer);
+
+	int v = p->progress; // expect: ffi-data-race
+
+	if (v >= 100)
+		pump_report(v);
+	mod_timer(&p->timer, jiffies + 100);
+}
+
+static int __init pump_init(void)
+{
+	struct pump *p = kzalloc(sizeof(*p), GFP_KERNEL);
+	struct task_struct *task;
+
+	if (!p)
+		return -ENOMEM;
+	timer_setup(&p->timer, pump_timer, 0);
+	task = kthread_run(rs_pump_thread, p, "pump");
+	if (IS_ERR(task))
+		return PTR_ERR(task);
+	mod_timer(&p->timer, jiffies + 100);
+	return 0;
+}
+module_init(pump_init);

@@ -1,0 +1,34 @@
+//! Rust half: consumes a credit under the parent's lock.
+#![no_std]
+use core::ffi::c_int;
+use core::ptr::addr_of_mut;
+use kernel::bindings;
+
+#[repr(C)]
+pub struct Chan {
+    host: *mut Host,
+    credits: c_int,
+}
+
+#[repr(C)]
+pub struct Host {
+    lock: bindings::spinlock_t,
+    ch: [Chan; 2],
+}
+
+/// # Safety
+/// `c` is one of the `ch` of a live `struct host`.
+#[no_mangle]
+pub unsafe extern "C" fn rs_chan_consume(c: *mut Chan) -> c_int {
+    unsafe {
+        let h = (*c).host;
+        let rlock = addr_of_mut!((*h).lock.rlock);
+        let flags = bindings::_raw_spin_lock_irqsave(rlock);
+        let ok = (*c).credits > 0;
+        if ok {
+            (*c).credits -= 1;
+        }
+        bindings::_raw_spin_unlock_irqrestore(rlock, flags);
+        ok as c_int
+    }
+}

@@ -1,0 +1,40 @@
+//! Rust half: the IRQ handler reads the statistics under their C spinlock.
+#![no_std]
+use core::ffi::{c_int, c_long, c_void};
+use core::ptr::addr_of_mut;
+use kernel::bindings;
+
+/// Rust-owned statistics, laid out for C.
+#[repr(C)]
+pub struct Stats {
+    lock: bindings::spinlock_t,
+    total: c_long,
+}
+
+static mut STATS: Stats = Stats { lock: unsafe { core::mem::zeroed() }, total: 0 };
+
+extern "C" {
+    fn stats_record(s: *mut Stats, v: c_long);
+    fn stats_show(v: c_long);
+}
+
+/// # Safety
+/// Called by the workqueue.
+#[no_mangle]
+pub unsafe extern "C" fn rs_tick(_work: *mut bindings::work_struct) {
+    unsafe { stats_record(addr_of_mut!(STATS), 1) };
+}
+
+/// # Safety
+/// Called by the IRQ core.
+#[no_mangle]
+pub unsafe extern "C" fn rs_irq(_irq: c_int, _data: *mut c_void) -> bindings::irqreturn_t {
+    unsafe {
+        let s = addr_of_mut!(STATS);
+        bindings::spin_lock(addr_of_mut!((*s).lock));
+        let t = (*s).total;
+        bindings::spin_unlock(addr_of_mut!((*s).lock));
+        stats_show(t);
+    }
+    bindings::IRQ_HANDLED
+}

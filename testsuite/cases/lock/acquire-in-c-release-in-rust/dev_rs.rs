@@ -1,0 +1,29 @@
+//! Rust half: locks through the C helper, unlocks directly.
+#![no_std]
+use core::ffi::c_int;
+use core::ptr::addr_of_mut;
+use kernel::bindings;
+
+#[repr(C)]
+pub struct Dev {
+    lock: bindings::spinlock_t,
+    x: c_int,
+    done: c_int,
+    work: bindings::work_struct,
+}
+
+extern "C" {
+    fn dev_lock(d: *mut Dev);
+}
+
+/// # Safety
+/// `work` is the `work` of a live `struct dev`.
+#[no_mangle]
+pub unsafe extern "C" fn rs_dev_work(work: *mut bindings::work_struct) {
+    let d = kernel::container_of!(work, Dev, work) as *mut Dev;
+    unsafe {
+        dev_lock(d);
+        (*d).x += 1;
+        bindings::spin_unlock(addr_of_mut!((*d).lock)); // expect: ffi-lock-imbalance
+    }
+}

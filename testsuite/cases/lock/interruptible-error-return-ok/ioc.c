@@ -1,0 +1,33 @@
+// negative: Rust returns early without unlocking only when mutex_lock_interruptible failed (non-zero = not acquired): balanced.
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/mutex.h>
+#include <linux/fs.h>
+
+struct ioc {
+	struct mutex m;
+	long value;
+};
+
+static struct ioc *the_ioc;
+long rs_ioc_handle(struct ioc *d, unsigned int cmd);	/* Rust */
+
+static long ioc_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	return rs_ioc_handle(the_ioc, cmd);
+}
+
+static const struct file_operations ioc_fops = { .owner = THIS_MODULE, .unlocked_ioctl = ioc_ioctl };
+static struct miscdevice ioc_misc = { .minor = MISC_DYNAMIC_MINOR, .name = "ioc", .fops = &ioc_fops };
+
+static int __init ioc_init(void)
+{
+	struct ioc *d = kzalloc(sizeof(*d), GFP_KERNEL);
+
+	if (!d)
+		return -ENOMEM;
+	mutex_init(&d->m);
+	the_ioc = d;
+	return misc_register(&ioc_misc);
+}
+module_init(ioc_init);

@@ -1,0 +1,2 @@
+/* seam testsuite shim: linux/delay.h */
+#include <linux/sched.h>
