@@ -1,0 +1,638 @@
+//! Function bodies: every LLVM instruction becomes one [`Inst`] slot.
+
+use inkwell::llvm_sys as sys;
+use sys::core::*;
+use sys::prelude::*;
+use sys::{LLVMAtomicOrdering, LLVMAtomicRMWBinOp, LLVMDbgRecordKind, LLVMIntPredicate, LLVMOpcode, LLVMVisibility};
+
+use super::ffi::{self, lossy};
+use super::globals::linkage;
+use super::{asm, is_rust_mangled, CalleeClass, Lowerer, NON_CALL_INTRINSICS};
+use crate::ir::{Block, BlockId, Callee, CmpPred, Function, Inst, InstKind, Language, Ordering, Param, RmwOp, StrId, Value};
+
+/// Per-function lookup tables, reused across functions to keep their
+/// allocations (a kernel module has thousands of small functions).
+#[derive(Default)]
+pub(super) struct BodyState {
+    /// Arguments and instruction results of the current function.
+    values: ffi::FastMap<LLVMValueRef, Value>,
+    blocks: ffi::FastMap<LLVMBasicBlockRef, BlockId>,
+    /// `(instruction index, variable)` of `#dbg_declare`s on allocas and
+    /// `(argument index, variable)` of records describing arguments.
+    alloca_vars: Vec<(u32, LLVMMetadataRef)>,
+    arg_vars: Vec<(u32, LLVMMetadataRef)>,
+    /// Inline asm values are uniqued by LLVM: lower each once per module.
+    asm: ffi::FastMap<LLVMValueRef, AsmInfo>,
+}
+
+#[derive(Clone)]
+struct AsmInfo {
+    asm: StrId,
+    constraints: StrId,
+    memory_operands: Vec<u32>,
+    side_effects: bool,
+}
+
+impl Lowerer {
+    pub(super) unsafe fn lower_function(&mut self, f: LLVMValueRef, body: &mut BodyState) -> Function {
+        let name = self.global_name(f);
+        let demangled = self.demangled_name(name);
+        let is_declaration = LLVMIsDeclaration(f) != 0;
+        let sp = sys::debuginfo::LLVMGetSubprogram(f);
+        let sp = (ffi::md_kind(sp) == Some(ffi::mdk::LLVMDISubprogramMetadataKind)).then_some(sp);
+        let language = self.function_language(sp, name, is_declaration);
+        let di_name = sp.and_then(|sp| self.subprogram_name(sp));
+        let di_loc = sp.and_then(|sp| self.subprogram_location(sp));
+        let fn_type = LLVMGlobalGetValueType(f);
+        let returns_ptr = !fn_type.is_null() && ffi::is_pointer_type(LLVMGetReturnType(fn_type));
+
+        let n_params = LLVMCountParams(f);
+        let mut params: Vec<Param> = (0..n_params)
+            .map(|i| Param {
+                is_ptr: ffi::is_pointer_type(LLVMTypeOf(LLVMGetParam(f, i))),
+                name: None,
+                di_type: None,
+            })
+            .collect();
+        // The DI signature matches the LLVM one only when the ABI did not
+        // split, merge or add parameters (sret, Rust fat pointers …).
+        let di_params = sp.map(|sp| self.subprogram_param_types(sp)).unwrap_or_default();
+        if di_params.len() == params.len() {
+            for (p, t) in params.iter_mut().zip(&di_params) {
+                p.di_type = *t;
+            }
+        }
+
+        let mut function = Function {
+            name,
+            demangled,
+            linkage: linkage(f),
+            visible: LLVMGetVisibility(f) == LLVMVisibility::LLVMDefaultVisibility,
+            section: self.section_of(f),
+            language,
+            is_declaration,
+            params,
+            returns_ptr,
+            di_name,
+            di_loc,
+            blocks: Vec::new(),
+            insts: Vec::new(),
+        };
+        if !is_declaration {
+            self.lower_body(f, sp, &mut function, body);
+        }
+        function
+    }
+
+    /// Language from the subprogram's compile unit, else from how the
+    /// symbol is mangled, else the module's. Declarations get the module's
+    /// language only in C modules: an unmangled declaration in a Rust
+    /// module is usually an FFI import of C code.
+    unsafe fn function_language(&mut self, sp: Option<LLVMMetadataRef>, name: StrId, is_declaration: bool) -> Language {
+        if let Some(sp) = sp {
+            let l = self.subprogram_language(sp);
+            if l != Language::Unknown {
+                return l;
+            }
+        }
+        if is_rust_mangled(self.out.str(name)) {
+            return Language::Rust;
+        }
+        match self.module_language {
+            Language::C => Language::C,
+            Language::Rust if !is_declaration => Language::Rust,
+            _ => Language::Unknown,
+        }
+    }
+
+    unsafe fn lower_body(&mut self, f: LLVMValueRef, sp: Option<LLVMMetadataRef>, function: &mut Function, body: &mut BodyState) {
+        body.values.clear();
+        body.blocks.clear();
+        body.alloca_vars.clear();
+        body.arg_vars.clear();
+        for i in 0..LLVMCountParams(f) {
+            body.values.insert(LLVMGetParam(f, i), Value::Arg(i));
+        }
+        // Pass 1: number blocks and instructions, so operands that refer
+        // forward (phis, branches) resolve in pass 2.
+        let mut block_refs = Vec::new();
+        let mut next_inst: u32 = 0;
+        let mut bb = LLVMGetFirstBasicBlock(f);
+        while !bb.is_null() {
+            body.blocks.insert(bb, block_refs.len() as BlockId);
+            let first = next_inst;
+            let mut inst = LLVMGetFirstInstruction(bb);
+            while !inst.is_null() {
+                body.values.insert(inst, Value::Inst(next_inst));
+                next_inst += 1;
+                inst = LLVMGetNextInstruction(inst);
+            }
+            function.blocks.push(Block {
+                first,
+                len: next_inst - first,
+                succs: Vec::new(),
+            });
+            block_refs.push(bb);
+            bb = LLVMGetNextBasicBlock(bb);
+        }
+        function.insts.reserve(next_inst as usize);
+        // Pass 2: lower.
+        for (b, &bb) in block_refs.iter().enumerate() {
+            let mut inst = LLVMGetFirstInstruction(bb);
+            while !inst.is_null() {
+                self.note_debug_records(inst, body);
+                let kind = self.lower_inst(inst, body);
+                let loc = self.location(sys::debuginfo::LLVMInstructionGetDebugLoc(inst));
+                function.insts.push(Inst { kind, loc });
+                inst = LLVMGetNextInstruction(inst);
+            }
+            let term = LLVMGetBasicBlockTerminator(bb);
+            if !term.is_null() {
+                let n = LLVMGetNumSuccessors(term);
+                function.blocks[b].succs = (0..n).map(|i| block_id(body, LLVMGetSuccessor(term, i))).collect();
+            }
+        }
+        self.apply_variables(sp, function, body);
+    }
+
+    /// Remembers which allocas and arguments `#dbg_declare`/`#dbg_value`
+    /// records describe (LLVM 22 keeps these as records, not calls).
+    unsafe fn note_debug_records(&mut self, inst: LLVMValueRef, body: &mut BodyState) {
+        let mut rec = LLVMGetFirstDbgRecord(inst);
+        while !rec.is_null() {
+            let kind = LLVMDbgRecordGetKind(rec);
+            if matches!(
+                kind,
+                LLVMDbgRecordKind::LLVMDbgRecordDeclare | LLVMDbgRecordKind::LLVMDbgRecordValue
+            ) {
+                let value = LLVMDbgVariableRecordGetValue(rec, 0);
+                let var = LLVMDbgVariableRecordGetVariable(rec);
+                if !value.is_null() && !var.is_null() {
+                    match body.values.get(&value) {
+                        Some(&Value::Inst(i)) if kind == LLVMDbgRecordKind::LLVMDbgRecordDeclare => body.alloca_vars.push((i, var)),
+                        Some(&Value::Arg(a)) => body.arg_vars.push((a, var)),
+                        _ => {}
+                    }
+                }
+            }
+            rec = LLVMGetNextDbgRecord(rec);
+        }
+    }
+
+    /// Names and types allocas and parameters from their debug variables.
+    unsafe fn apply_variables(&mut self, sp: Option<LLVMMetadataRef>, function: &mut Function, body: &mut BodyState) {
+        for &(i, var) in &body.alloca_vars {
+            let Some((name, ty, _)) = self.variable_info(var) else { continue };
+            if let Some(Inst {
+                kind: InstKind::Alloca {
+                    name: n @ None, di_type, ..
+                },
+                ..
+            }) = function.insts.get_mut(i as usize)
+            {
+                *n = name;
+                *di_type = ty;
+            }
+        }
+        // Unoptimised code spills each argument into its own declared
+        // alloca (`store %arg, %dev.addr` + `#dbg_declare(%dev.addr, !dev)`):
+        // that variable names the argument too, after any direct record.
+        if !body.alloca_vars.is_empty() {
+            let declared: ffi::FastMap<u32, LLVMMetadataRef> = body.alloca_vars.iter().copied().collect();
+            for inst in &function.insts {
+                if let InstKind::Store {
+                    ptr: Value::Inst(slot),
+                    value: Value::Arg(a),
+                    ..
+                } = inst.kind
+                {
+                    if let Some(&var) = declared.get(&slot) {
+                        body.arg_vars.push((a, var));
+                    }
+                }
+            }
+        }
+        // A record on an argument may describe a local copy of it (`int x =
+        // arg;` folded away); only variables scoped directly in the
+        // subprogram, and of the parameter's DI type when that is known,
+        // name the parameter.
+        let Some(sp) = sp else { return };
+        for &(a, var) in &body.arg_vars {
+            if ffi::md_kind(var) != Some(ffi::mdk::LLVMDILocalVariableMetadataKind) || sys::debuginfo::LLVMDIVariableGetScope(var) != sp {
+                continue;
+            }
+            let Some((name, ty, _)) = self.variable_info(var) else { continue };
+            let Some(param) = function.params.get_mut(a as usize) else {
+                continue;
+            };
+            if param.name.is_some() || (param.di_type.is_some() && param.di_type != ty) {
+                continue;
+            }
+            param.name = name;
+            if param.di_type.is_none() {
+                param.di_type = ty;
+            }
+        }
+    }
+
+    /// An operand: argument or instruction of this function, or a constant.
+    unsafe fn operand(&mut self, body: &BodyState, v: LLVMValueRef) -> Value {
+        if v.is_null() {
+            return Value::Other;
+        }
+        if let Some(value) = body.values.get(&v) {
+            return value.clone();
+        }
+        if !LLVMIsAConstant(v).is_null() {
+            return self.constant_value(v, 0);
+        }
+        Value::Other
+    }
+
+    unsafe fn op(&mut self, body: &BodyState, inst: LLVMValueRef, i: u32) -> Value {
+        if i as i32 >= LLVMGetNumOperands(inst) {
+            return Value::Other;
+        }
+        self.operand(body, LLVMGetOperand(inst, i))
+    }
+
+    unsafe fn lower_inst(&mut self, inst: LLVMValueRef, body: &mut BodyState) -> InstKind {
+        use LLVMOpcode::*;
+        let td = self.target_data;
+        match LLVMGetInstructionOpcode(inst) {
+            LLVMRet => InstKind::Ret {
+                value: (LLVMGetNumOperands(inst) > 0).then(|| self.op(body, inst, 0)),
+            },
+            LLVMBr => {
+                let succ = |i| block_id(body, LLVMGetSuccessor(inst, i));
+                if LLVMIsConditional(inst) != 0 {
+                    let cond = self.operand(body, LLVMGetCondition(inst));
+                    InstKind::CondBr {
+                        cond,
+                        then: succ(0),
+                        otherwise: succ(1),
+                    }
+                } else {
+                    InstKind::Br { target: succ(0) }
+                }
+            }
+            LLVMSwitch => {
+                let value = self.op(body, inst, 0);
+                let default = block_id(body, LLVMGetSwitchDefaultDest(inst));
+                let cases = (1..LLVMGetNumSuccessors(inst))
+                    .filter_map(|i| {
+                        Some((
+                            ffi::const_int(LLVMGetSwitchCaseValue(inst, i))?,
+                            block_id(body, LLVMGetSuccessor(inst, i)),
+                        ))
+                    })
+                    .collect();
+                InstKind::Switch { value, default, cases }
+            }
+            LLVMUnreachable => InstKind::Unreachable,
+            LLVMCall | LLVMInvoke | LLVMCallBr => self.lower_call(inst, body),
+            LLVMAdd | LLVMSub | LLVMMul | LLVMUDiv | LLVMSDiv | LLVMURem | LLVMSRem | LLVMShl | LLVMLShr | LLVMAShr | LLVMAnd | LLVMOr
+            | LLVMXor => InstKind::BinOp {
+                lhs: self.op(body, inst, 0),
+                rhs: self.op(body, inst, 1),
+            },
+            LLVMAlloca => {
+                let ty = LLVMGetAllocatedType(inst);
+                let count = ffi::const_int(LLVMGetOperand(inst, 0));
+                let size = match (ffi::alloc_size(td, ty), count) {
+                    (Some(s), Some(n)) if n >= 0 => s.checked_mul(n as u64),
+                    _ => None,
+                };
+                InstKind::Alloca {
+                    size,
+                    name: None,
+                    di_type: None,
+                }
+            }
+            LLVMLoad => InstKind::Load {
+                ptr: self.op(body, inst, 0),
+                size: access_size(td, LLVMTypeOf(inst)),
+                align: LLVMGetAlignment(inst),
+                volatile: LLVMGetVolatile(inst) != 0,
+                ordering: ordering(LLVMGetOrdering(inst)),
+                is_ptr: ffi::is_pointer_type(LLVMTypeOf(inst)),
+            },
+            LLVMStore => InstKind::Store {
+                value: self.op(body, inst, 0),
+                ptr: self.op(body, inst, 1),
+                size: access_size(td, LLVMTypeOf(LLVMGetOperand(inst, 0))),
+                align: LLVMGetAlignment(inst),
+                volatile: LLVMGetVolatile(inst) != 0,
+                ordering: ordering(LLVMGetOrdering(inst)),
+            },
+            LLVMGetElementPtr => {
+                let base = self.op(body, inst, 0);
+                let (offset, const_part) = self.gep_offset(inst, |v| ffi::const_int(v));
+                InstKind::Gep { base, offset, const_part }
+            }
+            LLVMTrunc | LLVMZExt | LLVMSExt | LLVMBitCast | LLVMAddrSpaceCast | LLVMFreeze => InstKind::Cast {
+                value: self.op(body, inst, 0),
+            },
+            LLVMPtrToInt | LLVMPtrToAddr => InstKind::PtrToInt {
+                value: self.op(body, inst, 0),
+            },
+            LLVMIntToPtr => InstKind::IntToPtr {
+                value: self.op(body, inst, 0),
+            },
+            LLVMICmp => InstKind::ICmp {
+                pred: predicate(LLVMGetICmpPredicate(inst)),
+                lhs: self.op(body, inst, 0),
+                rhs: self.op(body, inst, 1),
+            },
+            LLVMPHI => {
+                let n = LLVMCountIncoming(inst);
+                let incoming = (0..n)
+                    .map(|i| {
+                        (
+                            self.operand(body, LLVMGetIncomingValue(inst, i)),
+                            block_id(body, LLVMGetIncomingBlock(inst, i)),
+                        )
+                    })
+                    .collect();
+                InstKind::Phi { incoming }
+            }
+            LLVMSelect => InstKind::Select {
+                cond: self.op(body, inst, 0),
+                then: self.op(body, inst, 1),
+                otherwise: self.op(body, inst, 2),
+            },
+            LLVMExtractValue => InstKind::ExtractValue {
+                aggregate: self.op(body, inst, 0),
+                indices: indices(inst),
+            },
+            LLVMInsertValue => InstKind::InsertValue {
+                aggregate: self.op(body, inst, 0),
+                value: self.op(body, inst, 1),
+                indices: indices(inst),
+            },
+            LLVMFence => InstKind::Fence {
+                ordering: ordering(LLVMGetOrdering(inst)),
+                single_thread: LLVMIsAtomicSingleThread(inst) != 0,
+            },
+            LLVMAtomicCmpXchg => InstKind::CmpXchg {
+                ptr: self.op(body, inst, 0),
+                expected: self.op(body, inst, 1),
+                new: self.op(body, inst, 2),
+                size: access_size(td, LLVMTypeOf(LLVMGetOperand(inst, 2))),
+                volatile: LLVMGetVolatile(inst) != 0,
+                success: ordering(LLVMGetCmpXchgSuccessOrdering(inst)),
+                failure: ordering(LLVMGetCmpXchgFailureOrdering(inst)),
+                weak: LLVMGetWeak(inst) != 0,
+            },
+            LLVMAtomicRMW => InstKind::AtomicRmw {
+                ptr: self.op(body, inst, 0),
+                value: self.op(body, inst, 1),
+                op: rmw_op(LLVMGetAtomicRMWBinOp(inst)),
+                size: access_size(td, LLVMTypeOf(LLVMGetOperand(inst, 1))),
+                volatile: LLVMGetVolatile(inst) != 0,
+                ordering: ordering(LLVMGetOrdering(inst)),
+            },
+            _ => {
+                let n = LLVMGetNumOperands(inst).max(0) as u32;
+                let mut operands = Vec::with_capacity(n as usize);
+                for i in 0..n {
+                    let v = LLVMGetOperand(inst, i);
+                    if !v.is_null() && LLVMValueIsBasicBlock(v) == 0 {
+                        operands.push(self.operand(body, v));
+                    }
+                }
+                InstKind::Other { operands }
+            }
+        }
+    }
+
+    unsafe fn lower_call(&mut self, inst: LLVMValueRef, body: &mut BodyState) -> InstKind {
+        let invoke = LLVMGetInstructionOpcode(inst) == LLVMOpcode::LLVMInvoke;
+        let n_args = LLVMGetNumArgOperands(inst);
+        let called = LLVMGetCalledValue(inst);
+        if !called.is_null() && !LLVMIsAInlineAsm(called).is_null() {
+            let info = self.asm_info(called, body);
+            let arg = |this: &mut Self, i: u32| this.operand(body, LLVMGetOperand(inst, i));
+            let args: Vec<Value> = (0..n_args).map(|i| arg(self, i)).collect();
+            let memory_operands = info
+                .memory_operands
+                .iter()
+                .copied()
+                .filter(|&i| (i as usize) < args.len())
+                .collect();
+            return InstKind::Asm {
+                asm: info.asm,
+                constraints: info.constraints,
+                args,
+                memory_operands,
+                side_effects: info.side_effects,
+            };
+        }
+        let arg = |this: &mut Self, i: u32| this.operand(body, LLVMGetOperand(inst, i));
+        let target = strip_pointer_casts(called);
+        let class = if !target.is_null() && !LLVMIsAFunction(target).is_null() {
+            Some(self.callee_class(target))
+        } else if !target.is_null() && !LLVMIsAGlobalValue(target).is_null() {
+            // A call through an ifunc (or an alias of a non-function): direct by name.
+            Some(CalleeClass::Call {
+                name: self.global_name(target),
+                noreturn: false,
+            })
+        } else {
+            None
+        };
+        let const_arg = |i: u32| {
+            if i < n_args {
+                ffi::const_int(LLVMGetOperand(inst, i))
+            } else {
+                None
+            }
+        };
+        match class {
+            Some(CalleeClass::Ignored) => InstKind::Other { operands: Vec::new() },
+            Some(CalleeClass::Forward) => InstKind::Cast {
+                value: if n_args > 0 { arg(self, 0) } else { Value::Other },
+            },
+            Some(CalleeClass::MemCopy { volatile_flag }) if n_args >= 3 => InstKind::MemCopy {
+                dst: arg(self, 0),
+                src: arg(self, 1),
+                len: const_arg(2).and_then(|l| u64::try_from(l).ok()),
+                volatile: volatile_flag && const_arg(3).is_some_and(|v| v != 0),
+            },
+            Some(CalleeClass::MemSet { volatile_flag }) if n_args >= 3 => InstKind::MemSet {
+                dst: arg(self, 0),
+                len: const_arg(2).and_then(|l| u64::try_from(l).ok()),
+                volatile: volatile_flag && const_arg(3).is_some_and(|v| v != 0),
+            },
+            other => {
+                let (callee, callee_noreturn) = match other {
+                    Some(CalleeClass::Call { name, noreturn }) => (Callee::Direct(name), noreturn),
+                    // Malformed mem intrinsics (too few arguments) stay calls.
+                    Some(_) => (Callee::Direct(self.global_name(target)), false),
+                    None => (Callee::Indirect(self.operand(body, called)), false),
+                };
+                let site_noreturn = !LLVMGetCallSiteEnumAttribute(inst, sys::LLVMAttributeFunctionIndex, self.noreturn_kind).is_null();
+                let args = (0..n_args).map(|i| arg(self, i)).collect();
+                InstKind::Call {
+                    callee,
+                    args,
+                    returns: !(callee_noreturn || site_noreturn),
+                    invoke,
+                }
+            }
+        }
+    }
+
+    unsafe fn asm_info(&mut self, asm_value: LLVMValueRef, body: &mut BodyState) -> AsmInfo {
+        if let Some(info) = body.asm.get(&asm_value) {
+            return info.clone();
+        }
+        let mut len = 0usize;
+        let text = ffi::slice(LLVMGetInlineAsmAsmString(asm_value, &mut len), len);
+        let asm = self.out.strings.intern(&lossy(text));
+        let mut clen = 0usize;
+        let constraints_text = lossy(ffi::slice(LLVMGetInlineAsmConstraintString(asm_value, &mut clen), clen)).into_owned();
+        let constraints = self.out.strings.intern(&constraints_text);
+        let info = AsmInfo {
+            asm,
+            constraints,
+            memory_operands: asm::memory_operand_indices(&constraints_text),
+            side_effects: LLVMGetInlineAsmHasSideEffects(asm_value) != 0,
+        };
+        body.asm.insert(asm_value, info.clone());
+        info
+    }
+
+    /// How calls to function `f` lower, memoised per function.
+    unsafe fn callee_class(&mut self, f: LLVMValueRef) -> CalleeClass {
+        if let Some(&c) = self.callees.get(&f) {
+            return c;
+        }
+        let name = self.global_name(f);
+        let class = if LLVMGetIntrinsicID(f) != 0 {
+            let text = self.out.str(name);
+            match NON_CALL_INTRINSICS.iter().find(|p| text.starts_with(*p)) {
+                // The element-wise atomic variants carry an element size,
+                // not a volatile flag, as their fourth argument.
+                Some(p) if p.starts_with("llvm.memcpy") || p.starts_with("llvm.memmove") => CalleeClass::MemCopy {
+                    volatile_flag: !text.contains(".element.unordered.atomic"),
+                },
+                Some(p) if p.starts_with("llvm.memset") => CalleeClass::MemSet {
+                    volatile_flag: !text.contains(".element.unordered.atomic"),
+                },
+                Some(p) if p.starts_with("llvm.expect") || p.contains("invariant.group") || p.starts_with("llvm.ssa.copy") => {
+                    CalleeClass::Forward
+                }
+                Some(_) => CalleeClass::Ignored,
+                None => CalleeClass::Call {
+                    name,
+                    noreturn: self.has_noreturn(f),
+                },
+            }
+        } else {
+            CalleeClass::Call {
+                name,
+                noreturn: self.has_noreturn(f),
+            }
+        };
+        self.callees.insert(f, class);
+        class
+    }
+
+    unsafe fn has_noreturn(&self, f: LLVMValueRef) -> bool {
+        !LLVMGetEnumAttributeAtIndex(f, sys::LLVMAttributeFunctionIndex, self.noreturn_kind).is_null()
+    }
+}
+
+/// Block id of a successor; every successor belongs to the same function
+/// in parsed (verified) IR, so the fallback is never taken.
+unsafe fn block_id(body: &BodyState, bb: LLVMBasicBlockRef) -> BlockId {
+    body.blocks.get(&bb).copied().unwrap_or(0)
+}
+
+/// Looks through constant-expression pointer casts around a callee
+/// (typed-pointer bitcode upgraded from old compilers has them) and through
+/// aliases to the function they name.
+unsafe fn strip_pointer_casts(mut v: LLVMValueRef) -> LLVMValueRef {
+    for _ in 0..8 {
+        if v.is_null() {
+            break;
+        }
+        if !LLVMIsAGlobalAlias(v).is_null() {
+            let aliasee = LLVMAliasGetAliasee(v);
+            if aliasee.is_null() {
+                break;
+            }
+            v = aliasee;
+            continue;
+        }
+        if LLVMIsAConstantExpr(v).is_null() {
+            break;
+        }
+        match LLVMGetConstOpcode(v) {
+            LLVMOpcode::LLVMBitCast | LLVMOpcode::LLVMAddrSpaceCast => v = LLVMGetOperand(v, 0),
+            _ => break,
+        }
+    }
+    v
+}
+
+unsafe fn indices(inst: LLVMValueRef) -> Vec<u32> {
+    let n = LLVMGetNumIndices(inst) as usize;
+    let p = LLVMGetIndices(inst);
+    if p.is_null() || n == 0 {
+        return Vec::new();
+    }
+    std::slice::from_raw_parts(p, n).to_vec()
+}
+
+unsafe fn access_size(td: sys::target::LLVMTargetDataRef, ty: LLVMTypeRef) -> u32 {
+    ffi::store_size(td, ty).map(|s| u32::try_from(s).unwrap_or(u32::MAX)).unwrap_or(0)
+}
+
+fn ordering(o: LLVMAtomicOrdering) -> Ordering {
+    use LLVMAtomicOrdering::*;
+    match o {
+        LLVMAtomicOrderingNotAtomic => Ordering::NotAtomic,
+        LLVMAtomicOrderingUnordered => Ordering::Unordered,
+        LLVMAtomicOrderingMonotonic => Ordering::Monotonic,
+        LLVMAtomicOrderingAcquire => Ordering::Acquire,
+        LLVMAtomicOrderingRelease => Ordering::Release,
+        LLVMAtomicOrderingAcquireRelease => Ordering::AcqRel,
+        LLVMAtomicOrderingSequentiallyConsistent => Ordering::SeqCst,
+    }
+}
+
+fn rmw_op(op: LLVMAtomicRMWBinOp) -> RmwOp {
+    use LLVMAtomicRMWBinOp::*;
+    match op {
+        LLVMAtomicRMWBinOpXchg => RmwOp::Xchg,
+        LLVMAtomicRMWBinOpAdd => RmwOp::Add,
+        LLVMAtomicRMWBinOpSub => RmwOp::Sub,
+        LLVMAtomicRMWBinOpAnd => RmwOp::And,
+        LLVMAtomicRMWBinOpNand => RmwOp::Nand,
+        LLVMAtomicRMWBinOpOr => RmwOp::Or,
+        LLVMAtomicRMWBinOpXor => RmwOp::Xor,
+        LLVMAtomicRMWBinOpMax => RmwOp::Max,
+        LLVMAtomicRMWBinOpMin => RmwOp::Min,
+        LLVMAtomicRMWBinOpUMax => RmwOp::UMax,
+        LLVMAtomicRMWBinOpUMin => RmwOp::UMin,
+        _ => RmwOp::Other,
+    }
+}
+
+fn predicate(p: LLVMIntPredicate) -> CmpPred {
+    use LLVMIntPredicate::*;
+    match p {
+        LLVMIntEQ => CmpPred::Eq,
+        LLVMIntNE => CmpPred::Ne,
+        LLVMIntUGT => CmpPred::Ugt,
+        LLVMIntUGE => CmpPred::Uge,
+        LLVMIntULT => CmpPred::Ult,
+        LLVMIntULE => CmpPred::Ule,
+        LLVMIntSGT => CmpPred::Sgt,
+        LLVMIntSGE => CmpPred::Sge,
+        LLVMIntSLT => CmpPred::Slt,
+        LLVMIntSLE => CmpPred::Sle,
+    }
+}

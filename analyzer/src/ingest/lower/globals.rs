@@ -1,0 +1,250 @@
+//! Global variables, constants and constant expressions.
+
+use inkwell::llvm_sys as sys;
+use sys::core::*;
+use sys::prelude::*;
+use sys::{LLVMLinkage, LLVMOpcode, LLVMTypeKind};
+
+use super::ffi::{self, lossy};
+use super::{demangle_rust, Lowerer};
+use crate::ir::{Global, Linkage, Value};
+
+/// Constant expressions nest; real ones are shallow, this bounds hostile input.
+const MAX_CONST_DEPTH: u32 = 32;
+
+impl Lowerer {
+    pub(super) unsafe fn lower_globals(&mut self) {
+        let mut g = LLVMGetFirstGlobal(self.module);
+        while !g.is_null() {
+            let global = self.lower_global(g);
+            self.out.globals.push(global);
+            g = LLVMGetNextGlobal(g);
+        }
+    }
+
+    unsafe fn lower_global(&mut self, g: LLVMValueRef) -> Global {
+        let name = self.global_name(g);
+        let demangled = self.demangled_name(name);
+        let value_type = LLVMGlobalGetValueType(g);
+        let size = ffi::alloc_size(self.target_data, value_type).unwrap_or(0);
+        let is_declaration = LLVMIsDeclaration(g) != 0;
+        let mut pointers = Vec::new();
+        if !is_declaration {
+            let init = LLVMGetInitializer(g);
+            if !init.is_null() {
+                self.collect_pointers(init, 0, &mut pointers, 0);
+            }
+        }
+        let section = self.section_of(g);
+        let (di_name, di_type, di_loc) = self.global_debug_info(g);
+        Global {
+            name,
+            demangled,
+            linkage: linkage(g),
+            is_declaration,
+            is_constant: LLVMIsGlobalConstant(g) != 0,
+            section,
+            size,
+            pointers,
+            di_name,
+            di_type,
+            di_loc,
+        }
+    }
+
+    /// Demangled Rust name, or the symbol itself.
+    pub(super) fn demangled_name(&mut self, symbol: crate::ir::StrId) -> crate::ir::StrId {
+        match demangle_rust(self.out.str(symbol)) {
+            Some(d) => self.out.strings.intern(&d),
+            None => symbol,
+        }
+    }
+
+    pub(super) unsafe fn section_of(&mut self, g: LLVMValueRef) -> Option<crate::ir::StrId> {
+        let s = ffi::section(g);
+        (!s.is_empty()).then(|| self.out.strings.intern(&lossy(s)))
+    }
+
+    /// Name, type and place from the first `!dbg` DIGlobalVariableExpression.
+    unsafe fn global_debug_info(
+        &mut self,
+        g: LLVMValueRef,
+    ) -> (Option<crate::ir::StrId>, Option<crate::ir::TypeId>, Option<crate::ir::LocId>) {
+        let mut count = 0usize;
+        let entries = LLVMGlobalCopyAllMetadata(g, &mut count);
+        if entries.is_null() {
+            return (None, None, None);
+        }
+        let mut result = (None, None, None);
+        for i in 0..count as u32 {
+            if LLVMValueMetadataEntriesGetKind(entries, i) != self.dbg_kind {
+                continue;
+            }
+            let gve = LLVMValueMetadataEntriesGetMetadata(entries, i);
+            if ffi::md_kind(gve) != Some(ffi::mdk::LLVMDIGlobalVariableExpressionMetadataKind) {
+                continue;
+            }
+            let var = sys::debuginfo::LLVMDIGlobalVariableExpressionGetVariable(gve);
+            if let Some(info) = self.variable_info(var) {
+                result = info;
+                break;
+            }
+        }
+        LLVMDisposeValueMetadataEntries(entries);
+        result
+    }
+
+    /// Records every function/global address in a constant initializer at
+    /// its byte offset: ops tables, vtables, arrays of pointers.
+    unsafe fn collect_pointers(&mut self, c: LLVMValueRef, offset: u64, out: &mut Vec<(u64, Value)>, depth: u32) {
+        if c.is_null() || depth > MAX_CONST_DEPTH {
+            return;
+        }
+        if !LLVMIsAGlobalValue(c).is_null() || !LLVMIsAConstantExpr(c).is_null() {
+            if let v @ Value::Global { .. } = self.constant_value(c, depth) {
+                out.push((offset, v));
+            }
+            return;
+        }
+        let ty = LLVMTypeOf(c);
+        if ty.is_null() {
+            return;
+        }
+        if !LLVMIsAConstantStruct(c).is_null() {
+            let n = LLVMGetNumOperands(c).max(0) as u32;
+            for i in 0..n.min(LLVMCountStructElementTypes(ty)) {
+                let field = sys::target::LLVMOffsetOfElement(self.target_data, ty, i);
+                self.collect_pointers(LLVMGetOperand(c, i), offset + field, out, depth + 1);
+            }
+        } else if !LLVMIsAConstantArray(c).is_null() || !LLVMIsAConstantVector(c).is_null() {
+            let element = LLVMGetElementType(ty);
+            let Some(stride) = ffi::alloc_size(self.target_data, element) else {
+                return;
+            };
+            let n = LLVMGetNumOperands(c).max(0) as u32;
+            for i in 0..n {
+                self.collect_pointers(LLVMGetOperand(c, i), offset + stride * i as u64, out, depth + 1);
+            }
+        }
+        // ConstantDataArray (bytes, ints, floats), zeroinitializer, ints:
+        // no addresses.
+    }
+
+    /// A constant operand as a seam value; constant-expression GEPs and
+    /// casts of globals fold into `Global { name, offset }`.
+    pub(super) unsafe fn constant_value(&mut self, c: LLVMValueRef, depth: u32) -> Value {
+        if c.is_null() || depth > MAX_CONST_DEPTH {
+            return Value::Other;
+        }
+        if !LLVMIsAGlobalAlias(c).is_null() {
+            // The IR has no aliases: name the object the alias stands for.
+            return self.constant_value(LLVMAliasGetAliasee(c), depth + 1);
+        }
+        if !LLVMIsAGlobalValue(c).is_null() {
+            return Value::Global {
+                name: self.global_name(c),
+                offset: 0,
+            };
+        }
+        if let Some(i) = ffi::const_int(c) {
+            return Value::Int(i);
+        }
+        if !LLVMIsAConstantPointerNull(c).is_null() {
+            return Value::Null;
+        }
+        if !LLVMIsAUndefValue(c).is_null() || !LLVMIsAPoisonValue(c).is_null() {
+            return Value::Undef;
+        }
+        if LLVMIsAConstantExpr(c).is_null() {
+            return Value::Other;
+        }
+        match LLVMGetConstOpcode(c) {
+            LLVMOpcode::LLVMGetElementPtr => {
+                let base = self.constant_value(LLVMGetOperand(c, 0), depth + 1);
+                let (offset, _) = self.gep_offset(c, |v| ffi::const_int(v));
+                match (base, offset) {
+                    (Value::Global { name, offset: o }, Some(d)) => Value::Global {
+                        name,
+                        offset: o.wrapping_add(d),
+                    },
+                    (Value::Null, Some(d)) => Value::Int(d),
+                    _ => Value::Other,
+                }
+            }
+            LLVMOpcode::LLVMBitCast
+            | LLVMOpcode::LLVMAddrSpaceCast
+            | LLVMOpcode::LLVMPtrToInt
+            | LLVMOpcode::LLVMPtrToAddr
+            | LLVMOpcode::LLVMIntToPtr => self.constant_value(LLVMGetOperand(c, 0), depth + 1),
+            _ => Value::Other,
+        }
+    }
+
+    /// Constant byte offset of a GEP (instruction or constant expression):
+    /// `(Some(total), total)` when every index is constant, else
+    /// `(None, constant part)`. `index_value` gives the constant value of
+    /// an index operand, `None` for run-time ones.
+    pub(super) unsafe fn gep_offset(&self, gep: LLVMValueRef, index_value: impl Fn(LLVMValueRef) -> Option<i64>) -> (Option<i64>, i64) {
+        let td = self.target_data;
+        let mut ty = LLVMGetGEPSourceElementType(gep);
+        let n = LLVMGetNumOperands(gep).max(0) as u32;
+        let mut total: i64 = 0;
+        let mut all_constant = true;
+        for i in 1..n {
+            let index = LLVMGetOperand(gep, i);
+            let constant = index_value(index);
+            if i == 1 {
+                // The first index steps over whole source elements.
+                match (constant, ffi::alloc_size(td, ty)) {
+                    (Some(k), Some(size)) => total = total.wrapping_add(k.wrapping_mul(size as i64)),
+                    (Some(0), None) => {}
+                    _ => all_constant = false,
+                }
+                continue;
+            }
+            if ty.is_null() {
+                all_constant = false;
+                break;
+            }
+            match LLVMGetTypeKind(ty) {
+                LLVMTypeKind::LLVMStructTypeKind => {
+                    // Struct field indices are always constants.
+                    let Some(k) = constant.filter(|k| *k >= 0 && (*k as u32) < LLVMCountStructElementTypes(ty)) else {
+                        all_constant = false;
+                        break;
+                    };
+                    total = total.wrapping_add(sys::target::LLVMOffsetOfElement(td, ty, k as u32) as i64);
+                    ty = LLVMStructGetTypeAtIndex(ty, k as u32);
+                }
+                LLVMTypeKind::LLVMArrayTypeKind | LLVMTypeKind::LLVMVectorTypeKind => {
+                    ty = LLVMGetElementType(ty);
+                    match (constant, ffi::alloc_size(td, ty)) {
+                        (Some(k), Some(size)) => total = total.wrapping_add(k.wrapping_mul(size as i64)),
+                        _ => all_constant = false,
+                    }
+                }
+                _ => {
+                    all_constant = false;
+                    break;
+                }
+            }
+        }
+        (all_constant.then_some(total), total)
+    }
+}
+
+pub(super) unsafe fn linkage(g: LLVMValueRef) -> Linkage {
+    use LLVMLinkage::*;
+    match LLVMGetLinkage(g) {
+        LLVMExternalLinkage => Linkage::External,
+        LLVMInternalLinkage | LLVMPrivateLinkage => Linkage::Internal,
+        LLVMLinkOnceAnyLinkage
+        | LLVMLinkOnceODRLinkage
+        | LLVMWeakAnyLinkage
+        | LLVMWeakODRLinkage
+        | LLVMCommonLinkage
+        | LLVMAvailableExternallyLinkage
+        | LLVMExternalWeakLinkage => Linkage::Weak,
+        _ => Linkage::Other,
+    }
+}
