@@ -85,6 +85,18 @@ fn debug_dump(facts: &Facts<'_, '_>) {
     for (i, r) in facts.threads.roots.iter().enumerate() {
         eprintln!("root #{i}: {}", r.describe(p));
     }
+    for (f, sum) in facts.locks.summaries.iter().enumerate() {
+        if !sum.acquires.is_empty() || !sum.releases.is_empty() || !sum.maybe_held.is_empty() {
+            let names = |v: &mut dyn Iterator<Item = u32>| v.map(|l| build::lock_name(facts, l)).collect::<Vec<_>>();
+            eprintln!(
+                "summary {}: acquires {:?} maybe-held {:?} releases {:?}",
+                p.funcs[f].demangled,
+                names(&mut sum.acquires.iter().map(|h| h.lock)),
+                names(&mut sum.maybe_held.iter().copied()),
+                names(&mut sum.releases.iter().copied())
+            );
+        }
+    }
     for (f, i) in &facts.memory.unresolved {
         eprintln!("unresolved indirect call in {} at {:?}", p.funcs[*f as usize].demangled, build::source_loc(facts, *f, *i));
     }

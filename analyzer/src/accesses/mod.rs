@@ -134,6 +134,12 @@ impl Accesses {
 }
 
 impl Walker<'_, '_, '_> {
+    fn in_rust_std(&self, f: FuncId, i: u32) -> bool {
+        let m = self.program.module_of(f);
+        let Some(loc) = self.program.function(f).insts[i as usize].loc.and_then(|l| m.locations.get(l as usize)) else { return false };
+        crate::program::source_kind(m.str(loc.file)) == crate::program::SourceKind::RustStd
+    }
+
     fn path_id(&mut self, path: &[(FuncId, u32)]) -> u32 {
         if let Some(&id) = self.path_ids.get(path) {
             return id;
@@ -277,6 +283,12 @@ impl Walker<'_, '_, '_> {
     #[allow(clippy::too_many_arguments)]
     fn record(&mut self, root: usize, f: FuncId, i: u32, ptr: &Value, size: u64, kind: AccessKind, marking: Marking, held: &[Held], pid: u32) {
         let Some(p) = self.memory.ptr_of(self.program, f, ptr) else { return };
+        // Plain accesses inside Rust's standard library (Arc's payload,
+        // a thread's result packet, Vec internals) follow std's own
+        // synchronisation, which seam models at the API (spawn/join, Mutex).
+        if marking == Marking::Plain && self.in_rust_std(f, i) {
+            return;
+        }
         let prepub = self.prepub.get(&f).map(|s| s.contains(&i)).unwrap_or(false);
         let marking = if self.intentional.get(&f).map(|s| s.contains(&i)).unwrap_or(false) { Marking::DataRace } else { marking };
         if !self.memory.is_shared(p.node) {

@@ -203,3 +203,30 @@ pub fn strip_hash(s: &str) -> &str {
     }
     s
 }
+
+/// Where a source file belongs, for choosing the line a user sees and for
+/// leaving library internals alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// The program being analysed.
+    User,
+    /// Rust's standard library (core, alloc, std): its internals are
+    /// synchronised by its own protocols, which seam models at the API.
+    RustStd,
+    /// Headers and the Rust-for-Linux `kernel` crate: primitives and
+    /// wrappers whose call site is the line that matters.
+    Wrapper,
+}
+
+pub fn source_kind(path: &str) -> SourceKind {
+    // rustc records `/rustc/<hash>/library/…`, remapped to the local
+    // `lib/rustlib/src/rust/library/…` when rust-src is installed.
+    let std_crates = ["library/core/", "library/std/", "library/alloc/", "library/panic_", "library/portable-simd/", "library/stdarch/"];
+    if std_crates.iter().any(|c| path.starts_with(c) || path.contains(&format!("/{c}"))) {
+        SourceKind::RustStd
+    } else if path.ends_with(".h") || path.contains("/rust/kernel/") || path.contains("/kernel-rs/src/") || path.contains("/rust/helpers/") {
+        SourceKind::Wrapper
+    } else {
+        SourceKind::User
+    }
+}

@@ -26,7 +26,15 @@ pub fn source_loc(facts: &Facts<'_, '_>, f: FuncId, inst: u32) -> Option<SourceL
         loc = dl.inlined_at;
     }
     let outer = chain.last()?;
-    let pick = chain.iter().find(|d| d.file == outer.file && d.line != 0).or(chain.iter().rev().find(|d| d.line != 0)).copied().unwrap_or(outer);
+    // The innermost position in the user's own code: a primitive inlined
+    // from a header, the kernel crate or Rust's library is reported where
+    // it is used.
+    let pick = chain
+        .iter()
+        .find(|d| d.line != 0 && crate::program::source_kind(m.str(d.file)) == crate::program::SourceKind::User)
+        .or(chain.iter().rev().find(|d| d.line != 0))
+        .copied()
+        .unwrap_or(outer);
     Some(SourceLoc { file: m.str(pick.file).to_string(), line: pick.line, column: pick.col.max(1) })
 }
 
@@ -157,18 +165,16 @@ pub fn race_finding(facts: &Facts<'_, '_>, rule: &str, a: &Access, b: &Access, c
         _ => format!("Data race on `{location}`"),
     };
     let message = format!(
-        "{title}. {} in `{}` ({}, {}) may run concurrently with {} in `{}` ({}, {}). The {} holds {}; the {} holds {}.",
+        "{} in `{}` ({}, {}, holding {}) may run concurrently with the {} in `{}` ({}, {}, holding {}).",
         cap(kind_word(s1.kind)),
         s1.function,
         s1.language.name(),
         s1.marking,
+        lockset_text(&s1.lockset),
         kind_word(s2.kind),
         s2.function,
         s2.language.name(),
         s2.marking,
-        kind_word(s1.kind),
-        lockset_text(&s1.lockset),
-        kind_word(s2.kind),
         lockset_text(&s2.lockset),
     );
     let mut related = Vec::new();
