@@ -55,6 +55,18 @@ pub struct Module {
     pub types: Vec<DiType>,
     /// Deduplicated debug locations; instructions refer to them by index.
     pub locations: Vec<DebugLoc>,
+    /// Symbol aliases defined here (`@a = alias …, ptr @f`): rustc folds
+    /// identical functions into aliases, and other modules call the alias.
+    #[serde(default)]
+    pub aliases: Vec<Alias>,
+}
+
+/// `name` is another name for `target` (a function or global of this module).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Alias {
+    pub name: StrId,
+    pub target: Value,
+    pub linkage: Linkage,
 }
 
 pub type FuncId = u32;

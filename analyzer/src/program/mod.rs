@@ -92,6 +92,17 @@ impl<'m> Program<'m> {
             }
         }
 
+        // Aliases name what they alias (rustc folds identical functions).
+        for (mi, m) in modules.iter().enumerate() {
+            for a in &m.aliases {
+                let crate::ir::Value::Global { name: target, offset: 0 } = a.target else { continue };
+                let sym = local[mi].get(&target).copied().or_else(|| public.get(m.str(target)).map(|x| x.0));
+                if let Some(sym) = sym {
+                    register(&mut public, &mut local[mi], m.str(a.name), a.name, a.linkage, sym);
+                }
+            }
+        }
+
         let mut externals: Vec<String> = Vec::new();
         let mut externals_demangled: Vec<String> = Vec::new();
         let mut external_ids: HashMap<String, u32> = HashMap::new();

@@ -20,6 +20,18 @@ impl Lowerer {
             self.out.globals.push(global);
             g = LLVMGetNextGlobal(g);
         }
+        let mut a = LLVMGetFirstGlobalAlias(self.module);
+        while !a.is_null() {
+            let name = self.global_name(a);
+            let aliasee = LLVMAliasGetAliasee(a);
+            if !aliasee.is_null() {
+                let target = self.constant_value(aliasee, 0);
+                if matches!(target, crate::ir::Value::Global { .. }) {
+                    self.out.aliases.push(crate::ir::Alias { name, target, linkage: linkage(a) });
+                }
+            }
+            a = LLVMGetNextGlobalAlias(a);
+        }
     }
 
     unsafe fn lower_global(&mut self, g: LLVMValueRef) -> Global {

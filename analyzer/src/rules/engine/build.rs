@@ -16,7 +16,15 @@ pub fn source_loc(facts: &Facts<'_, '_>, f: FuncId, inst: u32) -> Option<SourceL
     let m = facts.program.module_of(f);
     let func = facts.program.function(f);
     let mut chain = Vec::new();
+    // Optimisers drop the location of hoisted or merged instructions; the
+    // nearest located instruction of the same block stands in for it.
     let mut loc = func.insts.get(inst as usize)?.loc;
+    if loc.is_none() {
+        if let Some(b) = func.blocks.iter().position(|b| b.first <= inst && inst < b.first + b.len) {
+            let r = func.block_insts(b as u32);
+            loc = (inst as usize + 1..r.end).chain((r.start..inst as usize).rev()).find_map(|k| func.insts[k].loc);
+        }
+    }
     while let Some(l) = loc {
         let dl = m.locations.get(l as usize)?;
         chain.push(dl);
