@@ -83,6 +83,9 @@ impl ThreadRoot {
 pub struct Threads {
     pub roots: Vec<ThreadRoot>,
     exclusive: Vec<(FuncId, FuncId)>,
+    /// The program is kernel code (it registers kernel callbacks or calls
+    /// kernel primitives); user-space programs get user-space defaults.
+    pub kernel: bool,
 }
 
 impl Threads {
@@ -119,6 +122,13 @@ impl Threads {
             }
         }
         let spawned: HashSet<FuncId> = memory.spawns.iter().map(|s| s.callee).collect();
+        let dependencies = dependency_crates(program, cg);
+        // Kernel code registers kernel callbacks or calls kernel primitives;
+        // a user-space program gets user-space defaults.
+        let kernel_ctx = |c: Context| !matches!(c, Context::Process | Context::Thread);
+        let kernel = memory.spawns.iter().any(|s| kernel_ctx(s.context))
+            || (0..program.funcs.len() as FuncId).any(|f| init_phase(f).is_some())
+            || program.externals.iter().any(|e| e.starts_with("rust_helper_") || e.starts_with("_raw_spin_") || e.starts_with("__kmalloc") || e.starts_with("mutex_lock"));
         let mut taken: Vec<FuncId> = memory.address_taken.iter().copied().collect();
         taken.sort_unstable();
         for f in 0..program.funcs.len() as FuncId {
@@ -135,7 +145,7 @@ impl Threads {
                 (true, "module init/exit")
             } else if memory.address_taken.contains(&f) && !has_callers {
                 (true, "function pointer (ops table or callback)")
-            } else if !has_callers && func.visible && func.linkage != crate::ir::Linkage::Internal && callable_from_outside(&program.funcs[f as usize].name) {
+            } else if !has_callers && func.visible && func.linkage != crate::ir::Linkage::Internal && callable_from_outside(program, &dependencies, kernel, f) {
                 (true, if is_main { "program entry" } else { "exported function" })
             } else {
                 (false, "")
@@ -187,6 +197,16 @@ impl Threads {
                 roots[k].self_concurrent = false;
             }
         }
+        // A user-space program's entry points (main, a library's public API
+        // driven by a test) are single threads of their own, like `main`.
+        if !kernel {
+            for r in roots.iter_mut() {
+                if r.via == "exported function" {
+                    r.context = Context::Thread;
+                    r.self_concurrent = false;
+                }
+            }
+        }
         let mut exclusive = Vec::new();
         for ex in &config.exclusive {
             let ids: Vec<FuncId> = ex.functions.iter().filter_map(|n| program.find_function(n)).collect();
@@ -198,7 +218,7 @@ impl Threads {
                 }
             }
         }
-        Threads { roots, exclusive }
+        Threads { roots, exclusive, kernel }
     }
 
     /// May two accesses, one reached from root `a` and one from root `b`, run at the same time?
@@ -298,11 +318,60 @@ fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u
     false
 }
 
-/// Whether code outside the input can call this symbol by name: not a Rust
-/// mangled symbol (only Rust crates in the input call those), and not a
-/// Rust-for-Linux `rust_helper_*` binding (only Rust calls those).
-fn callable_from_outside(symbol: &str) -> bool {
-    !(symbol.starts_with("_ZN") || symbol.starts_with("_R") || symbol.starts_with("rust_helper_"))
+/// Whether code outside the input calls this function by name: not a
+/// Rust-for-Linux `rust_helper_*` binding (only Rust calls those), and not
+/// a Rust function of a crate other crates in the input depend on (the
+/// kernel crate's or std's unused functions are not entry points; a leaf
+/// crate's public functions are).
+fn callable_from_outside(program: &Program<'_>, dependencies: &HashSet<String>, kernel: bool, f: FuncId) -> bool {
+    let symbol = &program.funcs[f as usize].name;
+    if symbol.starts_with("rust_helper_") {
+        return false;
+    }
+    if symbol.starts_with("_ZN") || symbol.starts_with("_R") {
+        // C calls Rust only through `#[no_mangle]` functions and tables.
+        return !kernel && !dependencies.contains(&crate_of(&program.funcs[f as usize].demangled));
+    }
+    true
+}
+
+/// First path segment of a demangled Rust name (`<kernel::rcu::Guard as …>::drop` → `kernel`).
+fn crate_of(demangled: &str) -> String {
+    demangled.trim_start_matches('<').split("::").next().unwrap_or("").to_string()
+}
+
+/// Crates some other crate in the input calls into (plus Rust's library).
+fn dependency_crates(program: &Program<'_>, cg: &CallGraph) -> HashSet<String> {
+    let mut deps: HashSet<String> = ["std", "core", "alloc"].iter().map(|s| s.to_string()).collect();
+    for callers in &cg.callers {
+        for e in callers {
+            let (a, b) = (&program.funcs[e.caller as usize], &program.funcs[e.callee as usize]);
+            if b.name.starts_with("_ZN") || b.name.starts_with("_R") {
+                let (ca, cb) = (crate_of(&a.demangled), crate_of(&b.demangled));
+                if ca != cb {
+                    deps.insert(cb);
+                }
+            }
+        }
+    }
+    // Calls to declarations of other crates' functions count too.
+    for m in program.modules {
+        for func in m.functions.iter().filter(|f| !f.is_declaration) {
+            let me = crate_of(m.str(func.demangled));
+            for inst in &func.insts {
+                if let crate::ir::InstKind::Call { callee: crate::ir::Callee::Direct(n), .. } = &inst.kind {
+                    let name = m.str(*n);
+                    if name.starts_with("_ZN") || name.starts_with("_R") {
+                        let c = crate_of(&m.functions.iter().find(|g| g.name == *n).map(|g| m.str(g.demangled).to_string()).unwrap_or_default());
+                        if !c.is_empty() && c != me {
+                            deps.insert(c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    deps
 }
 
 /// Does `f` run at most once: it is `main`, init code, or a one-shot

@@ -19,6 +19,16 @@ pub fn source_loc(facts: &Facts<'_, '_>, f: FuncId, inst: u32) -> Option<SourceL
     // Optimisers drop the location of hoisted or merged instructions; the
     // nearest located instruction of the same block stands in for it.
     let mut loc = func.insts.get(inst as usize)?.loc;
+    // A hoisted load of `x` in `x++` inside a loop: the store to `x` has the line.
+    if loc.is_none() {
+        let ptr_of = |k: usize| match &func.insts[k].kind {
+            crate::ir::InstKind::Load { ptr, .. } | crate::ir::InstKind::Store { ptr, .. } => Some(ptr),
+            _ => None,
+        };
+        if let Some(p) = ptr_of(inst as usize) {
+            loc = (0..func.insts.len()).filter(|&k| k != inst as usize && ptr_of(k) == Some(p)).find_map(|k| func.insts[k].loc);
+        }
+    }
     if loc.is_none() {
         if let Some(b) = func.blocks.iter().position(|b| b.first <= inst && inst < b.first + b.len) {
             let r = func.block_insts(b as u32);

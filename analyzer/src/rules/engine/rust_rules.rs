@@ -15,6 +15,10 @@ use crate::program::FuncId;
 use crate::rules::{catalog, AccessKind, AccessSite, Finding, Level, PathStep, Related, StepKind};
 
 pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
+    // These rules are about Rust in the kernel (lockdep, LKMM, MMIO).
+    if !facts.threads.kernel {
+        return Vec::new();
+    }
     let accesses = &facts.accesses.list;
     // C accesses per object, for "C also accesses this".
     let mut c_by_node: BTreeMap<u32, Vec<&Access>> = BTreeMap::new();
@@ -53,6 +57,9 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
                 continue;
             }
             let site = innermost_op(facts, h.site.0, h.lock, LockAction::Acquire).unwrap_or(h.site);
+            if facts.program.language(site.0) != Language::Rust {
+                continue;
+            }
             if seen.insert(("rust-native-lock".into(), site.0, site.1)) {
                 out.push(native_lock(facts, a, h.lock, site, &cs));
             }
