@@ -602,10 +602,22 @@ impl<'p, 'm> Solver<'p, 'm> {
                     }
                 }
                 InstKind::Call { callee, args, .. } => self.call(f, module, i, callee, args),
-                InstKind::Asm { args, .. } => {
-                    // Values passed to asm keep flowing (e.g. `xchg` on pointers).
-                    for a in args {
-                        let _ = self.val(f, a);
+                InstKind::Asm { args, memory_operands, .. } => {
+                    // Asm that stores or exchanges a pointer (arm64's `stlr`
+                    // in rcu_assign_pointer, `xchg`): the other operands may
+                    // be stored into the memory operand, and the result may
+                    // be loaded from it (`ldar`).
+                    for &k in memory_operands {
+                        let Some(m) = args.get(k as usize).and_then(|a| self.val(f, a)) else { continue };
+                        let slot = self.field(m);
+                        for (j, a) in args.iter().enumerate() {
+                            if j as u32 != k && !memory_operands.contains(&(j as u32)) && is_pointerish(a) {
+                                if let Some(v) = self.val(f, a) {
+                                    self.unify(slot, v);
+                                }
+                            }
+                        }
+                        self.set(f, i, Some(slot));
                     }
                 }
                 _ => {}
