@@ -420,6 +420,7 @@ impl Entry for SpawnModel {
     fn check(&self, reasons: &mut Vec<String>) {
         match (self.callback, self.object_arg, self.callback_field) {
             (Some(_), None, None) | (None, Some(_), Some(_)) => {}
+            (None, Some(_), None) if self.boxed_closure => {}
             (Some(_), _, _) => reasons
                 .push("give either `callback` or `object_arg` + `callback_field`, not both".into()),
             (None, Some(_), None) => reasons.push(

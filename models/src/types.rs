@@ -417,6 +417,12 @@ pub struct SpawnModel {
     /// (`pthread_once`, `Once::call_once`): a call edge, not a new root.
     #[serde(default)]
     pub synchronous: bool,
+    /// `object_arg` points to memory holding a boxed `dyn FnOnce` (a data
+    /// pointer followed by a vtable pointer, as std passes a thread's main
+    /// to `std::sys::thread::Thread::new`): the callback is the vtable's
+    /// first method and receives the data pointer.
+    #[serde(default)]
+    pub boxed_closure: bool,
 }
 
 /// A second callback registered by the same call, in another context.

@@ -135,9 +135,7 @@ impl Accesses {
 
 impl Walker<'_, '_, '_> {
     fn in_rust_std(&self, f: FuncId, i: u32) -> bool {
-        let m = self.program.module_of(f);
-        let Some(loc) = self.program.function(f).insts[i as usize].loc.and_then(|l| m.locations.get(l as usize)) else { return false };
-        crate::program::source_kind(m.str(loc.file)) == crate::program::SourceKind::RustStd
+        self.program.is_std_internal(f, i)
     }
 
     fn path_id(&mut self, path: &[(FuncId, u32)]) -> u32 {

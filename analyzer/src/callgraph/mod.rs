@@ -53,7 +53,9 @@ impl CallGraph {
                 let (targets, indirect): (Vec<FuncId>, bool) = match callee {
                     Callee::Direct(name) => match program.direct_target(module, *name) {
                         Some(Target::Defined(g)) if !index.of(Target::Defined(g)).is_primitive() => (vec![g], false),
-                        _ => (Vec::new(), false),
+                        // A primitive that runs its callback synchronously
+                        // (pthread_once): the callback is called here.
+                        _ => (memory.indirect_targets.get(&(f, i as u32)).cloned().unwrap_or_default(), true),
                     },
                     Callee::Indirect(_) => (memory.indirect_targets.get(&(f, i as u32)).cloned().unwrap_or_default(), true),
                 };

@@ -752,8 +752,41 @@ impl<'p, 'm> Solver<'p, 'm> {
                         let model = self.spawn_models[m];
                         let args = self.arg_ptrs(f, i);
                         let data = model.data.and_then(|d| args.get(d as usize).copied().flatten());
+                        // Callbacks: (function node, context, self-concurrent).
+                        let mut callbacks: Vec<(NodeId, Context, bool)> = Vec::new();
+                        for extra in &model.more_callbacks {
+                            if let Some(p) = args.get(extra.callback as usize).copied().flatten() {
+                                let n = self.norm(p).node;
+                                callbacks.push((n, extra.context, extra.self_concurrent));
+                            }
+                        }
                         let (cb_node, data) = if let Some(cb) = model.callback {
                             (args.get(cb as usize).copied().flatten().map(|p| self.norm(p).node), data)
+                        } else if let (Some(oa), true) = (model.object_arg, model.boxed_closure) {
+                            // A (data, vtable) pair somewhere in the pointed-to
+                            // memory: the vtable's first method (after drop,
+                            // size, align) is the closure's body.
+                            match args.get(oa as usize).copied().flatten() {
+                                Some(obj) => {
+                                    let o = self.norm(obj);
+                                    let slots: Vec<(i64, Ptr)> = self.nodes[o.node as usize].fields.iter().map(|(k, v)| (*k, *v)).collect();
+                                    let mut found = (None, data);
+                                    for (off, vt) in slots {
+                                        let vt = self.norm(vt);
+                                        if self.nodes[vt.node as usize].origins.iter().any(|x| matches!(x, Origin::Global(_))) {
+                                            let method = self.field(Ptr { node: vt.node, off: vt.off + 24 });
+                                            let mn = self.norm(method).node;
+                                            if !self.nodes[mn as usize].functions.is_empty() {
+                                                let env = self.field(Ptr { node: o.node, off: off - 8 });
+                                                found = (Some(mn), Some(env));
+                                                break;
+                                            }
+                                        }
+                                    }
+                                    found
+                                }
+                                None => (None, data),
+                            }
                         } else if let (Some(oa), Some(field)) = (model.object_arg, model.callback_field) {
                             match args.get(oa as usize).copied().flatten() {
                                 Some(obj) => {
@@ -766,25 +799,28 @@ impl<'p, 'm> Solver<'p, 'm> {
                         } else {
                             (None, data)
                         };
-                        let Some(cb_node) = cb_node else { continue };
-                        let targets = self.nodes[cb_node as usize].functions.clone();
-                        for g in targets {
-                            if self.bound.insert((f, i + (1 << 31), g)) {
+                        if let Some(n) = cb_node {
+                            callbacks.insert(0, (n, model.context, model.self_concurrent));
+                        }
+                        for (cb_node, context, self_concurrent) in callbacks {
+                            let targets = self.nodes[cb_node as usize].functions.clone();
+                            for g in targets {
+                                if !self.bound.insert((f, i + (1 << 31), g)) {
+                                    continue;
+                                }
                                 changed = true;
                                 if let Some(d) = data {
                                     if let Some(&p) = self.param_ptrs[g as usize].get(model.data_param as usize) {
                                         self.unify(d, p);
                                     }
                                 }
+                                if model.synchronous {
+                                    // Runs in the caller's thread (pthread_once): a call.
+                                    self.indirect_targets.entry((f, i)).or_default().push(g);
+                                    continue;
+                                }
                                 let via = self.program.target_name_of_call(f, i);
-                                self.spawns.push(SpawnSite {
-                                    caller: f,
-                                    inst: i,
-                                    callee: g,
-                                    context: model.context,
-                                    self_concurrent: model.self_concurrent,
-                                    via,
-                                });
+                                self.spawns.push(SpawnSite { caller: f, inst: i, callee: g, context, self_concurrent, via });
                             }
                         }
                     }

@@ -241,3 +241,25 @@ pub fn source_kind(path: &str) -> SourceKind {
         SourceKind::User
     }
 }
+
+impl Program<'_> {
+    /// Is this instruction part of Rust std's own machinery (Arc counts, a
+    /// thread's result packet, Vec internals) rather than a primitive the
+    /// user called (`read_volatile`, an atomic's `load`)? Walks the inlined
+    /// chain past the primitive layers (core's atomics and pointer
+    /// functions) and asks where the first other frame lives.
+    pub fn is_std_internal(&self, f: FuncId, inst: u32) -> bool {
+        const PRIMITIVES: [&str; 5] = ["core/src/sync/atomic.rs", "core/src/ptr/mod.rs", "core/src/intrinsics/mod.rs", "core/src/hint.rs", "core/src/cell.rs"];
+        let m = self.module_of(f);
+        let mut loc = self.function(f).insts.get(inst as usize).and_then(|i| i.loc);
+        for _ in 0..64 {
+            let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else { return false };
+            let file = m.str(l.file);
+            if !PRIMITIVES.iter().any(|p| file.ends_with(p)) {
+                return source_kind(file) == SourceKind::RustStd;
+            }
+            loc = l.inlined_at;
+        }
+        false
+    }
+}

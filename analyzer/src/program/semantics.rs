@@ -59,16 +59,18 @@ impl<'a> ModelIndex<'a> {
 
     fn lookup(&self, symbol: &str, demangled: &str) -> Semantics<'a> {
         let n = FnName { symbol, demangled };
-        let m = self.models;
+        let m = self.models.lookup(&n);
         Semantics {
-            lock: m.lock(&n),
-            access: m.access(&n),
-            barrier: m.barrier(&n),
-            spawn: m.spawn(&n),
-            join: m.join(&n),
-            alloc: m.alloc(&n),
-            sleep: m.sleep(&n),
-            mmio: m.mmio(&n),
+            lock: m.lock,
+            access: m.access,
+            barrier: m.barrier,
+            // A closure-taking API (`std::thread::spawn` at -O0) is analysed
+            // through its body, down to the OS-thread start that is modelled.
+            spawn: m.spawn.filter(|s| !s.closure),
+            join: m.join,
+            alloc: m.alloc,
+            sleep: m.sleep,
+            mmio: m.mmio,
         }
     }
 

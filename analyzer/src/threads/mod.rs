@@ -181,6 +181,16 @@ impl Threads {
                 spawned_at: Vec::new(),
             });
         }
+        // A user-space program's entry points (main, a library's public API
+        // driven by a test) are single threads of their own, like `main`.
+        if !kernel {
+            for r in roots.iter_mut() {
+                if r.via == "exported function" {
+                    r.context = Context::Thread;
+                    r.self_concurrent = false;
+                }
+            }
+        }
         // A thread or kthread function started from one place, once, is one
         // instance: self-concurrent only when started from several places,
         // in a loop, or from code that may itself run again.
@@ -195,16 +205,6 @@ impl Threads {
                 });
             if once {
                 roots[k].self_concurrent = false;
-            }
-        }
-        // A user-space program's entry points (main, a library's public API
-        // driven by a test) are single threads of their own, like `main`.
-        if !kernel {
-            for r in roots.iter_mut() {
-                if r.via == "exported function" {
-                    r.context = Context::Thread;
-                    r.self_concurrent = false;
-                }
             }
         }
         let mut exclusive = Vec::new();

@@ -117,13 +117,18 @@ fn same_location(a: Ptr, b: Ptr) -> bool {
     a.node == b.node && a.off == b.off
 }
 
+/// Std's own atomics (Arc counts, thread packets) are its protocol, not flags.
+fn in_rust_std(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
+    facts.program.is_std_internal(f, i)
+}
+
 /// Marked stores in `f` that can run after `pos`, to a location other than `d`.
 fn flag_stores(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, Ptr, StoreOrd)> {
     let func = facts.program.function(f);
     let mut out = Vec::new();
     for (i, inst) in func.insts.iter().enumerate() {
         let i = i as u32;
-        if !reaches(func, pos, i) {
+        if !reaches(func, pos, i) || in_rust_std(facts, f, i) {
             continue;
         }
         let events: Vec<(Ptr, StoreOrd)> = match store_event(facts, f, i, &inst.kind) {
@@ -239,7 +244,7 @@ fn flag_loads(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, P
     let mut out = Vec::new();
     for (i, inst) in func.insts.iter().enumerate() {
         let i = i as u32;
-        if !reaches(func, i, pos) {
+        if !reaches(func, i, pos) || in_rust_std(facts, f, i) {
             continue;
         }
         let events: Vec<(Ptr, LoadOrd)> = match load_event(facts, f, i, &inst.kind) {
