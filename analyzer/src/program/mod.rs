@@ -252,14 +252,19 @@ impl Program<'_> {
         const PRIMITIVES: [&str; 5] = ["core/src/sync/atomic.rs", "core/src/ptr/mod.rs", "core/src/intrinsics/mod.rs", "core/src/hint.rs", "core/src/cell.rs"];
         let m = self.module_of(f);
         let mut loc = self.function(f).insts.get(inst as usize).and_then(|i| i.loc);
+        let mut last_file = None;
         for _ in 0..64 {
-            let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else { return false };
+            let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else { break };
             let file = m.str(l.file);
             if !PRIMITIVES.iter().any(|p| file.ends_with(p)) {
                 return source_kind(file) == SourceKind::RustStd;
             }
+            last_file = Some(file);
             loc = l.inlined_at;
         }
-        false
+        // Only primitive frames: std's own code when the function is std's
+        // (drop glue `core::ptr::drop_in_place<…>`), the user's otherwise.
+        let own = self.function(f).di_loc.and_then(|l| m.locations.get(l as usize)).map(|l| m.str(l.file)).or(last_file);
+        own.map(|file| source_kind(file) == SourceKind::RustStd).unwrap_or(false)
     }
 }
