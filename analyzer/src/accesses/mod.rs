@@ -125,8 +125,7 @@ impl Accesses {
             intentional: HashMap::new(),
         };
         for (r, root) in threads.roots.iter().enumerate() {
-            let entry: Vec<Held> = Vec::new();
-            let _ = &root.holds;
+            let entry = entry_locks(program, memory, locks, root.func, &root.holds);
             w.walk_root(r, root.func, entry);
         }
         w.out
@@ -388,5 +387,35 @@ fn kcsan_regions(program: &Program<'_>, f: FuncId) -> HashSet<u32> {
             out.insert(i);
         }
     }
+    out
+}
+
+/// Locks `seam.toml` says a root is called with: by source name
+/// (`struct phy_device.lock`, as findings print it) or by parameter and
+/// byte offset (`arg0+16`).
+fn entry_locks(program: &Program<'_>, memory: &Memory, locks: &Locks, f: FuncId, holds: &[String]) -> Vec<Held> {
+    let mut out = Vec::new();
+    for h in holds {
+        let h = h.trim();
+        let by_param = h.strip_prefix("arg").and_then(|rest| {
+            let (n, off) = match rest.split_once('+') {
+                Some((n, o)) => (n, o.trim().parse::<i64>().ok()?),
+                None => (rest, 0),
+            };
+            let p = memory.param_ptr(f, n.trim().parse().ok()?)?;
+            locks.find(&crate::locks::LockKey::Object(memory.norm(Ptr { node: p.node, off: p.off + off })))
+        });
+        let id = by_param.or_else(|| {
+            (0..locks.infos.len() as LockId).find(|&l| match &locks.info(l).key {
+                crate::locks::LockKey::Object(p) => memory.lock_name(program, *p) == h || memory.location_name(program, *p) == h,
+                crate::locks::LockKey::Global(k) => *k == LockKind::Rcu && h.eq_ignore_ascii_case("rcu"),
+            })
+        });
+        if let Some(lock) = id {
+            out.push(Held { lock, mode: LockMode::Write, site: (f, 0) });
+        }
+    }
+    out.sort_by_key(|h| h.lock);
+    out.dedup_by_key(|h| h.lock);
     out
 }

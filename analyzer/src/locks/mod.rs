@@ -193,6 +193,11 @@ impl Locks {
         locks
     }
 
+    /// The lock with this key, if any code takes it.
+    pub fn find(&self, key: &LockKey) -> Option<LockId> {
+        self.ids.get(key).copied()
+    }
+
     /// Whether this location is a lock some model operates on.
     pub fn is_lock(&self, p: Ptr) -> bool {
         self.ids.contains_key(&LockKey::Object(p))
