@@ -23,6 +23,8 @@ pub struct CallEdge {
     /// Caller and callee are in different languages.
     pub ffi: bool,
     pub indirect: bool,
+    /// Found by signature matching, not by points-to.
+    pub guessed: bool,
 }
 
 pub struct CallGraph {
@@ -50,6 +52,7 @@ impl CallGraph {
             let module = program.funcs[f as usize].module;
             for (i, inst) in func.insts.iter().enumerate() {
                 let InstKind::Call { callee, .. } = &inst.kind else { continue };
+                let mut guessed = false;
                 let (targets, indirect): (Vec<FuncId>, bool) = match callee {
                     Callee::Direct(name) => match program.direct_target(module, *name) {
                         Some(Target::Defined(g)) if !index.of(Target::Defined(g)).is_primitive() => (vec![g], false),
@@ -57,13 +60,19 @@ impl CallGraph {
                         // (pthread_once): the callback is called here.
                         _ => (memory.indirect_targets.get(&(f, i as u32)).cloned().unwrap_or_default(), true),
                     },
-                    Callee::Indirect(_) => (memory.indirect_targets.get(&(f, i as u32)).cloned().unwrap_or_default(), true),
+                    Callee::Indirect(_) => match memory.indirect_targets.get(&(f, i as u32)) {
+                        Some(t) => (t.clone(), true),
+                        None => {
+                            guessed = true;
+                            (signature_matches(program, memory, f, i as u32), true)
+                        }
+                    },
                 };
                 for g in targets {
                     let ffi = program.language(f) != program.language(g)
                         && program.language(f) != crate::ir::Language::Unknown
                         && program.language(g) != crate::ir::Language::Unknown;
-                    let e = CallEdge { caller: f, inst: i as u32, callee: g, ffi, indirect };
+                    let e = CallEdge { caller: f, inst: i as u32, callee: g, ffi, indirect, guessed };
                     graph.add_edge(nodes[f as usize], nodes[g as usize], e);
                     calls[f as usize].entry(i as u32).or_default().push(g);
                     callers[g as usize].push(e);
@@ -81,5 +90,38 @@ impl CallGraph {
 
     pub fn targets(&self, f: FuncId, inst: u32) -> &[FuncId] {
         self.calls[f as usize].get(&inst).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+}
+
+/// Candidates for an indirect call points-to could not resolve: the
+/// address-taken functions whose parameters match the call's arguments in
+/// number and pointer-ness. Kept only when there are few (a guess among
+/// hundreds would only add noise); `SEAM_DEBUG` lists what stays unresolved.
+fn signature_matches(program: &Program<'_>, memory: &Memory, f: FuncId, i: u32) -> Vec<FuncId> {
+    const MAX_CANDIDATES: usize = 8;
+    let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else { return Vec::new() };
+    let caller = program.function(f);
+    let arg_is_ptr: Vec<Option<bool>> = args
+        .iter()
+        .map(|a| match a {
+            crate::ir::Value::Global { .. } | crate::ir::Value::Null => Some(true),
+            crate::ir::Value::Int(_) => Some(false),
+            crate::ir::Value::Arg(k) => caller.params.get(*k as usize).map(|p| p.is_ptr),
+            _ => None,
+        })
+        .collect();
+    let mut taken: Vec<FuncId> = memory.address_taken.iter().copied().collect();
+    taken.sort_unstable();
+    let out: Vec<FuncId> = taken
+        .into_iter()
+        .filter(|&g| {
+            let params = &program.function(g).params;
+            params.len() == args.len() && params.iter().zip(&arg_is_ptr).all(|(p, a)| a.map(|a| a == p.is_ptr).unwrap_or(true))
+        })
+        .collect();
+    if out.len() > MAX_CANDIDATES {
+        Vec::new()
+    } else {
+        out
     }
 }

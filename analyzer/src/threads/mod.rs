@@ -137,7 +137,9 @@ impl Threads {
             if spawned.contains(&f) || index.of(Target::Defined(f)).is_primitive() {
                 continue;
             }
-            let has_callers = !cg.callers[f as usize].is_empty();
+            // A guessed (signature-matched) caller does not make a callback
+            // stop being an entry point.
+            let has_callers = cg.callers[f as usize].iter().any(|e| !e.guessed);
             let func = program.function(f);
             let phase = init_phase(f);
             let is_main = program.funcs[f as usize].name == "main";
