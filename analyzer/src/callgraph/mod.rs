@@ -12,7 +12,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::ir::{Callee, InstKind};
 use crate::memory::Memory;
-use crate::program::{FuncId, ModelIndex, Program, Target};
+use crate::program::{FuncId, ModelIndex, Primitive, Program, Target};
 
 /// One call edge: `caller` calls `callee` at instruction `inst`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@ use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use seam_models::{Context, SpawnModel};
 
 use crate::ir::{Callee, InstKind, TypeId, Value};
-use crate::program::{FuncId, GlobalId, ModelIndex, Program, Symbol, Target};
+use crate::program::{FuncId, GlobalId, ModelIndex, Primitive, Program, Symbol, Target};
 
 pub type NodeId = u32;
 

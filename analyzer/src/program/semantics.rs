@@ -4,27 +4,22 @@
 
 use std::collections::HashMap;
 
-use seam_models::{AccessModel, AllocModel, BarrierModel, FnName, JoinModel, LockModel, MmioModel, Models, SleepModel, SpawnModel};
+use seam_models::{FnModels, FnName, Models};
 
 use super::{FuncId, Program, Symbol};
 use crate::ir::{Callee, StrId};
 
 /// Everything the models say about one callee.
-#[derive(Clone, Debug, Default)]
-pub struct Semantics<'a> {
-    pub lock: Option<&'a LockModel>,
-    pub access: Option<&'a AccessModel>,
-    pub barrier: Option<&'a BarrierModel>,
-    pub spawn: Option<&'a SpawnModel>,
-    pub join: Option<&'a JoinModel>,
-    pub alloc: Option<&'a AllocModel>,
-    pub sleep: Option<&'a SleepModel>,
-    pub mmio: Option<&'a MmioModel>,
+pub type Semantics<'a> = FnModels<'a>;
+
+/// What the analysis needs to know of a callee's models at a call.
+pub trait Primitive {
+    /// A primitive: the analysis uses the model and does not look into the body.
+    fn is_primitive(&self) -> bool;
 }
 
-impl Semantics<'_> {
-    /// A primitive: the analysis uses the model and does not look into the body.
-    pub fn is_primitive(&self) -> bool {
+impl Primitive for Semantics<'_> {
+    fn is_primitive(&self) -> bool {
         self.lock.is_some() || self.access.is_some() || self.barrier.is_some() || self.spawn.is_some() || self.join.is_some() || self.alloc.is_some()
     }
 }
@@ -59,19 +54,11 @@ impl<'a> ModelIndex<'a> {
 
     fn lookup(&self, symbol: &str, demangled: &str) -> Semantics<'a> {
         let n = FnName { symbol, demangled };
-        let m = self.models.lookup(&n);
-        Semantics {
-            lock: m.lock,
-            access: m.access,
-            barrier: m.barrier,
-            // A closure-taking API (`std::thread::spawn` at -O0) is analysed
-            // through its body, down to the OS-thread start that is modelled.
-            spawn: m.spawn.filter(|s| !s.closure),
-            join: m.join,
-            alloc: m.alloc,
-            sleep: m.sleep,
-            mmio: m.mmio,
-        }
+        let mut m = self.models.lookup(&n);
+        // A closure-taking API (`std::thread::spawn` at -O0) is analysed
+        // through its body, down to the OS-thread start that is modelled.
+        m.spawn = m.spawn.filter(|s| !s.closure);
+        m
     }
 
     /// Models matching a name that is not a call target (an inlined scope).

@@ -14,7 +14,7 @@ use seam_models::{Context, InitPhase};
 use crate::callgraph::CallGraph;
 use crate::config::Config;
 use crate::memory::Memory;
-use crate::program::{FuncId, ModelIndex, Program, Target};
+use crate::program::{FuncId, ModelIndex, Primitive, Program, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {

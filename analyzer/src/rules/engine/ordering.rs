@@ -124,27 +124,12 @@ fn in_rust_std(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
 
 /// Marked stores in `f` that can run after `pos`, to a location other than `d`.
 fn flag_stores(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, Ptr, StoreOrd)> {
-    let func = facts.program.function(f);
-    let mut out = Vec::new();
-    for (i, inst) in func.insts.iter().enumerate() {
-        let i = i as u32;
-        if !reaches(func, pos, i) || in_rust_std(facts, f, i) {
-            continue;
-        }
-        let events: Vec<(Ptr, StoreOrd)> = match store_event(facts, f, i, &inst.kind) {
+    flag_events(facts, f, d, |func, i| reaches(func, pos, i), |facts, f, i, kind| {
+        match store_event(facts, f, i, kind) {
             Some((ptr, ord)) => facts.memory.ptr_of(facts.program, f, ptr).map(|p| (p, ord)).into_iter().collect(),
-            None => call_effects(facts, f, i, 0).into_iter().filter_map(|e| match e {
-                Event::Store(p, o) => Some((p, o)),
-                _ => None,
-            }).collect(),
-        };
-        for (p, ord) in events {
-            if !same_location(p, d) {
-                out.push((i, p, ord));
-            }
+            None => call_effects(facts, f, i, 0).into_iter().filter_map(|e| if let Event::Store(p, o) = e { Some((p, o)) } else { None }).collect(),
         }
-    }
-    out
+    })
 }
 
 enum Event {
@@ -240,21 +225,31 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<E
 
 /// Marked loads in `f` from which `pos` can be reached.
 fn flag_loads(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, Ptr, LoadOrd)> {
+    flag_events(facts, f, d, |func, i| reaches(func, i, pos), |facts, f, i, kind| {
+        match load_event(facts, f, i, kind) {
+            Some((ptr, ord)) => facts.memory.ptr_of(facts.program, f, ptr).map(|p| (p, ord)).into_iter().collect(),
+            None => call_effects(facts, f, i, 0).into_iter().filter_map(|e| if let Event::Load(p, o) = e { Some((p, o)) } else { None }).collect(),
+        }
+    })
+}
+
+/// The flag events of `f` placed where `placed` allows, at locations other
+/// than the data `d`, skipping std's own atomics.
+fn flag_events<O: Copy>(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    d: Ptr,
+    placed: impl Fn(&crate::ir::Function, u32) -> bool,
+    events: impl Fn(&Facts<'_, '_>, FuncId, u32, &InstKind) -> Vec<(Ptr, O)>,
+) -> Vec<(u32, Ptr, O)> {
     let func = facts.program.function(f);
     let mut out = Vec::new();
     for (i, inst) in func.insts.iter().enumerate() {
         let i = i as u32;
-        if !reaches(func, i, pos) || in_rust_std(facts, f, i) {
+        if !placed(func, i) || in_rust_std(facts, f, i) {
             continue;
         }
-        let events: Vec<(Ptr, LoadOrd)> = match load_event(facts, f, i, &inst.kind) {
-            Some((ptr, ord)) => facts.memory.ptr_of(facts.program, f, ptr).map(|p| (p, ord)).into_iter().collect(),
-            None => call_effects(facts, f, i, 0).into_iter().filter_map(|e| match e {
-                Event::Load(p, o) => Some((p, o)),
-                _ => None,
-            }).collect(),
-        };
-        for (p, ord) in events {
+        for (p, ord) in events(facts, f, i, &inst.kind) {
             if !same_location(p, d) {
                 out.push((i, p, ord));
             }
