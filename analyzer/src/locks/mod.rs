@@ -15,6 +15,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use seam_models::{LockAction, LockKind, LockMode, LockModel};
 
 use crate::callgraph::CallGraph;
@@ -90,7 +92,8 @@ impl RelState {
     }
 
     fn join(&mut self, other: &RelState) {
-        self.plus.retain(|x| other.plus.iter().any(|y| y.lock == x.lock));
+        self.plus
+            .retain(|x| other.plus.iter().any(|y| y.lock == x.lock));
         for l in &other.may_plus {
             if !self.may_plus.contains(l) {
                 self.may_plus.push(*l);
@@ -157,9 +160,20 @@ enum Effect<'a> {
 }
 
 impl Locks {
-    pub fn analyze(program: &Program<'_>, index: &ModelIndex<'_>, memory: &Memory, cg: &CallGraph) -> Locks {
+    pub fn analyze(
+        program: &Program<'_>,
+        index: &ModelIndex<'_>,
+        memory: &Memory,
+        cg: &CallGraph,
+    ) -> Locks {
         let n = program.funcs.len();
-        let mut locks = Locks { infos: Vec::new(), ids: HashMap::new(), spin_words: Default::default(), summaries: vec![Summary::default(); n], functions: Vec::new() };
+        let mut locks = Locks {
+            infos: Vec::new(),
+            ids: HashMap::new(),
+            spin_words: Default::default(),
+            summaries: vec![Summary::default(); n],
+            functions: Vec::new(),
+        };
         for f in 0..n as FuncId {
             let func = program.function(f);
             for (i, inst) in func.insts.iter().enumerate() {
@@ -173,21 +187,58 @@ impl Locks {
             }
         }
         locks.functions.resize_with(n, FunctionLocks::default);
-        for scc in &cg.sccs {
-            // Recursion: iterate the SCC until its summaries stop changing.
-            for _round in 0..8 {
-                let mut changed = false;
-                for &f in scc {
-                    let (fl, summary) = locks.analyze_function(program, index, memory, cg, f);
-                    if summary != locks.summaries[f as usize] {
-                        changed = true;
-                        locks.summaries[f as usize] = summary;
+        // Effects first (this interns every lock), then the dataflow, which
+        // only reads: SCCs of one level of the call graph's DAG do not call
+        // each other, so they are analysed in parallel.
+        let effects: Vec<Vec<(u32, Effect)>> = (0..n as FuncId)
+            .map(|f| {
+                let len = program.function(f).insts.len() as u32;
+                (0..len)
+                    .filter_map(|i| match locks.effect(program, index, memory, cg, f, i) {
+                        Effect::None => None,
+                        e => Some((i, e)),
+                    })
+                    .collect()
+            })
+            .collect();
+        for level in scc_levels(cg) {
+            let results: Vec<Vec<(FuncId, FunctionLocks, Summary)>> = level
+                .par_iter()
+                .map(|&k| {
+                    let scc = &cg.sccs[k];
+                    let mut local: HashMap<FuncId, Summary> = HashMap::new();
+                    let mut out: Vec<(FuncId, FunctionLocks, Summary)> = Vec::new();
+                    // Recursion: iterate the SCC until its summaries stop changing.
+                    for _round in 0..8 {
+                        let mut changed = false;
+                        out.clear();
+                        for &f in scc {
+                            let lookup = |g: FuncId| {
+                                local
+                                    .get(&g)
+                                    .unwrap_or(&locks.summaries[g as usize])
+                                    .clone()
+                            };
+                            let (fl, summary) =
+                                analyze_function(program, f, &effects[f as usize], &lookup);
+                            if local.get(&f) != Some(&summary) {
+                                changed = true;
+                            }
+                            out.push((f, fl, summary));
+                        }
+                        for (f, _, sum) in &out {
+                            local.insert(*f, sum.clone());
+                        }
+                        if !changed || scc.len() == 1 && !cg.targets_self(scc[0]) {
+                            break;
+                        }
                     }
-                    locks.functions[f as usize] = fl;
-                }
-                if !changed || scc.len() == 1 && !cg.targets_self(scc[0]) {
-                    break;
-                }
+                    out
+                })
+                .collect();
+            for (f, fl, summary) in results.into_iter().flatten() {
+                locks.summaries[f as usize] = summary;
+                locks.functions[f as usize] = fl;
             }
         }
         locks
@@ -212,24 +263,46 @@ impl Locks {
             return id;
         }
         let id = self.infos.len() as LockId;
-        self.infos.push(LockInfo { key: key.clone(), kind, kernel });
+        self.infos.push(LockInfo {
+            key: key.clone(),
+            kind,
+            kernel,
+        });
         self.ids.insert(key, id);
         id
     }
 
     /// The lock a model call operates on.
-    fn lock_of(&mut self, program: &Program<'_>, memory: &Memory, f: FuncId, args: &[Value], model: &LockModel) -> Option<LockId> {
+    fn lock_of(
+        &mut self,
+        program: &Program<'_>,
+        memory: &Memory,
+        f: FuncId,
+        args: &[Value],
+        model: &LockModel,
+    ) -> Option<LockId> {
         match model.arg {
             None => Some(self.intern(LockKey::Global(model.kind), model.kind, model.kernel)),
             Some(a) => {
                 let p = memory.ptr_of(program, f, args.get(a as usize)?)?;
-                let p = memory.norm(Ptr { node: p.node, off: p.off + model.offset });
+                let p = memory.norm(Ptr {
+                    node: p.node,
+                    off: p.off + model.offset,
+                });
                 Some(self.intern(LockKey::Object(p), model.kind, model.kernel))
             }
         }
     }
 
-    fn effect<'a>(&mut self, program: &Program<'_>, index: &ModelIndex<'a>, memory: &Memory, cg: &CallGraph, f: FuncId, i: u32) -> Effect<'a> {
+    fn effect<'a>(
+        &mut self,
+        program: &Program<'_>,
+        index: &ModelIndex<'a>,
+        memory: &Memory,
+        cg: &CallGraph,
+        f: FuncId,
+        i: u32,
+    ) -> Effect<'a> {
         let func = program.function(f);
         let module = program.funcs[f as usize].module;
         let inst = &func.insts[i as usize];
@@ -239,7 +312,9 @@ impl Locks {
                 if let Some(t) = target {
                     let sem = index.of(t);
                     if let Some(model) = sem.lock {
-                        let Some(l) = self.lock_of(program, memory, f, args, model) else { return Effect::None };
+                        let Some(l) = self.lock_of(program, memory, f, args, model) else {
+                            return Effect::None;
+                        };
                         return match model.action {
                             LockAction::Acquire => Effect::Acquire(l, model.mode),
                             LockAction::Release => Effect::Release(l),
@@ -258,17 +333,38 @@ impl Locks {
                 }
             }
             // A hand-rolled spin lock: acquire loop and release store.
-            InstKind::CmpXchg { ptr, .. } | InstKind::AtomicRmw { ptr, .. } if spin_acquire(&inst.kind).is_some() => {
-                let Some(p) = memory.ptr_of(program, f, ptr) else { return Effect::None };
+            InstKind::CmpXchg { ptr, .. } | InstKind::AtomicRmw { ptr, .. }
+                if spin_acquire(&inst.kind).is_some() =>
+            {
+                let Some(p) = memory.ptr_of(program, f, ptr) else {
+                    return Effect::None;
+                };
                 if !self.spin_words.contains(&p) {
                     return Effect::None;
                 }
                 let l = self.intern(LockKey::Object(p), LockKind::Other, false);
                 Effect::Acquire(l, LockMode::Write)
             }
-            InstKind::Store { ptr, value: Value::Int(0), ordering, .. } | InstKind::AtomicRmw { ptr, value: Value::Int(0), ordering, .. }
-                if matches!(ordering, crate::ir::Ordering::Release | crate::ir::Ordering::AcqRel | crate::ir::Ordering::SeqCst)
-                    && memory.ptr_of(program, f, ptr).map(|p| self.spin_words.contains(&p)).unwrap_or(false) =>
+            InstKind::Store {
+                ptr,
+                value: Value::Int(0),
+                ordering,
+                ..
+            }
+            | InstKind::AtomicRmw {
+                ptr,
+                value: Value::Int(0),
+                ordering,
+                ..
+            } if matches!(
+                ordering,
+                crate::ir::Ordering::Release
+                    | crate::ir::Ordering::AcqRel
+                    | crate::ir::Ordering::SeqCst
+            ) && memory
+                .ptr_of(program, f, ptr)
+                .map(|p| self.spin_words.contains(&p))
+                .unwrap_or(false) =>
             {
                 let p = memory.ptr_of(program, f, ptr).expect("checked above");
                 let l = self.intern(LockKey::Object(p), LockKind::Other, false);
@@ -278,221 +374,285 @@ impl Locks {
             // `spin_unlock` is a release store): recognised by the inlined
             // scope's name in the debug info.
             InstKind::Store { ptr, .. } => {
-                let Some(model) = inlined_lock_model(program, index, f, i) else { return Effect::None };
+                let Some(model) = inlined_lock_model(program, index, f, i) else {
+                    return Effect::None;
+                };
                 if model.action != LockAction::Release {
                     return Effect::None;
                 }
-                let Some(p) = memory.ptr_of(program, f, ptr) else { return Effect::None };
+                let Some(p) = memory.ptr_of(program, f, ptr) else {
+                    return Effect::None;
+                };
                 let l = self.intern(LockKey::Object(p), model.kind, model.kernel);
                 Effect::Release(l)
             }
             _ => Effect::None,
         }
     }
+}
 
-    fn analyze_function(&mut self, program: &Program<'_>, index: &ModelIndex<'_>, memory: &Memory, cg: &CallGraph, f: FuncId) -> (FunctionLocks, Summary) {
-        let func = program.function(f);
-        let nb = func.blocks.len();
-        let mut fl = FunctionLocks::default();
-        if nb == 0 {
-            return (fl, Summary::default());
-        }
-        // Effects are computed once per instruction.
-        let mut effects: Vec<(u32, Effect)> = Vec::new();
-        for i in 0..func.insts.len() as u32 {
-            let e = self.effect(program, index, memory, cg, f, i);
-            if !matches!(e, Effect::None) {
-                effects.push((i, e));
-            }
-        }
-        let effect_at: HashMap<u32, usize> = effects.iter().enumerate().map(|(k, (i, _))| (*i, k)).collect();
-        let preds = predecessors(func);
-        let order = reverse_postorder(func);
-        let mut entry: Vec<Option<RelState>> = vec![None; nb];
-        entry[0] = Some(RelState::default());
-        let mut exit_states: Vec<Option<RelState>> = vec![None; nb];
-        // Per-edge extra acquisitions from trylock branches.
-        for _iter in 0..50 {
-            let mut changed = false;
-            for &b in &order {
-                let mut state: Option<RelState> = if b == 0 { Some(RelState::default()) } else { None };
-                for &p in &preds[b as usize] {
-                    let Some(out) = exit_states[p as usize].as_ref() else { continue };
-                    let mut edge = out.clone();
-                    if let Some((l, mode, site, on_true)) = self.try_edge(program, func, f, p, &effects, &effect_at) {
-                        let (then_b, else_b) = cond_targets(func, p);
-                        let acquired = (on_true && then_b == Some(b)) || (!on_true && else_b == Some(b));
-                        if acquired && then_b != else_b {
-                            edge.acquire(Held { lock: l, mode, site: (f, site) });
-                        }
-                    }
-                    match state.as_mut() {
-                        None => state = Some(edge),
-                        Some(s) => s.join(&edge),
-                    }
-                }
-                let Some(mut s) = state else { continue };
-                if entry[b as usize].as_ref() == Some(&s) && exit_states[b as usize].is_some() {
+/// Relative lock states of one function and its summary, given its
+/// effects and its callees' summaries.
+fn analyze_function(
+    program: &Program<'_>,
+    f: FuncId,
+    effects: &[(u32, Effect)],
+    summaries: &dyn Fn(FuncId) -> Summary,
+) -> (FunctionLocks, Summary) {
+    let func = program.function(f);
+    let nb = func.blocks.len();
+    let mut fl = FunctionLocks::default();
+    if nb == 0 {
+        return (fl, Summary::default());
+    }
+    let effect_at: HashMap<u32, usize> = effects
+        .iter()
+        .enumerate()
+        .map(|(k, (i, _))| (*i, k))
+        .collect();
+    let preds = predecessors(func);
+    let order = reverse_postorder(func);
+    let mut entry: Vec<Option<RelState>> = vec![None; nb];
+    entry[0] = Some(RelState::default());
+    let mut exit_states: Vec<Option<RelState>> = vec![None; nb];
+    // Per-edge extra acquisitions from trylock branches.
+    for _iter in 0..50 {
+        let mut changed = false;
+        for &b in &order {
+            let mut state: Option<RelState> = if b == 0 {
+                Some(RelState::default())
+            } else {
+                None
+            };
+            for &p in &preds[b as usize] {
+                let Some(out) = exit_states[p as usize].as_ref() else {
                     continue;
-                }
-                entry[b as usize] = Some(s.clone());
-                for i in func.block_insts(b) {
-                    let i = i as u32;
-                    if let Some(&k) = effect_at.get(&i) {
-                        self.apply(&effects[k].1, &mut s, f, i);
+                };
+                let mut edge = out.clone();
+                if let Some((l, mode, site, on_true)) = try_edge(func, p, effects, &effect_at) {
+                    let (then_b, else_b) = cond_targets(func, p);
+                    let acquired =
+                        (on_true && then_b == Some(b)) || (!on_true && else_b == Some(b));
+                    if acquired && then_b != else_b {
+                        edge.acquire(Held {
+                            lock: l,
+                            mode,
+                            site: (f, site),
+                        });
                     }
                 }
-                if exit_states[b as usize].as_ref() != Some(&s) {
-                    exit_states[b as usize] = Some(s);
-                    changed = true;
+                match state.as_mut() {
+                    None => state = Some(edge),
+                    Some(s) => s.join(&edge),
                 }
             }
-            if !changed {
-                break;
+            let Some(mut s) = state else { continue };
+            if entry[b as usize].as_ref() == Some(&s) && exit_states[b as usize].is_some() {
+                continue;
             }
-        }
-        // Record states before accesses and calls, and lock operations.
-        let mut ret_states: Vec<RelState> = Vec::new();
-        for b in 0..nb as u32 {
-            let Some(mut s) = entry[b as usize].clone() else { continue };
+            entry[b as usize] = Some(s.clone());
             for i in func.block_insts(b) {
                 let i = i as u32;
-                let inst = &func.insts[i as usize];
-                if inst.kind.is_memory_access() || matches!(inst.kind, InstKind::Call { .. } | InstKind::Asm { .. }) {
-                    fl.before.insert(i, s.clone());
-                }
                 if let Some(&k) = effect_at.get(&i) {
-                    match &effects[k].1 {
-                        Effect::Acquire(l, mode) => fl.ops.push(LockOp { inst: i, lock: *l, action: LockAction::Acquire, mode: *mode, before: s.clone() }),
-                        Effect::Release(l) => fl.ops.push(LockOp { inst: i, lock: *l, action: LockAction::Release, mode: LockMode::Write, before: s.clone() }),
-                        Effect::Try(l, mode, _) => fl.ops.push(LockOp { inst: i, lock: *l, action: LockAction::TryAcquire, mode: *mode, before: s.clone() }),
-                        _ => {}
-                    }
-                    self.apply(&effects[k].1, &mut s, f, i);
+                    apply(&effects[k].1, &mut s, f, i, summaries);
                 }
-                if matches!(inst.kind, InstKind::Ret { .. }) {
-                    ret_states.push(s.clone());
-                }
+            }
+            if exit_states[b as usize].as_ref() != Some(&s) {
+                exit_states[b as usize] = Some(s);
+                changed = true;
             }
         }
-        let summary = match ret_states.split_first() {
-            None => Summary::default(),
-            Some((first, rest)) => {
-                let mut acc = first.clone();
-                let mut maybe: Vec<LockId> = Vec::new();
-                for r in &ret_states {
-                    for l in &r.may_plus {
-                        if !maybe.contains(l) {
-                            maybe.push(*l);
-                        }
-                    }
-                }
-                for r in rest {
-                    acc.join(r);
-                }
-                maybe.sort_unstable();
-                Summary { acquires: acc.plus, maybe_held: maybe, releases: acc.minus }
-            }
+        if !changed {
+            break;
+        }
+    }
+    // Record states before accesses and calls, and lock operations.
+    let mut ret_states: Vec<RelState> = Vec::new();
+    for b in 0..nb as u32 {
+        let Some(mut s) = entry[b as usize].clone() else {
+            continue;
         };
-        (fl, summary)
-    }
-
-    fn apply(&self, e: &Effect, s: &mut RelState, f: FuncId, i: u32) {
-        match e {
-            Effect::Acquire(l, mode) => s.acquire(Held { lock: *l, mode: *mode, site: (f, i) }),
-            Effect::Release(l) => s.release(*l),
-            Effect::Try(..) | Effect::None => {}
-            Effect::Call(targets) => {
-                // Several possible targets: only what all of them do for sure.
-                let mut acq: Option<Vec<Held>> = None;
-                let mut rel: Vec<LockId> = Vec::new();
-                for t in targets {
-                    let sum = &self.summaries[*t as usize];
-                    for r in &sum.releases {
-                        if !rel.contains(r) {
-                            rel.push(*r);
-                        }
-                    }
-                    acq = Some(match acq {
-                        None => sum.acquires.clone(),
-                        Some(mut a) => {
-                            a.retain(|x| sum.acquires.iter().any(|y| y.lock == x.lock));
-                            a
-                        }
-                    });
-                }
-                for r in rel {
-                    s.release(r);
-                }
-                for h in acq.unwrap_or_default() {
-                    // The acquisition happened inside the callee; report the call site.
-                    s.acquire(Held { lock: h.lock, mode: h.mode, site: (f, i) });
-                }
+        for i in func.block_insts(b) {
+            let i = i as u32;
+            let inst = &func.insts[i as usize];
+            if inst.kind.is_memory_access()
+                || matches!(inst.kind, InstKind::Call { .. } | InstKind::Asm { .. })
+            {
+                fl.before.insert(i, s.clone());
             }
-        }
-    }
-
-    /// If block `b` ends in a branch on a trylock's result, which lock is
-    /// acquired on which edge: (lock, mode, trylock inst, acquired-when-true).
-    fn try_edge(&self, _program: &Program<'_>, func: &Function, _f: FuncId, b: u32, effects: &[(u32, Effect)], effect_at: &HashMap<u32, usize>) -> Option<(LockId, LockMode, u32, bool)> {
-        let last = func.block_insts(b).last()?;
-        let InstKind::CondBr { cond, .. } = &func.insts[last].kind else { return None };
-        let (mut v, mut negate) = (cond.clone(), false);
-        let mut cmp: Option<(CmpPred, i64)> = None;
-        for _ in 0..6 {
-            let Value::Inst(i) = v else { return None };
             if let Some(&k) = effect_at.get(&i) {
-                if let Effect::Try(l, mode, model) = &effects[k].1 {
-                    let success = model.success.unwrap_or(1);
-                    let on_true = match cmp {
-                        // Branch directly on the (boolean) result.
-                        None => success != 0,
-                        Some((pred, c)) => {
-                            let eq_success = match pred {
-                                CmpPred::Eq => c == success,
-                                CmpPred::Ne => c != success,
-                                _ => return None,
-                            };
-                            // `r == c` with c ≠ success and a two-valued result: true means failure.
-                            if c == success || (success == 0 && c != 0) || (success == 1 && c == 0) {
-                                eq_success
-                            } else {
-                                return None;
-                            }
-                        }
-                    };
-                    return Some((*l, *mode, i, on_true != negate));
+                match &effects[k].1 {
+                    Effect::Acquire(l, mode) => fl.ops.push(LockOp {
+                        inst: i,
+                        lock: *l,
+                        action: LockAction::Acquire,
+                        mode: *mode,
+                        before: s.clone(),
+                    }),
+                    Effect::Release(l) => fl.ops.push(LockOp {
+                        inst: i,
+                        lock: *l,
+                        action: LockAction::Release,
+                        mode: LockMode::Write,
+                        before: s.clone(),
+                    }),
+                    Effect::Try(l, mode, _) => fl.ops.push(LockOp {
+                        inst: i,
+                        lock: *l,
+                        action: LockAction::TryAcquire,
+                        mode: *mode,
+                        before: s.clone(),
+                    }),
+                    _ => {}
                 }
+                apply(&effects[k].1, &mut s, f, i, summaries);
             }
-            match &func.insts[i as usize].kind {
-                InstKind::ICmp { pred, lhs, rhs } => {
-                    let (val, c) = match (lhs, rhs) {
-                        (x, Value::Int(c)) | (Value::Int(c), x) => (x.clone(), *c),
-                        (x, Value::Null) | (Value::Null, x) => (x.clone(), 0),
-                        _ => return None,
-                    };
-                    if cmp.is_some() {
-                        // `(r == 0) == 0`: fold into a negation.
-                        if matches!(pred, CmpPred::Eq) && c == 0 {
-                            negate = !negate;
-                        } else if !(matches!(pred, CmpPred::Ne) && c == 0) {
-                            return None;
-                        }
-                    } else {
-                        cmp = Some((*pred, c));
-                    }
-                    v = val;
-                }
-                InstKind::Cast { value } => v = value.clone(),
-                _ => return None,
+            if matches!(inst.kind, InstKind::Ret { .. }) {
+                ret_states.push(s.clone());
             }
         }
-        None
+    }
+    let summary = match ret_states.split_first() {
+        None => Summary::default(),
+        Some((first, rest)) => {
+            let mut acc = first.clone();
+            let mut maybe: Vec<LockId> = Vec::new();
+            for r in &ret_states {
+                for l in &r.may_plus {
+                    if !maybe.contains(l) {
+                        maybe.push(*l);
+                    }
+                }
+            }
+            for r in rest {
+                acc.join(r);
+            }
+            maybe.sort_unstable();
+            Summary {
+                acquires: acc.plus,
+                maybe_held: maybe,
+                releases: acc.minus,
+            }
+        }
+    };
+    (fl, summary)
+}
+
+fn apply(e: &Effect, s: &mut RelState, f: FuncId, i: u32, summaries: &dyn Fn(FuncId) -> Summary) {
+    match e {
+        Effect::Acquire(l, mode) => s.acquire(Held {
+            lock: *l,
+            mode: *mode,
+            site: (f, i),
+        }),
+        Effect::Release(l) => s.release(*l),
+        Effect::Try(..) | Effect::None => {}
+        Effect::Call(targets) => {
+            // Several possible targets: only what all of them do for sure.
+            let mut acq: Option<Vec<Held>> = None;
+            let mut rel: Vec<LockId> = Vec::new();
+            for t in targets {
+                let sum = summaries(*t);
+                for r in &sum.releases {
+                    if !rel.contains(r) {
+                        rel.push(*r);
+                    }
+                }
+                acq = Some(match acq {
+                    None => sum.acquires.clone(),
+                    Some(mut a) => {
+                        a.retain(|x| sum.acquires.iter().any(|y| y.lock == x.lock));
+                        a
+                    }
+                });
+            }
+            for r in rel {
+                s.release(r);
+            }
+            for h in acq.unwrap_or_default() {
+                // The acquisition happened inside the callee; report the call site.
+                s.acquire(Held {
+                    lock: h.lock,
+                    mode: h.mode,
+                    site: (f, i),
+                });
+            }
+        }
     }
 }
 
+/// If block `b` ends in a branch on a trylock's result, which lock is
+/// acquired on which edge: (lock, mode, trylock inst, acquired-when-true).
+fn try_edge(
+    func: &Function,
+    b: u32,
+    effects: &[(u32, Effect)],
+    effect_at: &HashMap<u32, usize>,
+) -> Option<(LockId, LockMode, u32, bool)> {
+    let last = func.block_insts(b).last()?;
+    let InstKind::CondBr { cond, .. } = &func.insts[last].kind else {
+        return None;
+    };
+    let (mut v, mut negate) = (cond.clone(), false);
+    let mut cmp: Option<(CmpPred, i64)> = None;
+    for _ in 0..6 {
+        let Value::Inst(i) = v else { return None };
+        if let Some(&k) = effect_at.get(&i) {
+            if let Effect::Try(l, mode, model) = &effects[k].1 {
+                let success = model.success.unwrap_or(1);
+                let on_true = match cmp {
+                    // Branch directly on the (boolean) result.
+                    None => success != 0,
+                    Some((pred, c)) => {
+                        let eq_success = match pred {
+                            CmpPred::Eq => c == success,
+                            CmpPred::Ne => c != success,
+                            _ => return None,
+                        };
+                        // `r == c` with c ≠ success and a two-valued result: true means failure.
+                        if c == success || (success == 0 && c != 0) || (success == 1 && c == 0) {
+                            eq_success
+                        } else {
+                            return None;
+                        }
+                    }
+                };
+                return Some((*l, *mode, i, on_true != negate));
+            }
+        }
+        match &func.insts[i as usize].kind {
+            InstKind::ICmp { pred, lhs, rhs } => {
+                let (val, c) = match (lhs, rhs) {
+                    (x, Value::Int(c)) | (Value::Int(c), x) => (x.clone(), *c),
+                    (x, Value::Null) | (Value::Null, x) => (x.clone(), 0),
+                    _ => return None,
+                };
+                if cmp.is_some() {
+                    // `(r == 0) == 0`: fold into a negation.
+                    if matches!(pred, CmpPred::Eq) && c == 0 {
+                        negate = !negate;
+                    } else if !(matches!(pred, CmpPred::Ne) && c == 0) {
+                        return None;
+                    }
+                } else {
+                    cmp = Some((*pred, c));
+                }
+                v = val;
+            }
+            InstKind::Cast { value } => v = value.clone(),
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// The lock model of an inlined primitive this instruction belongs to.
-pub fn inlined_lock_model<'a>(program: &Program<'_>, index: &ModelIndex<'a>, f: FuncId, i: u32) -> Option<&'a LockModel> {
+pub fn inlined_lock_model<'a>(
+    program: &Program<'_>,
+    index: &ModelIndex<'a>,
+    f: FuncId,
+    i: u32,
+) -> Option<&'a LockModel> {
     let m = program.module_of(f);
     let mut loc = program.function(f).insts[i as usize].loc;
     for _ in 0..32 {
@@ -511,9 +671,13 @@ pub fn inlined_lock_model<'a>(program: &Program<'_>, index: &ModelIndex<'a>, f: 
 }
 
 fn cond_targets(func: &Function, b: u32) -> (Option<u32>, Option<u32>) {
-    let Some(last) = func.block_insts(b).last() else { return (None, None) };
+    let Some(last) = func.block_insts(b).last() else {
+        return (None, None);
+    };
     match &func.insts[last].kind {
-        InstKind::CondBr { then, otherwise, .. } => (Some(*then), Some(*otherwise)),
+        InstKind::CondBr {
+            then, otherwise, ..
+        } => (Some(*then), Some(*otherwise)),
         _ => (None, None),
     }
 }
@@ -566,8 +730,14 @@ impl CallGraph {
 
 /// Can control go from just after instruction `from` to instruction `to`?
 pub fn reaches(func: &Function, from: u32, to: u32) -> bool {
-    let block_of = |i: u32| func.blocks.iter().position(|b| b.first <= i && i < b.first + b.len);
-    let (Some(bf), Some(bt)) = (block_of(from), block_of(to)) else { return false };
+    let block_of = |i: u32| {
+        func.blocks
+            .iter()
+            .position(|b| b.first <= i && i < b.first + b.len)
+    };
+    let (Some(bf), Some(bt)) = (block_of(from), block_of(to)) else {
+        return false;
+    };
     if bf == bt && to > from {
         return true;
     }
@@ -593,8 +763,53 @@ fn spin_acquire(kind: &InstKind) -> Option<&Value> {
     use crate::ir::{Ordering as O, RmwOp};
     let acq = |o: &O| matches!(o, O::Acquire | O::AcqRel | O::SeqCst);
     match kind {
-        InstKind::CmpXchg { ptr, expected: Value::Int(0), new: Value::Int(n), success, .. } if *n != 0 && acq(success) => Some(ptr),
-        InstKind::AtomicRmw { ptr, op: RmwOp::Xchg, value: Value::Int(n), ordering, .. } if *n != 0 && acq(ordering) => Some(ptr),
+        InstKind::CmpXchg {
+            ptr,
+            expected: Value::Int(0),
+            new: Value::Int(n),
+            success,
+            ..
+        } if *n != 0 && acq(success) => Some(ptr),
+        InstKind::AtomicRmw {
+            ptr,
+            op: RmwOp::Xchg,
+            value: Value::Int(n),
+            ordering,
+            ..
+        } if *n != 0 && acq(ordering) => Some(ptr),
         _ => None,
     }
+}
+
+/// SCCs grouped by level: level 0 calls no other SCC; an SCC's level is one
+/// more than its highest callee's. SCCs of one level are independent.
+fn scc_levels(cg: &CallGraph) -> Vec<Vec<usize>> {
+    let mut scc_of = vec![0usize; cg.calls.len()];
+    for (k, scc) in cg.sccs.iter().enumerate() {
+        for &f in scc {
+            scc_of[f as usize] = k;
+        }
+    }
+    // `sccs` lists callees before callers, so one pass suffices.
+    let mut level = vec![0usize; cg.sccs.len()];
+    for (k, scc) in cg.sccs.iter().enumerate() {
+        let mut l = 0;
+        for &f in scc {
+            for targets in cg.calls[f as usize].values() {
+                for &g in targets {
+                    let c = scc_of[g as usize];
+                    if c != k {
+                        l = l.max(level[c] + 1);
+                    }
+                }
+            }
+        }
+        level[k] = l;
+    }
+    let depth = level.iter().copied().max().map(|m| m + 1).unwrap_or(0);
+    let mut out = vec![Vec::new(); depth];
+    for (k, l) in level.into_iter().enumerate() {
+        out[l].push(k);
+    }
+    out
 }
