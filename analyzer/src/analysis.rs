@@ -46,13 +46,26 @@ pub fn run(modules: &[Module], config: &Config, models: &seam_models::Models) ->
     let threads = Threads::find(&program, &index, &memory, &cg, config);
     let locks = Locks::analyze(&program, &index, &memory, &cg);
     let accesses = Accesses::collect(&program, &index, &memory, &cg, &locks, &threads);
-    let facts = Facts { program: &program, index: &index, memory: &memory, cg: &cg, threads: &threads, locks: &locks, accesses: &accesses, config };
+    let facts = Facts {
+        program: &program,
+        index: &index,
+        memory: &memory,
+        cg: &cg,
+        threads: &threads,
+        locks: &locks,
+        accesses: &accesses,
+        config,
+    };
     let findings = engine::run(&facts);
     if std::env::var_os("SEAM_DEBUG").is_some() {
         debug_dump(&facts);
     }
 
-    let mut stats = Stats { modules: modules.len(), functions: program.funcs.len(), ..Stats::default() };
+    let mut stats = Stats {
+        modules: modules.len(),
+        functions: program.funcs.len(),
+        ..Stats::default()
+    };
     for f in &program.funcs {
         match f.language {
             Language::C => stats.c_functions += 1,
@@ -87,7 +100,9 @@ fn debug_dump(facts: &Facts<'_, '_>) {
     }
     for (f, sum) in facts.locks.summaries.iter().enumerate() {
         if !sum.acquires.is_empty() || !sum.releases.is_empty() || !sum.maybe_held.is_empty() {
-            let names = |v: &mut dyn Iterator<Item = u32>| v.map(|l| build::lock_name(facts, l)).collect::<Vec<_>>();
+            let names = |v: &mut dyn Iterator<Item = u32>| {
+                v.map(|l| build::lock_name(facts, l)).collect::<Vec<_>>()
+            };
             eprintln!(
                 "summary {}: acquires {:?} maybe-held {:?} releases {:?}",
                 p.funcs[f].demangled,
@@ -98,11 +113,21 @@ fn debug_dump(facts: &Facts<'_, '_>) {
         }
     }
     for (f, i) in &facts.memory.unresolved {
-        eprintln!("unresolved indirect call in {} at {:?}", p.funcs[*f as usize].demangled, build::source_loc(facts, *f, *i));
+        eprintln!(
+            "unresolved indirect call in {} at {:?}",
+            p.funcs[*f as usize].demangled,
+            build::source_loc(facts, *f, *i)
+        );
     }
     for a in &facts.accesses.list {
-        let loc = build::source_loc(facts, a.func, a.inst).map(|l| format!("{}:{}", l.file.rsplit('/').next().unwrap_or(""), l.line)).unwrap_or_default();
-        let locks: Vec<String> = a.lockset.iter().map(|h| build::lock_name(facts, h.lock)).collect();
+        let loc = build::source_loc(facts, a.func, a.inst)
+            .map(|l| format!("{}:{}", l.file.rsplit('/').next().unwrap_or(""), l.line))
+            .unwrap_or_default();
+        let locks: Vec<String> = a
+            .lockset
+            .iter()
+            .map(|h| build::lock_name(facts, h.lock))
+            .collect();
         eprintln!(
             "access root#{} {} {:?} {} node{}+{} size{} `{}` {} locks={:?}",
             a.root,

@@ -88,7 +88,10 @@ impl Config {
         let cfg: Config = toml::from_str(text).map_err(|e| e.to_string())?;
         for s in &cfg.suppressions {
             if s.reason.trim().is_empty() {
-                return Err(format!("suppression of `{}` needs a non-empty `reason`", s.rule));
+                return Err(format!(
+                    "suppression of `{}` needs a non-empty `reason`",
+                    s.rule
+                ));
             }
         }
         Ok(cfg)

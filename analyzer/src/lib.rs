@@ -9,15 +9,15 @@
 //!
 //! See `docs/architecture.md` for the code map and each stage's invariants.
 
-pub mod ir;
-pub mod ingest;
-pub mod program;
-pub mod callgraph;
-pub mod memory;
-pub mod threads;
-pub mod locks;
 pub mod accesses;
-pub mod rules;
-pub mod report;
-pub mod config;
 pub mod analysis;
+pub mod callgraph;
+pub mod config;
+pub mod ingest;
+pub mod ir;
+pub mod locks;
+pub mod memory;
+pub mod program;
+pub mod report;
+pub mod rules;
+pub mod threads;

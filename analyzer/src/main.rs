@@ -11,7 +11,11 @@ use clap::{Parser, Subcommand};
 use cli::{Color, FailOn, Format};
 
 #[derive(Parser)]
-#[command(name = "seam", version, about = "Finds shared-data races where Linux-kernel C code and Rust code meet")]
+#[command(
+    name = "seam",
+    version,
+    about = "Finds shared-data races where Linux-kernel C code and Rust code meet"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -93,8 +97,12 @@ struct CheckCli {
 fn main() -> ExitCode {
     // Ingest parses bitcode in child processes running this same binary, so
     // a crash inside LLVM costs one module, not the run.
-    if std::env::args_os().nth(1).is_some_and(|a| a == seam::ingest::WORKER_SUBCOMMAND) {
-        let code = seam::ingest::worker_main(&mut std::io::stdin().lock(), &mut std::io::stdout().lock());
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == seam::ingest::WORKER_SUBCOMMAND)
+    {
+        let code =
+            seam::ingest::worker_main(&mut std::io::stdin().lock(), &mut std::io::stdout().lock());
         return ExitCode::from(u8::try_from(code).unwrap_or(2));
     }
     let cli = match Cli::try_parse() {
@@ -102,7 +110,11 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             // clap's own exit codes: 0 for --help/--version, 2 for usage errors.
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {
@@ -122,7 +134,9 @@ fn main() -> ExitCode {
             category: c.category,
         }),
         Command::Ir { inputs } => cli::ir(&inputs),
-        Command::Explain { rule, write_docs } => cli::explain(rule.as_deref(), write_docs.as_deref()),
+        Command::Explain { rule, write_docs } => {
+            cli::explain(rule.as_deref(), write_docs.as_deref())
+        }
         Command::Models { models } => cli::models(&models),
     }
 }

@@ -26,12 +26,23 @@ fn scripts(action: &str) -> Vec<(String, String)> {
             let indent = line.len() - trimmed.len();
             let mut body = Vec::new();
             i += 1;
-            while i < lines.len() && (lines[i].trim().is_empty() || lines[i].len() - lines[i].trim_start().len() > indent) {
+            while i < lines.len()
+                && (lines[i].trim().is_empty()
+                    || lines[i].len() - lines[i].trim_start().len() > indent)
+            {
                 body.push(lines[i]);
                 i += 1;
             }
-            let strip = body.iter().filter(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
-            let script: Vec<&str> = body.iter().map(|l| if l.len() >= strip { &l[strip..] } else { "" }).collect();
+            let strip = body
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| l.len() - l.trim_start().len())
+                .min()
+                .unwrap_or(0);
+            let script: Vec<&str> = body
+                .iter()
+                .map(|l| if l.len() >= strip { &l[strip..] } else { "" })
+                .collect();
             out.push((name.clone(), script.join("\n") + "\n"));
             continue;
         }
@@ -50,10 +61,22 @@ fn scripts_are_valid_bash_and_inputs_declared() {
     let scripts = scripts(&action);
     assert!(scripts.len() >= 5, "found {} run blocks", scripts.len());
     for (name, script) in &scripts {
-        let out = Command::new("bash").arg("-n").arg("-c").arg(script).output().unwrap();
-        assert!(out.status.success(), "step `{name}`: {}", String::from_utf8_lossy(&out.stderr));
+        let out = Command::new("bash")
+            .arg("-n")
+            .arg("-c")
+            .arg(script)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "step `{name}`: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         // Inputs reach scripts only through `env:`, never spliced into code.
-        assert!(!script.contains("${{"), "step `{name}` splices an expression into the script");
+        assert!(
+            !script.contains("${{"),
+            "step `{name}` splices an expression into the script"
+        );
     }
     let declared: Vec<&str> = action
         .split("\ninputs:\n")
@@ -67,8 +90,14 @@ fn scripts_are_valid_bash_and_inputs_declared() {
         .map(|l| l.trim().trim_end_matches(':'))
         .collect();
     for used in action.split("inputs.").skip(1) {
-        let name: String = used.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-        assert!(declared.contains(&name.as_str()), "input `{name}` used but not declared ({declared:?})");
+        let name: String = used
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        assert!(
+            declared.contains(&name.as_str()),
+            "input `{name}` used but not declared ({declared:?})"
+        );
     }
     assert!(action.contains("uses: github/codeql-action/upload-sarif@v3"));
     assert!(action.contains("using: composite"));
@@ -76,7 +105,10 @@ fn scripts_are_valid_bash_and_inputs_declared() {
 
 fn run_check_step(dir: &Path, paths: &str) -> (i32, String) {
     let action = action_text();
-    let (_, script) = scripts(&action).into_iter().find(|(n, _)| n == "Run seam check").expect("check step");
+    let (_, script) = scripts(&action)
+        .into_iter()
+        .find(|(n, _)| n == "Run seam check")
+        .expect("check step");
     // The step expects the release build under $CARGO_TARGET_DIR.
     let target = dir.join("target");
     std::fs::create_dir_all(target.join("release")).unwrap();
@@ -100,7 +132,10 @@ fn run_check_step(dir: &Path, paths: &str) -> (i32, String) {
         .env("SEAM_SARIF", "out.sarif")
         .status()
         .unwrap();
-    (status.code().unwrap_or(-1), std::fs::read_to_string(&output_file).unwrap())
+    (
+        status.code().unwrap_or(-1),
+        std::fs::read_to_string(&output_file).unwrap(),
+    )
 }
 
 #[test]
@@ -111,8 +146,13 @@ fn check_step_runs_seam_and_reports_its_status() {
 
     let (code, outputs) = run_check_step(dir.path(), &name);
     assert_eq!(code, 0);
-    assert!(outputs.contains("exit-code=0\n") && outputs.contains("sarif-file=out.sarif\n"), "{outputs}");
-    let sarif: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.sarif")).unwrap()).unwrap();
+    assert!(
+        outputs.contains("exit-code=0\n") && outputs.contains("sarif-file=out.sarif\n"),
+        "{outputs}"
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.sarif")).unwrap())
+            .unwrap();
     assert_eq!(sarif["runs"][0]["automationDetails"]["id"], "seam-test/");
 
     // An unreadable input: the step still succeeds so the log is uploaded;

@@ -26,7 +26,10 @@ fn rule_docs_are_up_to_date() {
     // No page for a rule that no longer exists.
     for entry in std::fs::read_dir(&dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        assert!(files.iter().any(|(n, _)| *n == name), "docs/rules/{name} is not generated");
+        assert!(
+            files.iter().any(|(n, _)| *n == name),
+            "docs/rules/{name} is not generated"
+        );
     }
 }
 
@@ -40,6 +43,10 @@ fn explain_write_docs_matches() {
         .unwrap();
     assert!(status.success());
     for (name, text) in seam::rules::catalog::docs_files() {
-        assert_eq!(std::fs::read_to_string(dir.path().join(&name)).unwrap(), text, "{name}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&name)).unwrap(),
+            text,
+            "{name}"
+        );
     }
 }

@@ -20,7 +20,10 @@ fn report() -> RunReport {
     data_race.related.clear();
     RunReport {
         findings: vec![ffi_race(), data_race],
-        errors: vec![seam::ingest::IngestError { path: "broken.bc".into(), reason: "invalid bitcode signature".into() }],
+        errors: vec![seam::ingest::IngestError {
+            path: "broken.bc".into(),
+            reason: "invalid bitcode signature".into(),
+        }],
         ..RunReport::default()
     }
 }
@@ -74,7 +77,10 @@ fn text_output_like_rustc() {
 fn text_output_without_sources_and_in_colour() {
     let mut sources = SourceCache::new(vec![]);
     let out = text::render(&report(), &mut sources, TextOptions { color: false });
-    assert!(out.contains(" --> drivers/misc/foo.c:7:2\n  = write (plain, 4 bytes) in `foo_irq` [C]\n"), "{out}");
+    assert!(
+        out.contains(" --> drivers/misc/foo.c:7:2\n  = write (plain, 4 bytes) in `foo_irq` [C]\n"),
+        "{out}"
+    );
     let coloured = text::render(&report(), &mut sources, TextOptions { color: true });
     assert!(coloured.contains("\x1b[1;31merror[ffi-data-race]\x1b[0m"));
     assert!(coloured.contains("\x1b[1;33mwarning[data-race]\x1b[0m"));
@@ -83,12 +89,23 @@ fn text_output_without_sources_and_in_colour() {
 #[test]
 fn empty_report_summary() {
     let mut sources = SourceCache::new(vec![]);
-    assert_eq!(text::render(&RunReport::default(), &mut sources, TextOptions::default()), "seam: no findings\n");
+    assert_eq!(
+        text::render(&RunReport::default(), &mut sources, TextOptions::default()),
+        "seam: no findings\n"
+    );
     let r = RunReport {
-        baseline: Some(BaselineSummary { file: "old.sarif".into(), new: 0, unchanged: 3, absent: vec!["x".into()] }),
+        baseline: Some(BaselineSummary {
+            file: "old.sarif".into(),
+            new: 0,
+            unchanged: 3,
+            absent: vec!["x".into()],
+        }),
         ..RunReport::default()
     };
-    assert_eq!(text::render_summary(&r, TextOptions::default()), "seam: no findings; 3 unchanged and 1 fixed since baseline");
+    assert_eq!(
+        text::render_summary(&r, TextOptions::default()),
+        "seam: no findings; 3 unchanged and 1 fixed since baseline"
+    );
 }
 
 #[test]
@@ -98,9 +115,18 @@ fn json_report_schema_and_round_trip() {
     // What the testsuite scorer reads.
     assert_eq!(v["version"], 1);
     assert_eq!(v["findings"][0]["rule"], "ffi-data-race");
-    assert_eq!(v["findings"][0]["accesses"][0]["loc"], serde_json::json!({"file": "drivers/misc/foo.c", "line": 7, "column": 2}));
-    assert_eq!(v["findings"][1]["accesses"][1]["loc"], serde_json::Value::Null);
-    assert_eq!(v["errors"][0], serde_json::json!({"path": "broken.bc", "reason": "invalid bitcode signature"}));
+    assert_eq!(
+        v["findings"][0]["accesses"][0]["loc"],
+        serde_json::json!({"file": "drivers/misc/foo.c", "line": 7, "column": 2})
+    );
+    assert_eq!(
+        v["findings"][1]["accesses"][1]["loc"],
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        v["errors"][0],
+        serde_json::json!({"path": "broken.bc", "reason": "invalid bitcode signature"})
+    );
     assert_eq!(v["tool"]["name"], "seam");
     assert!(v["suppressed"].as_array().unwrap().is_empty());
     assert!(v["stats"]["modules"].is_u64());
@@ -108,19 +134,40 @@ fn json_report_schema_and_round_trip() {
     // Every top-level key, in order: documented in docs/json-format.md.
     let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["errors", "findings", "stats", "suppressed", "tool", "version"]);
-    assert!(text.starts_with("{\n  \"version\": 1,\n  \"tool\": {"), "version first: {text}");
+    assert_eq!(
+        keys,
+        [
+            "errors",
+            "findings",
+            "stats",
+            "suppressed",
+            "tool",
+            "version"
+        ]
+    );
+    assert!(
+        text.starts_with("{\n  \"version\": 1,\n  \"tool\": {"),
+        "version first: {text}"
+    );
     let back = json::parse(&text).unwrap();
     assert_eq!(back.findings, report().findings);
-    assert!(json::parse("{\"version\": 2}").unwrap_err().contains("version 2"));
+    assert!(json::parse("{\"version\": 2}")
+        .unwrap_err()
+        .contains("version 2"));
     assert!(json::parse("[]").is_err());
 }
 
 #[test]
 fn json_keys_are_documented() {
-    let doc = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/json-format.md")).unwrap();
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/json-format.md"),
+    )
+    .unwrap();
     let mut r = report();
-    r.suppressed.push(seam::report::SuppressedFinding { finding: ffi_race(), justification: "reviewed".into() });
+    r.suppressed.push(seam::report::SuppressedFinding {
+        finding: ffi_race(),
+        justification: "reviewed".into(),
+    });
     r.baseline = Some(BaselineSummary::default());
     let v: serde_json::Value = serde_json::from_str(&json::render(&r)).unwrap();
     let mut missing = Vec::new();
@@ -165,8 +212,22 @@ fn suppressions_from_config() {
     let out = suppress::apply(report().findings, &cfg.suppressions);
     assert_eq!(out.kept.len(), 1);
     assert_eq!(out.kept[0].rule, "data-race");
-    assert_eq!(out.suppressed[0].justification, "events is a statistics counter; lost updates are fine");
+    assert_eq!(
+        out.suppressed[0].justification,
+        "events is a statistics counter; lost updates are fine"
+    );
     assert!(out.unused.is_empty());
-    let none = suppress::apply(report().findings, &[Suppression { rule: "data-race".into(), location: Some("nope".into()), function: None, reason: "r".into() }]);
-    assert_eq!((none.kept.len(), none.unused.as_slice()), (2, &[0usize][..]));
+    let none = suppress::apply(
+        report().findings,
+        &[Suppression {
+            rule: "data-race".into(),
+            location: Some("nope".into()),
+            function: None,
+            reason: "r".into(),
+        }],
+    );
+    assert_eq!(
+        (none.kept.len(), none.unused.as_slice()),
+        (2, &[0usize][..])
+    );
 }

@@ -22,7 +22,8 @@ fn ingest_worker_entry() {
     if std::env::var_os(WORKER_ENV).is_none() {
         return;
     }
-    let code = seam::ingest::worker_main(&mut std::io::stdin().lock(), &mut std::io::stdout().lock());
+    let code =
+        seam::ingest::worker_main(&mut std::io::stdin().lock(), &mut std::io::stdout().lock());
     std::process::exit(code);
 }
 
@@ -38,10 +39,22 @@ fn ingest_throughput() {
     let sv = survey(&inputs, &IngestOptions::default());
     let scan = t.elapsed();
     let mb = sv.modules.iter().map(|m| m.bytes).sum::<u64>() as f64 / 1e6;
-    eprintln!("survey: {} modules, {mb:.1} MB of bitcode, {} errors, {:.3}s", sv.modules.len(), sv.errors.len(), scan.as_secs_f64());
+    eprintln!(
+        "survey: {} modules, {mb:.1} MB of bitcode, {} errors, {:.3}s",
+        sv.modules.len(),
+        sv.errors.len(),
+        scan.as_secs_f64()
+    );
     let workers = Isolation::Workers(WorkerCommand {
         program: std::env::current_exe().unwrap(),
-        args: ["--exact", "ingest_worker_entry", "--nocapture", "--test-threads=1"].map(OsString::from).to_vec(),
+        args: [
+            "--exact",
+            "ingest_worker_entry",
+            "--nocapture",
+            "--test-threads=1",
+        ]
+        .map(OsString::from)
+        .to_vec(),
         env: vec![(WORKER_ENV.into(), "1".into())],
         unit_timeout: Duration::from_secs(600),
     });
@@ -50,7 +63,12 @@ fn ingest_throughput() {
             let t = Instant::now();
             let got = ingest_with(&inputs, &IngestOptions { jobs }, &isolation);
             let s = t.elapsed().as_secs_f64();
-            let insts: usize = got.modules.iter().flat_map(|m| &m.functions).map(|f| f.insts.len()).sum();
+            let insts: usize = got
+                .modules
+                .iter()
+                .flat_map(|m| &m.functions)
+                .map(|f| f.insts.len())
+                .sum();
             eprintln!(
                 "{label:10} jobs={jobs}: {} modules, {} errors, {insts} instructions, {:.1} MB in {s:.2}s = {:.1} MB/s",
                 got.modules.len(),

@@ -67,15 +67,23 @@ fn count_text(ir: &str) -> Counts {
                     "tail" | "musttail" | "notail" => &words[1..],
                     _ => &words[..],
                 };
-                if !matches!(rest.first(), Some(&"call") | Some(&"invoke") | Some(&"callbr")) {
+                if !matches!(
+                    rest.first(),
+                    Some(&"call") | Some(&"invoke") | Some(&"callbr")
+                ) {
                     continue;
                 }
                 if asm.is_match(t) {
                     c.asm += 1;
                     continue;
                 }
-                let name = callee.captures(t).map(|m| m[1].to_string()).unwrap_or_default();
-                if t.contains(&format!("@{name}(")) && NON_CALL_INTRINSICS.iter().any(|p| name.starts_with(p)) {
+                let name = callee
+                    .captures(t)
+                    .map(|m| m[1].to_string())
+                    .unwrap_or_default();
+                if t.contains(&format!("@{name}("))
+                    && NON_CALL_INTRINSICS.iter().any(|p| name.starts_with(p))
+                {
                     continue;
                 }
                 c.calls += 1;
@@ -86,9 +94,22 @@ fn count_text(ir: &str) -> Counts {
 }
 
 fn llvm_dis(path: &Path) -> String {
-    assert!(Path::new(LLVM_DIS).exists(), "{LLVM_DIS} is missing: run `make setup` (installs llvm-22)");
-    let out = Command::new(LLVM_DIS).arg(path).arg("-o").arg("-").output().expect("run llvm-dis");
-    assert!(out.status.success(), "llvm-dis {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        Path::new(LLVM_DIS).exists(),
+        "{LLVM_DIS} is missing: run `make setup` (installs llvm-22)"
+    );
+    let out = Command::new(LLVM_DIS)
+        .arg(path)
+        .arg("-o")
+        .arg("-")
+        .output()
+        .expect("run llvm-dis");
+    assert!(
+        out.status.success(),
+        "llvm-dis {}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 IR")
 }
 
@@ -114,7 +135,17 @@ define void @f(ptr %p) {
 }
 "#;
     let c = count_text(ir);
-    assert_eq!(c, Counts { loads: 3, stores: 1, volatile: 3, atomics: 5, calls: 4, asm: 1 });
+    assert_eq!(
+        c,
+        Counts {
+            loads: 3,
+            stores: 1,
+            volatile: 3,
+            atomics: 5,
+            calls: 4,
+            asm: 1
+        }
+    );
 }
 
 #[test]
@@ -124,7 +155,9 @@ fn seam_counts_equal_llvm_dis_counts_for_every_fixture() {
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| {
-            ((n.starts_with("c-") || n.starts_with("rs-")) && n.ends_with(".bc")) || n == "c-lto.o" || n.ends_with(".ll")
+            ((n.starts_with("c-") || n.starts_with("rs-")) && n.ends_with(".bc"))
+                || n == "c-lto.o"
+                || n.ends_with(".ll")
         })
         .collect();
     names.sort();
@@ -136,11 +169,18 @@ fn seam_counts_equal_llvm_dis_counts_for_every_fixture() {
     let mut mismatches = Vec::new();
     let mut total = Counts::default();
     for (m, p) in got.modules.iter().zip(&paths) {
-        let text = if p.extension().is_some_and(|e| e == "ll") { std::fs::read_to_string(p).unwrap() } else { llvm_dis(p) };
+        let text = if p.extension().is_some_and(|e| e == "ll") {
+            std::fs::read_to_string(p).unwrap()
+        } else {
+            llvm_dis(p)
+        };
         let want = count_text(&text);
         let seen = counts(m);
         if seen != want {
-            mismatches.push(format!("{}:\n  seam     {seen}\n  llvm-dis {want}", p.display()));
+            mismatches.push(format!(
+                "{}:\n  seam     {seen}\n  llvm-dis {want}",
+                p.display()
+            ));
         }
         total.loads += want.loads;
         total.stores += want.stores;
@@ -152,5 +192,13 @@ fn seam_counts_equal_llvm_dis_counts_for_every_fixture() {
     eprintln!("llvm-dis totals over {} fixtures: {total}", names.len());
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     // The fixtures exercise every category, so equal counts mean something.
-    assert!(total.loads > 0 && total.stores > 0 && total.volatile > 0 && total.atomics > 0 && total.calls > 0 && total.asm > 0, "{total}");
+    assert!(
+        total.loads > 0
+            && total.stores > 0
+            && total.volatile > 0
+            && total.atomics > 0
+            && total.calls > 0
+            && total.asm > 0,
+        "{total}"
+    );
 }

@@ -21,8 +21,12 @@ fn s(p: &Path) -> String {
 }
 
 fn defined(m: &Module) -> Vec<String> {
-    let mut v: Vec<String> =
-        m.functions.iter().filter(|f| !f.is_declaration).map(|f| m.str(f.name).to_string()).collect();
+    let mut v: Vec<String> = m
+        .functions
+        .iter()
+        .filter(|f| !f.is_declaration)
+        .map(|f| m.str(f.name).to_string())
+        .collect();
     v.sort();
     v
 }
@@ -36,13 +40,25 @@ fn no_errors(i: &Ingested) {
 }
 
 /// The C fixture's functions and the Rust fixture's exported ones.
-const C_FUNCS: &[&str] = &["dev_acquire", "dev_asm_inc", "dev_call_op", "dev_inc_locked", "dev_peek", "dev_plain_write", "dev_publish"];
+const C_FUNCS: &[&str] = &[
+    "dev_acquire",
+    "dev_asm_inc",
+    "dev_call_op",
+    "dev_inc_locked",
+    "dev_peek",
+    "dev_plain_write",
+    "dev_publish",
+];
 const RUST_FUNCS: &[&str] = &["rust_consume", "rust_peek_flag"];
 
 fn assert_c(m: &Module) {
     let d = defined(m);
     for f in C_FUNCS {
-        assert!(d.iter().any(|x| x == f), "{}: {f} missing from {d:?}", m.origin);
+        assert!(
+            d.iter().any(|x| x == f),
+            "{}: {f} missing from {d:?}",
+            m.origin
+        );
     }
     assert_eq!(m.language, Language::C, "{}", m.origin);
 }
@@ -50,9 +66,17 @@ fn assert_c(m: &Module) {
 fn assert_rust(m: &Module) {
     let d = defined(m);
     for f in RUST_FUNCS {
-        assert!(d.iter().any(|x| x == f), "{}: {f} missing from {d:?}", m.origin);
+        assert!(
+            d.iter().any(|x| x == f),
+            "{}: {f} missing from {d:?}",
+            m.origin
+        );
     }
-    assert!(!d.iter().any(|x| x == "dev_inc_locked"), "{}: C function defined in the Rust module", m.origin);
+    assert!(
+        !d.iter().any(|x| x == "dev_inc_locked"),
+        "{}: C function defined in the Rust module",
+        m.origin
+    );
 }
 
 /// Every container kind in one call, in input order then member order.
@@ -85,7 +109,10 @@ fn mixed_inputs() -> (Vec<PathBuf>, Vec<(String, bool)>) {
         (format!("{}#1", s(&fx("combined-ld-r.o"))), false),
         (format!("{}(c-lto.o)", s(&fx("mixed.a"))), true),
         (format!("{}(rs.bc)", s(&fx("mixed.a"))), false),
-        (format!("{}({rlib_member})", s(&fx("libshared_rs.rlib"))), false),
+        (
+            format!("{}({rlib_member})", s(&fx("libshared_rs.rlib"))),
+            false,
+        ),
         (format!("{}#0", s(&fx("multi-llvm-cat.bc"))), true),
         (format!("{}#1", s(&fx("multi-llvm-cat.bc"))), false),
         (s(&fx("c-clang14-aarch64-O0-g.bc")), true),
@@ -104,9 +131,29 @@ fn survey_finds_every_module_of_every_container_kind() {
     assert_eq!(got, want);
     assert!(sv.modules[1].text, ".ll is text IR");
     assert_eq!(sv.modules[0].producer.as_deref(), Some("LLVM22.1.8"));
-    assert!(sv.modules[6].producer.as_deref().unwrap_or("").contains("rust"), "{:?}", sv.modules[6]);
-    assert!(sv.notes.iter().any(|n| n.contains("mixed.a: skipped 1 of 3 archive members without bitcode")), "{:?}", sv.notes);
-    assert!(sv.notes.iter().any(|n| n.contains("libshared_rs.rlib: skipped 1 of 2")), "{:?}", sv.notes);
+    assert!(
+        sv.modules[6]
+            .producer
+            .as_deref()
+            .unwrap_or("")
+            .contains("rust"),
+        "{:?}",
+        sv.modules[6]
+    );
+    assert!(
+        sv.notes
+            .iter()
+            .any(|n| n.contains("mixed.a: skipped 1 of 3 archive members without bitcode")),
+        "{:?}",
+        sv.notes
+    );
+    assert!(
+        sv.notes
+            .iter()
+            .any(|n| n.contains("libshared_rs.rlib: skipped 1 of 2")),
+        "{:?}",
+        sv.notes
+    );
 }
 
 #[test]
@@ -114,7 +161,10 @@ fn every_container_kind_mixed_in_one_call() {
     let (inputs, expected) = mixed_inputs();
     let got = ingest(&inputs, &IngestOptions::default());
     no_errors(&got);
-    assert_eq!(origins(&got), expected.iter().map(|(o, _)| o.clone()).collect::<Vec<_>>());
+    assert_eq!(
+        origins(&got),
+        expected.iter().map(|(o, _)| o.clone()).collect::<Vec<_>>()
+    );
     for (m, (_, is_c)) in got.modules.iter().zip(&expected) {
         if *is_c {
             assert_c(m);
@@ -123,7 +173,13 @@ fn every_container_kind_mixed_in_one_call() {
         }
     }
     assert!(got.bytes > 50_000, "bytes read: {}", got.bytes);
-    assert!(got.notes.iter().any(|n| n.contains("mixed.a: skipped 1 of 3")), "{:?}", got.notes);
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n.contains("mixed.a: skipped 1 of 3")),
+        "{:?}",
+        got.notes
+    );
 }
 
 #[test]
@@ -161,7 +217,11 @@ fn clang14_typed_pointers_and_every_compiler_read() {
             assert_eq!(m.language, Language::Rust, "{n}");
         }
         let triple = m.str(m.triple);
-        let arch = if n.contains("aarch64") { "aarch64" } else { "x86_64" };
+        let arch = if n.contains("aarch64") {
+            "aarch64"
+        } else {
+            "x86_64"
+        };
         assert!(triple.starts_with(arch), "{n}: triple {triple}");
     }
 }
@@ -195,7 +255,13 @@ fn directory_is_walked_recursively_in_name_order() {
             format!("{r}/sub/deeper/vmlinux.o#1"),
         ]
     );
-    assert!(got.notes.iter().any(|n| n == &format!("{r}: skipped 1 files without bitcode")), "{:?}", got.notes);
+    assert!(
+        got.notes
+            .iter()
+            .any(|n| n == &format!("{r}: skipped 1 files without bitcode")),
+        "{:?}",
+        got.notes
+    );
 }
 
 #[test]
@@ -206,7 +272,11 @@ fn at_list_resolves_relative_to_the_list_and_nests() {
     std::fs::create_dir_all(root.join("objs")).unwrap();
     std::fs::copy(fx("c-clang16-x86_64-O2.bc"), root.join("objs/one.bc")).unwrap();
     std::fs::copy(fx("rs-rustc-x86_64-O0.bc"), root.join("objs/two.bc")).unwrap();
-    std::fs::write(root.join("lists/inner.lst"), "# nested list\n../objs/two.bc\n").unwrap();
+    std::fs::write(
+        root.join("lists/inner.lst"),
+        "# nested list\n../objs/two.bc\n",
+    )
+    .unwrap();
     let abs = s(&fx("mixed.a"));
     std::fs::write(
         root.join("lists/all.lst"),
@@ -219,7 +289,12 @@ fn at_list_resolves_relative_to_the_list_and_nests() {
     let l = s(&root.join("lists"));
     assert_eq!(
         origins(&got),
-        [format!("{l}/../objs/one.bc"), format!("{l}/../objs/two.bc"), format!("{abs}(c-lto.o)"), format!("{abs}(rs.bc)")]
+        [
+            format!("{l}/../objs/one.bc"),
+            format!("{l}/../objs/two.bc"),
+            format!("{abs}(c-lto.o)"),
+            format!("{abs}(rs.bc)")
+        ]
     );
 }
 
@@ -241,7 +316,11 @@ fn same_file_twice_is_read_once() {
     let got = ingest(&[f.clone(), f.clone()], &IngestOptions::default());
     no_errors(&got);
     assert_eq!(got.modules.len(), 1);
-    assert!(got.notes.iter().any(|n| n.contains("given more than once")), "{:?}", got.notes);
+    assert!(
+        got.notes.iter().any(|n| n.contains("given more than once")),
+        "{:?}",
+        got.notes
+    );
 }
 
 /// Writes an IDENTIFICATION block saying `producer` (char6 characters
@@ -326,7 +405,15 @@ fn identification_block(producer: &str, epoch: u64, words: usize) -> Vec<u8> {
         for i in 0..32 {
             w.bits[len_at + i] = (got as u64) >> i & 1 == 1;
         }
-        return w.bits.chunks(8).map(|c| c.iter().enumerate().fold(0u8, |acc, (i, &b)| acc | (u8::from(b) << i))).collect();
+        return w
+            .bits
+            .chunks(8)
+            .map(|c| {
+                c.iter()
+                    .enumerate()
+                    .fold(0u8, |acc, (i, &b)| acc | (u8::from(b) << i))
+            })
+            .collect();
     }
     panic!("cannot fit {producer:?} into {words} words");
 }
@@ -338,7 +425,12 @@ fn with_identification(fixture: &str, producer: &str, epoch: u64) -> Vec<u8> {
     // length in words is the second word.
     let words = u32::from_le_bytes(data[8..12].try_into().unwrap()) as usize;
     let end = 12 + words * 4;
-    [&data[..4], &identification_block(producer, epoch, words)[..], &data[end..]].concat()
+    [
+        &data[..4],
+        &identification_block(producer, epoch, words)[..],
+        &data[end..],
+    ]
+    .concat()
 }
 
 #[test]
@@ -346,7 +438,11 @@ fn rewritten_identification_with_current_producer_still_reads() {
     // Guards the test helper: the same splice with LLVM 22 must be accepted.
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("same.bc");
-    std::fs::write(&p, with_identification("c-clang22-x86_64-O2.bc", "LLVM22.1.8", 0)).unwrap();
+    std::fs::write(
+        &p,
+        with_identification("c-clang22-x86_64-O2.bc", "LLVM22.1.8", 0),
+    )
+    .unwrap();
     let got = ingest(&[p], &IngestOptions::default());
     no_errors(&got);
     assert_c(&got.modules[0]);
@@ -375,24 +471,78 @@ fn bad_inputs(dir: &Path) -> Vec<Bad> {
     std::fs::create_dir_all(dir.join("dir-without-inputs")).unwrap();
     std::fs::write(dir.join("dir-without-inputs/notes.txt"), "hello\n").unwrap();
     vec![
-        Bad { path: dir.join("missing.bc"), reason: "no such file or directory" },
-        Bad { path: w("empty.bc", b""), reason: "empty file" },
-        Bad { path: w("notes.txt", b"just some notes\nnot IR at all\n"), reason: "not LLVM IR" },
-        Bad { path: w("binary.bin", &[0x13, 0x37, 0x00, 0xff, 0x01]), reason: "not LLVM bitcode" },
-        Bad { path: w("truncated.bc", &good[..good.len() * 6 / 10]), reason: "truncated bitcode" },
-        Bad { path: w("garbage-after-magic.bc", b"BC\xC0\xDE\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"), reason: "corrupted bitcode" },
-        Bad { path: w("corrupted.bc", &corrupted), reason: "" },
         Bad {
-            path: w("newer.bc", &with_identification("c-clang22-x86_64-O2.bc", "LLVM23.0.0", 0)),
+            path: dir.join("missing.bc"),
+            reason: "no such file or directory",
+        },
+        Bad {
+            path: w("empty.bc", b""),
+            reason: "empty file",
+        },
+        Bad {
+            path: w("notes.txt", b"just some notes\nnot IR at all\n"),
+            reason: "not LLVM IR",
+        },
+        Bad {
+            path: w("binary.bin", &[0x13, 0x37, 0x00, 0xff, 0x01]),
+            reason: "not LLVM bitcode",
+        },
+        Bad {
+            path: w("truncated.bc", &good[..good.len() * 6 / 10]),
+            reason: "truncated bitcode",
+        },
+        Bad {
+            path: w(
+                "garbage-after-magic.bc",
+                b"BC\xC0\xDE\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
+            ),
+            reason: "corrupted bitcode",
+        },
+        Bad {
+            path: w("corrupted.bc", &corrupted),
+            reason: "",
+        },
+        Bad {
+            path: w(
+                "newer.bc",
+                &with_identification("c-clang22-x86_64-O2.bc", "LLVM23.0.0", 0),
+            ),
             reason: "produced by LLVM 23.0.0, newer than LLVM 22",
         },
-        Bad { path: w("epoch.bc", &with_identification("c-clang22-x86_64-O2.bc", "LLVM22.1.8", 1)), reason: "epoch 1" },
-        Bad { path: fx("no-bitcode.a"), reason: "archive has no members with bitcode" },
-        Bad { path: fx("plain-no-bitcode.o"), reason: "object file without embedded bitcode (no .llvmbc section)" },
-        Bad { path: dir.join("empty-dir"), reason: "directory contains no bitcode" },
-        Bad { path: dir.join("dir-without-inputs"), reason: "directory contains no bitcode" },
-        Bad { path: w("malformed.ll", b"; ModuleID = 'x'\ndefine void @f( {\n  ret void\n"), reason: "" },
-        Bad { path: PathBuf::from(format!("@{}", s(&dir.join("missing.lst")))), reason: "cannot read input list" },
+        Bad {
+            path: w(
+                "epoch.bc",
+                &with_identification("c-clang22-x86_64-O2.bc", "LLVM22.1.8", 1),
+            ),
+            reason: "epoch 1",
+        },
+        Bad {
+            path: fx("no-bitcode.a"),
+            reason: "archive has no members with bitcode",
+        },
+        Bad {
+            path: fx("plain-no-bitcode.o"),
+            reason: "object file without embedded bitcode (no .llvmbc section)",
+        },
+        Bad {
+            path: dir.join("empty-dir"),
+            reason: "directory contains no bitcode",
+        },
+        Bad {
+            path: dir.join("dir-without-inputs"),
+            reason: "directory contains no bitcode",
+        },
+        Bad {
+            path: w(
+                "malformed.ll",
+                b"; ModuleID = 'x'\ndefine void @f( {\n  ret void\n",
+            ),
+            reason: "",
+        },
+        Bad {
+            path: PathBuf::from(format!("@{}", s(&dir.join("missing.lst")))),
+            reason: "cannot read input list",
+        },
     ]
 }
 
@@ -406,7 +556,12 @@ fn bad_inputs_are_errors_naming_the_file_and_good_ones_still_read() {
     inputs.extend(bad.iter().map(|b| b.path.clone()));
     inputs.insert(5, good[1].clone());
     let got = ingest(&inputs, &IngestOptions { jobs: 2 });
-    assert_eq!(origins(&got), [s(&good[0]), s(&good[1])], "errors: {:#?}", got.errors);
+    assert_eq!(
+        origins(&got),
+        [s(&good[0]), s(&good[1])],
+        "errors: {:#?}",
+        got.errors
+    );
     assert_c(&got.modules[0]);
     assert_rust(&got.modules[1]);
     assert_eq!(got.errors.len(), bad.len(), "{:#?}", got.errors);
@@ -419,7 +574,12 @@ fn bad_inputs_are_errors_naming_the_file_and_good_ones_still_read() {
             .find(|e| e.path == shown)
             .unwrap_or_else(|| panic!("no error for {shown}: {:#?}", got.errors));
         assert!(!e.reason.is_empty() && !e.reason.contains('\n'), "{e:?}");
-        assert!(e.reason.contains(b.reason), "{shown}: reason {:?} lacks {:?}", e.reason, b.reason);
+        assert!(
+            e.reason.contains(b.reason),
+            "{shown}: reason {:?} lacks {:?}",
+            e.reason,
+            b.reason
+        );
         assert!(!e.reason.contains(shown), "reason repeats the path: {e:?}");
     }
 }
@@ -453,13 +613,25 @@ fn binary_reports_bad_input_and_exits_2() {
         .expect("run seam");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: ")).collect();
-    assert!(lines.contains(&format!("error: {}: no such file or directory", s(&missing)).as_str()), "{stderr}");
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
     assert!(
-        lines.iter().any(|l| l.starts_with(&format!("error: {}: truncated bitcode:", s(&truncated)))),
+        lines.contains(&format!("error: {}: no such file or directory", s(&missing)).as_str()),
         "{stderr}"
     );
-    assert_eq!(lines.len(), 2, "only the two bad inputs are errors: {stderr}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("error: {}: truncated bitcode:", s(&truncated)))),
+        "{stderr}"
+    );
+    assert_eq!(
+        lines.len(),
+        2,
+        "only the two bad inputs are errors: {stderr}"
+    );
 }
 
 #[test]
@@ -468,7 +640,13 @@ fn thin_archive_stands_for_its_member_files() {
     let got = ingest(std::slice::from_ref(&thin), &IngestOptions::default());
     no_errors(&got);
     let t = s(&thin);
-    assert_eq!(origins(&got), [format!("{t}(c-clang22-x86_64-O0.bc)"), format!("{t}(rs-rustc-x86_64-O0.bc)")]);
+    assert_eq!(
+        origins(&got),
+        [
+            format!("{t}(c-clang22-x86_64-O0.bc)"),
+            format!("{t}(rs-rustc-x86_64-O0.bc)")
+        ]
+    );
     assert_c(&got.modules[0]);
     assert_rust(&got.modules[1]);
 
@@ -498,10 +676,25 @@ fn binary_survives_inputs_that_crash_llvm() {
         .expect("run seam");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error: ")).collect();
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
     assert_eq!(lines.len(), 2, "{stderr}");
     // LLVM 22.1 crashes on both. Should a later 22.x reject them cleanly,
     // these two assertions fail and say the fixtures need renewing.
-    assert!(lines[0].starts_with(&format!("error: {}: LLVM crashed reading this module (worker killed by SIGSEGV)", s(&segv))), "{stderr}");
-    assert!(lines[1].starts_with(&format!("error: {}: LLVM crashed reading this module (worker killed by SIGABRT)", s(&oom))), "{stderr}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "error: {}: LLVM crashed reading this module (worker killed by SIGSEGV)",
+            s(&segv)
+        )),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "error: {}: LLVM crashed reading this module (worker killed by SIGABRT)",
+            s(&oom)
+        )),
+        "{stderr}"
+    );
 }

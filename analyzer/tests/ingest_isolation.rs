@@ -53,31 +53,57 @@ fn ingest_worker_entry() {
         return; // an ordinary test run: nothing to do
     }
     let num = |k: &str| std::env::var(k).ok().and_then(|v| v.parse().ok());
-    let mut out = Misbehaving { inner: std::io::stdout().lock(), flushes: 0, die_after: num(DIE_ENV), hang_after: num(HANG_ENV) };
+    let mut out = Misbehaving {
+        inner: std::io::stdout().lock(),
+        flushes: 0,
+        die_after: num(DIE_ENV),
+        hang_after: num(HANG_ENV),
+    };
     let code = seam::ingest::worker_main(&mut std::io::stdin().lock(), &mut out);
     std::process::exit(code);
 }
 
 fn workers(extra_env: &[(&str, &str)], timeout: Duration) -> Isolation {
     let mut env: Vec<(OsString, OsString)> = vec![(WORKER_ENV.into(), "1".into())];
-    env.extend(extra_env.iter().map(|(k, v)| (OsString::from(k), OsString::from(v))));
+    env.extend(
+        extra_env
+            .iter()
+            .map(|(k, v)| (OsString::from(k), OsString::from(v))),
+    );
     Isolation::Workers(WorkerCommand {
         program: std::env::current_exe().unwrap(),
-        args: ["--exact", "ingest_worker_entry", "--nocapture", "--test-threads=1"].map(OsString::from).to_vec(),
+        args: [
+            "--exact",
+            "ingest_worker_entry",
+            "--nocapture",
+            "--test-threads=1",
+        ]
+        .map(OsString::from)
+        .to_vec(),
         env,
         unit_timeout: timeout,
     })
 }
 
 fn fx(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn inputs() -> Vec<PathBuf> {
-    ["c-clang22-x86_64-O2.bc", "combined-ld-r.o", "mixed.a", "rs-rustc-x86_64-O0-g.bc", "multi-llvm-cat.bc", "c-clang14-x86_64-O2.bc", "c-clang22-x86_64-O2.ll"]
-        .iter()
-        .map(|n| fx(n))
-        .collect()
+    [
+        "c-clang22-x86_64-O2.bc",
+        "combined-ld-r.o",
+        "mixed.a",
+        "rs-rustc-x86_64-O0-g.bc",
+        "multi-llvm-cat.bc",
+        "c-clang14-x86_64-O2.bc",
+        "c-clang22-x86_64-O2.ll",
+    ]
+    .iter()
+    .map(|n| fx(n))
+    .collect()
 }
 
 /// Origin and defined-function names of every module.
@@ -85,7 +111,12 @@ fn shape(i: &Ingested) -> Vec<(String, Vec<String>)> {
     i.modules
         .iter()
         .map(|m| {
-            let mut f: Vec<String> = m.functions.iter().filter(|f| !f.is_declaration).map(|f| m.str(f.name).to_string()).collect();
+            let mut f: Vec<String> = m
+                .functions
+                .iter()
+                .filter(|f| !f.is_declaration)
+                .map(|f| m.str(f.name).to_string())
+                .collect();
             f.sort();
             (m.origin.clone(), f)
         })
@@ -95,7 +126,11 @@ fn shape(i: &Ingested) -> Vec<(String, Vec<String>)> {
 #[test]
 fn isolated_ingest_equals_in_process_ingest() {
     let local = ingest(&inputs(), &IngestOptions { jobs: 2 });
-    let isolated = ingest_with(&inputs(), &IngestOptions { jobs: 2 }, &workers(&[], Duration::from_secs(120)));
+    let isolated = ingest_with(
+        &inputs(),
+        &IngestOptions { jobs: 2 },
+        &workers(&[], Duration::from_secs(120)),
+    );
     assert!(local.errors.is_empty(), "{:#?}", local.errors);
     assert!(isolated.errors.is_empty(), "{:#?}", isolated.errors);
     assert_eq!(shape(&local).len(), 10);
@@ -109,16 +144,36 @@ fn a_dying_worker_costs_only_the_module_it_was_on() {
     // 10 modules; the worker aborts after every 3rd result it sends, so
     // each fresh worker reads 3 modules and dies on the 4th: modules 3 and
     // 7 are blamed (as a real LLVM crash would be), the rest still arrive.
-    let got = ingest_with(&inputs(), &IngestOptions { jobs: 1 }, &workers(&[(DIE_ENV, "3")], Duration::from_secs(120)));
-    let all: Vec<String> = shape(&ingest(&inputs(), &IngestOptions { jobs: 1 })).into_iter().map(|(o, _)| o).collect();
+    let got = ingest_with(
+        &inputs(),
+        &IngestOptions { jobs: 1 },
+        &workers(&[(DIE_ENV, "3")], Duration::from_secs(120)),
+    );
+    let all: Vec<String> = shape(&ingest(&inputs(), &IngestOptions { jobs: 1 }))
+        .into_iter()
+        .map(|(o, _)| o)
+        .collect();
     assert_eq!(all.len(), 10);
     let blamed: Vec<&str> = got.errors.iter().map(|e| e.path.as_str()).collect();
-    assert_eq!(blamed, [all[3].as_str(), all[7].as_str()], "{:#?}", got.errors);
+    assert_eq!(
+        blamed,
+        [all[3].as_str(), all[7].as_str()],
+        "{:#?}",
+        got.errors
+    );
     for e in &got.errors {
-        assert!(e.reason.contains("LLVM crashed reading this module") && e.reason.contains("SIGABRT"), "{e:?}");
+        assert!(
+            e.reason.contains("LLVM crashed reading this module") && e.reason.contains("SIGABRT"),
+            "{e:?}"
+        );
     }
     let read: Vec<String> = got.modules.iter().map(|m| m.origin.clone()).collect();
-    let expect: Vec<String> = all.iter().enumerate().filter(|(i, _)| *i != 3 && *i != 7).map(|(_, o)| o.clone()).collect();
+    let expect: Vec<String> = all
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 3 && *i != 7)
+        .map(|(_, o)| o.clone())
+        .collect();
     assert_eq!(read, expect);
 }
 
@@ -126,18 +181,34 @@ fn a_dying_worker_costs_only_the_module_it_was_on() {
 fn a_hanging_worker_is_killed_after_the_unit_timeout() {
     let start = Instant::now();
     let got = ingest_with(
-        &[fx("c-clang22-x86_64-O2.bc"), fx("rs-rustc-x86_64-O2.bc"), fx("c-clang16-x86_64-O2.bc")],
+        &[
+            fx("c-clang22-x86_64-O2.bc"),
+            fx("rs-rustc-x86_64-O2.bc"),
+            fx("c-clang16-x86_64-O2.bc"),
+        ],
         &IngestOptions { jobs: 1 },
         &workers(&[(HANG_ENV, "1")], Duration::from_secs(2)),
     );
     // Each worker sends one result and then hangs: module 2 of 3 times out.
     assert_eq!(got.errors.len(), 1, "{:#?}", got.errors);
-    assert!(got.errors[0].path.ends_with("rs-rustc-x86_64-O2.bc"), "{:?}", got.errors[0]);
-    assert!(got.errors[0].reason.contains("timed out after 2s"), "{:?}", got.errors[0]);
+    assert!(
+        got.errors[0].path.ends_with("rs-rustc-x86_64-O2.bc"),
+        "{:?}",
+        got.errors[0]
+    );
+    assert!(
+        got.errors[0].reason.contains("timed out after 2s"),
+        "{:?}",
+        got.errors[0]
+    );
     assert_eq!(got.modules.len(), 2);
     // One timeout for module 2, one for the worker that read module 3 and
     // hung before `Done`: that one must not blame anything.
-    assert!(start.elapsed() < Duration::from_secs(30), "took {:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(30),
+        "took {:?}",
+        start.elapsed()
+    );
 }
 
 #[test]
@@ -148,10 +219,18 @@ fn a_worker_that_cannot_start_fails_every_unit_once() {
         env: Vec::new(),
         unit_timeout: Duration::from_secs(5),
     };
-    let got = ingest_with(&[fx("combined-ld-r.o"), fx("c-clang22-x86_64-O2.bc")], &IngestOptions::default(), &Isolation::Workers(cmd));
+    let got = ingest_with(
+        &[fx("combined-ld-r.o"), fx("c-clang22-x86_64-O2.bc")],
+        &IngestOptions::default(),
+        &Isolation::Workers(cmd),
+    );
     assert!(got.modules.is_empty());
     assert_eq!(got.errors.len(), 3, "{:#?}", got.errors);
     for e in &got.errors {
-        assert!(e.reason.contains("cannot start the ingest worker /nonexistent/seam-worker"), "{e:?}");
+        assert!(
+            e.reason
+                .contains("cannot start the ingest worker /nonexistent/seam-worker"),
+            "{e:?}"
+        );
     }
 }

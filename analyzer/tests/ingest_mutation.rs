@@ -24,7 +24,8 @@ fn ingest_worker_entry() {
     if std::env::var_os(WORKER_ENV).is_none() {
         return; // an ordinary test run: nothing to do
     }
-    let code = seam::ingest::worker_main(&mut std::io::stdin().lock(), &mut std::io::stdout().lock());
+    let code =
+        seam::ingest::worker_main(&mut std::io::stdin().lock(), &mut std::io::stdout().lock());
     std::process::exit(code);
 }
 
@@ -61,7 +62,11 @@ fn top_blocks(data: &[u8]) -> Vec<(usize, usize)> {
 
 fn mutate(rng: &mut Rng, i: usize, fixtures: &[(String, Vec<u8>)]) -> (String, Vec<u8>) {
     let (name, base) = &fixtures[rng.below(fixtures.len())];
-    let ext = Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("bin").to_string();
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("bin")
+        .to_string();
     let mut data = base.clone();
     let len = data.len();
     match i % 5 {
@@ -100,7 +105,13 @@ fn mutate(rng: &mut Rng, i: usize, fixtures: &[(String, Vec<u8>)]) -> (String, V
             }
         }
     }
-    (format!("m{i:04}-{}.{ext}", name.trim_end_matches(&format!(".{ext}"))), data)
+    (
+        format!(
+            "m{i:04}-{}.{ext}",
+            name.trim_end_matches(&format!(".{ext}"))
+        ),
+        data,
+    )
 }
 
 #[test]
@@ -110,7 +121,11 @@ fn thousand_mutants_no_panic_no_abort_no_hang() {
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| [".bc", ".o", ".a", ".rlib", ".ll"].iter().any(|x| n.ends_with(x)))
+        .filter(|n| {
+            [".bc", ".o", ".a", ".rlib", ".ll"]
+                .iter()
+                .any(|x| n.ends_with(x))
+        })
         .map(|n| {
             let d = std::fs::read(dir.join(&n)).unwrap();
             (n, d)
@@ -135,7 +150,14 @@ fn thousand_mutants_no_panic_no_abort_no_hang() {
 
     let isolation = Isolation::Workers(WorkerCommand {
         program: std::env::current_exe().unwrap(),
-        args: ["--exact", "ingest_worker_entry", "--nocapture", "--test-threads=1"].map(OsString::from).to_vec(),
+        args: [
+            "--exact",
+            "ingest_worker_entry",
+            "--nocapture",
+            "--test-threads=1",
+        ]
+        .map(OsString::from)
+        .to_vec(),
         env: vec![(WORKER_ENV.into(), "1".into())],
         unit_timeout: Duration::from_secs(120),
     });
@@ -143,9 +165,21 @@ fn thousand_mutants_no_panic_no_abort_no_hang() {
     let got = ingest_with(&paths, &IngestOptions { jobs: 2 }, &isolation);
     let elapsed = start.elapsed();
 
-    let crashed = got.errors.iter().filter(|e| e.reason.contains("LLVM crashed")).count();
-    let hung: Vec<_> = got.errors.iter().filter(|e| e.reason.contains("timed out")).collect();
-    let not_started: Vec<_> = got.errors.iter().filter(|e| e.reason.contains("did not start") || e.reason.contains("cannot start")).collect();
+    let crashed = got
+        .errors
+        .iter()
+        .filter(|e| e.reason.contains("LLVM crashed"))
+        .count();
+    let hung: Vec<_> = got
+        .errors
+        .iter()
+        .filter(|e| e.reason.contains("timed out"))
+        .collect();
+    let not_started: Vec<_> = got
+        .errors
+        .iter()
+        .filter(|e| e.reason.contains("did not start") || e.reason.contains("cannot start"))
+        .collect();
     eprintln!(
         "mutants: {MUTANTS}, modules read: {}, errors: {}, LLVM crashes contained: {crashed}, time: {elapsed:?}",
         got.modules.len(),
@@ -159,11 +193,20 @@ fn thousand_mutants_no_panic_no_abort_no_hang() {
     // Every mutant gave modules or errors, under its own name.
     for p in &paths {
         let name = p.to_string_lossy();
-        let seen = got.modules.iter().any(|m| m.origin.starts_with(&*name)) || got.errors.iter().any(|e| e.path.starts_with(&*name));
+        let seen = got.modules.iter().any(|m| m.origin.starts_with(&*name))
+            || got.errors.iter().any(|e| e.path.starts_with(&*name));
         assert!(seen, "{name}: neither a module nor an error");
     }
     // Mutants damage most inputs, but bit flips in string data and some
     // block swaps leave readable modules: both outcomes must occur.
-    assert!(got.modules.len() > 50, "only {} modules read", got.modules.len());
-    assert!(got.errors.len() > MUTANTS / 2, "only {} errors", got.errors.len());
+    assert!(
+        got.modules.len() > 50,
+        "only {} modules read",
+        got.modules.len()
+    );
+    assert!(
+        got.errors.len() > MUTANTS / 2,
+        "only {} errors",
+        got.errors.len()
+    );
 }

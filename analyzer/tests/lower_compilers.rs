@@ -40,16 +40,28 @@ fn function<'m>(m: &'m Module, demangled: &str) -> &'m Function {
 }
 
 /// Name of the struct behind typedefs/qualifiers/pointers, with its members.
-fn struct_members(m: &Module, mut t: TypeId, through_pointer: bool) -> (String, Vec<(String, u64)>) {
+fn struct_members(
+    m: &Module,
+    mut t: TypeId,
+    through_pointer: bool,
+) -> (String, Vec<(String, u64)>) {
     for _ in 0..16 {
         match &m.types[t as usize].kind {
             DiTypeKind::Alias { base: Some(b) } => t = *b,
             DiTypeKind::Pointer { pointee: Some(p) } if through_pointer => t = *p,
             DiTypeKind::Struct { members } => {
-                let name = m.types[t as usize].name.map(|n| m.str(n).to_string()).unwrap_or_default();
+                let name = m.types[t as usize]
+                    .name
+                    .map(|n| m.str(n).to_string())
+                    .unwrap_or_default();
                 let members = members
                     .iter()
-                    .map(|mb| (mb.name.map(|n| m.str(n).to_string()).unwrap_or_default(), mb.offset))
+                    .map(|mb| {
+                        (
+                            mb.name.map(|n| m.str(n).to_string()).unwrap_or_default(),
+                            mb.offset,
+                        )
+                    })
                     .collect();
                 return (name, members);
             }
@@ -104,7 +116,11 @@ fn clang_module() {
     );
     let m = lower_buffer("dev.bc", &bc, BufferKind::Bitcode).expect("clang bitcode lowers");
     assert_eq!(m.language, Language::C);
-    assert!(m.str(m.producer).contains("clang"), "producer {}", m.str(m.producer));
+    assert!(
+        m.str(m.producer).contains("clang"),
+        "producer {}",
+        m.str(m.producer)
+    );
 
     let bump = function(&m, "bump");
     assert_eq!(bump.language, Language::C);
@@ -150,10 +166,22 @@ fn clang_module() {
         }
         names
     };
-    let asm = bump.insts.iter().find(|i| matches!(i.kind, InstKind::Asm { .. })).expect("asm");
+    let asm = bump
+        .insts
+        .iter()
+        .find(|i| matches!(i.kind, InstKind::Asm { .. }))
+        .expect("asm");
     match &asm.kind {
-        InstKind::Asm { memory_operands, args, .. } => {
-            assert_eq!(memory_operands, &vec![0, 1], "+m is an indirect output and a tied indirect input");
+        InstKind::Asm {
+            memory_operands,
+            args,
+            ..
+        } => {
+            assert_eq!(
+                memory_operands,
+                &vec![0, 1],
+                "+m is an indirect output and a tied indirect input"
+            );
             assert_eq!(args[0], Value::Arg(0), "&d->a is d itself");
         }
         _ => unreachable!(),
@@ -181,11 +209,24 @@ fn clang_module() {
         (10, None),
         "the caller's line calling my_unlock"
     );
-    assert!(m.str(call_site.file).ends_with("/dev.c"), "full path: {}", m.str(call_site.file));
-    let asm_site = &m.locations[m.locations[asm.loc.expect("loc") as usize].inlined_at.expect("inlined_at") as usize];
-    assert_eq!(asm_site.line, 9, "the caller's line calling arch_atomic_inc");
+    assert!(
+        m.str(call_site.file).ends_with("/dev.c"),
+        "full path: {}",
+        m.str(call_site.file)
+    );
+    let asm_site = &m.locations[m.locations[asm.loc.expect("loc") as usize]
+        .inlined_at
+        .expect("inlined_at") as usize];
+    assert_eq!(
+        asm_site.line, 9,
+        "the caller's line calling arch_atomic_inc"
+    );
 
-    let ops = m.globals.iter().find(|g| m.str(g.name) == "my_ops").expect("my_ops");
+    let ops = m
+        .globals
+        .iter()
+        .find(|g| m.str(g.name) == "my_ops")
+        .expect("my_ops");
     let targets: Vec<(u64, &str)> = ops
         .pointers
         .iter()
@@ -198,7 +239,10 @@ fn clang_module() {
     let (ops_name, ops_members) = struct_members(&m, ops.di_type.expect("di type"), false);
     assert_eq!(ops_name, "ops");
     assert_eq!(
-        ops_members.iter().map(|(n, o)| (n.as_str(), *o)).collect::<Vec<_>>(),
+        ops_members
+            .iter()
+            .map(|(n, o)| (n.as_str(), *o))
+            .collect::<Vec<_>>(),
         vec![("open", 0), ("pad", 8), ("release", 16)]
     );
 }
@@ -228,7 +272,11 @@ fn clang_unoptimised_parameters_are_named_through_their_spill_slots() {
         } => Some(m.str(*n)),
         _ => None,
     });
-    assert_eq!(slot, Some("d"), "the spill slot carries the variable's name");
+    assert_eq!(
+        slot,
+        Some("d"),
+        "the spill slot carries the variable's name"
+    );
     // Not inlined at -O0: the helpers are calls.
     let callees: Vec<&str> = bump
         .insts
@@ -300,14 +348,28 @@ fn rustc_module() {
     let bc = compile("rustc", &args, "demo.rs", RUST_SOURCE, dir.path());
     let m = lower_buffer("demo.bc", &bc, BufferKind::Bitcode).expect("rustc bitcode lowers");
     assert_eq!(m.language, Language::Rust);
-    assert!(m.str(m.producer).contains("rustc"), "producer {}", m.str(m.producer));
+    assert!(
+        m.str(m.producer).contains("rustc"),
+        "producer {}",
+        m.str(m.producer)
+    );
 
     let touch = function(&m, "touch");
-    assert_eq!(touch.language, Language::Rust, "#[no_mangle] Rust is Rust through its compile unit");
+    assert_eq!(
+        touch.language,
+        Language::Rust,
+        "#[no_mangle] Rust is Rust through its compile unit"
+    );
     let (inner, members) = struct_members(&m, touch.params[0].di_type.expect("&Inner"), true);
     assert_eq!(inner, "Inner");
-    let stats = members.iter().find(|(n, _)| n == "stats").expect("member stats");
-    let flag = members.iter().find(|(n, _)| n == "flag").expect("member flag");
+    let stats = members
+        .iter()
+        .find(|(n, _)| n == "stats")
+        .expect("member stats");
+    let flag = members
+        .iter()
+        .find(|(n, _)| n == "flag")
+        .expect("member flag");
     assert_ne!(stats.1, flag.1);
     let acquire = touch
         .insts
@@ -325,7 +387,8 @@ fn rustc_module() {
         .expect("acquire load");
     let loc = &m.locations[acquire.loc.expect("loc") as usize];
     assert!(
-        m.str(loc.scope.expect("scope")).starts_with("core::sync::atomic::"),
+        m.str(loc.scope.expect("scope"))
+            .starts_with("core::sync::atomic::"),
         "scope {}",
         m.str(loc.scope.unwrap_or(0))
     );
@@ -338,7 +401,11 @@ fn rustc_module() {
     assert!(m.str(bump.name).len() > "demo::bump".len());
     assert_eq!(bump.language, Language::Rust);
     assert_eq!(bump.di_name.map(|n| m.str(n)), Some("demo::bump"));
-    let counter = m.globals.iter().find(|g| m.str(g.demangled) == "demo::COUNTER").expect("COUNTER");
+    let counter = m
+        .globals
+        .iter()
+        .find(|g| m.str(g.demangled) == "demo::COUNTER")
+        .expect("COUNTER");
     let relaxed = bump.insts.iter().any(|i| match &i.kind {
         InstKind::AtomicRmw {
             ptr,
@@ -356,10 +423,17 @@ fn rustc_module() {
 
     // A Rust enum is a struct holding a union of its variants.
     let look = function(&m, "look");
-    let (holder, holder_members) = struct_members(&m, look.params[0].di_type.expect("&Holder"), true);
+    let (holder, holder_members) =
+        struct_members(&m, look.params[0].di_type.expect("&Holder"), true);
     assert_eq!(holder, "Holder");
-    let st = holder_members.iter().position(|(n, _)| n == "st").expect("member st");
-    let st_type = match &m.types[struct_members_type(&m, look.params[0].di_type.expect("&Holder")) as usize].kind {
+    let st = holder_members
+        .iter()
+        .position(|(n, _)| n == "st")
+        .expect("member st");
+    let st_type = match &m.types
+        [struct_members_type(&m, look.params[0].di_type.expect("&Holder")) as usize]
+        .kind
+    {
         DiTypeKind::Struct { members } => members[st].ty.expect("State type"),
         other => panic!("{other:?}"),
     };
@@ -371,12 +445,17 @@ fn rustc_module() {
     };
     match &m.types[variants as usize].kind {
         DiTypeKind::Union { members } => {
-            let names: Vec<&str> = members.iter().filter_map(|v| v.name).map(|n| m.str(n)).collect();
+            let names: Vec<&str> = members
+                .iter()
+                .filter_map(|v| v.name)
+                .map(|n| m.str(n))
+                .collect();
             assert_eq!(names, vec!["Idle", "Busy"]);
             let (busy, fields) = struct_members(&m, members[1].ty.expect("Busy"), false);
             assert_eq!(busy, "Busy");
             assert!(
-                fields.iter().any(|(n, _)| n == "count") && fields.iter().any(|(n, _)| n == "owner"),
+                fields.iter().any(|(n, _)| n == "count")
+                    && fields.iter().any(|(n, _)| n == "owner"),
                 "{fields:?}"
             );
         }
@@ -394,8 +473,16 @@ fn rustc_module() {
             loc = d.inlined_at;
         }
     }
-    assert!(names.iter().any(|n| n.contains("Mutex<T>::lock")), "{names:?}");
-    assert!(names.iter().any(|n| n.contains("as core::ops::drop::Drop>::drop")), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.contains("Mutex<T>::lock")),
+        "{names:?}"
+    );
+    assert!(
+        names
+            .iter()
+            .any(|n| n.contains("as core::ops::drop::Drop>::drop")),
+        "{names:?}"
+    );
 }
 
 /// Counts instructions in `llvm-dis` text by the rules documented in
@@ -403,7 +490,10 @@ fn rustc_module() {
 fn count_text(ir: &str) -> seam::ir::print::Counts {
     let mut c = seam::ir::print::Counts::default();
     for line in ir.lines() {
-        if !line.starts_with("  ") || line.trim_start().starts_with(';') || line.trim_start().starts_with('#') {
+        if !line.starts_with("  ")
+            || line.trim_start().starts_with(';')
+            || line.trim_start().starts_with('#')
+        {
             continue;
         }
         let mut inst = line.trim_start();
@@ -432,7 +522,10 @@ fn count_text(ir: &str) -> seam::ir::print::Counts {
             }
             "fence" => c.atomics += 1,
             _ => {
-                let call = words.iter().take(3).position(|w| matches!(*w, "call" | "invoke" | "callbr"));
+                let call = words
+                    .iter()
+                    .take(3)
+                    .position(|w| matches!(*w, "call" | "invoke" | "callbr"));
                 if call.is_none() {
                     continue;
                 }
@@ -475,14 +568,27 @@ fn counts_match_llvm_dis() {
         ),
         compile(
             "rustc",
-            &["--emit=llvm-bc", "-C", "opt-level=2", "-g", "--crate-type=lib", "--crate-name=demo"],
+            &[
+                "--emit=llvm-bc",
+                "-C",
+                "opt-level=2",
+                "-g",
+                "--crate-type=lib",
+                "--crate-name=demo",
+            ],
             "demo.rs",
             RUST_SOURCE,
             dir.path(),
         ),
         compile(
             "rustc",
-            &["--emit=llvm-bc", "-C", "opt-level=0", "--crate-type=lib", "--crate-name=demo"],
+            &[
+                "--emit=llvm-bc",
+                "-C",
+                "opt-level=0",
+                "--crate-type=lib",
+                "--crate-name=demo",
+            ],
             "demo.rs",
             RUST_SOURCE,
             dir.path(),
@@ -502,6 +608,9 @@ fn counts_match_llvm_dis() {
         let m = lower_buffer("in.bc", bc, BufferKind::Bitcode).expect("lowers");
         let got = seam::ir::print::counts(&m);
         assert_eq!(got, expected, "input {i}");
-        assert!(got.loads + got.stores > 0 && got.atomics > 0, "input {i} exercises accesses: {got}");
+        assert!(
+            got.loads + got.stores > 0 && got.atomics > 0,
+            "input {i} exercises accesses: {got}"
+        );
     }
 }

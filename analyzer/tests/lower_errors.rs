@@ -16,7 +16,9 @@ define i32 @get() {
 fn small_bitcode() -> Vec<u8> {
     let context = Context::create();
     let buffer = MemoryBuffer::create_from_memory_range_copy(SMALL.as_bytes(), "small");
-    let module = context.create_module_from_ir(buffer).expect("test IR parses");
+    let module = context
+        .create_module_from_ir(buffer)
+        .expect("test IR parses");
     module.write_bitcode_to_memory().as_slice().to_vec()
 }
 
@@ -25,7 +27,10 @@ fn assert_error(result: Result<seam::ir::Module, String>) -> String {
         Ok(_) => panic!("bad input lowered without error"),
         Err(reason) => {
             assert!(!reason.is_empty());
-            assert!(!reason.contains('\n'), "reason must be one line: {reason:?}");
+            assert!(
+                !reason.contains('\n'),
+                "reason must be one line: {reason:?}"
+            );
             reason
         }
     }
@@ -39,7 +44,9 @@ fn empty_input() {
 
 #[test]
 fn garbage() {
-    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     assert_error(lower_buffer("junk.bc", &junk, BufferKind::Bitcode));
     assert_error(lower_buffer("junk.ll", &junk, BufferKind::Text));
     // The right magic followed by junk.
@@ -50,10 +57,18 @@ fn garbage() {
 
 #[test]
 fn invalid_text_ir() {
-    let reason = assert_error(lower_buffer("bad.ll", b"define i32 @f( {\n ret i32 0\n}\n", BufferKind::Text));
+    let reason = assert_error(lower_buffer(
+        "bad.ll",
+        b"define i32 @f( {\n ret i32 0\n}\n",
+        BufferKind::Text,
+    ));
     assert!(reason.contains("invalid IR"), "{reason}");
     // Well-formed syntax, undefined value.
-    assert_error(lower_buffer("bad2.ll", b"define i32 @f() {\n ret i32 %nope\n}\n", BufferKind::Text));
+    assert_error(lower_buffer(
+        "bad2.ll",
+        b"define i32 @f() {\n ret i32 %nope\n}\n",
+        BufferKind::Text,
+    ));
 }
 
 #[test]
@@ -61,7 +76,15 @@ fn truncated_bitcode() {
     let bc = small_bitcode();
     let full = lower_buffer("small.bc", &bc, BufferKind::Bitcode).expect("full bitcode lowers");
     assert_eq!(full.functions.len(), 1);
-    for cut in [4, 8, 17, bc.len() / 3, bc.len() / 2, bc.len() - 8, bc.len() - 1] {
+    for cut in [
+        4,
+        8,
+        17,
+        bc.len() / 3,
+        bc.len() / 2,
+        bc.len() - 8,
+        bc.len() - 1,
+    ] {
         assert_error(lower_buffer("cut.bc", &bc[..cut], BufferKind::Bitcode));
     }
 }
@@ -90,15 +113,21 @@ fn bitcode_wrapper_header() {
         wrapped.extend_from_slice(&word.to_le_bytes());
     }
     wrapped.extend_from_slice(&bc);
-    let m = lower_buffer("wrapped.bc", &wrapped, BufferKind::Bitcode).expect("wrapped bitcode lowers");
+    let m =
+        lower_buffer("wrapped.bc", &wrapped, BufferKind::Bitcode).expect("wrapped bitcode lowers");
     assert_eq!(m.functions.len(), 1);
     assert_eq!(m.origin, "wrapped.bc");
 }
 
 #[test]
 fn mislabelled_input() {
-    assert_error(lower_buffer("text.bc", SMALL.as_bytes(), BufferKind::Bitcode));
+    assert_error(lower_buffer(
+        "text.bc",
+        SMALL.as_bytes(),
+        BufferKind::Bitcode,
+    ));
     // LLVM's IR reader recognises the bitcode magic itself.
-    let m = lower_buffer("bits.ll", &small_bitcode(), BufferKind::Text).expect("bitcode read through the text path");
+    let m = lower_buffer("bits.ll", &small_bitcode(), BufferKind::Text)
+        .expect("bitcode read through the text path");
     assert_eq!(m.functions.len(), 1);
 }

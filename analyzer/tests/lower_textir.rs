@@ -87,14 +87,34 @@ fn gep_offsets_are_bytes() {
     let m = lower(BODY);
     let f = function(&m, "f");
     let gep = |i: usize| match &f.insts[i].kind {
-        InstKind::Gep { base, offset, const_part } => (base.clone(), *offset, *const_part),
+        InstKind::Gep {
+            base,
+            offset,
+            const_part,
+        } => (base.clone(), *offset, *const_part),
         other => panic!("inst {i} is not a gep: {other:?}"),
     };
     assert_eq!(gep(0), (Value::Arg(0), Some(16), 16), "i8 gep");
-    assert_eq!(gep(1), (Value::Arg(0), Some(24), 24), "struct field 3 of {{i32, i64, ptr, i32}}");
-    assert_eq!(gep(2), (Value::Arg(0), Some(-8), -8), "container_of style negative offset");
-    assert_eq!(gep(3), (Value::Arg(0), Some(40), 40), "one whole struct (32) plus field 1 (8)");
-    assert_eq!(gep(4), (Value::Arg(0), None, 16), "dynamic index keeps the constant part");
+    assert_eq!(
+        gep(1),
+        (Value::Arg(0), Some(24), 24),
+        "struct field 3 of {{i32, i64, ptr, i32}}"
+    );
+    assert_eq!(
+        gep(2),
+        (Value::Arg(0), Some(-8), -8),
+        "container_of style negative offset"
+    );
+    assert_eq!(
+        gep(3),
+        (Value::Arg(0), Some(40), 40),
+        "one whole struct (32) plus field 1 (8)"
+    );
+    assert_eq!(
+        gep(4),
+        (Value::Arg(0), None, 16),
+        "dynamic index keeps the constant part"
+    );
 }
 
 #[test]
@@ -174,7 +194,12 @@ fn intrinsics_and_calls() {
     let m = lower(BODY);
     let f = function(&m, "f");
     match &f.insts[12].kind {
-        InstKind::MemCopy { dst, src, len, volatile } => {
+        InstKind::MemCopy {
+            dst,
+            src,
+            len,
+            volatile,
+        } => {
             assert_eq!((dst, len, *volatile), (&Value::Arg(0), &Some(16), false));
             assert_eq!(*src, global(&m, "g", 0));
         }
@@ -214,10 +239,17 @@ fn intrinsics_and_calls() {
     }
     // noreturn from the callee's attributes and from the call site.
     let dead = &f.insts[f.block_insts(1)];
-    assert!(matches!(dead[0].kind, InstKind::Call { returns: false, .. }), "{:?}", dead[0].kind);
+    assert!(
+        matches!(dead[0].kind, InstKind::Call { returns: false, .. }),
+        "{:?}",
+        dead[0].kind
+    );
     assert!(matches!(dead[1].kind, InstKind::Unreachable));
     let join_first = f.blocks[2].first as usize;
-    assert!(matches!(f.insts[join_first + 1].kind, InstKind::Call { returns: false, .. }));
+    assert!(matches!(
+        f.insts[join_first + 1].kind,
+        InstKind::Call { returns: false, .. }
+    ));
 }
 
 #[test]
@@ -249,7 +281,11 @@ fn inline_asm_memory_operands() {
             assert_eq!(m.str(*asm), "ldar $0, $1");
             assert_eq!(m.str(*constraints), "=r,*Q,~{memory}");
             assert_eq!(args, &vec![Value::Inst(0)]);
-            assert_eq!(memory_operands, &vec![0], "=r is the result, *Q the address");
+            assert_eq!(
+                memory_operands,
+                &vec![0],
+                "=r is the result, *Q the address"
+            );
         }
         other => panic!("expected aarch64 asm, got {other:?}"),
     }
@@ -264,10 +300,16 @@ fn control_flow_and_values() {
     assert!(f.blocks[1].succs.is_empty());
     assert_eq!(f.blocks[2].succs, vec![3, 1, 3]);
     let total: u32 = f.blocks.iter().map(|b| b.len).sum();
-    assert_eq!(total as usize, f.insts.len(), "every instruction has a slot");
+    assert_eq!(
+        total as usize,
+        f.insts.len(),
+        "every instruction has a slot"
+    );
     let join = f.block_insts(2);
     let kinds: Vec<&InstKind> = f.insts[join].iter().map(|i| &i.kind).collect();
-    assert!(matches!(kinds[0], InstKind::Phi { incoming } if incoming == &vec![(Value::Inst(18), 0)]));
+    assert!(
+        matches!(kinds[0], InstKind::Phi { incoming } if incoming == &vec![(Value::Inst(18), 0)])
+    );
     assert!(matches!(
         kinds[2],
         InstKind::Select {
@@ -278,7 +320,11 @@ fn control_flow_and_values() {
     ));
     match kinds[3] {
         InstKind::Store { value, ptr, .. } => {
-            assert_eq!(*value, global(&m, "g", 24), "constant GEP folds into the global");
+            assert_eq!(
+                *value,
+                global(&m, "g", 24),
+                "constant GEP folds into the global"
+            );
             assert_eq!(*ptr, Value::Inst(f.blocks[2].first + 2));
         }
         other => panic!("expected store, got {other:?}"),
@@ -298,22 +344,44 @@ fn control_flow_and_values() {
     ));
     assert!(matches!(
         f.insts[f.blocks[0].first as usize + f.blocks[0].len as usize - 1].kind,
-        InstKind::CondBr { then: 1, otherwise: 2, .. }
+        InstKind::CondBr {
+            then: 1,
+            otherwise: 2,
+            ..
+        }
     ));
 }
 
 #[test]
 fn globals_and_pointer_tables() {
     let m = lower(BODY);
-    let ops = m.globals.iter().find(|g| m.str(g.name) == "ops").expect("ops");
+    let ops = m
+        .globals
+        .iter()
+        .find(|g| m.str(g.name) == "ops")
+        .expect("ops");
     assert_eq!(ops.size, 24);
     assert!(ops.is_constant);
     assert_eq!(ops.linkage, Linkage::Internal);
     assert_eq!(ops.section.map(|s| m.str(s)), Some(".rodata.ops"));
-    assert_eq!(ops.pointers, vec![(0, global(&m, "f", 0)), (16, global(&m, "g", 8))]);
-    let table = m.globals.iter().find(|g| m.str(g.name) == "table").expect("table");
-    assert_eq!(table.pointers, vec![(0, global(&m, "f", 0)), (16, global(&m, "g", 24))]);
-    let ext = m.globals.iter().find(|g| m.str(g.name) == "ext").expect("ext");
+    assert_eq!(
+        ops.pointers,
+        vec![(0, global(&m, "f", 0)), (16, global(&m, "g", 8))]
+    );
+    let table = m
+        .globals
+        .iter()
+        .find(|g| m.str(g.name) == "table")
+        .expect("table");
+    assert_eq!(
+        table.pointers,
+        vec![(0, global(&m, "f", 0)), (16, global(&m, "g", 24))]
+    );
+    let ext = m
+        .globals
+        .iter()
+        .find(|g| m.str(g.name) == "ext")
+        .expect("ext");
     assert!(ext.is_declaration);
     assert_eq!(ext.size, 4);
     let decl = function(&m, "panic_fn");
@@ -347,7 +415,11 @@ define void @plain_c_function() {
     assert_eq!(v0.language, Language::Rust);
     let c = function(&m, "plain_c_function");
     assert_eq!(c.demangled, c.name, "C names are their own demangled name");
-    assert_eq!(c.language, Language::Unknown, "no debug info, no producer, no mangling: unknown");
+    assert_eq!(
+        c.language,
+        Language::Unknown,
+        "no debug info, no producer, no mangling: unknown"
+    );
     assert_eq!(m.language, Language::Rust);
 }
 
@@ -401,7 +473,10 @@ define void @_ZN5krate5outer17h0123456789abcdefE(ptr %p) !dbg !10 {
     let m = lower(text);
     let f = &m.functions[0];
     assert_eq!(f.language, Language::Rust);
-    assert_eq!(m.producer, m.strings.lookup("custom").expect("producer interned"));
+    assert_eq!(
+        m.producer,
+        m.strings.lookup("custom").expect("producer interned")
+    );
     assert_eq!(
         f.di_name.map(|n| m.str(n)),
         Some("krate::outer"),
@@ -423,7 +498,10 @@ define void @_ZN5krate5outer17h0123456789abcdefE(ptr %p) !dbg !10 {
         "the ret's location is the same deduplicated entry"
     );
     let printed = seam::ir::print::print_module(&m);
-    assert!(printed.contains("inlined from kernel::sync::lock <- krate::outer"), "{printed}");
+    assert!(
+        printed.contains("inlined from kernel::sync::lock <- krate::outer"),
+        "{printed}"
+    );
 }
 
 #[test]
@@ -483,8 +561,22 @@ define void @caller() {
 "#;
     let m = lower(text);
     let caller = function(&m, "caller");
-    assert!(matches!(&caller.insts[0].kind, InstKind::Call { callee: Callee::Direct(n), .. } if m.str(*n) == "real_fn"));
-    assert!(matches!(&caller.insts[1].kind, InstKind::Store { ptr, .. } if *ptr == global(&m, "real_data", 8)));
-    let table = m.globals.iter().find(|g| m.str(g.name) == "table").expect("table");
-    assert_eq!(table.pointers, vec![(0, global(&m, "real_fn", 0)), (8, global(&m, "real_data", 8))]);
+    assert!(
+        matches!(&caller.insts[0].kind, InstKind::Call { callee: Callee::Direct(n), .. } if m.str(*n) == "real_fn")
+    );
+    assert!(
+        matches!(&caller.insts[1].kind, InstKind::Store { ptr, .. } if *ptr == global(&m, "real_data", 8))
+    );
+    let table = m
+        .globals
+        .iter()
+        .find(|g| m.str(g.name) == "table")
+        .expect("table");
+    assert_eq!(
+        table.pointers,
+        vec![
+            (0, global(&m, "real_fn", 0)),
+            (8, global(&m, "real_data", 8))
+        ]
+    );
 }

@@ -232,13 +232,26 @@ pub struct RunView {
 
 /// Builds the SARIF log for a run.
 pub fn build(run: &RunView) -> s::Sarif {
-    let rule_index: BTreeMap<&str, usize> = run.rules.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
-    let mut notifications: Vec<s::Notification> = run.notifications.iter().map(|n| notification(n, run)).collect();
+    let rule_index: BTreeMap<&str, usize> = run
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let mut notifications: Vec<s::Notification> = run
+        .notifications
+        .iter()
+        .map(|n| notification(n, run))
+        .collect();
 
     // Rank (level, then confidence) so a cut keeps the most important; the
     // sort is stable, so equal results keep the analysis' order.
     let mut ranked: Vec<&ResultView> = run.results.iter().collect();
-    ranked.sort_by(|a, b| b.level.cmp(&a.level).then(b.confidence.total_cmp(&a.confidence)));
+    ranked.sort_by(|a, b| {
+        b.level
+            .cmp(&a.level)
+            .then(b.confidence.total_cmp(&a.confidence))
+    });
     let mut results = Vec::new();
     let mut without_location = 0usize;
     let mut cut = 0usize;
@@ -303,10 +316,19 @@ pub fn build(run: &RunView) -> s::Sarif {
     let mut base_ids = BTreeMap::new();
     base_ids.insert(
         SRCROOT.to_string(),
-        s::ArtifactLocation { uri: Some(uri::file_uri(&run.source_root, true)), ..Default::default() },
+        s::ArtifactLocation {
+            uri: Some(uri::file_uri(&run.source_root, true)),
+            ..Default::default()
+        },
     );
-    let category = if run.category.ends_with('/') { run.category.clone() } else { format!("{}/", run.category) };
-    let mut invocation = s::Invocation::builder().execution_successful(run.execution_successful).build();
+    let category = if run.category.ends_with('/') {
+        run.category.clone()
+    } else {
+        format!("{}/", run.category)
+    };
+    let mut invocation = s::Invocation::builder()
+        .execution_successful(run.execution_successful)
+        .build();
     if !notifications.is_empty() {
         invocation.tool_execution_notifications = Some(notifications);
     }
@@ -315,10 +337,17 @@ pub fn build(run: &RunView) -> s::Sarif {
         .results(results)
         .invocations(vec![invocation])
         .original_uri_base_ids(base_ids)
-        .automation_details(s::RunAutomationDetails { id: Some(category), ..Default::default() })
+        .automation_details(s::RunAutomationDetails {
+            id: Some(category),
+            ..Default::default()
+        })
         .column_kind(json!("utf16CodeUnits"))
         .build();
-    s::Sarif::builder().schema(SCHEMA_URI).runs(vec![run_out]).version(json!("2.1.0")).build()
+    s::Sarif::builder()
+        .schema(SCHEMA_URI)
+        .runs(vec![run_out])
+        .version(json!("2.1.0"))
+        .build()
 }
 
 /// Serialises a log with two-space indentation.
@@ -330,16 +359,27 @@ pub fn to_string_pretty(log: &s::Sarif) -> Result<String, serde_json::Error> {
 /// result itself (for `absent` reporting). Results without a `seam/v1`
 /// fingerprint are skipped. Errors say what is wrong with the file.
 pub fn prior_results(log: &Value) -> Result<Vec<(String, Value)>, String> {
-    let runs = log.get("runs").and_then(Value::as_array).ok_or("not a SARIF log: no `runs` array")?;
+    let runs = log
+        .get("runs")
+        .and_then(Value::as_array)
+        .ok_or("not a SARIF log: no `runs` array")?;
     let mut out = Vec::new();
     for run in runs {
-        let Some(results) = run.get("results").and_then(Value::as_array) else { continue };
+        let Some(results) = run.get("results").and_then(Value::as_array) else {
+            continue;
+        };
         for r in results {
             // A result that was already absent in that log is not part of it.
             if r.get("baselineState").and_then(Value::as_str) == Some("absent") {
                 continue;
             }
-            if let Some(fp) = r.pointer(&format!("/partialFingerprints/{}", FINGERPRINT_KEY.replace('/', "~1"))).and_then(Value::as_str) {
+            if let Some(fp) = r
+                .pointer(&format!(
+                    "/partialFingerprints/{}",
+                    FINGERPRINT_KEY.replace('/', "~1")
+                ))
+                .and_then(Value::as_str)
+            {
                 out.push((fp.to_string(), r.clone()));
             }
         }
@@ -350,20 +390,39 @@ pub fn prior_results(log: &Value) -> Result<Vec<(String, Value)>, String> {
 fn rule(r: &RuleView) -> s::ReportingDescriptor {
     let mut props = BTreeMap::new();
     props.insert("precision".to_string(), json!(r.precision));
-    props.insert("problem.severity".to_string(), json!(r.level.problem_severity()));
+    props.insert(
+        "problem.severity".to_string(),
+        json!(r.level.problem_severity()),
+    );
     s::ReportingDescriptor::builder()
         .id(r.id.clone())
         .name(r.name.clone())
         .short_description(text(&r.short_description))
-        .full_description(text(&truncate_chars(&r.full_description, MAX_FULL_DESCRIPTION)))
-        .help(s::MultiformatMessageString::builder().text(r.help_markdown.clone()).markdown(r.help_markdown.clone()).build())
-        .default_configuration(s::ReportingConfiguration { level: Some(json!(r.level.name())), ..Default::default() })
-        .properties(s::PropertyBag { tags: Some(r.tags.clone()), additional_properties: props })
+        .full_description(text(&truncate_chars(
+            &r.full_description,
+            MAX_FULL_DESCRIPTION,
+        )))
+        .help(
+            s::MultiformatMessageString::builder()
+                .text(r.help_markdown.clone())
+                .markdown(r.help_markdown.clone())
+                .build(),
+        )
+        .default_configuration(s::ReportingConfiguration {
+            level: Some(json!(r.level.name())),
+            ..Default::default()
+        })
+        .properties(s::PropertyBag {
+            tags: Some(r.tags.clone()),
+            additional_properties: props,
+        })
         .build()
 }
 
 fn text(t: &str) -> s::MultiformatMessageString {
-    s::MultiformatMessageString::builder().text(t.to_string()).build()
+    s::MultiformatMessageString::builder()
+        .text(t.to_string())
+        .build()
 }
 
 /// Cuts at a character (not byte) limit, ending with `…` when cut.
@@ -387,10 +446,23 @@ fn result(r: &ResultView, rule_index: Option<usize>, run: &RunView) -> Option<s:
             Some(loc) => {
                 let id = next_id;
                 next_id += 1;
-                related.push(location(loc, Some(id), Some(&format!("{} {}", a.label, a.summary)), run));
-                message_parts.push(format!("{} {}", message::link(&a.label, id), message::escape(&a.summary)));
+                related.push(location(
+                    loc,
+                    Some(id),
+                    Some(&format!("{} {}", a.label, a.summary)),
+                    run,
+                ));
+                message_parts.push(format!(
+                    "{} {}",
+                    message::link(&a.label, id),
+                    message::escape(&a.summary)
+                ));
             }
-            None => message_parts.push(format!("{} {}", message::escape(&a.label), message::escape(&a.summary))),
+            None => message_parts.push(format!(
+                "{} {}",
+                message::escape(&a.label),
+                message::escape(&a.summary)
+            )),
         }
     }
     let mut seen: HashSet<(String, u32, u32)> = HashSet::new();
@@ -404,7 +476,11 @@ fn result(r: &ResultView, rule_index: Option<usize>, run: &RunView) -> Option<s:
 
     // Exactly one primary location: the first access that has a source
     // location, else the first related place.
-    let primary_loc = r.accesses.iter().find_map(|a| a.loc.as_ref()).or_else(|| r.related.first().map(|x| &x.loc))?;
+    let primary_loc = r
+        .accesses
+        .iter()
+        .find_map(|a| a.loc.as_ref())
+        .or_else(|| r.related.first().map(|x| &x.loc))?;
     let primary = location(primary_loc, None, None, run);
 
     let mut text = message::escape(&message::sentence(&r.title));
@@ -416,44 +492,69 @@ fn result(r: &ResultView, rule_index: Option<usize>, run: &RunView) -> Option<s:
     // The analysis' explanation often restates the title first.
     let title_sentence = message::sentence(&r.title);
     let detail = r.detail.trim();
-    let detail = detail.strip_prefix(title_sentence.as_str()).map_or(detail, str::trim_start);
+    let detail = detail
+        .strip_prefix(title_sentence.as_str())
+        .map_or(detail, str::trim_start);
     if !detail.is_empty() {
         text.push(' ');
         text.push_str(&message::escape(detail));
     }
 
-    let thread_flows: Vec<s::ThreadFlow> = r.accesses.iter().enumerate().filter_map(|(i, a)| thread_flow(i, a, run)).collect();
+    let thread_flows: Vec<s::ThreadFlow> = r
+        .accesses
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| thread_flow(i, a, run))
+        .collect();
     let code_flows = if thread_flows.is_empty() {
         None
     } else {
-        Some(vec![s::CodeFlow::builder().thread_flows(thread_flows).build()])
+        Some(vec![s::CodeFlow::builder()
+            .thread_flows(thread_flows)
+            .build()])
     };
 
     let mut fps = BTreeMap::new();
     fps.insert(FINGERPRINT_KEY.to_string(), r.fingerprint.clone());
     // A non-finite score would serialise as `null`, which the schema rejects.
-    let confidence = if r.confidence.is_finite() { r.confidence.clamp(0.0, 1.0) } else { 0.0 };
+    let confidence = if r.confidence.is_finite() {
+        r.confidence.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let mut props = BTreeMap::new();
     props.insert("confidence".to_string(), json!(round3(confidence)));
     props.insert("memoryLocation".to_string(), json!(r.memory_location));
-    let mut out = s::Result::builder().message(s::Message { text: Some(text), ..Default::default() }).build();
+    let mut out = s::Result::builder()
+        .message(s::Message {
+            text: Some(text),
+            ..Default::default()
+        })
+        .build();
     out.rule_id = Some(r.rule_id.clone());
     out.rule_index = rule_index.map(|i| i as i64);
     out.level = Some(r.level.sarif());
     out.locations = Some(vec![primary]);
-    out.related_locations = if related.is_empty() { None } else { Some(related) };
+    out.related_locations = if related.is_empty() {
+        None
+    } else {
+        Some(related)
+    };
     out.code_flows = code_flows;
     out.partial_fingerprints = Some(fps);
     out.rank = Some((round3(confidence) * 100.0).round());
     out.baseline_state = r.baseline_state.map(|b| json!(b.name()));
     out.suppressions = r.suppression.as_ref().map(|j| {
-            vec![s::Suppression::builder()
-                .kind(json!("external"))
-                .status(json!("accepted"))
-                .justification(j.clone())
-                .build()]
+        vec![s::Suppression::builder()
+            .kind(json!("external"))
+            .status(json!("accepted"))
+            .justification(j.clone())
+            .build()]
     });
-    out.properties = Some(s::PropertyBag { tags: None, additional_properties: props });
+    out.properties = Some(s::PropertyBag {
+        tags: None,
+        additional_properties: props,
+    });
     Some(out)
 }
 
@@ -473,12 +574,25 @@ fn capitalize(t: &str) -> String {
 
 /// One thread flow per access: the steps from its root, ending at the access.
 fn thread_flow(i: usize, a: &AccessView, run: &RunView) -> Option<s::ThreadFlow> {
-    let mut steps: Vec<(Vec<String>, &LocView, String)> =
-        a.steps.iter().filter_map(|st| st.loc.as_ref().map(|l| (st.kind.kinds(), l, st.message.clone()))).collect();
+    let mut steps: Vec<(Vec<String>, &LocView, String)> = a
+        .steps
+        .iter()
+        .filter_map(|st| {
+            st.loc
+                .as_ref()
+                .map(|l| (st.kind.kinds(), l, st.message.clone()))
+        })
+        .collect();
     if let Some(loc) = &a.loc {
-        let ends_at_access = steps.last().is_some_and(|(_, l, _)| l.file == loc.file && l.line == loc.line);
+        let ends_at_access = steps
+            .last()
+            .is_some_and(|(_, l, _)| l.file == loc.file && l.line == loc.line);
         if !ends_at_access {
-            steps.push((StepKind::Memory.kinds(), loc, format!("{} {}", a.label, a.summary)));
+            steps.push((
+                StepKind::Memory.kinds(),
+                loc,
+                format!("{} {}", a.label, a.summary),
+            ));
         }
     }
     if steps.is_empty() {
@@ -504,7 +618,10 @@ fn thread_flow(i: usize, a: &AccessView, run: &RunView) -> Option<s::ThreadFlow>
         s::ThreadFlow::builder()
             .id(format!("access-{}", i + 1))
             .message(s::Message {
-                text: Some(message::escape(&format!("{} ({}), {}", a.root, a.language, a.lockset))),
+                text: Some(message::escape(&format!(
+                    "{} ({}), {}",
+                    a.root, a.language, a.lockset
+                ))),
                 ..Default::default()
             })
             .locations(locations)
@@ -515,7 +632,10 @@ fn thread_flow(i: usize, a: &AccessView, run: &RunView) -> Option<s::ThreadFlow>
 fn location(loc: &LocView, id: Option<i64>, msg: Option<&str>, run: &RunView) -> s::Location {
     s::Location {
         id,
-        message: msg.map(|m| s::Message { text: Some(message::escape(m)), ..Default::default() }),
+        message: msg.map(|m| s::Message {
+            text: Some(message::escape(m)),
+            ..Default::default()
+        }),
         physical_location: Some(physical(loc, run)),
         ..Default::default()
     }
@@ -523,17 +643,26 @@ fn location(loc: &LocView, id: Option<i64>, msg: Option<&str>, run: &RunView) ->
 
 fn artifact(file: &str, run: &RunView) -> s::ArtifactLocation {
     match artifact_uri(file, &run.source_root) {
-        ArtifactUri::Relative(u) => {
-            s::ArtifactLocation { uri: Some(u), uri_base_id: Some(SRCROOT.to_string()), ..Default::default() }
-        }
-        ArtifactUri::Absolute(u) => s::ArtifactLocation { uri: Some(u), ..Default::default() },
+        ArtifactUri::Relative(u) => s::ArtifactLocation {
+            uri: Some(u),
+            uri_base_id: Some(SRCROOT.to_string()),
+            ..Default::default()
+        },
+        ArtifactUri::Absolute(u) => s::ArtifactLocation {
+            uri: Some(u),
+            ..Default::default()
+        },
     }
 }
 
 fn physical(loc: &LocView, run: &RunView) -> s::PhysicalLocation {
     let line = i64::from(loc.line.max(1));
     let start = i64::from(loc.column.max(1));
-    let end = loc.end_column.map(i64::from).filter(|&e| e > start).unwrap_or(start + 1);
+    let end = loc
+        .end_column
+        .map(i64::from)
+        .filter(|&e| e > start)
+        .unwrap_or(start + 1);
     s::PhysicalLocation {
         artifact_location: Some(artifact(&loc.file, run)),
         region: Some(s::Region {
@@ -550,11 +679,17 @@ fn physical(loc: &LocView, run: &RunView) -> s::PhysicalLocation {
 fn notification(n: &NotificationView, run: &RunView) -> s::Notification {
     let mut out = s::Notification::builder()
         .level(json!(n.level.name()))
-        .message(s::Message { text: Some(n.message.clone()), ..Default::default() })
+        .message(s::Message {
+            text: Some(n.message.clone()),
+            ..Default::default()
+        })
         .build();
     out.locations = n.file.as_ref().map(|f| {
         vec![s::Location {
-            physical_location: Some(s::PhysicalLocation { artifact_location: Some(artifact(f, run)), ..Default::default() }),
+            physical_location: Some(s::PhysicalLocation {
+                artifact_location: Some(artifact(f, run)),
+                ..Default::default()
+            }),
             ..Default::default()
         }]
     });
@@ -565,7 +700,11 @@ fn notification(n: &NotificationView, run: &RunView) -> s::Notification {
 /// pointing into this run's rules.
 fn absent_result(prior: &Value, rule_index: &BTreeMap<&str, usize>) -> Option<s::Result> {
     let mut res: s::Result = serde_json::from_value(prior.clone()).ok()?;
-    res.rule_index = res.rule_id.as_deref().and_then(|id| rule_index.get(id)).map(|&i| i as i64);
+    res.rule_index = res
+        .rule_id
+        .as_deref()
+        .and_then(|id| rule_index.get(id))
+        .map(|&i| i as i64);
     res.baseline_state = Some(json!(BaselineState::Absent.name()));
     Some(res)
 }

@@ -35,7 +35,10 @@ mod tests {
 
     #[test]
     fn escapes_links_and_placeholders() {
-        assert_eq!(escape("a[0] in foo::{closure#0}"), "a\\[0\\] in foo::{{closure#0}}");
+        assert_eq!(
+            escape("a[0] in foo::{closure#0}"),
+            "a\\[0\\] in foo::{{closure#0}}"
+        );
         assert_eq!(link("write", 1), "[write](1)");
         assert_eq!(sentence("Data race on x."), "Data race on x.");
     }

@@ -21,11 +21,18 @@ pub enum ArtifactUri {
 /// `drivers/net/../../include/linux/foo.h`).
 pub fn artifact_uri(file: &str, root: &Path) -> ArtifactUri {
     let path = Path::new(file);
-    let full = if path.is_absolute() { normalize(path) } else { normalize(&root.join(path)) };
+    let full = if path.is_absolute() {
+        normalize(path)
+    } else {
+        normalize(&root.join(path))
+    };
     let root = normalize(root);
     match full.strip_prefix(&root) {
         Ok(rel) if !rel.as_os_str().is_empty() => {
-            let parts: Vec<String> = rel.components().map(|c| encode(&c.as_os_str().to_string_lossy())).collect();
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| encode(&c.as_os_str().to_string_lossy()))
+                .collect();
             ArtifactUri::Relative(parts.join("/"))
         }
         _ => ArtifactUri::Absolute(file_uri(&full, false)),
@@ -89,9 +96,18 @@ mod tests {
     #[test]
     fn relative_under_root() {
         let root = Path::new("/src/linux");
-        assert_eq!(artifact_uri("/src/linux/drivers/net/foo.c", root), ArtifactUri::Relative("drivers/net/foo.c".into()));
-        assert_eq!(artifact_uri("drivers/./net/../net/foo.c", root), ArtifactUri::Relative("drivers/net/foo.c".into()));
-        assert_eq!(artifact_uri("rust/my drv#1.rs", root), ArtifactUri::Relative("rust/my%20drv%231.rs".into()));
+        assert_eq!(
+            artifact_uri("/src/linux/drivers/net/foo.c", root),
+            ArtifactUri::Relative("drivers/net/foo.c".into())
+        );
+        assert_eq!(
+            artifact_uri("drivers/./net/../net/foo.c", root),
+            ArtifactUri::Relative("drivers/net/foo.c".into())
+        );
+        assert_eq!(
+            artifact_uri("rust/my drv#1.rs", root),
+            ArtifactUri::Relative("rust/my%20drv%231.rs".into())
+        );
     }
 
     #[test]
@@ -101,14 +117,23 @@ mod tests {
             artifact_uri("/usr/include/stdio.h", root),
             ArtifactUri::Absolute("file:///usr/include/stdio.h".into())
         );
-        assert_eq!(artifact_uri("../other/x.c", root), ArtifactUri::Absolute("file:///src/other/x.c".into()));
+        assert_eq!(
+            artifact_uri("../other/x.c", root),
+            ArtifactUri::Absolute("file:///src/other/x.c".into())
+        );
         // A sibling directory sharing a name prefix is not "under" the root.
-        assert_eq!(artifact_uri("/src/linux-next/a.c", root), ArtifactUri::Absolute("file:///src/linux-next/a.c".into()));
+        assert_eq!(
+            artifact_uri("/src/linux-next/a.c", root),
+            ArtifactUri::Absolute("file:///src/linux-next/a.c".into())
+        );
     }
 
     #[test]
     fn root_uri_has_trailing_slash() {
-        assert_eq!(file_uri(Path::new("/src/linux"), true), "file:///src/linux/");
+        assert_eq!(
+            file_uri(Path::new("/src/linux"), true),
+            "file:///src/linux/"
+        );
         assert_eq!(file_uri(Path::new("/"), true), "file:///");
     }
 }

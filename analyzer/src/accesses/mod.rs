@@ -12,7 +12,9 @@ mod publication;
 
 use std::collections::{HashMap, HashSet};
 
-use seam_models::{AccessType, AsmEffect, LockAction, LockKind, LockMode, Ordering as LkmmOrdering};
+use seam_models::{
+    AccessType, AsmEffect, LockAction, LockKind, LockMode, Ordering as LkmmOrdering,
+};
 
 use crate::callgraph::CallGraph;
 use crate::ir::{Callee, InstKind, Ordering, Value};
@@ -49,7 +51,9 @@ impl Marking {
             Marking::Volatile => "volatile (READ_ONCE/WRITE_ONCE)".into(),
             Marking::Atomic(o) => format!("atomic ({})", format!("{o:?}").to_lowercase()),
             Marking::Asm(s) => format!("inline asm ({s})"),
-            Marking::Model(n, o) => format!("marked by model {n} ({})", format!("{o:?}").to_lowercase()),
+            Marking::Model(n, o) => {
+                format!("marked by model {n} ({})", format!("{o:?}").to_lowercase())
+            }
             Marking::DataRace => "data_race()".into(),
         }
     }
@@ -110,7 +114,14 @@ struct Walker<'a, 'p, 'm> {
 }
 
 impl Accesses {
-    pub fn collect(program: &Program<'_>, index: &ModelIndex<'_>, memory: &Memory, cg: &CallGraph, locks: &Locks, threads: &Threads) -> Accesses {
+    pub fn collect(
+        program: &Program<'_>,
+        index: &ModelIndex<'_>,
+        memory: &Memory,
+        cg: &CallGraph,
+        locks: &Locks,
+        threads: &Threads,
+    ) -> Accesses {
         // Entry locks named in seam.toml are resolved against lock names first.
         let mut w = Walker {
             program,
@@ -118,7 +129,11 @@ impl Accesses {
             memory,
             cg,
             locks,
-            out: Accesses { list: Vec::new(), paths: Vec::new(), bad_releases: Vec::new() },
+            out: Accesses {
+                list: Vec::new(),
+                paths: Vec::new(),
+                bad_releases: Vec::new(),
+            },
             path_ids: HashMap::new(),
             seen_access: HashSet::new(),
             prepub: HashMap::new(),
@@ -150,7 +165,8 @@ impl Walker<'_, '_, '_> {
     fn walk_root(&mut self, root: usize, func: FuncId, entry: Vec<Held>) {
         let mut visited: HashSet<(FuncId, Vec<(LockId, LockMode)>)> = HashSet::new();
         // Depth-first, explicit stack: (function, entry lockset, call path).
-        let mut stack: Vec<(FuncId, Vec<Held>, Vec<(FuncId, u32)>)> = vec![(func, entry, Vec::new())];
+        let mut stack: Vec<(FuncId, Vec<Held>, Vec<(FuncId, u32)>)> =
+            vec![(func, entry, Vec::new())];
         while let Some((f, entry, path)) = stack.pop() {
             let key = (f, lock_key(&entry));
             if !visited.insert(key) || visited.len() > MAX_CONTEXTS_PER_ROOT {
@@ -181,20 +197,47 @@ impl Walker<'_, '_, '_> {
                             }
                         }
                     }
-                    InstKind::Asm { asm, constraints, args, memory_operands, .. } => {
+                    InstKind::Asm {
+                        asm,
+                        constraints,
+                        args,
+                        memory_operands,
+                        ..
+                    } => {
                         let m = self.program.module_of(f);
                         let triple = m.str(m.triple);
-                        let effects = self.index.models().asm_with_constraints(triple, m.str(*asm), m.str(*constraints));
-                        let label = effects.first().map(|e| format!("{:?}", e.effect).to_lowercase()).unwrap_or_else(|| "asm".into());
+                        let effects = self.index.models().asm_with_constraints(
+                            triple,
+                            m.str(*asm),
+                            m.str(*constraints),
+                        );
+                        let label = effects
+                            .first()
+                            .map(|e| format!("{:?}", e.effect).to_lowercase())
+                            .unwrap_or_else(|| "asm".into());
                         let kind = match effects.first().map(|e| e.effect) {
-                            Some(AsmEffect::AcquireLoad) | Some(AsmEffect::MarkedLoad) => AccessKind::Read,
-                            Some(AsmEffect::ReleaseStore) | Some(AsmEffect::MarkedStore) => AccessKind::Write,
+                            Some(AsmEffect::AcquireLoad) | Some(AsmEffect::MarkedLoad) => {
+                                AccessKind::Read
+                            }
+                            Some(AsmEffect::ReleaseStore) | Some(AsmEffect::MarkedStore) => {
+                                AccessKind::Write
+                            }
                             _ => AccessKind::Update,
                         };
                         let size = asm_operand_size(m.str(*asm));
                         for &k in memory_operands {
                             if let Some(a) = args.get(k as usize) {
-                                self.record(root, f, i, a, size, kind, Marking::Asm(label.clone()), &held, pid);
+                                self.record(
+                                    root,
+                                    f,
+                                    i,
+                                    a,
+                                    size,
+                                    kind,
+                                    Marking::Asm(label.clone()),
+                                    &held,
+                                    pid,
+                                );
                             }
                         }
                     }
@@ -211,8 +254,15 @@ impl Walker<'_, '_, '_> {
                 if info.kind == LockKind::Rcu {
                     continue;
                 }
-                if !held.iter().any(|h| h.lock == op.lock) && !op.before.may_plus.contains(&op.lock) {
-                    self.out.bad_releases.push(BadRelease { func: f, inst: op.inst, lock: op.lock, root, path: pid });
+                if !held.iter().any(|h| h.lock == op.lock) && !op.before.may_plus.contains(&op.lock)
+                {
+                    self.out.bad_releases.push(BadRelease {
+                        func: f,
+                        inst: op.inst,
+                        lock: op.lock,
+                        root,
+                        path: pid,
+                    });
                 }
             }
             for (ci, g, held) in calls.into_iter().rev() {
@@ -226,45 +276,140 @@ impl Walker<'_, '_, '_> {
     fn memory_access(&mut self, root: usize, f: FuncId, i: u32, held: &[Held], pid: u32) {
         let func = self.program.function(f);
         match &func.insts[i as usize].kind {
-            InstKind::Load { ptr, size, volatile, ordering, .. } => {
+            InstKind::Load {
+                ptr,
+                size,
+                volatile,
+                ordering,
+                ..
+            } => {
                 let m = marking(*volatile, *ordering);
-                self.record(root, f, i, ptr, *size as u64, AccessKind::Read, m, held, pid);
+                self.record(
+                    root,
+                    f,
+                    i,
+                    ptr,
+                    *size as u64,
+                    AccessKind::Read,
+                    m,
+                    held,
+                    pid,
+                );
             }
-            InstKind::Store { ptr, size, volatile, ordering, .. } => {
+            InstKind::Store {
+                ptr,
+                size,
+                volatile,
+                ordering,
+                ..
+            } => {
                 // A store that is an inlined unlock is a lock operation, not data.
                 if crate::locks::inlined_lock_model(self.program, self.index, f, i).is_some() {
                     return;
                 }
                 let m = marking(*volatile, *ordering);
-                self.record(root, f, i, ptr, *size as u64, AccessKind::Write, m, held, pid);
+                self.record(
+                    root,
+                    f,
+                    i,
+                    ptr,
+                    *size as u64,
+                    AccessKind::Write,
+                    m,
+                    held,
+                    pid,
+                );
             }
-            InstKind::AtomicRmw { ptr, size, ordering, .. } => {
-                self.record(root, f, i, ptr, *size as u64, AccessKind::Update, Marking::Atomic(*ordering), held, pid);
+            InstKind::AtomicRmw {
+                ptr,
+                size,
+                ordering,
+                ..
+            } => {
+                self.record(
+                    root,
+                    f,
+                    i,
+                    ptr,
+                    *size as u64,
+                    AccessKind::Update,
+                    Marking::Atomic(*ordering),
+                    held,
+                    pid,
+                );
             }
-            InstKind::CmpXchg { ptr, size, success, .. } => {
-                self.record(root, f, i, ptr, *size as u64, AccessKind::Update, Marking::Atomic(*success), held, pid);
+            InstKind::CmpXchg {
+                ptr, size, success, ..
+            } => {
+                self.record(
+                    root,
+                    f,
+                    i,
+                    ptr,
+                    *size as u64,
+                    AccessKind::Update,
+                    Marking::Atomic(*success),
+                    held,
+                    pid,
+                );
             }
-            InstKind::MemCopy { dst, src, len, volatile } => {
-                let m = if *volatile { Marking::Volatile } else { Marking::Plain };
+            InstKind::MemCopy {
+                dst,
+                src,
+                len,
+                volatile,
+            } => {
+                let m = if *volatile {
+                    Marking::Volatile
+                } else {
+                    Marking::Plain
+                };
                 let n = len.unwrap_or(0);
                 self.record(root, f, i, src, n, AccessKind::Read, m.clone(), held, pid);
                 self.record(root, f, i, dst, n, AccessKind::Write, m, held, pid);
             }
             InstKind::MemSet { dst, len, volatile } => {
-                let m = if *volatile { Marking::Volatile } else { Marking::Plain };
-                self.record(root, f, i, dst, len.unwrap_or(0), AccessKind::Write, m, held, pid);
+                let m = if *volatile {
+                    Marking::Volatile
+                } else {
+                    Marking::Plain
+                };
+                self.record(
+                    root,
+                    f,
+                    i,
+                    dst,
+                    len.unwrap_or(0),
+                    AccessKind::Write,
+                    m,
+                    held,
+                    pid,
+                );
             }
             _ => {}
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn model_call(&mut self, root: usize, f: FuncId, i: u32, callee: &Callee, args: &[Value], held: &[Held], pid: u32) {
+    fn model_call(
+        &mut self,
+        root: usize,
+        f: FuncId,
+        i: u32,
+        callee: &Callee,
+        args: &[Value],
+        held: &[Held],
+        pid: u32,
+    ) {
         let module = self.program.funcs[f as usize].module;
-        let Some(t) = self.program.call_target(module, callee) else { return };
+        let Some(t) = self.program.call_target(module, callee) else {
+            return;
+        };
         let sem = self.index.of(t);
         let Some(am) = sem.access else { return };
-        let Some(a) = args.get(am.arg as usize) else { return };
+        let Some(a) = args.get(am.arg as usize) else {
+            return;
+        };
         let kind = match am.access {
             AccessType::Read => AccessKind::Read,
             AccessType::Write => AccessKind::Write,
@@ -274,12 +419,35 @@ impl Walker<'_, '_, '_> {
             Target::Defined(g) => self.program.funcs[g as usize].demangled.clone(),
             Target::External(e) => self.program.externals_demangled[e as usize].clone(),
         };
-        self.record(root, f, i, a, am.size as u64, kind, Marking::Model(name, am.ordering), held, pid);
+        self.record(
+            root,
+            f,
+            i,
+            a,
+            am.size as u64,
+            kind,
+            Marking::Model(name, am.ordering),
+            held,
+            pid,
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn record(&mut self, root: usize, f: FuncId, i: u32, ptr: &Value, size: u64, kind: AccessKind, marking: Marking, held: &[Held], pid: u32) {
-        let Some(p) = self.memory.ptr_of(self.program, f, ptr) else { return };
+    fn record(
+        &mut self,
+        root: usize,
+        f: FuncId,
+        i: u32,
+        ptr: &Value,
+        size: u64,
+        kind: AccessKind,
+        marking: Marking,
+        held: &[Held],
+        pid: u32,
+    ) {
+        let Some(p) = self.memory.ptr_of(self.program, f, ptr) else {
+            return;
+        };
         // Plain accesses inside Rust's standard library (Arc's payload,
         // a thread's result packet, Vec internals) follow std's own
         // synchronisation, which seam models at the API (spawn/join, Mutex).
@@ -287,12 +455,27 @@ impl Walker<'_, '_, '_> {
             return;
         }
         let prepub = self.prepub.get(&f).map(|s| s.contains(&i)).unwrap_or(false);
-        let marking = if self.intentional.get(&f).map(|s| s.contains(&i)).unwrap_or(false) { Marking::DataRace } else { marking };
+        let marking = if self
+            .intentional
+            .get(&f)
+            .map(|s| s.contains(&i))
+            .unwrap_or(false)
+        {
+            Marking::DataRace
+        } else {
+            marking
+        };
         if !self.memory.is_shared(p.node) {
             return;
         }
         // Function code and lock words are not data.
-        if !self.memory.functions(p.node).is_empty() && self.memory.origins(p.node).iter().all(|o| matches!(o, crate::memory::Origin::Function(_))) {
+        if !self.memory.functions(p.node).is_empty()
+            && self
+                .memory
+                .origins(p.node)
+                .iter()
+                .all(|o| matches!(o, crate::memory::Origin::Function(_)))
+        {
             return;
         }
         // The lock word itself (initialised plainly by `spin_lock_init`) is
@@ -305,7 +488,18 @@ impl Walker<'_, '_, '_> {
             return;
         }
         let _ = kind == AccessKind::Read;
-        self.out.list.push(Access { func: f, inst: i, root, ptr: p, size, kind, marking, lockset: held.to_vec(), path: pid, prepub });
+        self.out.list.push(Access {
+            func: f,
+            inst: i,
+            root,
+            ptr: p,
+            size,
+            kind,
+            marking,
+            lockset: held.to_vec(),
+            path: pid,
+            prepub,
+        });
     }
 }
 
@@ -327,7 +521,11 @@ fn lock_key(held: &[Held]) -> Vec<(LockId, LockMode)> {
 
 /// `(entry ∪ plus) − minus`.
 pub fn absolute(entry: &[Held], rel: &RelState) -> Vec<Held> {
-    let mut out: Vec<Held> = entry.iter().filter(|h| !rel.minus.contains(&h.lock) && !rel.plus.iter().any(|p| p.lock == h.lock)).copied().collect();
+    let mut out: Vec<Held> = entry
+        .iter()
+        .filter(|h| !rel.minus.contains(&h.lock) && !rel.plus.iter().any(|p| p.lock == h.lock))
+        .copied()
+        .collect();
     out.extend(rel.plus.iter().copied());
     out.sort_by_key(|h| h.lock);
     out
@@ -347,7 +545,13 @@ fn asm_operand_size(asm: &str) -> u64 {
                 b'q' => 8,
                 b'w' if !w.starts_with("ld") && !w.starts_with("st") => 2,
                 b'b' if w != "sub" => 1,
-                _ => if text.contains("%x") || text.contains("${1:x}") { 8 } else { 4 },
+                _ => {
+                    if text.contains("%x") || text.contains("${1:x}") {
+                        8
+                    } else {
+                        4
+                    }
+                }
             };
         }
     }
@@ -363,7 +567,11 @@ fn kcsan_regions(program: &Program<'_>, f: FuncId) -> HashSet<u32> {
     let mut disables = Vec::new();
     let mut enables = Vec::new();
     for (i, inst) in func.insts.iter().enumerate() {
-        if let InstKind::Call { callee: Callee::Direct(name), .. } = &inst.kind {
+        if let InstKind::Call {
+            callee: Callee::Direct(name),
+            ..
+        } = &inst.kind
+        {
             match program.modules[module as usize].str(*name) {
                 "kcsan_disable_current" | "__kcsan_disable_current" => disables.push(i as u32),
                 "kcsan_enable_current" | "__kcsan_enable_current" => enables.push(i as u32),
@@ -381,7 +589,10 @@ fn kcsan_regions(program: &Program<'_>, f: FuncId) -> HashSet<u32> {
             continue;
         }
         let inside = disables.iter().any(|&d| {
-            crate::locks::reaches(func, d, i) && !enables.iter().any(|&e| crate::locks::reaches(func, d, e) && crate::locks::reaches(func, e, i) && e != i)
+            crate::locks::reaches(func, d, i)
+                && !enables.iter().any(|&e| {
+                    crate::locks::reaches(func, d, e) && crate::locks::reaches(func, e, i) && e != i
+                })
         });
         if inside {
             out.insert(i);
@@ -393,7 +604,13 @@ fn kcsan_regions(program: &Program<'_>, f: FuncId) -> HashSet<u32> {
 /// Locks `seam.toml` says a root is called with: by source name
 /// (`struct phy_device.lock`, as findings print it) or by parameter and
 /// byte offset (`arg0+16`).
-fn entry_locks(program: &Program<'_>, memory: &Memory, locks: &Locks, f: FuncId, holds: &[String]) -> Vec<Held> {
+fn entry_locks(
+    program: &Program<'_>,
+    memory: &Memory,
+    locks: &Locks,
+    f: FuncId,
+    holds: &[String],
+) -> Vec<Held> {
     let mut out = Vec::new();
     for h in holds {
         let h = h.trim();
@@ -403,16 +620,27 @@ fn entry_locks(program: &Program<'_>, memory: &Memory, locks: &Locks, f: FuncId,
                 None => (rest, 0),
             };
             let p = memory.param_ptr(f, n.trim().parse().ok()?)?;
-            locks.find(&crate::locks::LockKey::Object(memory.norm(Ptr { node: p.node, off: p.off + off })))
+            locks.find(&crate::locks::LockKey::Object(memory.norm(Ptr {
+                node: p.node,
+                off: p.off + off,
+            })))
         });
         let id = by_param.or_else(|| {
             (0..locks.infos.len() as LockId).find(|&l| match &locks.info(l).key {
-                crate::locks::LockKey::Object(p) => memory.lock_name(program, *p) == h || memory.location_name(program, *p) == h,
-                crate::locks::LockKey::Global(k) => *k == LockKind::Rcu && h.eq_ignore_ascii_case("rcu"),
+                crate::locks::LockKey::Object(p) => {
+                    memory.lock_name(program, *p) == h || memory.location_name(program, *p) == h
+                }
+                crate::locks::LockKey::Global(k) => {
+                    *k == LockKind::Rcu && h.eq_ignore_ascii_case("rcu")
+                }
             })
         });
         if let Some(lock) = id {
-            out.push(Held { lock, mode: LockMode::Write, site: (f, 0) });
+            out.push(Held {
+                lock,
+                mode: LockMode::Write,
+                site: (f, 0),
+            });
         }
     }
     out.sort_by_key(|h| h.lock);

@@ -28,7 +28,13 @@ pub fn prepublication(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) 
                 }
                 _ => None,
             },
-            InstKind::Gep { base: Value::Inst(b), .. } | InstKind::Cast { value: Value::Inst(b) } => origin.get(*b as usize).copied().flatten(),
+            InstKind::Gep {
+                base: Value::Inst(b),
+                ..
+            }
+            | InstKind::Cast {
+                value: Value::Inst(b),
+            } => origin.get(*b as usize).copied().flatten(),
             _ => None,
         };
     }
@@ -56,7 +62,9 @@ pub fn prepublication(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) 
             InstKind::CmpXchg { new, .. } => esc(new),
             InstKind::Ret { value: Some(v) } => esc(v),
             InstKind::Phi { incoming } => incoming.iter().for_each(|(v, _)| esc(v)),
-            InstKind::Select { then, otherwise, .. } => {
+            InstKind::Select {
+                then, otherwise, ..
+            } => {
                 esc(then);
                 esc(otherwise);
             }
@@ -76,7 +84,11 @@ pub fn prepublication(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) 
     let mut out = HashSet::new();
     let allocs: HashSet<u32> = origin.iter().flatten().copied().collect();
     for a in allocs {
-        let reach = reachable_after(func, &block_of, escapes.iter().filter(|e| e.0 == a).map(|e| e.1));
+        let reach = reachable_after(
+            func,
+            &block_of,
+            escapes.iter().filter(|e| e.0 == a).map(|e| e.1),
+        );
         for (i, inst) in func.insts.iter().enumerate() {
             let ptr = match &inst.kind {
                 InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. } => ptr,
@@ -94,8 +106,15 @@ pub fn prepublication(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) 
 /// Whether passing a pointer to this callee can make it visible to others.
 /// Lock/marked-access/barrier primitives and initialisers (`__raw_spin_lock_init`,
 /// `__mutex_init`, `init_timer_key` …) only touch the object itself.
-fn publishes(program: &Program<'_>, index: &ModelIndex<'_>, module: u32, callee: &crate::ir::Callee) -> bool {
-    let Some(t) = program.call_target(module, callee) else { return true };
+fn publishes(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    module: u32,
+    callee: &crate::ir::Callee,
+) -> bool {
+    let Some(t) = program.call_target(module, callee) else {
+        return true;
+    };
     let sem = index.of(t);
     if sem.spawn.is_some() {
         return true;
@@ -123,7 +142,11 @@ fn block_index(func: &Function) -> Vec<u32> {
 }
 
 /// Instructions that may execute after any of `points`.
-fn reachable_after(func: &Function, block_of: &[u32], points: impl Iterator<Item = u32>) -> HashSet<u32> {
+fn reachable_after(
+    func: &Function,
+    block_of: &[u32],
+    points: impl Iterator<Item = u32>,
+) -> HashSet<u32> {
     let mut out = HashSet::new();
     let mut seen_blocks = vec![false; func.blocks.len()];
     let mut work: Vec<u32> = Vec::new();

@@ -51,14 +51,27 @@ impl CallGraph {
             let func = program.function(f);
             let module = program.funcs[f as usize].module;
             for (i, inst) in func.insts.iter().enumerate() {
-                let InstKind::Call { callee, .. } = &inst.kind else { continue };
+                let InstKind::Call { callee, .. } = &inst.kind else {
+                    continue;
+                };
                 let mut guessed = false;
                 let (targets, indirect): (Vec<FuncId>, bool) = match callee {
                     Callee::Direct(name) => match program.direct_target(module, *name) {
-                        Some(Target::Defined(g)) if !index.of(Target::Defined(g)).is_primitive() => (vec![g], false),
+                        Some(Target::Defined(g))
+                            if !index.of(Target::Defined(g)).is_primitive() =>
+                        {
+                            (vec![g], false)
+                        }
                         // A primitive that runs its callback synchronously
                         // (pthread_once): the callback is called here.
-                        _ => (memory.indirect_targets.get(&(f, i as u32)).cloned().unwrap_or_default(), true),
+                        _ => (
+                            memory
+                                .indirect_targets
+                                .get(&(f, i as u32))
+                                .cloned()
+                                .unwrap_or_default(),
+                            true,
+                        ),
                     },
                     Callee::Indirect(_) => match memory.indirect_targets.get(&(f, i as u32)) {
                         Some(t) => (t.clone(), true),
@@ -72,7 +85,14 @@ impl CallGraph {
                     let ffi = program.language(f) != program.language(g)
                         && program.language(f) != crate::ir::Language::Unknown
                         && program.language(g) != crate::ir::Language::Unknown;
-                    let e = CallEdge { caller: f, inst: i as u32, callee: g, ffi, indirect, guessed };
+                    let e = CallEdge {
+                        caller: f,
+                        inst: i as u32,
+                        callee: g,
+                        ffi,
+                        indirect,
+                        guessed,
+                    };
                     graph.add_edge(nodes[f as usize], nodes[g as usize], e);
                     calls[f as usize].entry(i as u32).or_default().push(g);
                     callers[g as usize].push(e);
@@ -84,12 +104,25 @@ impl CallGraph {
             }
         }
         // tarjan_scc yields SCCs in reverse topological order: callees first.
-        let sccs = tarjan_scc(&graph).into_iter().map(|c| c.into_iter().map(|ix| graph[ix]).collect()).collect();
-        CallGraph { graph, calls, callers, sccs, edges, ffi_edges }
+        let sccs = tarjan_scc(&graph)
+            .into_iter()
+            .map(|c| c.into_iter().map(|ix| graph[ix]).collect())
+            .collect();
+        CallGraph {
+            graph,
+            calls,
+            callers,
+            sccs,
+            edges,
+            ffi_edges,
+        }
     }
 
     pub fn targets(&self, f: FuncId, inst: u32) -> &[FuncId] {
-        self.calls[f as usize].get(&inst).map(|v| v.as_slice()).unwrap_or(&[])
+        self.calls[f as usize]
+            .get(&inst)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
     }
 }
 
@@ -99,7 +132,9 @@ impl CallGraph {
 /// hundreds would only add noise); `SEAM_DEBUG` lists what stays unresolved.
 fn signature_matches(program: &Program<'_>, memory: &Memory, f: FuncId, i: u32) -> Vec<FuncId> {
     const MAX_CANDIDATES: usize = 8;
-    let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else { return Vec::new() };
+    let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else {
+        return Vec::new();
+    };
     let caller = program.function(f);
     let arg_is_ptr: Vec<Option<bool>> = args
         .iter()
@@ -116,7 +151,11 @@ fn signature_matches(program: &Program<'_>, memory: &Memory, f: FuncId, i: u32) 
         .into_iter()
         .filter(|&g| {
             let params = &program.function(g).params;
-            params.len() == args.len() && params.iter().zip(&arg_is_ptr).all(|(p, a)| a.map(|a| a == p.is_ptr).unwrap_or(true))
+            params.len() == args.len()
+                && params
+                    .iter()
+                    .zip(&arg_is_ptr)
+                    .all(|(p, a)| a.map(|a| a == p.is_ptr).unwrap_or(true))
         })
         .collect();
     if out.len() > MAX_CANDIDATES {

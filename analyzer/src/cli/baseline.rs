@@ -26,7 +26,8 @@ impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, String> {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| format!("{file}: {e}"))?;
-        let value: Value = serde_json::from_str(&text).map_err(|e| format!("{file}: not JSON: {e}"))?;
+        let value: Value =
+            serde_json::from_str(&text).map_err(|e| format!("{file}: not JSON: {e}"))?;
         let prior = if value.get("runs").is_some() {
             Prior::Sarif(seam_sarif::prior_results(&value).map_err(|e| format!("{file}: {e}"))?)
         } else {
@@ -53,6 +54,8 @@ impl Baseline {
             Prior::Json(fs) => fs.iter().map(|f| f.fingerprint.as_str()).collect(),
             Prior::Sarif(rs) => rs.iter().map(|(fp, _)| fp.as_str()).collect(),
         };
-        all.into_iter().filter(|fp| !current.contains(fp) && seen.insert(*fp)).collect()
+        all.into_iter()
+            .filter(|fp| !current.contains(fp) && seen.insert(*fp))
+            .collect()
     }
 }

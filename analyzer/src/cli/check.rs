@@ -70,14 +70,21 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
 
-    let stage = Stage::start(!args.quiet, &format!("analysing {} modules", ingested.modules.len()));
+    let stage = Stage::start(
+        !args.quiet,
+        &format!("analysing {} modules", ingested.modules.len()),
+    );
     let analysis = seam::analysis::run(&ingested.modules, &config, &models);
     stage.finish();
 
     let split = suppress::apply(analysis.findings, &config.suppressions);
     if !args.quiet {
         for &i in &split.unused {
-            eprintln!("warning: [[suppress]] entry {} (rule `{}`) matched no finding", i + 1, config.suppressions[i].rule);
+            eprintln!(
+                "warning: [[suppress]] entry {} (rule `{}`) matched no finding",
+                i + 1,
+                config.suppressions[i].rule
+            );
         }
     }
 
@@ -87,9 +94,17 @@ pub fn run(args: CheckArgs) -> ExitCode {
         None => (split.kept.clone(), None),
         Some(b) => {
             let known = b.fingerprints();
-            let current: HashSet<&str> =
-                split.kept.iter().chain(split.suppressed.iter().map(|s| &s.finding)).map(|f| f.fingerprint.as_str()).collect();
-            let (unchanged, new): (Vec<_>, Vec<_>) = split.kept.iter().cloned().partition(|f| known.contains(f.fingerprint.as_str()));
+            let current: HashSet<&str> = split
+                .kept
+                .iter()
+                .chain(split.suppressed.iter().map(|s| &s.finding))
+                .map(|f| f.fingerprint.as_str())
+                .collect();
+            let (unchanged, new): (Vec<_>, Vec<_>) = split
+                .kept
+                .iter()
+                .cloned()
+                .partition(|f| known.contains(f.fingerprint.as_str()));
             let summary = BaselineSummary {
                 file: b.file.clone(),
                 new: new.len(),
@@ -113,7 +128,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     roots.extend(std::env::current_dir().ok().filter(|d| *d != source_root));
     let mut sources = SourceCache::new(roots);
     let mut write_failed = false;
-    let category = args.category.clone().or_else(|| config.category.clone()).unwrap_or_else(|| "seam".into());
+    let category = args
+        .category
+        .clone()
+        .or_else(|| config.category.clone())
+        .unwrap_or_else(|| "seam".into());
     let sarif_text = |sources: &mut SourceCache| {
         let input = super::sarif::SarifInput {
             findings: &split.kept,
@@ -147,7 +166,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
             let color = match args.color {
                 Color::Always => true,
                 Color::Never => false,
-                Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                Color::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
             };
             super::emit(&text::render(&report, &mut sources, TextOptions { color }));
         }
@@ -163,7 +185,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
     if !ingested.errors.is_empty() || write_failed {
         usage_failure()
-    } else if args.fail_on.level().is_some_and(|l| report.has_findings_at(l)) {
+    } else if args
+        .fail_on
+        .level()
+        .is_some_and(|l| report.has_findings_at(l))
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -183,15 +209,24 @@ fn load_config(explicit: Option<&Path>) -> Result<(Config, PathBuf), String> {
         None => return Ok((Config::default(), PathBuf::from("."))),
     };
     let config = Config::load(&path)?;
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     Ok((config, dir))
 }
 
-fn load_models(extra: &[PathBuf], config: &Config, config_dir: &Path) -> Result<seam_models::Models, String> {
+fn load_models(
+    extra: &[PathBuf],
+    config: &Config,
+    config_dir: &Path,
+) -> Result<seam_models::Models, String> {
     let mut models = seam_models::Models::builtin();
     let from_config = config.models.iter().map(|m| config_dir.join(m));
     for path in extra.iter().cloned().chain(from_config) {
-        models.load_file(&path).map_err(|e| format!("models: {e}"))?;
+        models
+            .load_file(&path)
+            .map_err(|e| format!("models: {e}"))?;
     }
     Ok(models)
 }

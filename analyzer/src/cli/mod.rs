@@ -73,7 +73,10 @@ pub fn explain(rule: Option<&str>, write_docs: Option<&Path>) -> ExitCode {
                 ExitCode::SUCCESS
             }
             None => {
-                eprintln!("error: unknown rule `{id}`\n\nknown rules:\n{}", rule_list());
+                eprintln!(
+                    "error: unknown rule `{id}`\n\nknown rules:\n{}",
+                    rule_list()
+                );
                 usage_failure()
             }
         },
@@ -84,7 +87,14 @@ fn rule_list() -> String {
     let width = catalog::all().iter().map(|r| r.id.len()).max().unwrap_or(0);
     catalog::all()
         .iter()
-        .map(|r| format!("  {:<width$}  {:<7}  {}", r.id, r.level.name(), r.short_description))
+        .map(|r| {
+            format!(
+                "  {:<width$}  {:<7}  {}",
+                r.id,
+                r.level.name(),
+                r.short_description
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -117,7 +127,11 @@ pub fn ir(inputs: &[PathBuf]) -> ExitCode {
     for e in &ingested.errors {
         eprintln!("error: {e}");
     }
-    if ingested.errors.is_empty() { ExitCode::SUCCESS } else { usage_failure() }
+    if ingested.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        usage_failure()
+    }
 }
 
 /// `seam models`: everything modelled, built-in plus `--models` files.

@@ -54,9 +54,18 @@ impl ModuleSpan {
         if self.alone {
             return std::borrow::Cow::Borrowed(&stream[self.file.clone()]);
         }
-        let mut out = Vec::with_capacity(4 + self.module.len() + self.strtab.as_ref().map_or(0, |r| r.len()) + 64);
+        let mut out = Vec::with_capacity(
+            4 + self.module.len() + self.strtab.as_ref().map_or(0, |r| r.len()) + 64,
+        );
         out.extend_from_slice(&BITCODE_MAGIC);
-        for r in [&self.identification, &Some(self.module.clone()), &self.strtab].into_iter().flatten() {
+        for r in [
+            &self.identification,
+            &Some(self.module.clone()),
+            &self.strtab,
+        ]
+        .into_iter()
+        .flatten()
+        {
             out.extend_from_slice(&stream[r.clone()]);
         }
         std::borrow::Cow::Owned(out)
@@ -75,7 +84,11 @@ impl ModuleSpan {
         }
         let major = self.producer.as_deref().and_then(producer_major)?;
         if major > llvm_major {
-            let version = self.producer.as_deref().unwrap_or("").trim_start_matches("LLVM");
+            let version = self
+                .producer
+                .as_deref()
+                .unwrap_or("")
+                .trim_start_matches("LLVM");
             return Some(format!(
                 "bitcode was produced by LLVM {version}, newer than LLVM {llvm_major} that seam reads; \
                  rebuild with a clang/rustc based on LLVM {llvm_major} or older"
@@ -121,9 +134,16 @@ pub fn split_modules(data: &[u8]) -> (Vec<ModuleSpan>, Option<String>) {
             let what = if modules.is_empty() {
                 "does not start with the bitcode magic".to_string()
             } else {
-                format!("has {} bytes that are not bitcode after module #{}", rest.len(), modules.len() - 1)
+                format!(
+                    "has {} bytes that are not bitcode after module #{}",
+                    rest.len(),
+                    modules.len() - 1
+                )
             };
-            return (modules, Some(format!("corrupted bitcode: stream {what} (at byte {pos})")));
+            return (
+                modules,
+                Some(format!("corrupted bitcode: stream {what} (at byte {pos})")),
+            );
         };
         let file = &data[file_start..file_start + file_len];
         match split_file(file) {
@@ -135,13 +155,20 @@ pub fn split_modules(data: &[u8]) -> (Vec<ModuleSpan>, Option<String>) {
                     s.strtab = s.strtab.map(|r| shift(&r, file_start));
                     modules.push(s);
                 }
-                pos = if consumed > 0 { pos + consumed } else { file_start + used };
+                pos = if consumed > 0 {
+                    pos + consumed
+                } else {
+                    file_start + used
+                };
             }
             Err(e) => return (modules, Some(e)),
         }
     }
     if modules.is_empty() {
-        return (modules, Some("corrupted bitcode: no module block found".to_string()));
+        return (
+            modules,
+            Some("corrupted bitcode: no module block found".to_string()),
+        );
     }
     (modules, None)
 }
@@ -153,7 +180,8 @@ fn shift(r: &Range<usize>, by: usize) -> Range<usize> {
 /// Wrapper header: magic, version, offset, size, cputype (five u32 LE).
 fn wrapper_payload(data: &[u8]) -> Result<(usize, usize), String> {
     let word = |i: usize| -> Option<usize> {
-        data.get(i * 4..i * 4 + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        data.get(i * 4..i * 4 + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
     };
     let (Some(off), Some(len)) = (word(2), word(3)) else {
         return Err("truncated bitcode: wrapper header is cut short".to_string());
@@ -192,7 +220,10 @@ fn split_file(file: &[u8]) -> Result<(Vec<ModuleSpan>, usize), String> {
         }
         let header = read_block_header(file, pos)?;
         let name = block_name(header.id);
-        let end = header.content_start.checked_add(header.words as usize * 4).filter(|&e| e <= file.len());
+        let end = header
+            .content_start
+            .checked_add(header.words as usize * 4)
+            .filter(|&e| e <= file.len());
         let Some(end) = end else {
             return Err(format!(
                 "truncated bitcode: the {name} block at byte {pos} needs {} bytes but only {} remain",
@@ -205,7 +236,8 @@ fn split_file(file: &[u8]) -> Result<(Vec<ModuleSpan>, usize), String> {
             IDENTIFICATION_BLOCK_ID => {
                 // A damaged identification block is LLVM's to report; we only
                 // use it for the version check.
-                let (producer, epoch) = read_identification(file, &header, end).unwrap_or((None, None));
+                let (producer, epoch) =
+                    read_identification(file, &header, end).unwrap_or((None, None));
                 pending_ident = Some((range, producer, epoch));
             }
             MODULE_BLOCK_ID => {
@@ -283,13 +315,22 @@ fn read_block_header(file: &[u8], pos: usize) -> Result<BlockHeader, String> {
     }
     r.align32();
     let words = r.read(32).ok_or_else(|| bad("cut-short block length"))? as u32;
-    Ok(BlockHeader { id, abbrev_width: abbrev_width as u32, content_start: r.pos / 8, words })
+    Ok(BlockHeader {
+        id,
+        abbrev_width: abbrev_width as u32,
+        content_start: r.pos / 8,
+        words,
+    })
 }
 
 /// Reads the producer string (record 1) and epoch (record 2) of an
 /// IDENTIFICATION block. Handles abbreviations defined inside the block,
 /// which is how LLVM writes them.
-fn read_identification(file: &[u8], header: &BlockHeader, end: usize) -> Option<(Option<String>, Option<u64>)> {
+fn read_identification(
+    file: &[u8],
+    header: &BlockHeader,
+    end: usize,
+) -> Option<(Option<String>, Option<u64>)> {
     let mut r = BitReader::new(&file[..end], header.content_start * 8);
     let mut abbrevs: Vec<Vec<AbbrevOp>> = Vec::new();
     let (mut producer, mut epoch) = (None, None);
@@ -297,7 +338,7 @@ fn read_identification(file: &[u8], header: &BlockHeader, end: usize) -> Option<
     loop {
         let id = r.read(header.abbrev_width)?;
         match id {
-            0 => break, // END_BLOCK
+            0 => break,                          // END_BLOCK
             1 => return Some((producer, epoch)), // nested block: not expected here
             2 => abbrevs.push(read_abbrev_def(&mut r)?),
             _ => {
@@ -317,7 +358,9 @@ fn read_identification(file: &[u8], header: &BlockHeader, end: usize) -> Option<
                     read_abbreviated(&mut r, &ops)?
                 };
                 match fields.first() {
-                    Some(1) => producer = Some(fields[1..].iter().map(|&c| char::from(c as u8)).collect()),
+                    Some(1) => {
+                        producer = Some(fields[1..].iter().map(|&c| char::from(c as u8)).collect())
+                    }
                     Some(2) => epoch = fields.get(1).copied(),
                     _ => {}
                 }
@@ -486,7 +529,12 @@ mod tests {
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        for data in [&b""[..], b"BC\xC0\xDE", b"BC\xC0\xDE\xff\xff\xff\xff\xff\xff\xff\xff", b"\xDE\xC0\x17\x0B\0\0\0\0"] {
+        for data in [
+            &b""[..],
+            b"BC\xC0\xDE",
+            b"BC\xC0\xDE\xff\xff\xff\xff\xff\xff\xff\xff",
+            b"\xDE\xC0\x17\x0B\0\0\0\0",
+        ] {
             let (mods, err) = split_modules(data);
             assert!(mods.is_empty());
             assert!(err.is_some(), "{data:?}");

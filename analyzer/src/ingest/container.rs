@@ -122,7 +122,8 @@ pub fn extract<'a>(name: &str, data: &'a [u8], llvm_major: u32) -> Result<Conten
     }
     if bitstream::is_bitcode(data) {
         let mut contents = Contents::default();
-        bitcode_units(name, Cow::Borrowed(data), llvm_major, &mut contents).map_err(Unusable::Bad)?;
+        bitcode_units(name, Cow::Borrowed(data), llvm_major, &mut contents)
+            .map_err(Unusable::Bad)?;
         return Ok(contents);
     }
     if data.starts_with(ARCHIVE_MAGIC) {
@@ -130,12 +131,14 @@ pub fn extract<'a>(name: &str, data: &'a [u8], llvm_major: u32) -> Result<Conten
     }
     if data.starts_with(THIN_ARCHIVE_MAGIC) {
         return Err(Unusable::NoBitcode(
-            "thin archive: its members are separate files; pass those (or their directory) instead".into(),
+            "thin archive: its members are separate files; pass those (or their directory) instead"
+                .into(),
         ));
     }
     if let Some(stream) = object_bitcode(data)? {
         let mut contents = Contents::default();
-        bitcode_units(name, stream, llvm_major, &mut contents).map_err(|e| Unusable::Bad(format!(".llvmbc section: {e}")))?;
+        bitcode_units(name, stream, llvm_major, &mut contents)
+            .map_err(|e| Unusable::Bad(format!(".llvmbc section: {e}")))?;
         return Ok(contents);
     }
     if looks_like_text_ir(data) || (name.ends_with(".ll") && is_text(data)) {
@@ -146,7 +149,10 @@ pub fn extract<'a>(name: &str, data: &'a [u8], llvm_major: u32) -> Result<Conten
             refused: None,
             producer: None,
         };
-        return Ok(Contents { units: vec![unit], ..Default::default() });
+        return Ok(Contents {
+            units: vec![unit],
+            ..Default::default()
+        });
     }
     if is_text(data) {
         return Err(Unusable::Bad(
@@ -160,12 +166,21 @@ pub fn extract<'a>(name: &str, data: &'a [u8], llvm_major: u32) -> Result<Conten
 }
 
 fn hex_prefix(data: &[u8]) -> String {
-    data.iter().take(8).map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ")
+    data.iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Splits a bitcode stream into units. Damage after good modules becomes an
 /// error entry in `contents`; damage before any module is the `Err`.
-fn bitcode_units<'a>(name: &str, stream: Cow<'a, [u8]>, llvm_major: u32, contents: &mut Contents<'a>) -> Result<(), String> {
+fn bitcode_units<'a>(
+    name: &str,
+    stream: Cow<'a, [u8]>,
+    llvm_major: u32,
+    contents: &mut Contents<'a>,
+) -> Result<(), String> {
     let stream = Stream::from_cow(stream);
     let (spans, damage) = bitstream::split_modules(stream.get());
     if spans.is_empty() {
@@ -176,7 +191,11 @@ fn bitcode_units<'a>(name: &str, stream: Cow<'a, [u8]>, llvm_major: u32, content
         contents.errors.push((format!("{name}#{}", spans.len()), d));
     }
     for (i, span) in spans.into_iter().enumerate() {
-        let origin = if numbered { format!("{name}#{i}") } else { name.to_string() };
+        let origin = if numbered {
+            format!("{name}#{i}")
+        } else {
+            name.to_string()
+        };
         let refused = span.incompatibility(llvm_major);
         let producer = span.producer.clone();
         let data = if span.alone {
@@ -185,7 +204,13 @@ fn bitcode_units<'a>(name: &str, stream: Cow<'a, [u8]>, llvm_major: u32, content
         } else {
             UnitData::Span(stream.clone(), span)
         };
-        contents.units.push(Unit { origin, kind: BufferKind::Bitcode, data, refused, producer });
+        contents.units.push(Unit {
+            origin,
+            kind: BufferKind::Bitcode,
+            data,
+            refused,
+            producer,
+        });
     }
     Ok(())
 }
@@ -221,8 +246,13 @@ fn object_bitcode(data: &[u8]) -> Result<Option<Cow<'_, [u8]>>, Unusable> {
     }
 }
 
-fn archive_units<'a>(name: &str, data: &'a [u8], llvm_major: u32) -> Result<Contents<'a>, Unusable> {
-    let archive = ArchiveFile::parse(data).map_err(|e| Unusable::Bad(format!("corrupted archive: {e}")))?;
+fn archive_units<'a>(
+    name: &str,
+    data: &'a [u8],
+    llvm_major: u32,
+) -> Result<Contents<'a>, Unusable> {
+    let archive =
+        ArchiveFile::parse(data).map_err(|e| Unusable::Bad(format!("corrupted archive: {e}")))?;
     let mut contents = Contents::default();
     let mut skipped = 0usize;
     let mut members = 0usize;
@@ -230,7 +260,10 @@ fn archive_units<'a>(name: &str, data: &'a [u8], llvm_major: u32) -> Result<Cont
         let member = match member {
             Ok(m) => m,
             Err(e) => {
-                contents.errors.push((name.to_string(), format!("corrupted archive after {members} members: {e}")));
+                contents.errors.push((
+                    name.to_string(),
+                    format!("corrupted archive after {members} members: {e}"),
+                ));
                 break;
             }
         };
@@ -238,11 +271,15 @@ fn archive_units<'a>(name: &str, data: &'a [u8], llvm_major: u32) -> Result<Cont
         let member_name = String::from_utf8_lossy(member.name()).into_owned();
         let origin = format!("{name}({member_name})");
         let Ok(bytes) = member.data(data) else {
-            contents.errors.push((origin, "archive member data lies outside the archive".into()));
+            contents.errors.push((
+                origin,
+                "archive member data lies outside the archive".into(),
+            ));
             continue;
         };
         if bitstream::is_bitcode(bytes) {
-            if let Err(e) = bitcode_units(&origin, Cow::Borrowed(bytes), llvm_major, &mut contents) {
+            if let Err(e) = bitcode_units(&origin, Cow::Borrowed(bytes), llvm_major, &mut contents)
+            {
                 contents.errors.push((origin, e));
             }
             continue;
@@ -250,7 +287,9 @@ fn archive_units<'a>(name: &str, data: &'a [u8], llvm_major: u32) -> Result<Cont
         match object_bitcode(bytes) {
             Ok(Some(stream)) => {
                 if let Err(e) = bitcode_units(&origin, stream, llvm_major, &mut contents) {
-                    contents.errors.push((origin, format!(".llvmbc section: {e}")));
+                    contents
+                        .errors
+                        .push((origin, format!(".llvmbc section: {e}")));
                 }
             }
             Ok(None) | Err(Unusable::NoBitcode(_)) => skipped += 1, // lib.rmeta, symbol tables, plain objects
@@ -263,7 +302,9 @@ fn archive_units<'a>(name: &str, data: &'a [u8], llvm_major: u32) -> Result<Cont
         )));
     }
     if skipped > 0 {
-        contents.notes.push(format!("{name}: skipped {skipped} of {members} archive members without bitcode"));
+        contents.notes.push(format!(
+            "{name}: skipped {skipped} of {members} archive members without bitcode"
+        ));
     }
     Ok(contents)
 }
@@ -311,18 +352,26 @@ mod tests {
     #[test]
     fn text_that_is_not_ir_is_refused() {
         let e = extract("notes.txt", b"hello world\nthis is not IR\n", 22).unwrap_err();
-        assert!(matches!(e, Unusable::Bad(ref r) if r.contains("not LLVM IR")), "{e:?}");
+        assert!(
+            matches!(e, Unusable::Bad(ref r) if r.contains("not LLVM IR")),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn empty_and_binary_garbage_are_refused() {
-        assert_eq!(extract("e", b"", 22).unwrap_err(), Unusable::Bad("empty file".into()));
+        assert_eq!(
+            extract("e", b"", 22).unwrap_err(),
+            Unusable::Bad("empty file".into())
+        );
         let e = extract("g", &[0xff, 0x00, 0x12, 0x34, 0x00], 22).unwrap_err();
         assert!(e.reason().contains("ff 00 12 34"), "{e:?}");
     }
 
     fn fixture(name: &str) -> Vec<u8> {
-        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
     }
 
@@ -336,7 +385,12 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let p = dir.path().join("unit.bc");
         std::fs::write(&p, bytes).expect("write");
-        let out = std::process::Command::new(dis).arg(&p).arg("-o").arg("-").output().expect("run llvm-dis");
+        let out = std::process::Command::new(dis)
+            .arg(&p)
+            .arg("-o")
+            .arg("-")
+            .output()
+            .expect("run llvm-dis");
         Some(if out.status.success() {
             Ok(String::from_utf8_lossy(&out.stdout).into_owned())
         } else {
@@ -356,10 +410,23 @@ mod tests {
             assert_eq!(origins, [format!("{name}#0"), format!("{name}#1")]);
             for (unit, func) in c.units.iter().zip(["@dev_inc_locked", "@rust_consume"]) {
                 if let Some(res) = llvm_dis(&unit.bytes()) {
-                    let text = res.unwrap_or_else(|e| panic!("{}: llvm-dis failed: {e}", unit.origin));
-                    assert!(text.contains(&format!("define void {func}(")) || text.contains(func), "{}: no {func}", unit.origin);
-                    let other = if func == "@dev_inc_locked" { "define void @rust_consume" } else { "define dso_local void @dev_inc_locked" };
-                    assert!(!text.contains(other), "{}: holds the other module's {other}", unit.origin);
+                    let text =
+                        res.unwrap_or_else(|e| panic!("{}: llvm-dis failed: {e}", unit.origin));
+                    assert!(
+                        text.contains(&format!("define void {func}(")) || text.contains(func),
+                        "{}: no {func}",
+                        unit.origin
+                    );
+                    let other = if func == "@dev_inc_locked" {
+                        "define void @rust_consume"
+                    } else {
+                        "define dso_local void @dev_inc_locked"
+                    };
+                    assert!(
+                        !text.contains(other),
+                        "{}: holds the other module's {other}",
+                        unit.origin
+                    );
                 }
             }
         }
@@ -370,17 +437,26 @@ mod tests {
         let data = fixture("c-darwin-wrapper.bc");
         let c = extract("w.bc", &data, 22).expect("wrapper");
         assert_eq!(c.units.len(), 1);
-        assert!(c.units[0].bytes().starts_with(&bitstream::BITCODE_MAGIC), "wrapper is stripped");
+        assert!(
+            c.units[0].bytes().starts_with(&bitstream::BITCODE_MAGIC),
+            "wrapper is stripped"
+        );
 
         let data = fixture("mixed.a");
         let c = extract("mixed.a", &data, 22).expect("archive");
         let origins: Vec<_> = c.units.iter().map(|u| u.origin.as_str()).collect();
         assert_eq!(origins, ["mixed.a(c-lto.o)", "mixed.a(rs.bc)"]);
-        assert_eq!(c.notes, ["mixed.a: skipped 1 of 3 archive members without bitcode"]);
+        assert_eq!(
+            c.notes,
+            ["mixed.a: skipped 1 of 3 archive members without bitcode"]
+        );
 
         let data = fixture("no-bitcode.a");
         let e = extract("no-bitcode.a", &data, 22).unwrap_err();
-        assert!(matches!(e, Unusable::NoBitcode(ref r) if r.contains("no members with bitcode")), "{e:?}");
+        assert!(
+            matches!(e, Unusable::NoBitcode(ref r) if r.contains("no members with bitcode")),
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -388,14 +464,19 @@ mod tests {
         let data = fixture("c-clang22-x86_64-O2.bc");
         let c = extract("x.bc", &data, 21).expect("extract");
         let why = c.units[0].refused.as_deref().expect("refused for LLVM 21");
-        assert!(why.contains("LLVM 22.1.8") && why.contains("newer than LLVM 21"), "{why}");
+        assert!(
+            why.contains("LLVM 22.1.8") && why.contains("newer than LLVM 21"),
+            "{why}"
+        );
         let c = extract("x.bc", &data, 22).expect("extract");
         assert!(c.units[0].refused.is_none());
     }
 
     #[test]
     fn ir_text_is_recognised() {
-        assert!(looks_like_text_ir(b"; ModuleID = 'x'\nsource_filename = \"x.c\"\n"));
+        assert!(looks_like_text_ir(
+            b"; ModuleID = 'x'\nsource_filename = \"x.c\"\n"
+        ));
         assert!(looks_like_text_ir(b"define void @f() {\n  ret void\n}\n"));
         assert!(!looks_like_text_ir(b"#include <stdio.h>\nint main() {}\n"));
     }

@@ -49,7 +49,10 @@ const MAX_LIST_DEPTH: usize = 16;
 const EXTENSIONS: &[&str] = &["bc", "ll", "o", "a", "rlib"];
 /// Never bitcode: not even opened during a directory walk (a kernel tree
 /// holds ~100k of these).
-const SOURCE_EXTENSIONS: &[&str] = &["c", "h", "rs", "s", "cmd", "d", "txt", "rst", "md", "py", "sh", "json", "toml", "yaml", "mod", "order", "symvers"];
+const SOURCE_EXTENSIONS: &[&str] = &[
+    "c", "h", "rs", "s", "cmd", "d", "txt", "rst", "md", "py", "sh", "json", "toml", "yaml", "mod",
+    "order", "symvers",
+];
 
 pub fn expand(inputs: &[PathBuf]) -> Vec<Entry> {
     let mut out = Vec::new();
@@ -65,7 +68,10 @@ fn display(p: &Path) -> String {
 }
 
 fn error(path: &Path, reason: impl Into<String>) -> Entry {
-    Entry::Error(IngestError { path: display(path), reason: reason.into() })
+    Entry::Error(IngestError {
+        path: display(path),
+        reason: reason.into(),
+    })
 }
 
 fn expand_one(input: &Path, depth: usize, seen: &mut HashSet<PathBuf>, out: &mut Vec<Entry>) {
@@ -84,9 +90,15 @@ fn expand_one(input: &Path, depth: usize, seen: &mut HashSet<PathBuf>, out: &mut
         let before = out.len();
         let mut visited = HashSet::new();
         walk_dir(input, &display(input), seen, &mut visited, out);
-        let found = out[before..].iter().filter(|e| matches!(e, Entry::File(_))).count();
+        let found = out[before..]
+            .iter()
+            .filter(|e| matches!(e, Entry::File(_)))
+            .count();
         if found == 0 && !out[before..].iter().any(|e| matches!(e, Entry::Error(_))) {
-            out.push(error(input, "directory contains no bitcode, IR, object or archive files"));
+            out.push(error(
+                input,
+                "directory contains no bitcode, IR, object or archive files",
+            ));
         }
         return;
     }
@@ -99,7 +111,10 @@ fn expand_one(input: &Path, depth: usize, seen: &mut HashSet<PathBuf>, out: &mut
 
 fn is_thin_archive(path: &Path) -> bool {
     let mut head = [0u8; 8];
-    fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && &head[..] == super::container::THIN_ARCHIVE_MAGIC
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && &head[..] == super::container::THIN_ARCHIVE_MAGIC
 }
 
 /// A thin archive (kbuild's `built-in.a`) only names its members: each is
@@ -131,7 +146,11 @@ fn expand_thin_archive(archive: &Path, seen: &mut HashSet<PathBuf>, out: &mut Ve
             }
         };
         let name = String::from_utf8_lossy(member.name()).into_owned();
-        let path = if Path::new(&name).is_absolute() { PathBuf::from(&name) } else { base.join(&name) };
+        let path = if Path::new(&name).is_absolute() {
+            PathBuf::from(&name)
+        } else {
+            base.join(&name)
+        };
         let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         if !seen.insert(key) {
             continue;
@@ -141,31 +160,53 @@ fn expand_thin_archive(archive: &Path, seen: &mut HashSet<PathBuf>, out: &mut Ve
             expand_thin_archive(&path, seen, out);
             continue;
         }
-        out.push(Entry::File(InputFile { path, display: format!("{}({name})", display(archive)), from_directory: None }));
+        out.push(Entry::File(InputFile {
+            path,
+            display: format!("{}({name})", display(archive)),
+            from_directory: None,
+        }));
     }
     if out.len() == before {
         out.push(error(archive, "thin archive has no members"));
     }
 }
 
-fn push_file(path: &Path, from_directory: Option<String>, seen: &mut HashSet<PathBuf>, out: &mut Vec<Entry>) {
+fn push_file(
+    path: &Path,
+    from_directory: Option<String>,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<Entry>,
+) {
     let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     if !seen.insert(key) {
-        out.push(Entry::Note(format!("{}: given more than once; read once", display(path))));
+        out.push(Entry::Note(format!(
+            "{}: given more than once; read once",
+            display(path)
+        )));
         return;
     }
-    out.push(Entry::File(InputFile { path: path.to_path_buf(), display: display(path), from_directory }));
+    out.push(Entry::File(InputFile {
+        path: path.to_path_buf(),
+        display: display(path),
+        from_directory,
+    }));
 }
 
 fn expand_list(list: &Path, depth: usize, seen: &mut HashSet<PathBuf>, out: &mut Vec<Entry>) {
     if depth >= MAX_LIST_DEPTH {
-        out.push(error(list, format!("@list nesting deeper than {MAX_LIST_DEPTH} (a list that includes itself?)")));
+        out.push(error(
+            list,
+            format!("@list nesting deeper than {MAX_LIST_DEPTH} (a list that includes itself?)"),
+        ));
         return;
     }
     let text = match fs::read(list) {
         Ok(t) => t,
         Err(e) => {
-            out.push(error(list, format!("cannot read input list: {}", io_reason(&e))));
+            out.push(error(
+                list,
+                format!("cannot read input list: {}", io_reason(&e)),
+            ));
             return;
         }
     };
@@ -184,7 +225,11 @@ fn expand_list(list: &Path, depth: usize, seen: &mut HashSet<PathBuf>, out: &mut
             Some(n) => (true, n),
             None => (false, line),
         };
-        let path = if Path::new(name).is_absolute() { PathBuf::from(name) } else { base.join(name) };
+        let path = if Path::new(name).is_absolute() {
+            PathBuf::from(name)
+        } else {
+            base.join(name)
+        };
         if nested {
             expand_list(&path, depth + 1, seen, out);
         } else {
@@ -196,7 +241,13 @@ fn expand_list(list: &Path, depth: usize, seen: &mut HashSet<PathBuf>, out: &mut
     }
 }
 
-fn walk_dir(dir: &Path, root: &str, seen: &mut HashSet<PathBuf>, visited: &mut HashSet<PathBuf>, out: &mut Vec<Entry>) {
+fn walk_dir(
+    dir: &Path,
+    root: &str,
+    seen: &mut HashSet<PathBuf>,
+    visited: &mut HashSet<PathBuf>,
+    out: &mut Vec<Entry>,
+) {
     // Symlink loops: each real directory is walked once.
     if let Ok(real) = fs::canonicalize(dir) {
         if !visited.insert(real) {
@@ -206,19 +257,27 @@ fn walk_dir(dir: &Path, root: &str, seen: &mut HashSet<PathBuf>, visited: &mut H
     let entries = match fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            out.push(error(dir, format!("cannot list directory: {}", io_reason(&e))));
+            out.push(error(
+                dir,
+                format!("cannot list directory: {}", io_reason(&e)),
+            ));
             return;
         }
     };
     let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     names.sort();
     for path in names {
-        let hidden = path.file_name().and_then(OsStr::to_str).is_some_and(|n| n.starts_with('.'));
+        let hidden = path
+            .file_name()
+            .and_then(OsStr::to_str)
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
         // metadata follows symlinks: a link to a directory is walked.
-        let Ok(meta) = fs::metadata(&path) else { continue };
+        let Ok(meta) = fs::metadata(&path) else {
+            continue;
+        };
         if meta.is_dir() {
             walk_dir(&path, root, seen, visited, out);
         } else if meta.is_file() && is_candidate(&path) && !is_thin_archive(&path) {
@@ -228,16 +287,25 @@ fn walk_dir(dir: &Path, root: &str, seen: &mut HashSet<PathBuf>, visited: &mut H
 }
 
 fn is_candidate(path: &Path) -> bool {
-    let ext = path.extension().and_then(OsStr::to_str).map(str::to_ascii_lowercase);
+    let ext = path
+        .extension()
+        .and_then(OsStr::to_str)
+        .map(str::to_ascii_lowercase);
     if ext.as_deref().is_some_and(|e| EXTENSIONS.contains(&e)) {
         return true;
     }
-    if ext.as_deref().is_some_and(|e| SOURCE_EXTENSIONS.contains(&e)) {
+    if ext
+        .as_deref()
+        .is_some_and(|e| SOURCE_EXTENSIONS.contains(&e))
+    {
         return false;
     }
     // Bitcode under another name (e.g. `foo.bc.tmp`, `vmlinux.bc` renamed).
     let mut head = [0u8; 4];
-    fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && bitstream::is_bitcode(&head)
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && bitstream::is_bitcode(&head)
 }
 
 /// A one-line reason for an I/O error, without the path (the caller adds it).

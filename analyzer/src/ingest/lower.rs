@@ -93,7 +93,11 @@ pub fn lower_buffer(origin: &str, data: &[u8], kind: BufferKind) -> Result<Modul
     // SAFETY: the context outlives every use below and is dropped before
     // `diagnostics`, so the handler never sees a dangling pointer.
     unsafe {
-        sys::core::LLVMContextSetDiagnosticHandler(ctx, Some(record_diagnostic), diagnostics.get() as *mut c_void);
+        sys::core::LLVMContextSetDiagnosticHandler(
+            ctx,
+            Some(record_diagnostic),
+            diagnostics.get() as *mut c_void,
+        );
         // Local value names are never looked at: dropping them makes
         // bitcode parsing faster and smaller (global names are always kept).
         // The text parser refuses a discarding context.
@@ -147,7 +151,9 @@ extern "C" fn record_diagnostic(info: sys::prelude::LLVMDiagnosticInfoRef, conte
     unsafe {
         let diagnostics = &mut *(context as *mut Diagnostics);
         let severity = sys::core::LLVMGetDiagInfoSeverity(info);
-        if !matches!(severity, sys::LLVMDiagnosticSeverity::LLVMDSError) || diagnostics.first_error.is_some() {
+        if !matches!(severity, sys::LLVMDiagnosticSeverity::LLVMDSError)
+            || diagnostics.first_error.is_some()
+        {
             return;
         }
         let text = sys::core::LLVMGetDiagInfoDescription(info);
@@ -173,7 +179,10 @@ fn one_line(reason: &str) -> String {
 
 /// Parses the buffer into a module of `ctx`.
 unsafe fn parse(ctx: LLVMContextRef, data: &[u8], kind: BufferKind) -> Result<ModuleGuard, String> {
-    use sys::core::{LLVMCreateMemoryBufferWithMemoryRange, LLVMCreateMemoryBufferWithMemoryRangeCopy, LLVMDisposeMemoryBuffer};
+    use sys::core::{
+        LLVMCreateMemoryBufferWithMemoryRange, LLVMCreateMemoryBufferWithMemoryRangeCopy,
+        LLVMDisposeMemoryBuffer,
+    };
     let name = c"seam-input".as_ptr();
     let mut module: LLVMModuleRef = std::ptr::null_mut();
     let mut message: *mut c_char = std::ptr::null_mut();
@@ -181,23 +190,35 @@ unsafe fn parse(ctx: LLVMContextRef, data: &[u8], kind: BufferKind) -> Result<Mo
         BufferKind::Bitcode => {
             // The bitcode reader copies nothing it needs later, so the
             // buffer may borrow `data`; it is disposed right after parsing.
-            let buffer = LLVMCreateMemoryBufferWithMemoryRange(data.as_ptr() as *const c_char, data.len(), name, 0);
+            let buffer = LLVMCreateMemoryBufferWithMemoryRange(
+                data.as_ptr() as *const c_char,
+                data.len(),
+                name,
+                0,
+            );
             if buffer.is_null() {
                 return Err("LLVM could not create a memory buffer".to_string());
             }
-            #[allow(deprecated)] // the non-deprecated variant reports errors only through the context
-            let failed = sys::bit_reader::LLVMParseBitcodeInContext(ctx, buffer, &mut module, &mut message);
+            #[allow(deprecated)]
+            // the non-deprecated variant reports errors only through the context
+            let failed =
+                sys::bit_reader::LLVMParseBitcodeInContext(ctx, buffer, &mut module, &mut message);
             LLVMDisposeMemoryBuffer(buffer);
             failed
         }
         BufferKind::Text => {
             // The IR lexer needs a NUL-terminated buffer, which the copy
             // provides; `LLVMParseIRInContext2` leaves it to us to dispose.
-            let buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(data.as_ptr() as *const c_char, data.len(), name);
+            let buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(
+                data.as_ptr() as *const c_char,
+                data.len(),
+                name,
+            );
             if buffer.is_null() {
                 return Err("LLVM could not create a memory buffer".to_string());
             }
-            let failed = sys::ir_reader::LLVMParseIRInContext2(ctx, buffer, &mut module, &mut message);
+            let failed =
+                sys::ir_reader::LLVMParseIRInContext2(ctx, buffer, &mut module, &mut message);
             LLVMDisposeMemoryBuffer(buffer);
             failed
         }
@@ -277,15 +298,22 @@ struct Lowerer {
 
 impl Lowerer {
     unsafe fn new(ctx: LLVMContextRef, module: LLVMModuleRef, origin: &str) -> Self {
-        let noreturn_kind = sys::core::LLVMGetEnumAttributeKindForName(c"noreturn".as_ptr(), "noreturn".len());
+        let noreturn_kind =
+            sys::core::LLVMGetEnumAttributeKindForName(c"noreturn".as_ptr(), "noreturn".len());
         let dbg_kind = sys::core::LLVMGetMDKindIDInContext(ctx, c"dbg".as_ptr(), 3);
         let mut out = Module {
             origin: origin.to_string(),
             strings: crate::ir::Strings::new(),
             ..Module::default()
         };
-        out.source_file = out.strings.intern(&ffi::lossy(ffi::source_file_name(module)));
-        out.triple = out.strings.intern(&ffi::lossy(ffi::cstr_bytes(sys::core::LLVMGetTarget(module))));
+        out.source_file = out
+            .strings
+            .intern(&ffi::lossy(ffi::source_file_name(module)));
+        out.triple = out
+            .strings
+            .intern(&ffi::lossy(ffi::cstr_bytes(sys::core::LLVMGetTarget(
+                module,
+            ))));
         Lowerer {
             ctx,
             module,
@@ -338,7 +366,11 @@ impl Lowerer {
 fn majority_language(m: &Module, fallback: Language) -> Language {
     let tally = |defined_only: bool| {
         let (mut c, mut rust) = (0usize, 0usize);
-        for f in m.functions.iter().filter(|f| !defined_only || !f.is_declaration) {
+        for f in m
+            .functions
+            .iter()
+            .filter(|f| !defined_only || !f.is_declaration)
+        {
             match f.language {
                 Language::C => c += 1,
                 Language::Rust => rust += 1,
@@ -350,7 +382,11 @@ fn majority_language(m: &Module, fallback: Language) -> Language {
     for defined_only in [true, false] {
         let (c, rust) = tally(defined_only);
         if c + rust > 0 {
-            return if rust > c { Language::Rust } else { Language::C };
+            return if rust > c {
+                Language::Rust
+            } else {
+                Language::C
+            };
         }
     }
     fallback
@@ -359,11 +395,16 @@ fn majority_language(m: &Module, fallback: Language) -> Language {
 /// Rust symbol demangled without the hash (`{:#}`), or `None` for symbols
 /// that are not Rust-mangled.
 pub(crate) fn demangle_rust(symbol: &str) -> Option<String> {
-    let plausible = symbol.starts_with("_R") || symbol.starts_with("_ZN") || symbol.starts_with("__R") || symbol.starts_with("__ZN");
+    let plausible = symbol.starts_with("_R")
+        || symbol.starts_with("_ZN")
+        || symbol.starts_with("__R")
+        || symbol.starts_with("__ZN");
     if !plausible {
         return None;
     }
-    rustc_demangle::try_demangle(symbol).ok().map(|d| format!("{d:#}"))
+    rustc_demangle::try_demangle(symbol)
+        .ok()
+        .map(|d| format!("{d:#}"))
 }
 
 /// True when the symbol is mangled the way rustc mangles: v0 (`_R…`) or
@@ -374,7 +415,10 @@ pub(crate) fn is_rust_mangled(symbol: &str) -> bool {
     }
     // LTO may append `.llvm.<digits>` to local symbols.
     let core = symbol.split(".llvm.").next().unwrap_or(symbol);
-    let Some(body) = core.strip_prefix("_ZN").or_else(|| core.strip_prefix("__ZN")) else {
+    let Some(body) = core
+        .strip_prefix("_ZN")
+        .or_else(|| core.strip_prefix("__ZN"))
+    else {
         return false;
     };
     let Some(body) = body.strip_suffix('E') else {
@@ -393,8 +437,12 @@ mod tests {
 
     #[test]
     fn rust_mangling() {
-        assert!(is_rust_mangled("_ZN4core3ptr13drop_in_place17h0123456789abcdefE"));
-        assert!(is_rust_mangled("_ZN6kernel4sync4lock17h0123456789abcdefE.llvm.1234"));
+        assert!(is_rust_mangled(
+            "_ZN4core3ptr13drop_in_place17h0123456789abcdefE"
+        ));
+        assert!(is_rust_mangled(
+            "_ZN6kernel4sync4lock17h0123456789abcdefE.llvm.1234"
+        ));
         assert!(is_rust_mangled("_RNvCs1234_7mycrate7example"));
         assert!(!is_rust_mangled("_ZN3foo3barEv"), "C++ symbol");
         assert!(!is_rust_mangled("_ZN3foo3barE"), "no hash");

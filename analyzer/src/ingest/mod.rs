@@ -104,9 +104,14 @@ pub fn ingest(inputs: &[PathBuf], opts: &IngestOptions) -> Ingested {
 /// `Isolation::workers_from_current_exe()`.
 pub fn ingest_with(inputs: &[PathBuf], opts: &IngestOptions, isolation: &Isolation) -> Ingested {
     let entries = inputs::expand(inputs);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build();
     let run = || match isolation {
-        Isolation::InProcess => entries.par_iter().map(ingest_entry_in_process).collect::<Vec<_>>(),
+        Isolation::InProcess => entries
+            .par_iter()
+            .map(ingest_entry_in_process)
+            .collect::<Vec<_>>(),
         Isolation::Workers(cmd) => worker::ingest_with_workers(&entries, cmd),
     };
     let results = match &pool {
@@ -150,16 +155,31 @@ pub fn survey(inputs: &[PathBuf], opts: &IngestOptions) -> Survey {
         let data = match open_file(&file.path) {
             Ok(d) => d,
             Err(reason) => {
-                return (Vec::new(), EntryResult { errors: vec![IngestError { path: file.display.clone(), reason }], ..Default::default() })
+                return (
+                    Vec::new(),
+                    EntryResult {
+                        errors: vec![IngestError {
+                            path: file.display.clone(),
+                            reason,
+                        }],
+                        ..Default::default()
+                    },
+                )
             }
         };
         match container::extract(&file.display, &data, major) {
             Ok(c) => {
-                let mut r = EntryResult { notes: c.notes, ..Default::default() };
+                let mut r = EntryResult {
+                    notes: c.notes,
+                    ..Default::default()
+                };
                 let mut found = Vec::new();
                 for u in &c.units {
                     match &u.refused {
-                        Some(reason) => r.errors.push(IngestError { path: u.origin.clone(), reason: reason.clone() }),
+                        Some(reason) => r.errors.push(IngestError {
+                            path: u.origin.clone(),
+                            reason: reason.clone(),
+                        }),
                         None => found.push(FoundModule {
                             origin: u.origin.clone(),
                             bytes: u.len() as u64,
@@ -168,13 +188,19 @@ pub fn survey(inputs: &[PathBuf], opts: &IngestOptions) -> Survey {
                         }),
                     }
                 }
-                r.errors.extend(c.errors.into_iter().map(|(path, reason)| IngestError { path, reason }));
+                r.errors.extend(
+                    c.errors
+                        .into_iter()
+                        .map(|(path, reason)| IngestError { path, reason }),
+                );
                 (found, r)
             }
             Err(why) => (Vec::new(), unusable_result(file, why)),
         }
     };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs).build();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build();
     let run = || entries.par_iter().map(one).collect::<Vec<_>>();
     let results = match &pool {
         Ok(pool) => pool.install(run),
@@ -189,7 +215,11 @@ pub fn survey(inputs: &[PathBuf], opts: &IngestOptions) -> Survey {
         placeholder.push(r);
     }
     let summary = assemble(&entries, placeholder);
-    Survey { modules, errors: summary.errors, notes: summary.notes }
+    Survey {
+        modules,
+        errors: summary.errors,
+        notes: summary.notes,
+    }
 }
 
 /// What one expanded entry produced.
@@ -210,7 +240,9 @@ fn assemble(entries: &[inputs::Entry], results: Vec<EntryResult>) -> Ingested {
     for (entry, r) in entries.iter().zip(results) {
         if let inputs::Entry::File(f) = entry {
             if let Some(root) = &f.from_directory {
-                let slot = dirs.entry(root.clone()).or_insert((out.notes.len(), 0, 0, 0));
+                let slot = dirs
+                    .entry(root.clone())
+                    .or_insert((out.notes.len(), 0, 0, 0));
                 slot.1 += 1;
                 slot.2 += usize::from(r.skipped);
                 slot.3 += r.modules.len() + r.errors.len();
@@ -228,7 +260,8 @@ fn assemble(entries: &[inputs::Entry], results: Vec<EntryResult>) -> Ingested {
                 reason: format!("directory has no inputs with bitcode ({skipped} of {files} candidate files had none)"),
             });
         } else if skipped > 0 {
-            out.notes.push(format!("{root}: skipped {skipped} files without bitcode"));
+            out.notes
+                .push(format!("{root}: skipped {skipped} files without bitcode"));
         }
     }
     out
@@ -287,7 +320,10 @@ pub(crate) fn unusable_result(file: &inputs::InputFile, why: container::Unusable
     let mut r = EntryResult::default();
     match why {
         container::Unusable::NoBitcode(_) if file.from_directory.is_some() => r.skipped = true,
-        other => r.errors.push(IngestError { path: file.display.clone(), reason: other.reason().to_string() }),
+        other => r.errors.push(IngestError {
+            path: file.display.clone(),
+            reason: other.reason().to_string(),
+        }),
     }
     r
 }
@@ -295,8 +331,14 @@ pub(crate) fn unusable_result(file: &inputs::InputFile, why: container::Unusable
 pub(crate) fn entry_passthrough(entry: &inputs::Entry) -> Option<EntryResult> {
     match entry {
         inputs::Entry::File(_) => None,
-        inputs::Entry::Error(e) => Some(EntryResult { errors: vec![e.clone()], ..Default::default() }),
-        inputs::Entry::Note(n) => Some(EntryResult { notes: vec![n.clone()], ..Default::default() }),
+        inputs::Entry::Error(e) => Some(EntryResult {
+            errors: vec![e.clone()],
+            ..Default::default()
+        }),
+        inputs::Entry::Note(n) => Some(EntryResult {
+            notes: vec![n.clone()],
+            ..Default::default()
+        }),
     }
 }
 
@@ -307,7 +349,15 @@ fn ingest_entry_in_process(entry: &inputs::Entry) -> EntryResult {
     };
     let data = match open_file(&file.path) {
         Ok(d) => d,
-        Err(reason) => return EntryResult { errors: vec![IngestError { path: file.display.clone(), reason }], ..Default::default() },
+        Err(reason) => {
+            return EntryResult {
+                errors: vec![IngestError {
+                    path: file.display.clone(),
+                    reason,
+                }],
+                ..Default::default()
+            }
+        }
     };
     let contents = match container::extract(&file.display, &data, llvm_major()) {
         Ok(c) => c,
@@ -318,13 +368,25 @@ fn ingest_entry_in_process(entry: &inputs::Entry) -> EntryResult {
         bytes: contents.units.iter().map(|u| u.len() as u64).sum(),
         ..Default::default()
     };
-    let lowered: Vec<_> = contents.units.par_iter().map(|u| (u.origin.clone(), lower_unit(u))).collect();
+    let lowered: Vec<_> = contents
+        .units
+        .par_iter()
+        .map(|u| (u.origin.clone(), lower_unit(u)))
+        .collect();
     for (origin, result) in lowered {
         match result {
             Ok(m) => r.modules.push(m),
-            Err(reason) => r.errors.push(IngestError { path: origin, reason }),
+            Err(reason) => r.errors.push(IngestError {
+                path: origin,
+                reason,
+            }),
         }
     }
-    r.errors.extend(contents.errors.into_iter().map(|(path, reason)| IngestError { path, reason }));
+    r.errors.extend(
+        contents
+            .errors
+            .into_iter()
+            .map(|(path, reason)| IngestError { path, reason }),
+    );
     r
 }

@@ -67,7 +67,11 @@ struct Job {
 
 #[derive(Serialize, Deserialize, Debug)]
 enum Reply {
-    Unit { job: u32, unit: u32, result: Result<Box<Module>, String> },
+    Unit {
+        job: u32,
+        unit: u32,
+        result: Result<Box<Module>, String>,
+    },
     Done,
 }
 
@@ -96,7 +100,9 @@ fn read_frame<T: for<'de> Deserialize<'de>>(input: &mut impl Read) -> std::io::R
     input.read_exact(&mut len)?;
     let len = u32::from_le_bytes(len) as usize;
     if len > MAX_FRAME {
-        return Err(std::io::Error::other(format!("frame of {len} bytes is too large")));
+        return Err(std::io::Error::other(format!(
+            "frame of {len} bytes is too large"
+        )));
     }
     let mut buf = vec![0u8; len];
     input.read_exact(&mut buf)?;
@@ -130,11 +136,22 @@ pub fn worker_main(input: &mut impl Read, output: &mut impl Write) -> i32 {
             let result = match &contents {
                 Ok(c) => match c.units.get(unit as usize) {
                     Some(u) => super::lower_unit(u).map(Box::new),
-                    None => Err(format!("file changed while seam read it (module #{unit} is gone)")),
+                    None => Err(format!(
+                        "file changed while seam read it (module #{unit} is gone)"
+                    )),
                 },
                 Err(e) => Err(format!("file changed while seam read it: {e}")),
             };
-            if write_frame(&mut out, &Reply::Unit { job: j, unit, result }).is_err() {
+            if write_frame(
+                &mut out,
+                &Reply::Unit {
+                    job: j,
+                    unit,
+                    result,
+                },
+            )
+            .is_err()
+            {
                 return 2; // parent went away
             }
         }
@@ -153,21 +170,30 @@ struct Scanned {
 }
 
 /// Worker-isolated ingest of all entries; results in entry order.
-pub(crate) fn ingest_with_workers(entries: &[inputs::Entry], cmd: &WorkerCommand) -> Vec<EntryResult> {
+pub(crate) fn ingest_with_workers(
+    entries: &[inputs::Entry],
+    cmd: &WorkerCommand,
+) -> Vec<EntryResult> {
     let major = super::llvm_major();
     // Scan in parallel; each file's map is dropped as soon as it is scanned.
     let mut scanned: Vec<Option<Scanned>> = entries.par_iter().map(|e| scan(e, major)).collect();
 
     // Batches of consecutive units, about a quarter of a thread's share
     // each, so the pool stays busy without a process per file.
-    let total: usize = scanned.iter().flatten().map(|s| s.sizes.iter().sum::<usize>()).sum();
+    let total: usize = scanned
+        .iter()
+        .flatten()
+        .map(|s| s.sizes.iter().sum::<usize>())
+        .sum();
     let threads = rayon::current_num_threads().max(1);
     let budget = (total / (threads * 4)).max(4 << 20);
     let mut batches: Vec<Vec<(usize, Job)>> = Vec::new();
     let mut current: Vec<(usize, Job)> = Vec::new();
     let mut filled = 0usize;
     for (idx, (entry, s)) in entries.iter().zip(&scanned).enumerate() {
-        let (inputs::Entry::File(file), Some(s)) = (entry, s) else { continue };
+        let (inputs::Entry::File(file), Some(s)) = (entry, s) else {
+            continue;
+        };
         let mut first = 0usize;
         while first < s.sizes.len() {
             let mut end = first;
@@ -175,7 +201,15 @@ pub(crate) fn ingest_with_workers(entries: &[inputs::Entry], cmd: &WorkerCommand
                 filled += s.sizes[end];
                 end += 1;
             }
-            current.push((idx, Job { path: path_bytes(&file.path), display: file.display.clone(), first: first as u32, end: end as u32 }));
+            current.push((
+                idx,
+                Job {
+                    path: path_bytes(&file.path),
+                    display: file.display.clone(),
+                    first: first as u32,
+                    end: end as u32,
+                },
+            ));
             if filled >= budget {
                 batches.push(std::mem::take(&mut current));
                 filled = 0;
@@ -187,11 +221,14 @@ pub(crate) fn ingest_with_workers(entries: &[inputs::Entry], cmd: &WorkerCommand
         batches.push(current);
     }
 
-    let lowered: Vec<Vec<UnitResult>> =
-        batches.into_par_iter().map(|b| run_batch(b, cmd, cmd.unit_timeout)).collect();
+    let lowered: Vec<Vec<UnitResult>> = batches
+        .into_par_iter()
+        .map(|b| run_batch(b, cmd, cmd.unit_timeout))
+        .collect();
 
     // Put each unit's result in its file's slot, in unit order.
-    let mut per_entry: Vec<Vec<(u32, Result<Module, String>)>> = (0..entries.len()).map(|_| Vec::new()).collect();
+    let mut per_entry: Vec<Vec<(u32, Result<Module, String>)>> =
+        (0..entries.len()).map(|_| Vec::new()).collect();
     for (idx, unit, result) in lowered.into_iter().flatten() {
         per_entry[idx].push((unit, result));
     }
@@ -225,18 +262,34 @@ pub(crate) fn ingest_with_workers(entries: &[inputs::Entry], cmd: &WorkerCommand
 }
 
 fn scan(entry: &inputs::Entry, major: u32) -> Option<Scanned> {
-    let inputs::Entry::File(file) = entry else { return None };
+    let inputs::Entry::File(file) = entry else {
+        return None;
+    };
     let data = match super::open_file(&file.path) {
         Ok(d) => d,
         Err(reason) => {
-            let base = EntryResult { errors: vec![IngestError { path: file.display.clone(), reason }], ..Default::default() };
-            return Some(Scanned { origins: Vec::new(), sizes: Vec::new(), base });
+            let base = EntryResult {
+                errors: vec![IngestError {
+                    path: file.display.clone(),
+                    reason,
+                }],
+                ..Default::default()
+            };
+            return Some(Scanned {
+                origins: Vec::new(),
+                sizes: Vec::new(),
+                base,
+            });
         }
     };
     match container::extract(&file.display, &data, major) {
         Ok(c) => {
             let base = EntryResult {
-                errors: c.errors.into_iter().map(|(path, reason)| IngestError { path, reason }).collect(),
+                errors: c
+                    .errors
+                    .into_iter()
+                    .map(|(path, reason)| IngestError { path, reason })
+                    .collect(),
                 notes: c.notes,
                 bytes: c.units.iter().map(|u| u.len() as u64).sum(),
                 ..Default::default()
@@ -247,14 +300,19 @@ fn scan(entry: &inputs::Entry, major: u32) -> Option<Scanned> {
                 base,
             })
         }
-        Err(why) => Some(Scanned { origins: Vec::new(), sizes: Vec::new(), base: super::unusable_result(file, why) }),
+        Err(why) => Some(Scanned {
+            origins: Vec::new(),
+            sizes: Vec::new(),
+            base: super::unusable_result(file, why),
+        }),
     }
 }
 
 /// Runs one batch, restarting the worker after each crash at the unit
 /// after the one it died on.
 fn run_batch(batch: Vec<(usize, Job)>, cmd: &WorkerCommand, timeout: Duration) -> Vec<UnitResult> {
-    let mut pending: VecDeque<(usize, Job)> = batch.into_iter().filter(|(_, j)| j.first < j.end).collect();
+    let mut pending: VecDeque<(usize, Job)> =
+        batch.into_iter().filter(|(_, j)| j.first < j.end).collect();
     let mut results = Vec::new();
     while !pending.is_empty() {
         match run_worker(&mut pending, cmd, timeout, &mut results) {
@@ -312,8 +370,15 @@ fn run_worker(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| Failure::Start(format!("cannot start the ingest worker {}: {e}", cmd.program.display())))?;
-    let request = Request { jobs: pending.iter().map(|(_, j)| j.clone()).collect() };
+        .map_err(|e| {
+            Failure::Start(format!(
+                "cannot start the ingest worker {}: {e}",
+                cmd.program.display()
+            ))
+        })?;
+    let request = Request {
+        jobs: pending.iter().map(|(_, j)| j.clone()).collect(),
+    };
     let stdout = child.stdout.take();
     let stderr = child.stderr.take();
     let stderr_tail = std::thread::spawn(move || {
@@ -335,7 +400,10 @@ fn run_worker(
     });
     let (tx, rx) = mpsc::channel();
     let reader = std::thread::spawn(move || read_replies(stdout, tx));
-    let sent = child.stdin.take().map(|mut stdin| write_frame(&mut stdin, &request));
+    let sent = child
+        .stdin
+        .take()
+        .map(|mut stdin| write_frame(&mut stdin, &request));
     drop(request);
 
     let mut started = false;
@@ -344,11 +412,15 @@ fn run_worker(
         match rx.recv_timeout(timeout) {
             Ok(Event::Handshake) => started = true,
             Ok(Event::Reply(Reply::Unit { job, unit, result })) => {
-                let Some((idx, front)) = pending.front_mut() else { break Err("reply for no pending unit".to_string()) };
+                let Some((idx, front)) = pending.front_mut() else {
+                    break Err("reply for no pending unit".to_string());
+                };
                 // Replies come in request order: the front pending job is
                 // job number `popped` of this worker's request.
                 if job != popped || unit != front.first {
-                    break Err(format!("worker replied out of order (job {job}, unit {unit})"));
+                    break Err(format!(
+                        "worker replied out of order (job {job}, unit {unit})"
+                    ));
                 }
                 results.push((*idx, unit, result.map(|m| *m)));
                 front.first += 1;
@@ -363,7 +435,9 @@ fn run_worker(
                 let _ = child.kill();
                 break Err(format!("timed out after {}s", timeout.as_secs()));
             }
-            Err(mpsc::RecvTimeoutError::Disconnected) => break Err("worker output ended".to_string()),
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                break Err("worker output ended".to_string())
+            }
         }
     };
     if outcome.is_err() {
@@ -374,7 +448,9 @@ fn run_worker(
     let tail = stderr_tail.join().unwrap_or_default();
     match outcome {
         Ok(()) if pending.is_empty() => Ok(()),
-        Ok(()) => Err(Failure::Unit("worker finished without reading this module".into())),
+        Ok(()) => Err(Failure::Unit(
+            "worker finished without reading this module".into(),
+        )),
         Err(why) => {
             let how = match &status {
                 Ok(s) => describe_exit(s),
@@ -418,7 +494,9 @@ fn read_replies(stdout: Option<std::process::ChildStdout>, tx: mpsc::Sender<Even
                     break;
                 }
                 if window.len() > 1 << 20 {
-                    let _ = tx.send(Event::Closed("worker printed 1 MB without the handshake".into()));
+                    let _ = tx.send(Event::Closed(
+                        "worker printed 1 MB without the handshake".into(),
+                    ));
                     return;
                 }
             }
@@ -463,7 +541,11 @@ fn describe_exit(status: &std::process::ExitStatus) -> String {
             11 => "SIGSEGV",
             _ => "",
         };
-        return if name.is_empty() { format!("killed by signal {sig}") } else { format!("killed by {name}") };
+        return if name.is_empty() {
+            format!("killed by signal {sig}")
+        } else {
+            format!("killed by {name}")
+        };
     }
     match status.code() {
         Some(c) => format!("exited with status {c}"),

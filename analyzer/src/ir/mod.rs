@@ -17,7 +17,9 @@ pub use strings::{StrId, Strings};
 use serde::{Deserialize, Serialize};
 
 /// Source language of a function or module.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum Language {
     C,
     Rust,
@@ -141,7 +143,10 @@ pub enum Value {
     Arg(u32),
     /// Address of a global variable or function, plus a constant byte
     /// offset (constant-expression GEPs on globals fold into it).
-    Global { name: StrId, offset: i64 },
+    Global {
+        name: StrId,
+        offset: i64,
+    },
     Int(i64),
     Null,
     Undef,
@@ -201,44 +206,145 @@ pub enum Callee {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum InstKind {
     /// `size` in bytes; `align` in bytes (0 when unknown).
-    Load { ptr: Value, size: u32, align: u32, volatile: bool, ordering: Ordering, is_ptr: bool },
-    Store { ptr: Value, value: Value, size: u32, align: u32, volatile: bool, ordering: Ordering },
-    AtomicRmw { ptr: Value, value: Value, op: RmwOp, size: u32, volatile: bool, ordering: Ordering },
-    CmpXchg { ptr: Value, expected: Value, new: Value, size: u32, volatile: bool, success: Ordering, failure: Ordering, weak: bool },
-    Fence { ordering: Ordering, single_thread: bool },
+    Load {
+        ptr: Value,
+        size: u32,
+        align: u32,
+        volatile: bool,
+        ordering: Ordering,
+        is_ptr: bool,
+    },
+    Store {
+        ptr: Value,
+        value: Value,
+        size: u32,
+        align: u32,
+        volatile: bool,
+        ordering: Ordering,
+    },
+    AtomicRmw {
+        ptr: Value,
+        value: Value,
+        op: RmwOp,
+        size: u32,
+        volatile: bool,
+        ordering: Ordering,
+    },
+    CmpXchg {
+        ptr: Value,
+        expected: Value,
+        new: Value,
+        size: u32,
+        volatile: bool,
+        success: Ordering,
+        failure: Ordering,
+        weak: bool,
+    },
+    Fence {
+        ordering: Ordering,
+        single_thread: bool,
+    },
     /// call or invoke. `returns` is false for `noreturn` callees.
-    Call { callee: Callee, args: Vec<Value>, returns: bool, invoke: bool },
+    Call {
+        callee: Callee,
+        args: Vec<Value>,
+        returns: bool,
+        invoke: bool,
+    },
     /// A call whose callee is inline asm. `memory_operands` lists the
     /// indices into `args` that are memory (`*m`, `=*m`, `Q` …) operands.
-    Asm { asm: StrId, constraints: StrId, args: Vec<Value>, memory_operands: Vec<u32>, side_effects: bool },
+    Asm {
+        asm: StrId,
+        constraints: StrId,
+        args: Vec<Value>,
+        memory_operands: Vec<u32>,
+        side_effects: bool,
+    },
     /// `llvm.memcpy`/`memmove`: a read of `src` and a write of `dst`.
-    MemCopy { dst: Value, src: Value, len: Option<u64>, volatile: bool },
+    MemCopy {
+        dst: Value,
+        src: Value,
+        len: Option<u64>,
+        volatile: bool,
+    },
     /// `llvm.memset`: a write of `dst`.
-    MemSet { dst: Value, len: Option<u64>, volatile: bool },
+    MemSet {
+        dst: Value,
+        len: Option<u64>,
+        volatile: bool,
+    },
     /// Stack slot of `size` bytes (None when dynamically sized).
-    Alloca { size: Option<u64>, name: Option<StrId>, di_type: Option<TypeId> },
+    Alloca {
+        size: Option<u64>,
+        name: Option<StrId>,
+        di_type: Option<TypeId>,
+    },
     /// Pointer arithmetic: `base + offset` bytes, `offset` None when it
     /// depends on a run-time index (then `const_part` is the constant part).
-    Gep { base: Value, offset: Option<i64>, const_part: i64 },
+    Gep {
+        base: Value,
+        offset: Option<i64>,
+        const_part: i64,
+    },
     /// bitcast/addrspacecast and integer casts that carry a value unchanged.
-    Cast { value: Value },
-    PtrToInt { value: Value },
-    IntToPtr { value: Value },
-    Phi { incoming: Vec<(Value, BlockId)> },
-    Select { cond: Value, then: Value, otherwise: Value },
-    ExtractValue { aggregate: Value, indices: Vec<u32> },
-    InsertValue { aggregate: Value, value: Value, indices: Vec<u32> },
-    ICmp { pred: CmpPred, lhs: Value, rhs: Value },
+    Cast {
+        value: Value,
+    },
+    PtrToInt {
+        value: Value,
+    },
+    IntToPtr {
+        value: Value,
+    },
+    Phi {
+        incoming: Vec<(Value, BlockId)>,
+    },
+    Select {
+        cond: Value,
+        then: Value,
+        otherwise: Value,
+    },
+    ExtractValue {
+        aggregate: Value,
+        indices: Vec<u32>,
+    },
+    InsertValue {
+        aggregate: Value,
+        value: Value,
+        indices: Vec<u32>,
+    },
+    ICmp {
+        pred: CmpPred,
+        lhs: Value,
+        rhs: Value,
+    },
     /// Integer arithmetic kept for pointer flow through `ptrtoint`/`inttoptr` (e.g. `and` masks).
-    BinOp { lhs: Value, rhs: Value },
+    BinOp {
+        lhs: Value,
+        rhs: Value,
+    },
     /// Conditional branch on `cond`: `then` if true, `otherwise` if false.
-    CondBr { cond: Value, then: BlockId, otherwise: BlockId },
-    Br { target: BlockId },
-    Switch { value: Value, default: BlockId, cases: Vec<(i64, BlockId)> },
-    Ret { value: Option<Value> },
+    CondBr {
+        cond: Value,
+        then: BlockId,
+        otherwise: BlockId,
+    },
+    Br {
+        target: BlockId,
+    },
+    Switch {
+        value: Value,
+        default: BlockId,
+        cases: Vec<(i64, BlockId)>,
+    },
+    Ret {
+        value: Option<Value>,
+    },
     Unreachable,
     /// Anything else (floating point, vector ops, landingpad …).
-    Other { operands: Vec<Value> },
+    Other {
+        operands: Vec<Value>,
+    },
 }
 
 impl InstKind {
@@ -299,12 +405,23 @@ pub struct DiType {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum DiTypeKind {
-    Struct { members: Vec<DiMember> },
-    Union { members: Vec<DiMember> },
-    Array { element: Option<TypeId>, count: Option<u64> },
-    Pointer { pointee: Option<TypeId> },
+    Struct {
+        members: Vec<DiMember>,
+    },
+    Union {
+        members: Vec<DiMember>,
+    },
+    Array {
+        element: Option<TypeId>,
+        count: Option<u64>,
+    },
+    Pointer {
+        pointee: Option<TypeId>,
+    },
     /// typedef, const, volatile, atomic: see through to `base`.
-    Alias { base: Option<TypeId> },
+    Alias {
+        base: Option<TypeId>,
+    },
     Basic,
     Other,
 }

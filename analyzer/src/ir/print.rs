@@ -63,12 +63,16 @@ pub fn function_counts(f: &Function) -> Counts {
     let mut c = Counts::default();
     for inst in &f.insts {
         match &inst.kind {
-            InstKind::Load { volatile, ordering, .. } => {
+            InstKind::Load {
+                volatile, ordering, ..
+            } => {
                 c.loads += 1;
                 c.volatile += *volatile as u64;
                 c.atomics += (*ordering != Ordering::NotAtomic) as u64;
             }
-            InstKind::Store { volatile, ordering, .. } => {
+            InstKind::Store {
+                volatile, ordering, ..
+            } => {
                 c.stores += 1;
                 c.volatile += *volatile as u64;
                 c.atomics += (*ordering != Ordering::NotAtomic) as u64;
@@ -181,7 +185,11 @@ impl Printer<'_> {
 
     fn function(&self, w: &mut impl Write, f: &Function) -> std::fmt::Result {
         let m = self.m;
-        let keyword = if f.is_declaration { "declare" } else { "define" };
+        let keyword = if f.is_declaration {
+            "declare"
+        } else {
+            "define"
+        };
         write!(w, "{keyword} {} ", f.language.name())?;
         self.names(w, f.demangled, f.name)?;
         if let Some(s) = f.section {
@@ -254,7 +262,12 @@ impl Printer<'_> {
                 is_ptr,
                 ..
             } => {
-                write!(w, "load {} {size} {}", marking(*volatile, *ordering), v(ptr))?;
+                write!(
+                    w,
+                    "load {} {size} {}",
+                    marking(*volatile, *ordering),
+                    v(ptr)
+                )?;
                 if *is_ptr {
                     write!(w, " (ptr)")?;
                 }
@@ -268,7 +281,13 @@ impl Printer<'_> {
                 ordering,
                 ..
             } => {
-                write!(w, "store {} {size} {} <- {}", marking(*volatile, *ordering), v(ptr), v(value))
+                write!(
+                    w,
+                    "store {} {size} {} <- {}",
+                    marking(*volatile, *ordering),
+                    v(ptr),
+                    v(value)
+                )
             }
             InstKind::AtomicRmw {
                 ptr,
@@ -308,7 +327,10 @@ impl Printer<'_> {
                 v(expected),
                 v(new)
             ),
-            InstKind::Fence { ordering, single_thread } => {
+            InstKind::Fence {
+                ordering,
+                single_thread,
+            } => {
                 write!(
                     w,
                     "fence {}{}",
@@ -350,7 +372,10 @@ impl Printer<'_> {
                 if !memory_operands.is_empty() {
                     write!(w, " memory:")?;
                     for &i in memory_operands {
-                        let arg = args.get(i as usize).map(|a| self.value(a)).unwrap_or_else(|| "?".into());
+                        let arg = args
+                            .get(i as usize)
+                            .map(|a| self.value(a))
+                            .unwrap_or_else(|| "?".into());
                         write!(w, " {arg}")?;
                     }
                 }
@@ -359,7 +384,12 @@ impl Printer<'_> {
                 }
                 Ok(())
             }
-            InstKind::MemCopy { dst, src, len, volatile } => {
+            InstKind::MemCopy {
+                dst,
+                src,
+                len,
+                volatile,
+            } => {
                 write!(
                     w,
                     "memcpy {} {} {} <- {}",
@@ -378,7 +408,11 @@ impl Printer<'_> {
                     v(dst)
                 )
             }
-            InstKind::Alloca { size, name, di_type } => {
+            InstKind::Alloca {
+                size,
+                name,
+                di_type,
+            } => {
                 write!(w, "alloca {}", length(*size))?;
                 if let Some(n) = name {
                     write!(w, " {}", self.m.str(*n))?;
@@ -388,7 +422,11 @@ impl Printer<'_> {
                 }
                 Ok(())
             }
-            InstKind::Gep { base, offset, const_part } => match offset {
+            InstKind::Gep {
+                base,
+                offset,
+                const_part,
+            } => match offset {
                 Some(o) => write!(w, "gep {} + {o}", v(base)),
                 None => write!(w, "gep {} + {const_part} + ?", v(base)),
             },
@@ -398,18 +436,46 @@ impl Printer<'_> {
             InstKind::Phi { incoming } => {
                 write!(w, "phi")?;
                 for (i, (value, block)) in incoming.iter().enumerate() {
-                    write!(w, "{} [{}, bb{block}]", if i > 0 { "," } else { "" }, v(value))?;
+                    write!(
+                        w,
+                        "{} [{}, bb{block}]",
+                        if i > 0 { "," } else { "" },
+                        v(value)
+                    )?;
                 }
                 Ok(())
             }
-            InstKind::Select { cond, then, otherwise } => write!(w, "select {} ? {} : {}", v(cond), v(then), v(otherwise)),
-            InstKind::ExtractValue { aggregate, indices } => write!(w, "extractvalue {} {indices:?}", v(aggregate)),
-            InstKind::InsertValue { aggregate, value, indices } => write!(w, "insertvalue {} {indices:?} <- {}", v(aggregate), v(value)),
+            InstKind::Select {
+                cond,
+                then,
+                otherwise,
+            } => write!(w, "select {} ? {} : {}", v(cond), v(then), v(otherwise)),
+            InstKind::ExtractValue { aggregate, indices } => {
+                write!(w, "extractvalue {} {indices:?}", v(aggregate))
+            }
+            InstKind::InsertValue {
+                aggregate,
+                value,
+                indices,
+            } => write!(
+                w,
+                "insertvalue {} {indices:?} <- {}",
+                v(aggregate),
+                v(value)
+            ),
             InstKind::ICmp { pred, lhs, rhs } => write!(w, "icmp {:?} {} {}", pred, v(lhs), v(rhs)),
             InstKind::BinOp { lhs, rhs } => write!(w, "binop {} {}", v(lhs), v(rhs)),
-            InstKind::CondBr { cond, then, otherwise } => write!(w, "br {} ? bb{then} : bb{otherwise}", v(cond)),
+            InstKind::CondBr {
+                cond,
+                then,
+                otherwise,
+            } => write!(w, "br {} ? bb{then} : bb{otherwise}", v(cond)),
             InstKind::Br { target } => write!(w, "br bb{target}"),
-            InstKind::Switch { value, default, cases } => {
+            InstKind::Switch {
+                value,
+                default,
+                cases,
+            } => {
                 write!(w, "switch {} default bb{default}", v(value))?;
                 for (k, b) in cases {
                     write!(w, ", {k} -> bb{b}")?;
@@ -449,7 +515,10 @@ impl Printer<'_> {
     }
 
     fn values(&self, vs: &[Value]) -> String {
-        vs.iter().map(|x| self.value(x)).collect::<Vec<_>>().join(", ")
+        vs.iter()
+            .map(|x| self.value(x))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// `file:line:col` of a location.
@@ -465,7 +534,9 @@ impl Printer<'_> {
     fn inlined_chain(&self, l: u32) -> String {
         let mut names = Vec::new();
         let mut current = self.m.locations.get(l as usize);
-        let Some(first) = current else { return String::new() };
+        let Some(first) = current else {
+            return String::new();
+        };
         if first.inlined_at.is_none() {
             return String::new();
         }
@@ -473,7 +544,9 @@ impl Printer<'_> {
         for _ in 0..=self.m.locations.len() {
             let Some(loc) = current else { break };
             names.push(loc.scope.map(|s| self.m.str(s)).unwrap_or("?"));
-            current = loc.inlined_at.and_then(|i| self.m.locations.get(i as usize));
+            current = loc
+                .inlined_at
+                .and_then(|i| self.m.locations.get(i as usize));
         }
         names.join(" <- ")
     }
@@ -491,7 +564,10 @@ impl Printer<'_> {
         if depth > 8 {
             return name.unwrap_or("…").to_string();
         }
-        let inner = |b: Option<TypeId>| b.map(|b| self.type_name_depth(b, depth + 1)).unwrap_or_else(|| "void".into());
+        let inner = |b: Option<TypeId>| {
+            b.map(|b| self.type_name_depth(b, depth + 1))
+                .unwrap_or_else(|| "void".into())
+        };
         match &ty.kind {
             DiTypeKind::Struct { .. } => format!("struct {}", name.unwrap_or("<anon>")),
             DiTypeKind::Union { .. } => format!("union {}", name.unwrap_or("<anon>")),
@@ -504,7 +580,11 @@ impl Printer<'_> {
                 None => inner(*base),
             },
             DiTypeKind::Array { element, count } => {
-                format!("{}[{}]", inner(*element), count.map(|c| c.to_string()).unwrap_or_default())
+                format!(
+                    "{}[{}]",
+                    inner(*element),
+                    count.map(|c| c.to_string()).unwrap_or_default()
+                )
             }
             DiTypeKind::Basic | DiTypeKind::Other => name.unwrap_or("?").to_string(),
         }

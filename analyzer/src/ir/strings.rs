@@ -49,7 +49,11 @@ impl Strings {
 
 impl From<Vec<Box<str>>> for Strings {
     fn from(list: Vec<Box<str>>) -> Self {
-        let index = list.iter().enumerate().map(|(i, s)| (s.clone(), i as StrId)).collect();
+        let index = list
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.clone(), i as StrId))
+            .collect();
         Strings { list, index }
     }
 }

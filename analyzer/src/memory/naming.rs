@@ -20,11 +20,17 @@ impl Memory {
                 Origin::Global(g) => {
                     let glob = program.global(*g);
                     let m = &program.modules[program.globals[*g as usize].module as usize];
-                    let name = glob.di_name.map(|n| m.str(n).to_string()).unwrap_or_else(|| m.str(glob.demangled).to_string());
+                    let name = glob
+                        .di_name
+                        .map(|n| m.str(n).to_string())
+                        .unwrap_or_else(|| m.str(glob.demangled).to_string());
                     consider(0, name);
                 }
                 Origin::External(name) if !name.ends_with("()") => {
-                    let shown = self.di_type(node).and_then(|(m, t)| type_display(program, m, t)).unwrap_or_else(|| name.clone());
+                    let shown = self
+                        .di_type(node)
+                        .and_then(|(m, t)| type_display(program, m, t))
+                        .unwrap_or_else(|| name.clone());
                     consider(1, shown)
                 }
                 _ => {}
@@ -40,8 +46,18 @@ impl Memory {
                 Origin::Alloc(f, i) => {
                     let func = program.function(*f);
                     let m = program.module_of(*f);
-                    let site = func.insts[*i as usize].loc.and_then(|l| m.locations.get(l as usize)).map(|l| format!("{}:{}", short(m.str(l.file)), l.line));
-                    consider(3, format!("heap object allocated in {}{}", program.funcs[*f as usize].demangled, site.map(|s| format!(" at {s}")).unwrap_or_default()));
+                    let site = func.insts[*i as usize]
+                        .loc
+                        .and_then(|l| m.locations.get(l as usize))
+                        .map(|l| format!("{}:{}", short(m.str(l.file)), l.line));
+                    consider(
+                        3,
+                        format!(
+                            "heap object allocated in {}{}",
+                            program.funcs[*f as usize].demangled,
+                            site.map(|s| format!(" at {s}")).unwrap_or_default()
+                        ),
+                    );
                 }
                 Origin::Stack(f, i) => {
                     let m = program.module_of(*f);
@@ -49,14 +65,24 @@ impl Memory {
                         crate::ir::InstKind::Alloca { name: Some(n), .. } => m.str(*n).to_string(),
                         _ => "local".to_string(),
                     };
-                    consider(4, format!("{name} (stack of {})", program.funcs[*f as usize].demangled));
+                    consider(
+                        4,
+                        format!("{name} (stack of {})", program.funcs[*f as usize].demangled),
+                    );
                 }
                 Origin::External(name) => consider(5, format!("object returned by {name}")),
-                Origin::Param(f, k) => consider(6, format!("object passed to {} (argument {k})", program.funcs[*f as usize].demangled)),
+                Origin::Param(f, k) => consider(
+                    6,
+                    format!(
+                        "object passed to {} (argument {k})",
+                        program.funcs[*f as usize].demangled
+                    ),
+                ),
                 _ => {}
             }
         }
-        best.map(|(_, s)| s).unwrap_or_else(|| format!("object #{node}"))
+        best.map(|(_, s)| s)
+            .unwrap_or_else(|| format!("object #{node}"))
     }
 
     /// `object.field.sub` for a pointer (normalised).
@@ -75,7 +101,9 @@ impl Memory {
         if self.is_collapsed(p.node) {
             return format!("{base} (field-insensitive)");
         }
-        let fields = self.di_type(p.node).and_then(|(m, t)| member_path(&program.modules[m as usize], t, p.off, depth));
+        let fields = self
+            .di_type(p.node)
+            .and_then(|(m, t)| member_path(&program.modules[m as usize], t, p.off, depth));
         match fields {
             Some(path) if !path.is_empty() => format!("{base}.{path}"),
             _ if p.off == 0 => base,
@@ -98,7 +126,9 @@ pub fn member_path(m: &Module, t: TypeId, off: i64, depth: usize) -> Option<Stri
                 }
                 let hit = members
                     .iter()
-                    .filter(|mem| (mem.offset as i64) <= off && off < (mem.offset + mem.size.max(1)) as i64)
+                    .filter(|mem| {
+                        (mem.offset as i64) <= off && off < (mem.offset + mem.size.max(1)) as i64
+                    })
                     .last();
                 let Some(mem) = hit else { break };
                 if !out.is_empty() {
@@ -111,7 +141,9 @@ pub fn member_path(m: &Module, t: TypeId, off: i64, depth: usize) -> Option<Stri
                     None => break,
                 }
             }
-            DiTypeKind::Array { element: Some(e), .. } => {
+            DiTypeKind::Array {
+                element: Some(e), ..
+            } => {
                 let ety = crate::memory::solver::strip_alias(&m.types, *e);
                 let esize = m.types.get(ety as usize).map(|x| x.size).unwrap_or(0) as i64;
                 if esize <= 0 {
@@ -123,7 +155,12 @@ pub fn member_path(m: &Module, t: TypeId, off: i64, depth: usize) -> Option<Stri
             }
             _ => break,
         }
-        if off == 0 && !matches!(m.types.get(cur as usize).map(|x| &x.kind), Some(DiTypeKind::Struct { .. })) {
+        if off == 0
+            && !matches!(
+                m.types.get(cur as usize).map(|x| &x.kind),
+                Some(DiTypeKind::Struct { .. })
+            )
+        {
             break;
         }
     }

@@ -86,7 +86,10 @@ pub struct Memory {
     shared: Vec<bool>,
 }
 
-const NONE: Ptr = Ptr { node: u32::MAX, off: 0 };
+const NONE: Ptr = Ptr {
+    node: u32::MAX,
+    off: 0,
+};
 
 struct Solver<'p, 'm> {
     program: &'p Program<'m>,
@@ -168,7 +171,10 @@ impl Memory {
             Value::Global { name, offset } => {
                 let m = program.funcs[f as usize].module;
                 match program.resolve(m, *name)? {
-                    Symbol::Global(g) => Ptr { node: self.global_nodes[g as usize], off: *offset },
+                    Symbol::Global(g) => Ptr {
+                        node: self.global_nodes[g as usize],
+                        off: *offset,
+                    },
                     _ => return None,
                 }
             }
@@ -204,7 +210,10 @@ impl Memory {
     /// The pointer stored at `p` (its pointee), if any is known.
     pub fn field(&self, p: Ptr) -> Option<Ptr> {
         let p = self.norm(p);
-        self.nodes[p.node as usize].fields.get(&p.off).map(|q| self.norm(*q))
+        self.nodes[p.node as usize]
+            .fields
+            .get(&p.off)
+            .map(|q| self.norm(*q))
     }
 
     pub fn node_count(&self) -> usize {
@@ -215,7 +224,10 @@ impl Memory {
 impl<'p, 'm> Solver<'p, 'm> {
     fn new_node(&mut self, origin: Option<Origin>) -> NodeId {
         let id = self.nodes.len() as NodeId;
-        let mut n = Node { parent: id, ..Node::default() };
+        let mut n = Node {
+            parent: id,
+            ..Node::default()
+        };
         if let Some(o) = origin {
             n.origins.push(o);
         }
@@ -224,7 +236,10 @@ impl<'p, 'm> Solver<'p, 'm> {
     }
 
     fn fresh(&mut self, origin: Option<Origin>) -> Ptr {
-        Ptr { node: self.new_node(origin), off: 0 }
+        Ptr {
+            node: self.new_node(origin),
+            off: 0,
+        }
     }
 
     fn find(&mut self, n: NodeId) -> (NodeId, i64) {
@@ -251,7 +266,11 @@ impl<'p, 'm> Solver<'p, 'm> {
 
     fn norm(&mut self, p: Ptr) -> Ptr {
         let (r, d) = self.find(p.node);
-        let off = if self.nodes[r as usize].collapsed { 0 } else { p.off + d };
+        let off = if self.nodes[r as usize].collapsed {
+            0
+        } else {
+            p.off + d
+        };
         Ptr { node: r, off }
     }
 
@@ -294,7 +313,11 @@ impl<'p, 'm> Solver<'p, 'm> {
                 _ => na.rank >= nb.rank,
             }
         };
-        let (parent, child, d) = if a_parent { (a.node, b.node, da) } else { (b.node, a.node, -da) };
+        let (parent, child, d) = if a_parent {
+            (a.node, b.node, da)
+        } else {
+            (b.node, a.node, -da)
+        };
         if self.nodes[parent as usize].rank == self.nodes[child as usize].rank {
             self.nodes[parent as usize].rank += 1;
         }
@@ -316,16 +339,31 @@ impl<'p, 'm> Solver<'p, 'm> {
             }
         }
         if d == 0 {
-            let lang = |t: Option<(u32, TypeId)>| t.map(|(m, _)| self.program.modules[m as usize].language);
+            let lang = |t: Option<(u32, TypeId)>| {
+                t.map(|(m, _)| self.program.modules[m as usize].language)
+            };
             let (pt, ct) = (self.nodes[parent as usize].di_type, child_node.di_type);
             // Several types start at byte 0 (a struct and its first
             // member): the enclosing, larger one names the object; at equal
             // size the C one (kernel engineers think in C struct names).
-            let size = |t: Option<(u32, TypeId)>| t.and_then(|(m, t)| self.program.modules[m as usize].types.get(t as usize).map(|x| x.size)).unwrap_or(0);
+            let size = |t: Option<(u32, TypeId)>| {
+                t.and_then(|(m, t)| {
+                    self.program.modules[m as usize]
+                        .types
+                        .get(t as usize)
+                        .map(|x| x.size)
+                })
+                .unwrap_or(0)
+            };
             let better = match (pt, ct) {
                 (_, None) => false,
                 (None, Some(_)) => true,
-                (Some(_), Some(_)) => size(ct) > size(pt) || (size(ct) == size(pt) && lang(pt) != Some(crate::ir::Language::C) && lang(ct) == Some(crate::ir::Language::C)),
+                (Some(_), Some(_)) => {
+                    size(ct) > size(pt)
+                        || (size(ct) == size(pt)
+                            && lang(pt) != Some(crate::ir::Language::C)
+                            && lang(ct) == Some(crate::ir::Language::C))
+                }
             };
             if better {
                 self.nodes[parent as usize].di_type = ct;
@@ -341,7 +379,11 @@ impl<'p, 'm> Solver<'p, 'm> {
             match existing {
                 Some(e) => self.queue.push_back((e, target)),
                 None => {
-                    let key = if self.nodes[parent as usize].collapsed { 0 } else { at };
+                    let key = if self.nodes[parent as usize].collapsed {
+                        0
+                    } else {
+                        at
+                    };
                     self.nodes[parent as usize].fields.insert(key, target);
                 }
             }
@@ -411,7 +453,8 @@ impl<'p, 'm> Solver<'p, 'm> {
             let glob = p.global(g);
             if let Some(t) = glob.di_type {
                 let module = p.globals[g as usize].module;
-                self.nodes[n as usize].di_type = Some((module, strip_alias(&p.modules[module as usize].types, t)));
+                self.nodes[n as usize].di_type =
+                    Some((module, strip_alias(&p.modules[module as usize].types, t)));
             }
             self.global_nodes.push(n);
         }
@@ -435,10 +478,16 @@ impl<'p, 'm> Solver<'p, 'm> {
         for g in 0..p.globals.len() as GlobalId {
             let glob = p.global(g);
             let module = p.globals[g as usize].module;
-            let base = Ptr { node: self.global_nodes[g as usize], off: 0 };
+            let base = Ptr {
+                node: self.global_nodes[g as usize],
+                off: 0,
+            };
             for (off, v) in &glob.pointers {
                 if let Some(t) = self.value_in_module(module, v, None) {
-                    let slot = Ptr { node: base.node, off: *off as i64 };
+                    let slot = Ptr {
+                        node: base.node,
+                        off: *off as i64,
+                    };
                     let fld = self.field(slot);
                     self.unify(fld, t);
                 }
@@ -448,17 +497,28 @@ impl<'p, 'm> Solver<'p, 'm> {
 
     /// Pointer for a constant/global operand in `module` (no function context).
     fn value_in_module(&mut self, module: u32, v: &Value, user: Option<FuncId>) -> Option<Ptr> {
-        let Value::Global { name, offset } = v else { return None };
+        let Value::Global { name, offset } = v else {
+            return None;
+        };
         match self.program.resolve(module, *name)? {
-            Symbol::Global(g) => Some(Ptr { node: self.global_nodes[g as usize], off: *offset }),
+            Symbol::Global(g) => Some(Ptr {
+                node: self.global_nodes[g as usize],
+                off: *offset,
+            }),
             Symbol::Func(f) => {
                 let _ = user;
                 self.address_taken.insert(f);
-                Some(Ptr { node: self.func_node(f), off: *offset })
+                Some(Ptr {
+                    node: self.func_node(f),
+                    off: *offset,
+                })
             }
             Symbol::External(e) => {
                 let name = self.program.externals[e as usize].clone();
-                Some(Ptr { node: self.external_node(&name), off: *offset })
+                Some(Ptr {
+                    node: self.external_node(&name),
+                    off: *offset,
+                })
             }
         }
     }
@@ -542,22 +602,43 @@ impl<'p, 'm> Solver<'p, 'm> {
                         self.set(f, i, Some(t));
                     }
                 }
-                InstKind::Gep { base, offset, const_part } => {
+                InstKind::Gep {
+                    base,
+                    offset,
+                    const_part,
+                } => {
                     // A variable index collapses an array to its first element.
                     let off = offset.unwrap_or(*const_part);
                     if let Some(b) = self.val(f, base) {
-                        self.set(f, i, Some(Ptr { node: b.node, off: b.off + off }));
+                        self.set(
+                            f,
+                            i,
+                            Some(Ptr {
+                                node: b.node,
+                                off: b.off + off,
+                            }),
+                        );
                     }
                 }
-                InstKind::Cast { value } | InstKind::PtrToInt { value } | InstKind::IntToPtr { value } => {
+                InstKind::Cast { value }
+                | InstKind::PtrToInt { value }
+                | InstKind::IntToPtr { value } => {
                     let v = self.val(f, value);
                     self.set(f, i, v);
                 }
                 InstKind::BinOp { lhs, rhs } => {
                     // Integer arithmetic on an address (alignment masks, tagged
                     // pointers): keep it on the same object.
-                    let l = if matches!(lhs, Value::Inst(_) | Value::Arg(_)) { self.val(f, lhs) } else { None };
-                    let r = if l.is_none() && matches!(rhs, Value::Inst(_) | Value::Arg(_)) { self.val(f, rhs) } else { None };
+                    let l = if matches!(lhs, Value::Inst(_) | Value::Arg(_)) {
+                        self.val(f, lhs)
+                    } else {
+                        None
+                    };
+                    let r = if l.is_none() && matches!(rhs, Value::Inst(_) | Value::Arg(_)) {
+                        self.val(f, rhs)
+                    } else {
+                        None
+                    };
                     let _ = (l, r);
                 }
                 InstKind::Phi { incoming } => {
@@ -568,7 +649,9 @@ impl<'p, 'm> Solver<'p, 'm> {
                         }
                     }
                 }
-                InstKind::Select { then, otherwise, .. } => {
+                InstKind::Select {
+                    then, otherwise, ..
+                } => {
                     for v in [then, otherwise] {
                         if is_pointerish(v) {
                             let p = self.val(f, v);
@@ -580,7 +663,9 @@ impl<'p, 'm> Solver<'p, 'm> {
                     let p = self.val(f, aggregate);
                     self.set(f, i, p);
                 }
-                InstKind::InsertValue { aggregate, value, .. } => {
+                InstKind::InsertValue {
+                    aggregate, value, ..
+                } => {
                     for v in [aggregate, value] {
                         if is_pointerish(v) {
                             let p = self.val(f, v);
@@ -602,16 +687,25 @@ impl<'p, 'm> Solver<'p, 'm> {
                     }
                 }
                 InstKind::Call { callee, args, .. } => self.call(f, module, i, callee, args),
-                InstKind::Asm { args, memory_operands, .. } => {
+                InstKind::Asm {
+                    args,
+                    memory_operands,
+                    ..
+                } => {
                     // Asm that stores or exchanges a pointer (arm64's `stlr`
                     // in rcu_assign_pointer, `xchg`): the other operands may
                     // be stored into the memory operand, and the result may
                     // be loaded from it (`ldar`).
                     for &k in memory_operands {
-                        let Some(m) = args.get(k as usize).and_then(|a| self.val(f, a)) else { continue };
+                        let Some(m) = args.get(k as usize).and_then(|a| self.val(f, a)) else {
+                            continue;
+                        };
                         let slot = self.field(m);
                         for (j, a) in args.iter().enumerate() {
-                            if j as u32 != k && !memory_operands.contains(&(j as u32)) && is_pointerish(a) {
+                            if j as u32 != k
+                                && !memory_operands.contains(&(j as u32))
+                                && is_pointerish(a)
+                            {
                                 if let Some(v) = self.val(f, a) {
                                     self.unify(slot, v);
                                 }
@@ -627,10 +721,21 @@ impl<'p, 'm> Solver<'p, 'm> {
 
     fn call(&mut self, f: FuncId, module: u32, i: u32, callee: &Callee, args: &[Value]) {
         // Function addresses passed as arguments are address-taken.
-        let arg_ptrs: Vec<Option<Ptr>> = args.iter().map(|a| if is_pointerish(a) { self.val(f, a) } else { None }).collect();
+        let arg_ptrs: Vec<Option<Ptr>> = args
+            .iter()
+            .map(|a| {
+                if is_pointerish(a) {
+                    self.val(f, a)
+                } else {
+                    None
+                }
+            })
+            .collect();
         match callee {
             Callee::Direct(name) => {
-                let Some(target) = self.program.direct_target(module, *name) else { return };
+                let Some(target) = self.program.direct_target(module, *name) else {
+                    return;
+                };
                 let sem = self.index.of(target);
                 if sem.alloc.map(|a| !a.free).unwrap_or(false) {
                     let p = self.fresh(Some(Origin::Alloc(f, i)));
@@ -680,8 +785,18 @@ impl<'p, 'm> Solver<'p, 'm> {
 
     fn arg_ptrs(&mut self, f: FuncId, i: u32) -> Vec<Option<Ptr>> {
         let program = self.program;
-        let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else { return Vec::new() };
-        args.iter().map(|a| if is_pointerish(a) { self.val(f, a) } else { None }).collect()
+        let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else {
+            return Vec::new();
+        };
+        args.iter()
+            .map(|a| {
+                if is_pointerish(a) {
+                    self.val(f, a)
+                } else {
+                    None
+                }
+            })
+            .collect()
     }
 
     /// Unifies the objects behind parameters of functions called from
@@ -690,21 +805,28 @@ impl<'p, 'm> Solver<'p, 'm> {
     fn external_params(&mut self) {
         let program = self.program;
         for f in 0..program.funcs.len() as FuncId {
-            let outside = self.address_taken.contains(&f) || (!self.has_direct_caller.contains(&f) && program.function(f).visible);
+            let outside = self.address_taken.contains(&f)
+                || (!self.has_direct_caller.contains(&f) && program.function(f).visible);
             if !outside {
                 continue;
             }
             let module = program.funcs[f as usize].module;
             for (k, prm) in program.function(f).params.iter().enumerate() {
                 let Some(t) = prm.di_type else { continue };
-                let Some(pointee) = pointee_type(program, module, t) else { continue };
-                let Some(name) = type_key(program, module, pointee) else { continue };
+                let Some(pointee) = pointee_type(program, module, t) else {
+                    continue;
+                };
+                let Some(name) = type_key(program, module, pointee) else {
+                    continue;
+                };
                 let n = self.external_node(&name);
                 let p = self.param_ptrs[f as usize][k];
                 self.unify(p, Ptr { node: n, off: 0 });
                 let rep = self.norm(Ptr { node: n, off: 0 });
                 if rep.off == 0 {
-                    self.nodes[rep.node as usize].di_type.get_or_insert((module, pointee));
+                    self.nodes[rep.node as usize]
+                        .di_type
+                        .get_or_insert((module, pointee));
                 }
             }
         }
@@ -719,11 +841,20 @@ impl<'p, 'm> Solver<'p, 'm> {
             if self.nodes[n as usize].parent != n {
                 continue;
             }
-            let Some((m, t)) = self.nodes[n as usize].di_type else { continue };
-            if self.nodes[n as usize].origins.iter().any(|o| matches!(o, Origin::Global(_) | Origin::Stack(..) | Origin::Function(_))) {
+            let Some((m, t)) = self.nodes[n as usize].di_type else {
+                continue;
+            };
+            if self.nodes[n as usize].origins.iter().any(|o| {
+                matches!(
+                    o,
+                    Origin::Global(_) | Origin::Stack(..) | Origin::Function(_)
+                )
+            }) {
                 continue;
             }
-            let Some(key) = type_key(program, m, t) else { continue };
+            let Some(key) = type_key(program, m, t) else {
+                continue;
+            };
             let ext = self.external_node(&key);
             self.unify(Ptr { node: n, off: 0 }, Ptr { node: ext, off: 0 });
         }
@@ -751,7 +882,9 @@ impl<'p, 'm> Solver<'p, 'm> {
                     Pending::Spawn(f, i, m) => {
                         let model = self.spawn_models[m];
                         let args = self.arg_ptrs(f, i);
-                        let data = model.data.and_then(|d| args.get(d as usize).copied().flatten());
+                        let data = model
+                            .data
+                            .and_then(|d| args.get(d as usize).copied().flatten());
                         // Callbacks: (function node, context, self-concurrent).
                         let mut callbacks: Vec<(NodeId, Context, bool)> = Vec::new();
                         for extra in &model.more_callbacks {
@@ -761,7 +894,13 @@ impl<'p, 'm> Solver<'p, 'm> {
                             }
                         }
                         let (cb_node, data) = if let Some(cb) = model.callback {
-                            (args.get(cb as usize).copied().flatten().map(|p| self.norm(p).node), data)
+                            (
+                                args.get(cb as usize)
+                                    .copied()
+                                    .flatten()
+                                    .map(|p| self.norm(p).node),
+                                data,
+                            )
                         } else if let (Some(oa), true) = (model.object_arg, model.boxed_closure) {
                             // A (data, vtable) pair somewhere in the pointed-to
                             // memory: the vtable's first method (after drop,
@@ -769,15 +908,29 @@ impl<'p, 'm> Solver<'p, 'm> {
                             match args.get(oa as usize).copied().flatten() {
                                 Some(obj) => {
                                     let o = self.norm(obj);
-                                    let slots: Vec<(i64, Ptr)> = self.nodes[o.node as usize].fields.iter().map(|(k, v)| (*k, *v)).collect();
+                                    let slots: Vec<(i64, Ptr)> = self.nodes[o.node as usize]
+                                        .fields
+                                        .iter()
+                                        .map(|(k, v)| (*k, *v))
+                                        .collect();
                                     let mut found = (None, data);
                                     for (off, vt) in slots {
                                         let vt = self.norm(vt);
-                                        if self.nodes[vt.node as usize].origins.iter().any(|x| matches!(x, Origin::Global(_))) {
-                                            let method = self.field(Ptr { node: vt.node, off: vt.off + 24 });
+                                        if self.nodes[vt.node as usize]
+                                            .origins
+                                            .iter()
+                                            .any(|x| matches!(x, Origin::Global(_)))
+                                        {
+                                            let method = self.field(Ptr {
+                                                node: vt.node,
+                                                off: vt.off + 24,
+                                            });
                                             let mn = self.norm(method).node;
                                             if !self.nodes[mn as usize].functions.is_empty() {
-                                                let env = self.field(Ptr { node: o.node, off: off - 8 });
+                                                let env = self.field(Ptr {
+                                                    node: o.node,
+                                                    off: off - 8,
+                                                });
                                                 found = (Some(mn), Some(env));
                                                 break;
                                             }
@@ -787,10 +940,15 @@ impl<'p, 'm> Solver<'p, 'm> {
                                 }
                                 None => (None, data),
                             }
-                        } else if let (Some(oa), Some(field)) = (model.object_arg, model.callback_field) {
+                        } else if let (Some(oa), Some(field)) =
+                            (model.object_arg, model.callback_field)
+                        {
                             match args.get(oa as usize).copied().flatten() {
                                 Some(obj) => {
-                                    let slot = Ptr { node: obj.node, off: obj.off + field };
+                                    let slot = Ptr {
+                                        node: obj.node,
+                                        off: obj.off + field,
+                                    };
                                     let fp = self.field(slot);
                                     (Some(self.norm(fp).node), data.or(Some(obj)))
                                 }
@@ -810,7 +968,9 @@ impl<'p, 'm> Solver<'p, 'm> {
                                 }
                                 changed = true;
                                 if let Some(d) = data {
-                                    if let Some(&p) = self.param_ptrs[g as usize].get(model.data_param as usize) {
+                                    if let Some(&p) =
+                                        self.param_ptrs[g as usize].get(model.data_param as usize)
+                                    {
                                         self.unify(d, p);
                                     }
                                 }
@@ -820,7 +980,14 @@ impl<'p, 'm> Solver<'p, 'm> {
                                     continue;
                                 }
                                 let via = self.program.target_name_of_call(f, i);
-                                self.spawns.push(SpawnSite { caller: f, inst: i, callee: g, context, self_concurrent, via });
+                                self.spawns.push(SpawnSite {
+                                    caller: f,
+                                    inst: i,
+                                    callee: g,
+                                    context,
+                                    self_concurrent,
+                                    via,
+                                });
                             }
                         }
                     }
@@ -834,11 +1001,16 @@ impl<'p, 'm> Solver<'p, 'm> {
                 let fields: Vec<(i64, Ptr)> = self.nodes[sn.node as usize]
                     .fields
                     .iter()
-                    .filter(|(o, _)| **o >= sn.off && len.map(|l| **o < sn.off + l as i64).unwrap_or(true))
+                    .filter(|(o, _)| {
+                        **o >= sn.off && len.map(|l| **o < sn.off + l as i64).unwrap_or(true)
+                    })
                     .map(|(o, t)| (*o, *t))
                     .collect();
                 for (o, t) in fields {
-                    let slot = Ptr { node: dn.node, off: dn.off + (o - sn.off) };
+                    let slot = Ptr {
+                        node: dn.node,
+                        off: dn.off + (o - sn.off),
+                    };
                     let before = self.nodes.len();
                     let df = self.field(slot);
                     if self.norm(df) != self.norm(t) {
@@ -926,14 +1098,21 @@ impl Memory {
     }
 
     pub fn global_ptr(&self, g: GlobalId) -> Ptr {
-        self.norm(Ptr { node: self.global_nodes[g as usize], off: 0 })
+        self.norm(Ptr {
+            node: self.global_nodes[g as usize],
+            off: 0,
+        })
     }
 }
 
 impl Program<'_> {
     pub(crate) fn target_name_of_call(&self, f: FuncId, i: u32) -> String {
         let m = self.funcs[f as usize].module;
-        if let InstKind::Call { callee: Callee::Direct(name), .. } = &self.function(f).insts[i as usize].kind {
+        if let InstKind::Call {
+            callee: Callee::Direct(name),
+            ..
+        } = &self.function(f).insts[i as usize].kind
+        {
             if let Some(t) = self.direct_target(m, *name) {
                 return self.target_name(t).to_string();
             }
@@ -998,13 +1177,24 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
     let mut off = off;
     for _ in 0..16 {
         match &types.get(cur as usize)?.kind {
-            DiTypeKind::Pointer { pointee } => return if off == 0 { pointee.map(|x| strip_alias(types, x)) } else { None },
+            DiTypeKind::Pointer { pointee } => {
+                return if off == 0 {
+                    pointee.map(|x| strip_alias(types, x))
+                } else {
+                    None
+                }
+            }
             DiTypeKind::Struct { members } | DiTypeKind::Union { members } => {
-                let mem = members.iter().filter(|m| m.offset as i64 <= off && off < (m.offset + m.size.max(1)) as i64).last()?;
+                let mem = members
+                    .iter()
+                    .filter(|m| m.offset as i64 <= off && off < (m.offset + m.size.max(1)) as i64)
+                    .last()?;
                 off -= mem.offset as i64;
                 cur = strip_alias(types, mem.ty?);
             }
-            DiTypeKind::Array { element: Some(e), .. } => {
+            DiTypeKind::Array {
+                element: Some(e), ..
+            } => {
                 let e = strip_alias(types, *e);
                 let es = types.get(e as usize)?.size as i64;
                 if es <= 0 {

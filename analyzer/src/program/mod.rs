@@ -80,25 +80,59 @@ impl<'m> Program<'m> {
                     demangled: m.str(f.demangled).to_string(),
                     language: f.language,
                 });
-                register(&mut public, &mut local[mi], m.str(f.name), f.name, f.linkage, Symbol::Func(id));
+                register(
+                    &mut public,
+                    &mut local[mi],
+                    m.str(f.name),
+                    f.name,
+                    f.linkage,
+                    Symbol::Func(id),
+                );
             }
             for (gi, g) in m.globals.iter().enumerate() {
                 if g.is_declaration {
                     continue;
                 }
                 let id = globals.len() as GlobalId;
-                globals.push(GlobalInfo { module: mi as u32, index: gi as u32, name: m.str(g.name).to_string() });
-                register(&mut public, &mut local[mi], m.str(g.name), g.name, g.linkage, Symbol::Global(id));
+                globals.push(GlobalInfo {
+                    module: mi as u32,
+                    index: gi as u32,
+                    name: m.str(g.name).to_string(),
+                });
+                register(
+                    &mut public,
+                    &mut local[mi],
+                    m.str(g.name),
+                    g.name,
+                    g.linkage,
+                    Symbol::Global(id),
+                );
             }
         }
 
         // Aliases name what they alias (rustc folds identical functions).
         for (mi, m) in modules.iter().enumerate() {
             for a in &m.aliases {
-                let crate::ir::Value::Global { name: target, offset: 0 } = a.target else { continue };
-                let sym = local[mi].get(&target).copied().or_else(|| public.get(m.str(target)).map(|x| x.0));
+                let crate::ir::Value::Global {
+                    name: target,
+                    offset: 0,
+                } = a.target
+                else {
+                    continue;
+                };
+                let sym = local[mi]
+                    .get(&target)
+                    .copied()
+                    .or_else(|| public.get(m.str(target)).map(|x| x.0));
                 if let Some(sym) = sym {
-                    register(&mut public, &mut local[mi], m.str(a.name), a.name, a.linkage, sym);
+                    register(
+                        &mut public,
+                        &mut local[mi],
+                        m.str(a.name),
+                        a.name,
+                        a.linkage,
+                        sym,
+                    );
                 }
             }
         }
@@ -113,7 +147,12 @@ impl<'m> Program<'m> {
                 .iter()
                 .filter(|f| f.is_declaration)
                 .map(|f| (f.name, f.demangled))
-                .chain(m.globals.iter().filter(|g| g.is_declaration).map(|g| (g.name, g.demangled)));
+                .chain(
+                    m.globals
+                        .iter()
+                        .filter(|g| g.is_declaration)
+                        .map(|g| (g.name, g.demangled)),
+                );
             let declared: Vec<(StrId, StrId)> = names.collect();
             // Also resolve every non-local definition's own name to the winning definition.
             let defined: Vec<(StrId, StrId)> = m
@@ -145,7 +184,14 @@ impl<'m> Program<'m> {
                 resolve[mi].insert(sid, sym);
             }
         }
-        Program { modules, funcs, globals, externals, externals_demangled, resolve }
+        Program {
+            modules,
+            funcs,
+            globals,
+            externals,
+            externals_demangled,
+            resolve,
+        }
     }
 
     /// Resolves a symbol referenced from module `module`.
@@ -232,10 +278,24 @@ pub enum SourceKind {
 pub fn source_kind(path: &str) -> SourceKind {
     // rustc records `/rustc/<hash>/library/…`, remapped to the local
     // `lib/rustlib/src/rust/library/…` when rust-src is installed.
-    let std_crates = ["library/core/", "library/std/", "library/alloc/", "library/panic_", "library/portable-simd/", "library/stdarch/"];
-    if std_crates.iter().any(|c| path.starts_with(c) || path.contains(&format!("/{c}"))) {
+    let std_crates = [
+        "library/core/",
+        "library/std/",
+        "library/alloc/",
+        "library/panic_",
+        "library/portable-simd/",
+        "library/stdarch/",
+    ];
+    if std_crates
+        .iter()
+        .any(|c| path.starts_with(c) || path.contains(&format!("/{c}")))
+    {
         SourceKind::RustStd
-    } else if path.ends_with(".h") || path.contains("/rust/kernel/") || path.contains("/kernel-rs/src/") || path.contains("/rust/helpers/") {
+    } else if path.ends_with(".h")
+        || path.contains("/rust/kernel/")
+        || path.contains("/kernel-rs/src/")
+        || path.contains("/rust/helpers/")
+    {
         SourceKind::Wrapper
     } else {
         SourceKind::User
@@ -249,12 +309,24 @@ impl Program<'_> {
     /// chain past the primitive layers (core's atomics and pointer
     /// functions) and asks where the first other frame lives.
     pub fn is_std_internal(&self, f: FuncId, inst: u32) -> bool {
-        const PRIMITIVES: [&str; 5] = ["core/src/sync/atomic.rs", "core/src/ptr/mod.rs", "core/src/intrinsics/mod.rs", "core/src/hint.rs", "core/src/cell.rs"];
+        const PRIMITIVES: [&str; 5] = [
+            "core/src/sync/atomic.rs",
+            "core/src/ptr/mod.rs",
+            "core/src/intrinsics/mod.rs",
+            "core/src/hint.rs",
+            "core/src/cell.rs",
+        ];
         let m = self.module_of(f);
-        let mut loc = self.function(f).insts.get(inst as usize).and_then(|i| i.loc);
+        let mut loc = self
+            .function(f)
+            .insts
+            .get(inst as usize)
+            .and_then(|i| i.loc);
         let mut last_file = None;
         for _ in 0..64 {
-            let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else { break };
+            let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
+                break;
+            };
             let file = m.str(l.file);
             if !PRIMITIVES.iter().any(|p| file.ends_with(p)) {
                 return source_kind(file) == SourceKind::RustStd;
@@ -264,7 +336,13 @@ impl Program<'_> {
         }
         // Only primitive frames: std's own code when the function is std's
         // (drop glue `core::ptr::drop_in_place<…>`), the user's otherwise.
-        let own = self.function(f).di_loc.and_then(|l| m.locations.get(l as usize)).map(|l| m.str(l.file)).or(last_file);
-        own.map(|file| source_kind(file) == SourceKind::RustStd).unwrap_or(false)
+        let own = self
+            .function(f)
+            .di_loc
+            .and_then(|l| m.locations.get(l as usize))
+            .map(|l| m.str(l.file))
+            .or(last_file);
+        own.map(|file| source_kind(file) == SourceKind::RustStd)
+            .unwrap_or(false)
     }
 }

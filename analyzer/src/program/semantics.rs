@@ -20,7 +20,12 @@ pub trait Primitive {
 
 impl Primitive for Semantics<'_> {
     fn is_primitive(&self) -> bool {
-        self.lock.is_some() || self.access.is_some() || self.barrier.is_some() || self.spawn.is_some() || self.join.is_some() || self.alloc.is_some()
+        self.lock.is_some()
+            || self.access.is_some()
+            || self.barrier.is_some()
+            || self.spawn.is_some()
+            || self.join.is_some()
+            || self.alloc.is_some()
     }
 }
 
@@ -40,7 +45,11 @@ pub struct ModelIndex<'a> {
 
 impl<'a> ModelIndex<'a> {
     pub fn new(program: &Program<'_>, models: &'a Models) -> ModelIndex<'a> {
-        let mut idx = ModelIndex { models, defined: HashMap::new(), external: HashMap::new() };
+        let mut idx = ModelIndex {
+            models,
+            defined: HashMap::new(),
+            external: HashMap::new(),
+        };
         for (i, f) in program.funcs.iter().enumerate() {
             let s = idx.lookup(&f.name, &f.demangled);
             idx.defined.insert(i as FuncId, s);

@@ -66,10 +66,15 @@ pub fn render(report: &RunReport) -> String {
 /// Reads a JSON report back (for `--baseline`). The error says why the
 /// document is not a seam report.
 pub fn parse(text: &str) -> Result<JsonReport, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
     match value.get("version").and_then(serde_json::Value::as_u64) {
         Some(v) if v == u64::from(FORMAT_VERSION) => {}
-        Some(v) => return Err(format!("seam JSON format version {v} is not supported (expected {FORMAT_VERSION})")),
+        Some(v) => {
+            return Err(format!(
+                "seam JSON format version {v} is not supported (expected {FORMAT_VERSION})"
+            ))
+        }
         None => return Err("not a seam JSON report: no `version`".into()),
     }
     serde_json::from_value(value).map_err(|e| format!("not a seam JSON report: {e}"))

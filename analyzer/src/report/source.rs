@@ -17,7 +17,10 @@ impl SourceCache {
     /// `roots` are tried in order for relative paths (e.g. `--source-root`,
     /// then the current directory).
     pub fn new(roots: Vec<PathBuf>) -> SourceCache {
-        SourceCache { roots, files: HashMap::new() }
+        SourceCache {
+            roots,
+            files: HashMap::new(),
+        }
     }
 
     /// Where `file` is on disk, if it exists.
@@ -26,7 +29,10 @@ impl SourceCache {
         if path.is_absolute() {
             return path.is_file().then(|| path.to_path_buf());
         }
-        self.roots.iter().map(|r| r.join(path)).find(|p| p.is_file())
+        self.roots
+            .iter()
+            .map(|r| r.join(path))
+            .find(|p| p.is_file())
     }
 
     /// How to show `file` to a user: relative to the first root it is
@@ -51,11 +57,18 @@ impl SourceCache {
             let lines = self
                 .resolve(file)
                 .and_then(|p| std::fs::read(p).ok())
-                .map(|bytes| String::from_utf8_lossy(&bytes).lines().map(str::to_string).collect());
+                .map(|bytes| {
+                    String::from_utf8_lossy(&bytes)
+                        .lines()
+                        .map(str::to_string)
+                        .collect()
+                });
             self.files.insert(file.to_string(), lines);
         }
         let lines = self.files.get(file)?.as_ref()?;
-        lines.get(usize::try_from(line).ok()?.checked_sub(1)?).map(String::as_str)
+        lines
+            .get(usize::try_from(line).ok()?.checked_sub(1)?)
+            .map(String::as_str)
     }
 }
 

@@ -39,12 +39,20 @@ pub fn apply(findings: Vec<Finding>, entries: &[Suppression]) -> Suppressed {
         match entries.iter().position(|s| matches(s, &f)) {
             Some(i) => {
                 used[i] = true;
-                out.suppressed.push(SuppressedFinding { justification: entries[i].reason.clone(), finding: f });
+                out.suppressed.push(SuppressedFinding {
+                    justification: entries[i].reason.clone(),
+                    finding: f,
+                });
             }
             None => out.kept.push(f),
         }
     }
-    out.unused = used.iter().enumerate().filter(|(_, u)| !**u).map(|(i, _)| i).collect();
+    out.unused = used
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| !**u)
+        .map(|(i, _)| i)
+        .collect();
     out
 }
 
@@ -53,7 +61,11 @@ fn matches(s: &Suppression, f: &Finding) -> bool {
         return false;
     }
     if let Some(func) = &s.function {
-        if !f.accesses.iter().any(|a| function_matches(func, &a.function)) {
+        if !f
+            .accesses
+            .iter()
+            .any(|a| function_matches(func, &a.function))
+        {
             return false;
         }
     }
@@ -66,7 +78,10 @@ fn matches(s: &Suppression, f: &Finding) -> bool {
 }
 
 fn function_matches(pattern: &str, function: &str) -> bool {
-    function == pattern || function.strip_suffix(pattern).is_some_and(|prefix| prefix.ends_with("::"))
+    function == pattern
+        || function
+            .strip_suffix(pattern)
+            .is_some_and(|prefix| prefix.ends_with("::"))
 }
 
 #[cfg(test)]
@@ -114,9 +129,17 @@ mod tests {
     #[test]
     fn matching() {
         let fs = vec![
-            finding("data-race", &["foo_irq", "foo::Dev::poll"], "struct foo_dev.events"),
+            finding(
+                "data-race",
+                &["foo_irq", "foo::Dev::poll"],
+                "struct foo_dev.events",
+            ),
             finding("data-race", &["bar_irq", "bar_show"], "struct bar.count"),
-            finding("ffi-data-race", &["foo_irq", "foo::Dev::poll"], "struct foo_dev.events"),
+            finding(
+                "ffi-data-race",
+                &["foo_irq", "foo::Dev::poll"],
+                "struct foo_dev.events",
+            ),
         ];
         let out = apply(
             fs,
@@ -133,7 +156,10 @@ mod tests {
         assert_eq!(out.unused, vec![1, 2]);
         // Suffix matching is by whole path segments.
         assert!(!function_matches("oll", "foo::Dev::poll"));
-        let all = apply(vec![finding("data-race", &["a"], "x")], &[entry("*", None, Some("x"))]);
+        let all = apply(
+            vec![finding("data-race", &["a"], "x")],
+            &[entry("*", None, Some("x"))],
+        );
         assert_eq!(all.suppressed.len(), 1);
     }
 }

@@ -16,7 +16,9 @@ use std::fmt::Write as _;
 
 use super::source::{token_end, SourceCache};
 use super::RunReport;
-use crate::rules::{catalog, AccessKind, AccessSite, Finding, HeldLock, Level, PathStep, SourceLoc};
+use crate::rules::{
+    catalog, AccessKind, AccessSite, Finding, HeldLock, Level, PathStep, SourceLoc,
+};
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct TextOptions {
@@ -76,20 +78,35 @@ pub fn render_summary(report: &RunReport, opts: TextOptions) -> String {
 /// One finding as a diagnostic block (no trailing blank line).
 fn render_finding(out: &mut String, f: &Finding, sources: &mut SourceCache, style: &Style) {
     let head = format!("{}[{}]", f.level.name(), f.rule);
-    let _ = writeln!(out, "{}{}", style.level(f.level, &head), style.bold(&format!(": {}", f.title)));
+    let _ = writeln!(
+        out,
+        "{}{}",
+        style.level(f.level, &head),
+        style.bold(&format!(": {}", f.title))
+    );
     let width = gutter_width(f);
     let pad = " ".repeat(width);
     for a in &f.accesses {
         render_access(out, a, f.level, sources, style, &pad);
     }
     for r in &f.related {
-        let _ = writeln!(out, "{pad}{} {}", style.gutter(":::"), loc_text(&r.loc, sources));
-        snippet(out, &r.loc, &r.message, '-', f.level, sources, style, &pad, false);
+        let _ = writeln!(
+            out,
+            "{pad}{} {}",
+            style.gutter(":::"),
+            loc_text(&r.loc, sources)
+        );
+        snippet(
+            out, &r.loc, &r.message, '-', f.level, sources, style, &pad, false,
+        );
     }
     let bar = style.gutter("=");
     // The explanation often restates the title as its first sentence.
     let message = f.message.trim();
-    let message = message.strip_prefix(f.title.trim()).and_then(|m| m.strip_prefix('.')).map_or(message, str::trim_start);
+    let message = message
+        .strip_prefix(f.title.trim())
+        .and_then(|m| m.strip_prefix('.'))
+        .map_or(message, str::trim_start);
     if !message.is_empty() {
         let _ = writeln!(out, "{pad} {bar} {}: {message}", style.bold("note"));
     }
@@ -98,25 +115,60 @@ fn render_finding(out: &mut String, f: &Finding, sources: &mut SourceCache, styl
         let _ = writeln!(out, "{pad} {bar} {}: {help}", style.help("help"));
     }
     if catalog::by_id(&f.rule).is_some() {
-        let _ = writeln!(out, "{pad} {bar} {}: run `seam explain {}` for details", style.help("info"), f.rule);
+        let _ = writeln!(
+            out,
+            "{pad} {bar} {}: run `seam explain {}` for details",
+            style.help("info"),
+            f.rule
+        );
     }
 }
 
-fn render_access(out: &mut String, a: &AccessSite, level: Level, sources: &mut SourceCache, style: &Style, pad: &str) {
-    let label = format!("{} ({}, {} bytes) in `{}` [{}]", kind_name(a.kind), a.marking, a.size, a.function, a.language.name());
+fn render_access(
+    out: &mut String,
+    a: &AccessSite,
+    level: Level,
+    sources: &mut SourceCache,
+    style: &Style,
+    pad: &str,
+) {
+    let label = format!(
+        "{} ({}, {} bytes) in `{}` [{}]",
+        kind_name(a.kind),
+        a.marking,
+        a.size,
+        a.function,
+        a.language.name()
+    );
     match &a.loc {
         Some(loc) => {
-            let _ = writeln!(out, "{}{} {}", pad, style.gutter("-->"), loc_text(loc, sources));
+            let _ = writeln!(
+                out,
+                "{}{} {}",
+                pad,
+                style.gutter("-->"),
+                loc_text(loc, sources)
+            );
             snippet(out, loc, &label, '^', level, sources, style, pad, true);
         }
         None => {
-            let _ = writeln!(out, "{}{} <no debug location> in `{}`", pad, style.gutter("-->"), a.function);
+            let _ = writeln!(
+                out,
+                "{}{} <no debug location> in `{}`",
+                pad,
+                style.gutter("-->"),
+                a.function
+            );
             let _ = writeln!(out, "{pad} {} {label}", style.gutter("="));
         }
     }
     let bar = style.gutter("=");
     let _ = writeln!(out, "{pad} {bar} root: {}", a.root);
-    let _ = writeln!(out, "{pad} {bar} locks held: {}", lockset_text(&a.lockset, sources));
+    let _ = writeln!(
+        out,
+        "{pad} {bar} locks held: {}",
+        lockset_text(&a.lockset, sources)
+    );
     if !a.path.is_empty() {
         let _ = writeln!(out, "{pad} {bar} path: {}", path_text(&a.path));
     }
@@ -143,17 +195,36 @@ fn snippet(
     };
     let shown = expand_tabs(&line);
     let _ = writeln!(out, "{pad} {bar}");
-    let _ = writeln!(out, "{} {bar} {}", style.gutter(&format!("{:>w$}", loc.line, w = pad.len())), shown.trim_end());
-    let paint = |t: &str| if primary { style.level(level, t) } else { style.gutter(t) };
+    let _ = writeln!(
+        out,
+        "{} {bar} {}",
+        style.gutter(&format!("{:>w$}", loc.line, w = pad.len())),
+        shown.trim_end()
+    );
+    let paint = |t: &str| {
+        if primary {
+            style.level(level, t)
+        } else {
+            style.gutter(t)
+        }
+    };
     if loc.column == 0 {
         let _ = writeln!(out, "{pad} {bar} {}", paint(label));
     } else {
         let start = (loc.column as usize - 1).min(line.len());
-        let end = token_end(&line, loc.column).map_or(start + 1, |e| e as usize - 1).min(line.len()).max(start + 1);
+        let end = token_end(&line, loc.column)
+            .map_or(start + 1, |e| e as usize - 1)
+            .min(line.len())
+            .max(start + 1);
         let lead = visual_width(line.get(..start).unwrap_or(&line));
         let len = line.get(start..end).map_or(1, visual_width).max(1);
         let marks: String = std::iter::repeat_n(marker, len).collect();
-        let _ = writeln!(out, "{pad} {bar} {}{}", " ".repeat(lead), paint(&format!("{marks} {label}")));
+        let _ = writeln!(
+            out,
+            "{pad} {bar} {}{}",
+            " ".repeat(lead),
+            paint(&format!("{marks} {label}"))
+        );
     }
     let _ = writeln!(out, "{pad} {bar}");
 }
@@ -165,7 +236,9 @@ fn expand_tabs(line: &str) -> String {
 }
 
 fn visual_width(text: &str) -> usize {
-    text.chars().map(|c| if c == '\t' { TAB.len() } else { 1 }).sum()
+    text.chars()
+        .map(|c| if c == '\t' { TAB.len() } else { 1 })
+        .sum()
 }
 
 fn gutter_width(f: &Finding) -> usize {
@@ -206,7 +279,11 @@ fn lockset_text(locks: &[HeldLock], sources: &SourceCache) -> String {
     locks
         .iter()
         .map(|l| {
-            let at = l.acquired_at.as_ref().map(|a| format!(", taken at {}", loc_text(a, sources))).unwrap_or_default();
+            let at = l
+                .acquired_at
+                .as_ref()
+                .map(|a| format!(", taken at {}", loc_text(a, sources)))
+                .unwrap_or_default();
             format!("{} `{}` ({}{at})", l.kind, l.name, l.mode)
         })
         .collect::<Vec<_>>()
@@ -251,21 +328,41 @@ fn summary(report: &RunReport, style: &Style) -> String {
         for f in &report.findings {
             match rules.iter_mut().find(|r| r.1 == f.rule && r.2 == f.level) {
                 Some(r) => r.3 += 1,
-                None => rules.push((catalog::index_of(&f.rule).unwrap_or(usize::MAX), f.rule.clone(), f.level, 1)),
+                None => rules.push((
+                    catalog::index_of(&f.rule).unwrap_or(usize::MAX),
+                    f.rule.clone(),
+                    f.level,
+                    1,
+                )),
             }
         }
         rules.sort();
-        let per_rule: Vec<String> = rules.iter().map(|(_, id, lvl, c)| format!("{id} ({}): {c}", lvl.name())).collect();
-        parts.push(format!("{} ({}): {}", plural(n, "finding"), by_level.join(", "), per_rule.join(", ")));
+        let per_rule: Vec<String> = rules
+            .iter()
+            .map(|(_, id, lvl, c)| format!("{id} ({}): {c}", lvl.name()))
+            .collect();
+        parts.push(format!(
+            "{} ({}): {}",
+            plural(n, "finding"),
+            by_level.join(", "),
+            per_rule.join(", ")
+        ));
     }
     if !report.suppressed.is_empty() {
         parts.push(format!("{} suppressed", report.suppressed.len()));
     }
     if let Some(b) = &report.baseline {
-        parts.push(format!("{} unchanged and {} fixed since baseline", b.unchanged, b.absent.len()));
+        parts.push(format!(
+            "{} unchanged and {} fixed since baseline",
+            b.unchanged,
+            b.absent.len()
+        ));
     }
     if !report.errors.is_empty() {
-        parts.push(format!("{} could not be read", plural(report.errors.len(), "input")));
+        parts.push(format!(
+            "{} could not be read",
+            plural(report.errors.len(), "input")
+        ));
     }
     format!("{} {}", style.bold("seam:"), parts.join("; "))
 }
@@ -302,6 +399,9 @@ mod tests {
                 message: String::new(),
             })
             .collect();
-        assert_eq!(path_text(&steps), "f0 -> f1 -> ... -> f14 -> f15 -> f16 -> f17 -> f18 -> f19");
+        assert_eq!(
+            path_text(&steps),
+            "f0 -> f1 -> ... -> f14 -> f15 -> f16 -> f17 -> f18 -> f19"
+        );
     }
 }

@@ -102,7 +102,11 @@ pub fn doc_markdown(id: &str) -> Option<String> {
         info.name,
         info.level.name(),
         info.precision,
-        info.tags.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", "),
+        info.tags
+            .iter()
+            .map(|t| format!("`{t}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
         body
     ))
 }
@@ -112,8 +116,10 @@ pub fn doc_markdown(id: &str) -> Option<String> {
 /// `seam explain --write-docs docs/rules`; a test keeps the checked-in copy
 /// identical.
 pub fn docs_files() -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> =
-        all().iter().filter_map(|r| Some((format!("{}.md", r.id), doc_markdown(r.id)?))).collect();
+    let mut files: Vec<(String, String)> = all()
+        .iter()
+        .filter_map(|r| Some((format!("{}.md", r.id), doc_markdown(r.id)?)))
+        .collect();
     let mut index = String::from(
         "# seam rules\n\n\
          Generated from the rule modules in `analyzer/src/rules/` by\n\
@@ -160,7 +166,9 @@ fn section<'a>(body: &'a str, name: &str) -> Option<&'a str> {
 fn extract_module_doc(source: &str) -> String {
     let mut out = String::new();
     for line in source.lines() {
-        let Some(rest) = line.strip_prefix("//!") else { break };
+        let Some(rest) = line.strip_prefix("//!") else {
+            break;
+        };
         let text = rest.strip_prefix(' ').unwrap_or(rest);
         let text = match text.trim_end().strip_prefix("```") {
             Some(info) if !info.is_empty() => {
@@ -185,7 +193,11 @@ mod tests {
         for (entry, info) in ENTRIES.iter().zip(all()) {
             assert_eq!(entry.info, *info);
             assert!(seen.insert(info.id), "duplicate id {}", info.id);
-            assert!(info.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", info.id);
+            assert!(
+                info.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                info.id
+            );
             // The module file name is the id with `-` as `_`; `include_str!`
             // above used the module name, so check the source declares this id.
             assert!(entry.source.contains(&format!("id: \"{}\"", info.id)));
@@ -194,7 +206,9 @@ mod tests {
                 .split('-')
                 .map(|w| {
                     let mut c = w.chars();
-                    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+                    c.next()
+                        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                        .unwrap_or_default()
                 })
                 .collect();
             assert_eq!(info.name, pascal);
@@ -209,15 +223,32 @@ mod tests {
         for info in all() {
             let body = doc_body(info.id).unwrap();
             let first = body.lines().next().unwrap();
-            assert!(!first.is_empty() && !first.starts_with('#'), "{}: summary first", info.id);
+            assert!(
+                !first.is_empty() && !first.starts_with('#'),
+                "{}: summary first",
+                info.id
+            );
             for heading in ["## What it does\n", "## Why is this bad?\n", "## Example\n"] {
                 assert!(body.contains(heading), "{} lacks {heading:?}", info.id);
             }
             assert!(body.contains("Use instead:"), "{} lacks a fix", info.id);
-            assert!(!body.contains("rust,ignore"), "{}: fence info not normalised", info.id);
-            assert_eq!(body.matches("```").count() % 2, 0, "{}: unbalanced code fences", info.id);
+            assert!(
+                !body.contains("rust,ignore"),
+                "{}: fence info not normalised",
+                info.id
+            );
+            assert_eq!(
+                body.matches("```").count() % 2,
+                0,
+                "{}: unbalanced code fences",
+                info.id
+            );
             let what = what_it_does(info.id).unwrap();
-            assert!(what.len() > 80 && !what.contains("## "), "{}: {what}", info.id);
+            assert!(
+                what.len() > 80 && !what.contains("## "),
+                "{}: {what}",
+                info.id
+            );
         }
     }
 

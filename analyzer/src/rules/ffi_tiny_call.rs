@@ -39,7 +39,8 @@ pub const RULE: RuleInfo = RuleInfo {
     name: "FfiTinyCall",
     level: Level::Note,
     short_description: "Rust calls a tiny C helper through FFI inside a loop",
-    help: "hoist the helper call out of the loop, use a batch API, or enable cross-language inlining",
+    help:
+        "hoist the helper call out of the loop, use a batch API, or enable cross-language inlining",
     tags: &["performance", "ffi"],
     precision: "high",
 };

@@ -58,6 +58,12 @@ pub const RULE: RuleInfo = RuleInfo {
     level: Level::Error,
     short_description: "Two locks acquired in opposite orders on concurrent paths (ABBA deadlock)",
     help: "take the two locks in one documented order on every path",
-    tags: &["concurrency", "locking", "deadlock", "lockdep", "external/cwe/cwe-833"],
+    tags: &[
+        "concurrency",
+        "locking",
+        "deadlock",
+        "lockdep",
+        "external/cwe/cwe-833",
+    ],
     precision: "medium",
 };

@@ -51,7 +51,8 @@ pub const RULE: RuleInfo = RuleInfo {
     id: "rust-native-atomic",
     name: "RustNativeAtomic",
     level: Level::Warning,
-    short_description: "Rust core::sync::atomic used on memory C also accesses (LKMM expects kernel atomics)",
+    short_description:
+        "Rust core::sync::atomic used on memory C also accesses (LKMM expects kernel atomics)",
     help: "use kernel::sync::atomic (backed by the C atomic_t API) for memory shared with C",
     tags: &["concurrency", "lkmm", "ffi", "atomics"],
     precision: "high",

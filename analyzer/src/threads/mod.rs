@@ -76,7 +76,10 @@ impl ThreadRoot {
             Phase::Exit => " (exit)",
             Phase::Concurrent => "",
         };
-        format!("{} {}{} [via {}]", ctx, program.funcs[self.func as usize].demangled, phase, self.via)
+        format!(
+            "{} {}{} [via {}]",
+            ctx, program.funcs[self.func as usize].demangled, phase, self.via
+        )
     }
 }
 
@@ -89,7 +92,13 @@ pub struct Threads {
 }
 
 impl Threads {
-    pub fn find(program: &Program<'_>, index: &ModelIndex<'_>, memory: &Memory, cg: &CallGraph, config: &Config) -> Threads {
+    pub fn find(
+        program: &Program<'_>,
+        index: &ModelIndex<'_>,
+        memory: &Memory,
+        cg: &CallGraph,
+        config: &Config,
+    ) -> Threads {
         let models = index.models();
         let mut roots: Vec<ThreadRoot> = Vec::new();
         let mut seen: HashSet<(FuncId, Context)> = HashSet::new();
@@ -98,15 +107,26 @@ impl Threads {
             let m = program.module_of(f);
             let section = func.section.map(|s| m.str(s));
             let info = &program.funcs[f as usize];
-            let name = seam_models::FnName { symbol: &info.name, demangled: &info.demangled };
+            let name = seam_models::FnName {
+                symbol: &info.name,
+                demangled: &info.demangled,
+            };
             match models.init(&name, section) {
-                Some(i) => Some(if i.phase == InitPhase::Init { Phase::Init } else { Phase::Exit }),
+                Some(i) => Some(if i.phase == InitPhase::Init {
+                    Phase::Init
+                } else {
+                    Phase::Exit
+                }),
                 None => None,
             }
         };
 
         for s in &memory.spawns {
-            let point = SpawnPoint { caller: s.caller, inst: s.inst, joins: joins_in(program, index, s.caller) };
+            let point = SpawnPoint {
+                caller: s.caller,
+                inst: s.inst,
+                joins: joins_in(program, index, s.caller),
+            };
             if seen.insert((s.callee, s.context)) {
                 roots.push(ThreadRoot {
                     func: s.callee,
@@ -117,7 +137,10 @@ impl Threads {
                     holds: Vec::new(),
                     spawned_at: vec![point],
                 });
-            } else if let Some(r) = roots.iter_mut().find(|r| r.func == s.callee && r.context == s.context) {
+            } else if let Some(r) = roots
+                .iter_mut()
+                .find(|r| r.func == s.callee && r.context == s.context)
+            {
                 r.spawned_at.push(point);
             }
         }
@@ -128,7 +151,12 @@ impl Threads {
         let kernel_ctx = |c: Context| !matches!(c, Context::Process | Context::Thread);
         let kernel = memory.spawns.iter().any(|s| kernel_ctx(s.context))
             || (0..program.funcs.len() as FuncId).any(|f| init_phase(f).is_some())
-            || program.externals.iter().any(|e| e.starts_with("rust_helper_") || e.starts_with("_raw_spin_") || e.starts_with("__kmalloc") || e.starts_with("mutex_lock"));
+            || program.externals.iter().any(|e| {
+                e.starts_with("rust_helper_")
+                    || e.starts_with("_raw_spin_")
+                    || e.starts_with("__kmalloc")
+                    || e.starts_with("mutex_lock")
+            });
         let mut taken: Vec<FuncId> = memory.address_taken.iter().copied().collect();
         taken.sort_unstable();
         for f in 0..program.funcs.len() as FuncId {
@@ -147,15 +175,30 @@ impl Threads {
                 (true, "module init/exit")
             } else if memory.address_taken.contains(&f) && !has_callers {
                 (true, "function pointer (ops table or callback)")
-            } else if !has_callers && func.visible && func.linkage != crate::ir::Linkage::Internal && callable_from_outside(program, &dependencies, kernel, f) {
-                (true, if is_main { "program entry" } else { "exported function" })
+            } else if !has_callers
+                && func.visible
+                && func.linkage != crate::ir::Linkage::Internal
+                && callable_from_outside(program, &dependencies, kernel, f)
+            {
+                (
+                    true,
+                    if is_main {
+                        "program entry"
+                    } else {
+                        "exported function"
+                    },
+                )
             } else {
                 (false, "")
             };
             if root && seen.insert((f, Context::Process)) {
                 roots.push(ThreadRoot {
                     func: f,
-                    context: if is_main { Context::Thread } else { Context::Process },
+                    context: if is_main {
+                        Context::Thread
+                    } else {
+                        Context::Process
+                    },
                     self_concurrent: !is_main && phase.is_none(),
                     phase: phase.unwrap_or(Phase::Concurrent),
                     via: via.to_string(),
@@ -165,7 +208,9 @@ impl Threads {
             }
         }
         for rc in &config.roots {
-            let Some(f) = program.find_function(&rc.function) else { continue };
+            let Some(f) = program.find_function(&rc.function) else {
+                continue;
+            };
             if let Some(existing) = roots.iter_mut().find(|r| r.func == f) {
                 if let Some(sc) = rc.self_concurrent {
                     existing.self_concurrent = sc;
@@ -203,7 +248,8 @@ impl Threads {
             let points = roots[k].spawned_at.clone();
             let once = points.len() == 1
                 && points.iter().all(|sp| {
-                    !reachable_avoiding(program.function(sp.caller), sp.inst, sp.inst, &[]) && runs_once(program, cg, &roots, sp.caller, 0)
+                    !reachable_avoiding(program.function(sp.caller), sp.inst, sp.inst, &[])
+                        && runs_once(program, cg, &roots, sp.caller, 0)
                 });
             if once {
                 roots[k].self_concurrent = false;
@@ -211,7 +257,11 @@ impl Threads {
         }
         let mut exclusive = Vec::new();
         for ex in &config.exclusive {
-            let ids: Vec<FuncId> = ex.functions.iter().filter_map(|n| program.find_function(n)).collect();
+            let ids: Vec<FuncId> = ex
+                .functions
+                .iter()
+                .filter_map(|n| program.find_function(n))
+                .collect();
             for a in &ids {
                 for b in &ids {
                     if a != b {
@@ -220,7 +270,11 @@ impl Threads {
                 }
             }
         }
-        Threads { roots, exclusive, kernel }
+        Threads {
+            roots,
+            exclusive,
+            kernel,
+        }
     }
 
     /// May two accesses, one reached from root `a` and one from root `b`, run at the same time?
@@ -241,7 +295,15 @@ impl Threads {
     /// ordered before the start (or after the join) of root `other` by the
     /// thread that starts it? Only when every place `other` is started from
     /// lies on the access's own call stack.
-    pub fn ordered_by_spawn(&self, program: &Program<'_>, access_root: usize, func: FuncId, inst: u32, path: &[(FuncId, u32)], other: usize) -> bool {
+    pub fn ordered_by_spawn(
+        &self,
+        program: &Program<'_>,
+        access_root: usize,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+        other: usize,
+    ) -> bool {
         let points = &self.roots[other].spawned_at;
         if points.is_empty() {
             return false;
@@ -252,9 +314,15 @@ impl Threads {
                 // started is still running: no order.
                 return false;
             }
-            let pos = if func == sp.caller { Some(inst) } else { path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i) };
+            let pos = if func == sp.caller {
+                Some(inst)
+            } else {
+                path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i)
+            };
             match pos {
-                Some(pos) => !reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins),
+                Some(pos) => {
+                    !reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins)
+                }
                 None => false,
             }
         })
@@ -280,19 +348,41 @@ fn joins_in(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) -> Vec<u32
 impl Threads {
     /// Was root `other` started (on this access's own call stack) at a
     /// point from which the access can be reached, with no join between?
-    pub fn started_before(&self, program: &Program<'_>, func: FuncId, inst: u32, path: &[(FuncId, u32)], other: usize) -> bool {
+    pub fn started_before(
+        &self,
+        program: &Program<'_>,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+        other: usize,
+    ) -> bool {
         self.roots[other].spawned_at.iter().any(|sp| {
-            let pos = if func == sp.caller { Some(inst) } else { path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i) };
-            pos.map(|pos| reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins)).unwrap_or(false)
+            let pos = if func == sp.caller {
+                Some(inst)
+            } else {
+                path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i)
+            };
+            pos.map(|pos| reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins))
+                .unwrap_or(false)
         })
     }
 }
 
 /// Can execution go from just after `from` to `to` without passing a join?
 fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u32]) -> bool {
-    let block_of = |i: u32| -> Option<usize> { func.blocks.iter().position(|b| b.first <= i && i < b.first + b.len) };
-    let (Some(bf), Some(bt)) = (block_of(from), block_of(to)) else { return true };
-    let join_between = |b: usize, lo: u32, hi: u32| joins.iter().any(|j| block_of(*j) == Some(b) && *j > lo && *j < hi);
+    let block_of = |i: u32| -> Option<usize> {
+        func.blocks
+            .iter()
+            .position(|b| b.first <= i && i < b.first + b.len)
+    };
+    let (Some(bf), Some(bt)) = (block_of(from), block_of(to)) else {
+        return true;
+    };
+    let join_between = |b: usize, lo: u32, hi: u32| {
+        joins
+            .iter()
+            .any(|j| block_of(*j) == Some(b) && *j > lo && *j < hi)
+    };
     let blk = &func.blocks[bf];
     if bf == bt && to > from && !join_between(bf, from, to) {
         return true;
@@ -325,7 +415,12 @@ fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u
 /// a Rust function of a crate other crates in the input depend on (the
 /// kernel crate's or std's unused functions are not entry points; a leaf
 /// crate's public functions are).
-fn callable_from_outside(program: &Program<'_>, dependencies: &HashSet<String>, kernel: bool, f: FuncId) -> bool {
+fn callable_from_outside(
+    program: &Program<'_>,
+    dependencies: &HashSet<String>,
+    kernel: bool,
+    f: FuncId,
+) -> bool {
     let symbol = &program.funcs[f as usize].name;
     if symbol.starts_with("rust_helper_") {
         return false;
@@ -339,15 +434,26 @@ fn callable_from_outside(program: &Program<'_>, dependencies: &HashSet<String>, 
 
 /// First path segment of a demangled Rust name (`<kernel::rcu::Guard as …>::drop` → `kernel`).
 fn crate_of(demangled: &str) -> String {
-    demangled.trim_start_matches('<').split("::").next().unwrap_or("").to_string()
+    demangled
+        .trim_start_matches('<')
+        .split("::")
+        .next()
+        .unwrap_or("")
+        .to_string()
 }
 
 /// Crates some other crate in the input calls into (plus Rust's library).
 fn dependency_crates(program: &Program<'_>, cg: &CallGraph) -> HashSet<String> {
-    let mut deps: HashSet<String> = ["std", "core", "alloc"].iter().map(|s| s.to_string()).collect();
+    let mut deps: HashSet<String> = ["std", "core", "alloc"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     for callers in &cg.callers {
         for e in callers {
-            let (a, b) = (&program.funcs[e.caller as usize], &program.funcs[e.callee as usize]);
+            let (a, b) = (
+                &program.funcs[e.caller as usize],
+                &program.funcs[e.callee as usize],
+            );
             if b.name.starts_with("_ZN") || b.name.starts_with("_R") {
                 let (ca, cb) = (crate_of(&a.demangled), crate_of(&b.demangled));
                 if ca != cb {
@@ -361,10 +467,20 @@ fn dependency_crates(program: &Program<'_>, cg: &CallGraph) -> HashSet<String> {
         for func in m.functions.iter().filter(|f| !f.is_declaration) {
             let me = crate_of(m.str(func.demangled));
             for inst in &func.insts {
-                if let crate::ir::InstKind::Call { callee: crate::ir::Callee::Direct(n), .. } = &inst.kind {
+                if let crate::ir::InstKind::Call {
+                    callee: crate::ir::Callee::Direct(n),
+                    ..
+                } = &inst.kind
+                {
                     let name = m.str(*n);
                     if name.starts_with("_ZN") || name.starts_with("_R") {
-                        let c = crate_of(&m.functions.iter().find(|g| g.name == *n).map(|g| m.str(g.demangled).to_string()).unwrap_or_default());
+                        let c = crate_of(
+                            &m.functions
+                                .iter()
+                                .find(|g| g.name == *n)
+                                .map(|g| m.str(g.demangled).to_string())
+                                .unwrap_or_default(),
+                        );
                         if !c.is_empty() && c != me {
                             deps.insert(c);
                         }
@@ -379,15 +495,26 @@ fn dependency_crates(program: &Program<'_>, cg: &CallGraph) -> HashSet<String> {
 /// Does `f` run at most once: it is `main`, init code, or a one-shot
 /// thread's function, or it is called from exactly one place, outside any
 /// loop, in a function that itself runs once?
-fn runs_once(program: &Program<'_>, cg: &CallGraph, roots: &[ThreadRoot], f: FuncId, depth: usize) -> bool {
+fn runs_once(
+    program: &Program<'_>,
+    cg: &CallGraph,
+    roots: &[ThreadRoot],
+    f: FuncId,
+    depth: usize,
+) -> bool {
     if depth > 16 {
         return false;
     }
     if let Some(r) = roots.iter().find(|r| r.func == f) {
-        return r.phase == Phase::Init || (r.one_shot() && !r.self_concurrent) || (r.context == Context::Thread && r.spawned_at.is_empty());
+        return r.phase == Phase::Init
+            || (r.one_shot() && !r.self_concurrent)
+            || (r.context == Context::Thread && r.spawned_at.is_empty());
     }
     match cg.callers[f as usize].as_slice() {
-        [e] => !reachable_avoiding(program.function(e.caller), e.inst, e.inst, &[]) && runs_once(program, cg, roots, e.caller, depth + 1),
+        [e] => {
+            !reachable_avoiding(program.function(e.caller), e.inst, e.inst, &[])
+                && runs_once(program, cg, roots, e.caller, depth + 1)
+        }
         _ => false,
     }
 }

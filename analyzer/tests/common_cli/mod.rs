@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use seam::ir::Language;
-use seam::rules::{AccessKind, AccessSite, Finding, HeldLock, Level, PathStep, Related, SourceLoc, StepKind};
+use seam::rules::{
+    AccessKind, AccessSite, Finding, HeldLock, Level, PathStep, Related, SourceLoc, StepKind,
+};
 
 pub const C_SOURCE: &str = "\
 #include <linux/interrupt.h>
@@ -37,7 +39,11 @@ pub fn write_sources(root: &Path) {
 }
 
 fn loc(file: &str, line: u32, column: u32) -> Option<SourceLoc> {
-    Some(SourceLoc { file: file.into(), line, column })
+    Some(SourceLoc {
+        file: file.into(),
+        line,
+        column,
+    })
 }
 
 /// A C IRQ handler increments a field that a Rust work item reads under a
@@ -110,8 +116,16 @@ pub fn seam() -> Command {
 }
 
 pub fn run(cmd: &mut Command) -> (i32, String, String) {
-    let Output { status, stdout, stderr } = cmd.output().expect("seam runs");
-    (status.code().unwrap_or(-1), String::from_utf8_lossy(&stdout).into_owned(), String::from_utf8_lossy(&stderr).into_owned())
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("seam runs");
+    (
+        status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
 }
 
 /// A valid module without functions: bitcode when `llvm-as` is available
@@ -127,7 +141,11 @@ pub fn empty_module(dir: &Path) -> PathBuf {
         .arg(&bc)
         .status()
         .is_ok_and(|s| s.success());
-    if ok { bc } else { ll }
+    if ok {
+        bc
+    } else {
+        ll
+    }
 }
 
 pub fn schema_path() -> PathBuf {

@@ -41,7 +41,10 @@ mod tests {
     #[test]
     fn x86_lock_incl() {
         // asm volatile("lock incl %0" : "+m"(v->counter)) in clang 22 IR.
-        assert_eq!(memory_operand_indices("=*m,*m,~{memory},~{dirflag},~{fpsr},~{flags}"), vec![0, 1]);
+        assert_eq!(
+            memory_operand_indices("=*m,*m,~{memory},~{dirflag},~{fpsr},~{flags}"),
+            vec![0, 1]
+        );
     }
 
     #[test]

@@ -112,7 +112,9 @@ impl Lowerer {
             return Language::Unknown;
         }
         match md_operand(self.ctx, sp, 5) {
-            Some(cu) if md_kind(cu) == Some(mdk::LLVMDICompileUnitMetadataKind) => self.unit_language(cu),
+            Some(cu) if md_kind(cu) == Some(mdk::LLVMDICompileUnitMetadataKind) => {
+                self.unit_language(cu)
+            }
             _ => Language::Unknown,
         }
     }
@@ -145,12 +147,12 @@ impl Lowerer {
                     name = self.subprogram_name(current);
                     break;
                 }
-                Some(mdk::LLVMDILexicalBlockMetadataKind | mdk::LLVMDILexicalBlockFileMetadataKind) => {
-                    match md_operand(self.ctx, current, 1) {
-                        Some(parent) => current = parent,
-                        None => break,
-                    }
-                }
+                Some(
+                    mdk::LLVMDILexicalBlockMetadataKind | mdk::LLVMDILexicalBlockFileMetadataKind,
+                ) => match md_operand(self.ctx, current, 1) {
+                    Some(parent) => current = parent,
+                    None => break,
+                },
                 _ => break,
             }
         }
@@ -173,7 +175,9 @@ impl Lowerer {
                 self.out.strings.intern(&name)
             } else {
                 let dir = lossy(dir);
-                self.out.strings.intern(&format!("{}/{}", dir.trim_end_matches('/'), name))
+                self.out
+                    .strings
+                    .intern(&format!("{}/{}", dir.trim_end_matches('/'), name))
             }
         } else {
             0
@@ -244,10 +248,18 @@ impl Lowerer {
         for &l in chain.iter().rev() {
             let scope = LLVMDILocationGetScope(l);
             let loc = DebugLoc {
-                file: if scope.is_null() { 0 } else { self.scope_file(scope) },
+                file: if scope.is_null() {
+                    0
+                } else {
+                    self.scope_file(scope)
+                },
                 line: LLVMDILocationGetLine(l),
                 col: LLVMDILocationGetColumn(l),
-                scope: if scope.is_null() { None } else { self.scope_name(scope) },
+                scope: if scope.is_null() {
+                    None
+                } else {
+                    self.scope_name(scope)
+                },
                 inlined_at,
             };
             let id = self.intern_location(loc);
@@ -274,9 +286,15 @@ impl Lowerer {
 
     /// Name, type and declaration place of a DIVariable (local or global).
     /// Globals use the demangled linkage name for Rust, like subprograms.
-    pub(super) unsafe fn variable_info(&mut self, var: LLVMMetadataRef) -> Option<(Option<StrId>, Option<TypeId>, Option<LocId>)> {
+    pub(super) unsafe fn variable_info(
+        &mut self,
+        var: LLVMMetadataRef,
+    ) -> Option<(Option<StrId>, Option<TypeId>, Option<LocId>)> {
         let kind = md_kind(var)?;
-        if !matches!(kind, mdk::LLVMDILocalVariableMetadataKind | mdk::LLVMDIGlobalVariableMetadataKind) {
+        if !matches!(
+            kind,
+            mdk::LLVMDILocalVariableMetadataKind | mdk::LLVMDIGlobalVariableMetadataKind
+        ) {
             return None;
         }
         let demangled = if kind == mdk::LLVMDIGlobalVariableMetadataKind {
@@ -289,7 +307,9 @@ impl Lowerer {
             None => md_string_operand(self.ctx, var, 1).map(|n| self.out.strings.intern(&lossy(n))),
         };
         let ty = md_operand(self.ctx, var, 3).and_then(|t| self.di_type(t));
-        let file = md_operand(self.ctx, var, 2).map(|f| self.file_name(f)).unwrap_or(0);
+        let file = md_operand(self.ctx, var, 2)
+            .map(|f| self.file_name(f))
+            .unwrap_or(0);
         let line = LLVMDIVariableGetLine(var);
         // Compiler-made variables (vtables) have no place in the source.
         let loc = (line != 0).then(|| {
@@ -306,8 +326,13 @@ impl Lowerer {
 
     /// Parameter types of a subprogram (element 0 of the type array is the
     /// return type and is skipped); `None` entries for unknown ones.
-    pub(super) unsafe fn subprogram_param_types(&mut self, sp: LLVMMetadataRef) -> Vec<Option<TypeId>> {
-        let Some(ty) = md_operand(self.ctx, sp, 4) else { return Vec::new() };
+    pub(super) unsafe fn subprogram_param_types(
+        &mut self,
+        sp: LLVMMetadataRef,
+    ) -> Vec<Option<TypeId>> {
+        let Some(ty) = md_operand(self.ctx, sp, 4) else {
+            return Vec::new();
+        };
         if md_kind(ty) != Some(mdk::LLVMDISubroutineTypeMetadataKind) {
             return Vec::new();
         }
@@ -372,20 +397,31 @@ impl Lowerer {
         let kind = match md_kind(md) {
             Some(mdk::LLVMDIBasicTypeMetadataKind) => DiTypeKind::Basic,
             Some(mdk::LLVMDIDerivedTypeMetadataKind) => match tag {
-                DW_TAG_POINTER | DW_TAG_REFERENCE | DW_TAG_RVALUE_REFERENCE => DiTypeKind::Pointer { pointee: base(self) },
-                DW_TAG_TYPEDEF | DW_TAG_CONST | DW_TAG_VOLATILE | DW_TAG_ATOMIC | DW_TAG_RESTRICT => DiTypeKind::Alias { base: base(self) },
+                DW_TAG_POINTER | DW_TAG_REFERENCE | DW_TAG_RVALUE_REFERENCE => {
+                    DiTypeKind::Pointer {
+                        pointee: base(self),
+                    }
+                }
+                DW_TAG_TYPEDEF | DW_TAG_CONST | DW_TAG_VOLATILE | DW_TAG_ATOMIC
+                | DW_TAG_RESTRICT => DiTypeKind::Alias { base: base(self) },
                 _ => DiTypeKind::Other,
             },
             Some(mdk::LLVMDICompositeTypeMetadataKind) => match tag {
-                DW_TAG_STRUCTURE | DW_TAG_CLASS => DiTypeKind::Struct { members: self.members(md) },
-                DW_TAG_UNION => DiTypeKind::Union { members: self.members(md) },
+                DW_TAG_STRUCTURE | DW_TAG_CLASS => DiTypeKind::Struct {
+                    members: self.members(md),
+                },
+                DW_TAG_UNION => DiTypeKind::Union {
+                    members: self.members(md),
+                },
                 DW_TAG_ARRAY => DiTypeKind::Array {
                     element: base(self),
                     count: self.array_count(md),
                 },
                 DW_TAG_ENUMERATION => DiTypeKind::Basic,
                 // The variants of a Rust enum overlay each other like a union.
-                DW_TAG_VARIANT_PART => DiTypeKind::Union { members: self.members(md) },
+                DW_TAG_VARIANT_PART => DiTypeKind::Union {
+                    members: self.members(md),
+                },
                 _ => DiTypeKind::Other,
             },
             _ => DiTypeKind::Other,
@@ -402,8 +438,12 @@ impl Lowerer {
         let n = ffi::md_num_operands(self.ctx, elements);
         let mut members = Vec::with_capacity(n as usize);
         for i in 0..n {
-            let Some(e) = md_operand(self.ctx, elements, i) else { continue };
-            if md_kind(e) == Some(mdk::LLVMDICompositeTypeMetadataKind) && ffi::di_tag(e) == DW_TAG_VARIANT_PART {
+            let Some(e) = md_operand(self.ctx, elements, i) else {
+                continue;
+            };
+            if md_kind(e) == Some(mdk::LLVMDICompositeTypeMetadataKind)
+                && ffi::di_tag(e) == DW_TAG_VARIANT_PART
+            {
                 // A Rust enum: one unnamed member holding the variants.
                 let ty = self.di_type(e);
                 members.push(DiMember {
@@ -424,7 +464,8 @@ impl Lowerer {
             if LLVMDITypeGetFlags(e) & DI_FLAG_STATIC_MEMBER != 0 {
                 continue;
             }
-            let name = md_string_operand(self.ctx, e, 2).map(|n| self.out.strings.intern(&lossy(n)));
+            let name =
+                md_string_operand(self.ctx, e, 2).map(|n| self.out.strings.intern(&lossy(n)));
             let ty = md_operand(self.ctx, e, 5).and_then(|b| self.di_type(b));
             members.push(DiMember {
                 name,
@@ -476,7 +517,10 @@ pub(super) fn language_from_dwarf_name(text: &str) -> Language {
     for marker in ["language: DW_LANG_", "sourceLanguageName: DW_LNAME_"] {
         if let Some(pos) = text.find(marker) {
             let rest = &text[pos + marker.len()..];
-            let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
             return match name.as_str() {
                 "Rust" => Language::Rust,
                 "C" | "C89" | "C99" | "C11" | "C17" => Language::C,
@@ -513,7 +557,8 @@ mod tests {
 
     #[test]
     fn dwarf_language_names() {
-        let c = "distinct !DICompileUnit(language: DW_LANG_C11, file: !3, producer: \"DW_LANG_Rust\")";
+        let c =
+            "distinct !DICompileUnit(language: DW_LANG_C11, file: !3, producer: \"DW_LANG_Rust\")";
         assert_eq!(language_from_dwarf_name(c), Language::C);
         assert_eq!(
             language_from_dwarf_name("!DICompileUnit(language: DW_LANG_Rust, file: !1)"),
@@ -532,10 +577,19 @@ mod tests {
 
     #[test]
     fn producers_and_files() {
-        assert_eq!(language_from_producer("clang LLVM (rustc version 1.95.0)"), Some(Language::Rust));
-        assert_eq!(language_from_producer("Debian clang version 22.1.8"), Some(Language::C));
+        assert_eq!(
+            language_from_producer("clang LLVM (rustc version 1.95.0)"),
+            Some(Language::Rust)
+        );
+        assert_eq!(
+            language_from_producer("Debian clang version 22.1.8"),
+            Some(Language::C)
+        );
         assert_eq!(language_from_producer(""), None);
-        assert_eq!(language_from_file("drivers/gpu/nova/nova.rs"), Some(Language::Rust));
+        assert_eq!(
+            language_from_file("drivers/gpu/nova/nova.rs"),
+            Some(Language::Rust)
+        );
         assert_eq!(language_from_file("kernel/sched/core.c"), Some(Language::C));
         assert_eq!(language_from_file("demo.cgu.0"), None);
     }

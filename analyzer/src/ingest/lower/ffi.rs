@@ -67,7 +67,9 @@ pub(super) unsafe fn has_fixed_size(ty: LLVMTypeRef) -> bool {
         | LLVMTypeKind::LLVMMetadataTypeKind
         | LLVMTypeKind::LLVMTokenTypeKind
         | LLVMTypeKind::LLVMFunctionTypeKind => false,
-        LLVMTypeKind::LLVMStructTypeKind | LLVMTypeKind::LLVMArrayTypeKind | LLVMTypeKind::LLVMTargetExtTypeKind => {
+        LLVMTypeKind::LLVMStructTypeKind
+        | LLVMTypeKind::LLVMArrayTypeKind
+        | LLVMTypeKind::LLVMTargetExtTypeKind => {
             LLVMTypeIsSized(ty) != 0 && !contains_scalable(ty, 0)
         }
         _ => LLVMTypeIsSized(ty) != 0,
@@ -81,20 +83,25 @@ unsafe fn contains_scalable(ty: LLVMTypeRef, depth: u32) -> bool {
     match LLVMGetTypeKind(ty) {
         LLVMTypeKind::LLVMScalableVectorTypeKind => true,
         LLVMTypeKind::LLVMArrayTypeKind => contains_scalable(LLVMGetElementType(ty), depth + 1),
-        LLVMTypeKind::LLVMStructTypeKind => {
-            (0..LLVMCountStructElementTypes(ty)).any(|i| contains_scalable(LLVMStructGetTypeAtIndex(ty, i), depth + 1))
-        }
+        LLVMTypeKind::LLVMStructTypeKind => (0..LLVMCountStructElementTypes(ty))
+            .any(|i| contains_scalable(LLVMStructGetTypeAtIndex(ty, i), depth + 1)),
         _ => false,
     }
 }
 
 /// Bytes between consecutive elements of type `ty` (its ABI alloc size).
-pub(super) unsafe fn alloc_size(td: sys::target::LLVMTargetDataRef, ty: LLVMTypeRef) -> Option<u64> {
+pub(super) unsafe fn alloc_size(
+    td: sys::target::LLVMTargetDataRef,
+    ty: LLVMTypeRef,
+) -> Option<u64> {
     has_fixed_size(ty).then(|| sys::target::LLVMABISizeOfType(td, ty))
 }
 
 /// Bytes a load or store of `ty` touches.
-pub(super) unsafe fn store_size(td: sys::target::LLVMTargetDataRef, ty: LLVMTypeRef) -> Option<u64> {
+pub(super) unsafe fn store_size(
+    td: sys::target::LLVMTargetDataRef,
+    ty: LLVMTypeRef,
+) -> Option<u64> {
     has_fixed_size(ty).then(|| sys::target::LLVMStoreSizeOfType(td, ty))
 }
 
@@ -117,7 +124,8 @@ pub(super) unsafe fn const_int(v: LLVMValueRef) -> Option<i64> {
 #[allow(non_upper_case_globals)]
 pub(super) mod mdk {
     use super::K;
-    pub const LLVMConstantAsMetadataMetadataKind: u32 = K::LLVMConstantAsMetadataMetadataKind as u32;
+    pub const LLVMConstantAsMetadataMetadataKind: u32 =
+        K::LLVMConstantAsMetadataMetadataKind as u32;
     pub const LLVMDIArgListMetadataKind: u32 = K::LLVMDIArgListMetadataKind as u32;
     pub const LLVMDIAssignIDMetadataKind: u32 = K::LLVMDIAssignIDMetadataKind as u32;
     pub const LLVMDIMacroMetadataKind: u32 = K::LLVMDIMacroMetadataKind as u32;
@@ -129,9 +137,11 @@ pub(super) mod mdk {
     pub const LLVMDIExpressionMetadataKind: u32 = K::LLVMDIExpressionMetadataKind as u32;
     pub const LLVMDIFileMetadataKind: u32 = K::LLVMDIFileMetadataKind as u32;
     pub const LLVMDIFixedPointTypeMetadataKind: u32 = K::LLVMDIFixedPointTypeMetadataKind as u32;
-    pub const LLVMDIGlobalVariableExpressionMetadataKind: u32 = K::LLVMDIGlobalVariableExpressionMetadataKind as u32;
+    pub const LLVMDIGlobalVariableExpressionMetadataKind: u32 =
+        K::LLVMDIGlobalVariableExpressionMetadataKind as u32;
     pub const LLVMDIGlobalVariableMetadataKind: u32 = K::LLVMDIGlobalVariableMetadataKind as u32;
-    pub const LLVMDILexicalBlockFileMetadataKind: u32 = K::LLVMDILexicalBlockFileMetadataKind as u32;
+    pub const LLVMDILexicalBlockFileMetadataKind: u32 =
+        K::LLVMDILexicalBlockFileMetadataKind as u32;
     pub const LLVMDILexicalBlockMetadataKind: u32 = K::LLVMDILexicalBlockMetadataKind as u32;
     pub const LLVMDILocalVariableMetadataKind: u32 = K::LLVMDILocalVariableMetadataKind as u32;
     pub const LLVMDILocationMetadataKind: u32 = K::LLVMDILocationMetadataKind as u32;
@@ -141,7 +151,8 @@ pub(super) mod mdk {
     pub const LLVMDISubrangeMetadataKind: u32 = K::LLVMDISubrangeMetadataKind as u32;
     pub const LLVMDISubrangeTypeMetadataKind: u32 = K::LLVMDISubrangeTypeMetadataKind as u32;
     pub const LLVMDISubroutineTypeMetadataKind: u32 = K::LLVMDISubroutineTypeMetadataKind as u32;
-    pub const LLVMDistinctMDOperandPlaceholderMetadataKind: u32 = K::LLVMDistinctMDOperandPlaceholderMetadataKind as u32;
+    pub const LLVMDistinctMDOperandPlaceholderMetadataKind: u32 =
+        K::LLVMDistinctMDOperandPlaceholderMetadataKind as u32;
     pub const LLVMLocalAsMetadataMetadataKind: u32 = K::LLVMLocalAsMetadataMetadataKind as u32;
     pub const LLVMMDStringMetadataKind: u32 = K::LLVMMDStringMetadataKind as u32;
     pub const LLVMMDTupleMetadataKind: u32 = K::LLVMMDTupleMetadataKind as u32;
@@ -220,7 +231,11 @@ unsafe fn md_operand_value(ctx: LLVMContextRef, md: LLVMMetadataRef, i: u32) -> 
 }
 
 /// Operand `i` when it is a metadata node or string.
-pub(super) unsafe fn md_operand(ctx: LLVMContextRef, md: LLVMMetadataRef, i: u32) -> Option<LLVMMetadataRef> {
+pub(super) unsafe fn md_operand(
+    ctx: LLVMContextRef,
+    md: LLVMMetadataRef,
+    i: u32,
+) -> Option<LLVMMetadataRef> {
     let v = md_operand_value(ctx, md, i);
     if v.is_null() || (LLVMIsAMDNode(v).is_null() && LLVMIsAMDString(v).is_null()) {
         return None;
@@ -230,13 +245,21 @@ pub(super) unsafe fn md_operand(ctx: LLVMContextRef, md: LLVMMetadataRef, i: u32
 }
 
 /// Operand `i` when it is a constant (`ConstantAsMetadata`).
-pub(super) unsafe fn md_const_operand(ctx: LLVMContextRef, md: LLVMMetadataRef, i: u32) -> Option<LLVMValueRef> {
+pub(super) unsafe fn md_const_operand(
+    ctx: LLVMContextRef,
+    md: LLVMMetadataRef,
+    i: u32,
+) -> Option<LLVMValueRef> {
     let v = md_operand_value(ctx, md, i);
     (!v.is_null() && !LLVMIsAConstant(v).is_null()).then_some(v)
 }
 
 /// Operand `i` when it is a non-empty MDString.
-pub(super) unsafe fn md_string_operand<'a>(ctx: LLVMContextRef, md: LLVMMetadataRef, i: u32) -> Option<&'a [u8]> {
+pub(super) unsafe fn md_string_operand<'a>(
+    ctx: LLVMContextRef,
+    md: LLVMMetadataRef,
+    i: u32,
+) -> Option<&'a [u8]> {
     let v = md_operand_value(ctx, md, i);
     if v.is_null() || LLVMIsAMDString(v).is_null() {
         return None;
@@ -326,4 +349,5 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
-pub(super) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+pub(super) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;

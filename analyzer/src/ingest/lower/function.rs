@@ -3,12 +3,18 @@
 use inkwell::llvm_sys as sys;
 use sys::core::*;
 use sys::prelude::*;
-use sys::{LLVMAtomicOrdering, LLVMAtomicRMWBinOp, LLVMDbgRecordKind, LLVMIntPredicate, LLVMOpcode, LLVMVisibility};
+use sys::{
+    LLVMAtomicOrdering, LLVMAtomicRMWBinOp, LLVMDbgRecordKind, LLVMIntPredicate, LLVMOpcode,
+    LLVMVisibility,
+};
 
 use super::ffi::{self, lossy};
 use super::globals::linkage;
 use super::{asm, is_rust_mangled, CalleeClass, Lowerer, NON_CALL_INTRINSICS};
-use crate::ir::{Block, BlockId, Callee, CmpPred, Function, Inst, InstKind, Language, Ordering, Param, RmwOp, StrId, Value};
+use crate::ir::{
+    Block, BlockId, Callee, CmpPred, Function, Inst, InstKind, Language, Ordering, Param, RmwOp,
+    StrId, Value,
+};
 
 /// Per-function lookup tables, reused across functions to keep their
 /// allocations (a kernel module has thousands of small functions).
@@ -34,7 +40,11 @@ struct AsmInfo {
 }
 
 impl Lowerer {
-    pub(super) unsafe fn lower_function(&mut self, f: LLVMValueRef, body: &mut BodyState) -> Function {
+    pub(super) unsafe fn lower_function(
+        &mut self,
+        f: LLVMValueRef,
+        body: &mut BodyState,
+    ) -> Function {
         let name = self.global_name(f);
         let demangled = self.demangled_name(name);
         let is_declaration = LLVMIsDeclaration(f) != 0;
@@ -56,7 +66,9 @@ impl Lowerer {
             .collect();
         // The DI signature matches the LLVM one only when the ABI did not
         // split, merge or add parameters (sret, Rust fat pointers …).
-        let di_params = sp.map(|sp| self.subprogram_param_types(sp)).unwrap_or_default();
+        let di_params = sp
+            .map(|sp| self.subprogram_param_types(sp))
+            .unwrap_or_default();
         if di_params.len() == params.len() {
             for (p, t) in params.iter_mut().zip(&di_params) {
                 p.di_type = *t;
@@ -88,7 +100,12 @@ impl Lowerer {
     /// symbol is mangled, else the module's. Declarations get the module's
     /// language only in C modules: an unmangled declaration in a Rust
     /// module is usually an FFI import of C code.
-    unsafe fn function_language(&mut self, sp: Option<LLVMMetadataRef>, name: StrId, is_declaration: bool) -> Language {
+    unsafe fn function_language(
+        &mut self,
+        sp: Option<LLVMMetadataRef>,
+        name: StrId,
+        is_declaration: bool,
+    ) -> Language {
         if let Some(sp) = sp {
             let l = self.subprogram_language(sp);
             if l != Language::Unknown {
@@ -105,7 +122,13 @@ impl Lowerer {
         }
     }
 
-    unsafe fn lower_body(&mut self, f: LLVMValueRef, sp: Option<LLVMMetadataRef>, function: &mut Function, body: &mut BodyState) {
+    unsafe fn lower_body(
+        &mut self,
+        f: LLVMValueRef,
+        sp: Option<LLVMMetadataRef>,
+        function: &mut Function,
+        body: &mut BodyState,
+    ) {
         body.values.clear();
         body.blocks.clear();
         body.alloca_vars.clear();
@@ -149,7 +172,9 @@ impl Lowerer {
             let term = LLVMGetBasicBlockTerminator(bb);
             if !term.is_null() {
                 let n = LLVMGetNumSuccessors(term);
-                function.blocks[b].succs = (0..n).map(|i| block_id(body, LLVMGetSuccessor(term, i))).collect();
+                function.blocks[b].succs = (0..n)
+                    .map(|i| block_id(body, LLVMGetSuccessor(term, i)))
+                    .collect();
             }
         }
         self.apply_variables(sp, function, body);
@@ -169,7 +194,11 @@ impl Lowerer {
                 let var = LLVMDbgVariableRecordGetVariable(rec);
                 if !value.is_null() && !var.is_null() {
                     match body.values.get(&value) {
-                        Some(&Value::Inst(i)) if kind == LLVMDbgRecordKind::LLVMDbgRecordDeclare => body.alloca_vars.push((i, var)),
+                        Some(&Value::Inst(i))
+                            if kind == LLVMDbgRecordKind::LLVMDbgRecordDeclare =>
+                        {
+                            body.alloca_vars.push((i, var))
+                        }
                         Some(&Value::Arg(a)) => body.arg_vars.push((a, var)),
                         _ => {}
                     }
@@ -180,13 +209,23 @@ impl Lowerer {
     }
 
     /// Names and types allocas and parameters from their debug variables.
-    unsafe fn apply_variables(&mut self, sp: Option<LLVMMetadataRef>, function: &mut Function, body: &mut BodyState) {
+    unsafe fn apply_variables(
+        &mut self,
+        sp: Option<LLVMMetadataRef>,
+        function: &mut Function,
+        body: &mut BodyState,
+    ) {
         for &(i, var) in &body.alloca_vars {
-            let Some((name, ty, _)) = self.variable_info(var) else { continue };
+            let Some((name, ty, _)) = self.variable_info(var) else {
+                continue;
+            };
             if let Some(Inst {
-                kind: InstKind::Alloca {
-                    name: n @ None, di_type, ..
-                },
+                kind:
+                    InstKind::Alloca {
+                        name: n @ None,
+                        di_type,
+                        ..
+                    },
                 ..
             }) = function.insts.get_mut(i as usize)
             {
@@ -198,7 +237,8 @@ impl Lowerer {
         // alloca (`store %arg, %dev.addr` + `#dbg_declare(%dev.addr, !dev)`):
         // that variable names the argument too, after any direct record.
         if !body.alloca_vars.is_empty() {
-            let declared: ffi::FastMap<u32, LLVMMetadataRef> = body.alloca_vars.iter().copied().collect();
+            let declared: ffi::FastMap<u32, LLVMMetadataRef> =
+                body.alloca_vars.iter().copied().collect();
             for inst in &function.insts {
                 if let InstKind::Store {
                     ptr: Value::Inst(slot),
@@ -218,10 +258,14 @@ impl Lowerer {
         // name the parameter.
         let Some(sp) = sp else { return };
         for &(a, var) in &body.arg_vars {
-            if ffi::md_kind(var) != Some(ffi::mdk::LLVMDILocalVariableMetadataKind) || sys::debuginfo::LLVMDIVariableGetScope(var) != sp {
+            if ffi::md_kind(var) != Some(ffi::mdk::LLVMDILocalVariableMetadataKind)
+                || sys::debuginfo::LLVMDIVariableGetScope(var) != sp
+            {
                 continue;
             }
-            let Some((name, ty, _)) = self.variable_info(var) else { continue };
+            let Some((name, ty, _)) = self.variable_info(var) else {
+                continue;
+            };
             let Some(param) = function.params.get_mut(a as usize) else {
                 continue;
             };
@@ -287,12 +331,16 @@ impl Lowerer {
                         ))
                     })
                     .collect();
-                InstKind::Switch { value, default, cases }
+                InstKind::Switch {
+                    value,
+                    default,
+                    cases,
+                }
             }
             LLVMUnreachable => InstKind::Unreachable,
             LLVMCall | LLVMInvoke | LLVMCallBr => self.lower_call(inst, body),
-            LLVMAdd | LLVMSub | LLVMMul | LLVMUDiv | LLVMSDiv | LLVMURem | LLVMSRem | LLVMShl | LLVMLShr | LLVMAShr | LLVMAnd | LLVMOr
-            | LLVMXor => InstKind::BinOp {
+            LLVMAdd | LLVMSub | LLVMMul | LLVMUDiv | LLVMSDiv | LLVMURem | LLVMSRem | LLVMShl
+            | LLVMLShr | LLVMAShr | LLVMAnd | LLVMOr | LLVMXor => InstKind::BinOp {
                 lhs: self.op(body, inst, 0),
                 rhs: self.op(body, inst, 1),
             },
@@ -328,11 +376,17 @@ impl Lowerer {
             LLVMGetElementPtr => {
                 let base = self.op(body, inst, 0);
                 let (offset, const_part) = self.gep_offset(inst, |v| ffi::const_int(v));
-                InstKind::Gep { base, offset, const_part }
+                InstKind::Gep {
+                    base,
+                    offset,
+                    const_part,
+                }
             }
-            LLVMTrunc | LLVMZExt | LLVMSExt | LLVMBitCast | LLVMAddrSpaceCast | LLVMFreeze => InstKind::Cast {
-                value: self.op(body, inst, 0),
-            },
+            LLVMTrunc | LLVMZExt | LLVMSExt | LLVMBitCast | LLVMAddrSpaceCast | LLVMFreeze => {
+                InstKind::Cast {
+                    value: self.op(body, inst, 0),
+                }
+            }
             LLVMPtrToInt | LLVMPtrToAddr => InstKind::PtrToInt {
                 value: self.op(body, inst, 0),
             },
@@ -449,9 +503,15 @@ impl Lowerer {
             }
         };
         match class {
-            Some(CalleeClass::Ignored) => InstKind::Other { operands: Vec::new() },
+            Some(CalleeClass::Ignored) => InstKind::Other {
+                operands: Vec::new(),
+            },
             Some(CalleeClass::Forward) => InstKind::Cast {
-                value: if n_args > 0 { arg(self, 0) } else { Value::Other },
+                value: if n_args > 0 {
+                    arg(self, 0)
+                } else {
+                    Value::Other
+                },
             },
             Some(CalleeClass::MemCopy { volatile_flag }) if n_args >= 3 => InstKind::MemCopy {
                 dst: arg(self, 0),
@@ -471,7 +531,12 @@ impl Lowerer {
                     Some(_) => (Callee::Direct(self.global_name(target)), false),
                     None => (Callee::Indirect(self.operand(body, called)), false),
                 };
-                let site_noreturn = !LLVMGetCallSiteEnumAttribute(inst, sys::LLVMAttributeFunctionIndex, self.noreturn_kind).is_null();
+                let site_noreturn = !LLVMGetCallSiteEnumAttribute(
+                    inst,
+                    sys::LLVMAttributeFunctionIndex,
+                    self.noreturn_kind,
+                )
+                .is_null();
                 let args = (0..n_args).map(|i| arg(self, i)).collect();
                 InstKind::Call {
                     callee,
@@ -491,7 +556,11 @@ impl Lowerer {
         let text = ffi::slice(LLVMGetInlineAsmAsmString(asm_value, &mut len), len);
         let asm = self.out.strings.intern(&lossy(text));
         let mut clen = 0usize;
-        let constraints_text = lossy(ffi::slice(LLVMGetInlineAsmConstraintString(asm_value, &mut clen), clen)).into_owned();
+        let constraints_text = lossy(ffi::slice(
+            LLVMGetInlineAsmConstraintString(asm_value, &mut clen),
+            clen,
+        ))
+        .into_owned();
         let constraints = self.out.strings.intern(&constraints_text);
         let info = AsmInfo {
             asm,
@@ -514,13 +583,19 @@ impl Lowerer {
             match NON_CALL_INTRINSICS.iter().find(|p| text.starts_with(*p)) {
                 // The element-wise atomic variants carry an element size,
                 // not a volatile flag, as their fourth argument.
-                Some(p) if p.starts_with("llvm.memcpy") || p.starts_with("llvm.memmove") => CalleeClass::MemCopy {
-                    volatile_flag: !text.contains(".element.unordered.atomic"),
-                },
+                Some(p) if p.starts_with("llvm.memcpy") || p.starts_with("llvm.memmove") => {
+                    CalleeClass::MemCopy {
+                        volatile_flag: !text.contains(".element.unordered.atomic"),
+                    }
+                }
                 Some(p) if p.starts_with("llvm.memset") => CalleeClass::MemSet {
                     volatile_flag: !text.contains(".element.unordered.atomic"),
                 },
-                Some(p) if p.starts_with("llvm.expect") || p.contains("invariant.group") || p.starts_with("llvm.ssa.copy") => {
+                Some(p)
+                    if p.starts_with("llvm.expect")
+                        || p.contains("invariant.group")
+                        || p.starts_with("llvm.ssa.copy") =>
+                {
                     CalleeClass::Forward
                 }
                 Some(_) => CalleeClass::Ignored,
@@ -540,7 +615,8 @@ impl Lowerer {
     }
 
     unsafe fn has_noreturn(&self, f: LLVMValueRef) -> bool {
-        !LLVMGetEnumAttributeAtIndex(f, sys::LLVMAttributeFunctionIndex, self.noreturn_kind).is_null()
+        !LLVMGetEnumAttributeAtIndex(f, sys::LLVMAttributeFunctionIndex, self.noreturn_kind)
+            .is_null()
     }
 }
 
@@ -587,7 +663,9 @@ unsafe fn indices(inst: LLVMValueRef) -> Vec<u32> {
 }
 
 unsafe fn access_size(td: sys::target::LLVMTargetDataRef, ty: LLVMTypeRef) -> u32 {
-    ffi::store_size(td, ty).map(|s| u32::try_from(s).unwrap_or(u32::MAX)).unwrap_or(0)
+    ffi::store_size(td, ty)
+        .map(|s| u32::try_from(s).unwrap_or(u32::MAX))
+        .unwrap_or(0)
 }
 
 fn ordering(o: LLVMAtomicOrdering) -> Ordering {

@@ -27,7 +27,11 @@ impl Lowerer {
             if !aliasee.is_null() {
                 let target = self.constant_value(aliasee, 0);
                 if matches!(target, crate::ir::Value::Global { .. }) {
-                    self.out.aliases.push(crate::ir::Alias { name, target, linkage: linkage(a) });
+                    self.out.aliases.push(crate::ir::Alias {
+                        name,
+                        target,
+                        linkage: linkage(a),
+                    });
                 }
             }
             a = LLVMGetNextGlobalAlias(a);
@@ -81,7 +85,11 @@ impl Lowerer {
     unsafe fn global_debug_info(
         &mut self,
         g: LLVMValueRef,
-    ) -> (Option<crate::ir::StrId>, Option<crate::ir::TypeId>, Option<crate::ir::LocId>) {
+    ) -> (
+        Option<crate::ir::StrId>,
+        Option<crate::ir::TypeId>,
+        Option<crate::ir::LocId>,
+    ) {
         let mut count = 0usize;
         let entries = LLVMGlobalCopyAllMetadata(g, &mut count);
         if entries.is_null() {
@@ -108,7 +116,13 @@ impl Lowerer {
 
     /// Records every function/global address in a constant initializer at
     /// its byte offset: ops tables, vtables, arrays of pointers.
-    unsafe fn collect_pointers(&mut self, c: LLVMValueRef, offset: u64, out: &mut Vec<(u64, Value)>, depth: u32) {
+    unsafe fn collect_pointers(
+        &mut self,
+        c: LLVMValueRef,
+        offset: u64,
+        out: &mut Vec<(u64, Value)>,
+        depth: u32,
+    ) {
         if c.is_null() || depth > MAX_CONST_DEPTH {
             return;
         }
@@ -135,7 +149,12 @@ impl Lowerer {
             };
             let n = LLVMGetNumOperands(c).max(0) as u32;
             for i in 0..n {
-                self.collect_pointers(LLVMGetOperand(c, i), offset + stride * i as u64, out, depth + 1);
+                self.collect_pointers(
+                    LLVMGetOperand(c, i),
+                    offset + stride * i as u64,
+                    out,
+                    depth + 1,
+                );
             }
         }
         // ConstantDataArray (bytes, ints, floats), zeroinitializer, ints:
@@ -196,7 +215,11 @@ impl Lowerer {
     /// `(Some(total), total)` when every index is constant, else
     /// `(None, constant part)`. `index_value` gives the constant value of
     /// an index operand, `None` for run-time ones.
-    pub(super) unsafe fn gep_offset(&self, gep: LLVMValueRef, index_value: impl Fn(LLVMValueRef) -> Option<i64>) -> (Option<i64>, i64) {
+    pub(super) unsafe fn gep_offset(
+        &self,
+        gep: LLVMValueRef,
+        index_value: impl Fn(LLVMValueRef) -> Option<i64>,
+    ) -> (Option<i64>, i64) {
         let td = self.target_data;
         let mut ty = LLVMGetGEPSourceElementType(gep);
         let n = LLVMGetNumOperands(gep).max(0) as u32;
@@ -208,7 +231,9 @@ impl Lowerer {
             if i == 1 {
                 // The first index steps over whole source elements.
                 match (constant, ffi::alloc_size(td, ty)) {
-                    (Some(k), Some(size)) => total = total.wrapping_add(k.wrapping_mul(size as i64)),
+                    (Some(k), Some(size)) => {
+                        total = total.wrapping_add(k.wrapping_mul(size as i64))
+                    }
                     (Some(0), None) => {}
                     _ => all_constant = false,
                 }
@@ -221,17 +246,22 @@ impl Lowerer {
             match LLVMGetTypeKind(ty) {
                 LLVMTypeKind::LLVMStructTypeKind => {
                     // Struct field indices are always constants.
-                    let Some(k) = constant.filter(|k| *k >= 0 && (*k as u32) < LLVMCountStructElementTypes(ty)) else {
+                    let Some(k) = constant
+                        .filter(|k| *k >= 0 && (*k as u32) < LLVMCountStructElementTypes(ty))
+                    else {
                         all_constant = false;
                         break;
                     };
-                    total = total.wrapping_add(sys::target::LLVMOffsetOfElement(td, ty, k as u32) as i64);
+                    total = total
+                        .wrapping_add(sys::target::LLVMOffsetOfElement(td, ty, k as u32) as i64);
                     ty = LLVMStructGetTypeAtIndex(ty, k as u32);
                 }
                 LLVMTypeKind::LLVMArrayTypeKind | LLVMTypeKind::LLVMVectorTypeKind => {
                     ty = LLVMGetElementType(ty);
                     match (constant, ffi::alloc_size(td, ty)) {
-                        (Some(k), Some(size)) => total = total.wrapping_add(k.wrapping_mul(size as i64)),
+                        (Some(k), Some(size)) => {
+                            total = total.wrapping_add(k.wrapping_mul(size as i64))
+                        }
                         _ => all_constant = false,
                     }
                 }

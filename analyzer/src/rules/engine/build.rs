@@ -5,7 +5,10 @@ use super::Facts;
 use crate::accesses::Access;
 use crate::locks::{Held, LockKey};
 use crate::program::{strip_hash, FuncId};
-use crate::rules::{catalog, AccessKind, AccessSite, Finding, HeldLock, Level, PathStep, Related, SourceLoc, StepKind};
+use crate::rules::{
+    catalog, AccessKind, AccessSite, Finding, HeldLock, Level, PathStep, Related, SourceLoc,
+    StepKind,
+};
 
 /// The source position of an instruction as the user sees it: the
 /// innermost inlined position that is in the same file as the function the
@@ -22,17 +25,27 @@ pub fn source_loc(facts: &Facts<'_, '_>, f: FuncId, inst: u32) -> Option<SourceL
     // A hoisted load of `x` in `x++` inside a loop: the store to `x` has the line.
     if loc.is_none() {
         let ptr_of = |k: usize| match &func.insts[k].kind {
-            crate::ir::InstKind::Load { ptr, .. } | crate::ir::InstKind::Store { ptr, .. } => Some(ptr),
+            crate::ir::InstKind::Load { ptr, .. } | crate::ir::InstKind::Store { ptr, .. } => {
+                Some(ptr)
+            }
             _ => None,
         };
         if let Some(p) = ptr_of(inst as usize) {
-            loc = (0..func.insts.len()).filter(|&k| k != inst as usize && ptr_of(k) == Some(p)).find_map(|k| func.insts[k].loc);
+            loc = (0..func.insts.len())
+                .filter(|&k| k != inst as usize && ptr_of(k) == Some(p))
+                .find_map(|k| func.insts[k].loc);
         }
     }
     if loc.is_none() {
-        if let Some(b) = func.blocks.iter().position(|b| b.first <= inst && inst < b.first + b.len) {
+        if let Some(b) = func
+            .blocks
+            .iter()
+            .position(|b| b.first <= inst && inst < b.first + b.len)
+        {
             let r = func.block_insts(b as u32);
-            loc = (inst as usize + 1..r.end).chain((r.start..inst as usize).rev()).find_map(|k| func.insts[k].loc);
+            loc = (inst as usize + 1..r.end)
+                .chain((r.start..inst as usize).rev())
+                .find_map(|k| func.insts[k].loc);
         }
     }
     while let Some(l) = loc {
@@ -49,18 +62,29 @@ pub fn source_loc(facts: &Facts<'_, '_>, f: FuncId, inst: u32) -> Option<SourceL
     // it is used.
     let pick = chain
         .iter()
-        .find(|d| d.line != 0 && crate::program::source_kind(m.str(d.file)) == crate::program::SourceKind::User)
+        .find(|d| {
+            d.line != 0
+                && crate::program::source_kind(m.str(d.file)) == crate::program::SourceKind::User
+        })
         .or(chain.iter().rev().find(|d| d.line != 0))
         .copied()
         .unwrap_or(outer);
-    Some(SourceLoc { file: m.str(pick.file).to_string(), line: pick.line, column: pick.col.max(1) })
+    Some(SourceLoc {
+        file: m.str(pick.file).to_string(),
+        line: pick.line,
+        column: pick.col.max(1),
+    })
 }
 
 pub fn function_loc(facts: &Facts<'_, '_>, f: FuncId) -> Option<SourceLoc> {
     let m = facts.program.module_of(f);
     let func = facts.program.function(f);
     let dl = m.locations.get(func.di_loc? as usize)?;
-    Some(SourceLoc { file: m.str(dl.file).to_string(), line: dl.line, column: dl.col.max(1) })
+    Some(SourceLoc {
+        file: m.str(dl.file).to_string(),
+        line: dl.line,
+        column: dl.col.max(1),
+    })
 }
 
 pub fn func_name(facts: &Facts<'_, '_>, f: FuncId) -> String {
@@ -96,10 +120,27 @@ pub fn lockset_text(locks: &[HeldLock]) -> String {
     if locks.is_empty() {
         return "no locks".into();
     }
-    locks.iter().map(|l| if l.mode == "read" { format!("{} (read)", l.name) } else { l.name.clone() }).collect::<Vec<_>>().join(", ")
+    locks
+        .iter()
+        .map(|l| {
+            if l.mode == "read" {
+                format!("{} (read)", l.name)
+            } else {
+                l.name.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn path_steps(facts: &Facts<'_, '_>, root: usize, path: u32, end: (FuncId, u32), last: StepKind, last_msg: String) -> Vec<PathStep> {
+fn path_steps(
+    facts: &Facts<'_, '_>,
+    root: usize,
+    path: u32,
+    end: (FuncId, u32),
+    last: StepKind,
+    last_msg: String,
+) -> Vec<PathStep> {
     let r = &facts.threads.roots[root];
     let mut steps = vec![PathStep {
         kind: StepKind::Entry,
@@ -109,7 +150,12 @@ fn path_steps(facts: &Facts<'_, '_>, root: usize, path: u32, end: (FuncId, u32),
         message: format!("thread root: {}", r.describe(facts.program)),
     }];
     for &(f, i) in facts.accesses.paths[path as usize].iter().take(998) {
-        let callee = facts.cg.targets(f, i).first().map(|g| func_name(facts, *g)).unwrap_or_default();
+        let callee = facts
+            .cg
+            .targets(f, i)
+            .first()
+            .map(|g| func_name(facts, *g))
+            .unwrap_or_default();
         steps.push(PathStep {
             kind: StepKind::Call,
             function: func_name(facts, f),
@@ -118,7 +164,13 @@ fn path_steps(facts: &Facts<'_, '_>, root: usize, path: u32, end: (FuncId, u32),
             message: format!("{} calls {}", func_name(facts, f), callee),
         });
     }
-    steps.push(PathStep { kind: last, function: func_name(facts, end.0), language: facts.program.language(end.0), loc: source_loc(facts, end.0, end.1), message: last_msg });
+    steps.push(PathStep {
+        kind: last,
+        function: func_name(facts, end.0),
+        language: facts.program.language(end.0),
+        loc: source_loc(facts, end.0, end.1),
+        message: last_msg,
+    });
     steps
 }
 
@@ -130,9 +182,23 @@ pub fn access_site(facts: &Facts<'_, '_>, a: &Access) -> AccessSite {
         AccessKind::Update => "updates",
     };
     let loc_name = facts.memory.location_name(facts.program, a.ptr);
-    let msg = format!("{} {} {} ({}) holding {}", func_name(facts, a.func), verb, loc_name, a.marking.describe(), lockset_text(&lockset));
+    let msg = format!(
+        "{} {} {} ({}) holding {}",
+        func_name(facts, a.func),
+        verb,
+        loc_name,
+        a.marking.describe(),
+        lockset_text(&lockset)
+    );
     // Steps: lock acquisitions held at the access appear before it.
-    let mut path = path_steps(facts, a.root, a.path, (a.func, a.inst), StepKind::Memory, msg);
+    let mut path = path_steps(
+        facts,
+        a.root,
+        a.path,
+        (a.func, a.inst),
+        StepKind::Memory,
+        msg,
+    );
     let mut acquires: Vec<PathStep> = lockset
         .iter()
         .zip(&a.lockset)
@@ -170,16 +236,32 @@ fn kind_word(k: AccessKind) -> &'static str {
     }
 }
 
-pub fn race_finding(facts: &Facts<'_, '_>, rule: &str, a: &Access, b: &Access, confidence: f32) -> Finding {
+pub fn race_finding(
+    facts: &Facts<'_, '_>,
+    rule: &str,
+    a: &Access,
+    b: &Access,
+    confidence: f32,
+) -> Finding {
     // Primary access: the write (or the first in a deterministic order).
     let (first, second) = order(facts, a, b);
     let s1 = access_site(facts, first);
     let s2 = access_site(facts, second);
     let location = facts.memory.location_name(facts.program, first.ptr);
-    let level = catalog::by_id(rule).map(|r| r.level).unwrap_or(Level::Warning);
+    let level = catalog::by_id(rule)
+        .map(|r| r.level)
+        .unwrap_or(Level::Warning);
     let title = match rule {
-        "ffi-lock-mismatch" => format!("`{location}` is accessed under different locks in {} and {}", s1.language.name(), s2.language.name()),
-        "ffi-data-race" => format!("Data race on `{location}` between {} and {}", s1.language.name(), s2.language.name()),
+        "ffi-lock-mismatch" => format!(
+            "`{location}` is accessed under different locks in {} and {}",
+            s1.language.name(),
+            s2.language.name()
+        ),
+        "ffi-data-race" => format!(
+            "Data race on `{location}` between {} and {}",
+            s1.language.name(),
+            s2.language.name()
+        ),
         _ => format!("Data race on `{location}`"),
     };
     let message = format!(
@@ -199,13 +281,30 @@ pub fn race_finding(facts: &Facts<'_, '_>, rule: &str, a: &Access, b: &Access, c
     for s in [&s1, &s2] {
         for l in &s.lockset {
             if let Some(at) = &l.acquired_at {
-                related.push(Related { loc: at.clone(), message: format!("{} acquired here", l.name) });
+                related.push(Related {
+                    loc: at.clone(),
+                    message: format!("{} acquired here", l.name),
+                });
             }
         }
     }
-    let (fa, fb) = if s1.function <= s2.function { (&s1.function, &s2.function) } else { (&s2.function, &s1.function) };
+    let (fa, fb) = if s1.function <= s2.function {
+        (&s1.function, &s2.function)
+    } else {
+        (&s2.function, &s1.function)
+    };
     let fingerprint = format!("{rule}|{fa}|{fb}|{location}");
-    Finding { rule: rule.to_string(), level, title, message, location, accesses: vec![s1, s2], related, confidence, fingerprint }
+    Finding {
+        rule: rule.to_string(),
+        level,
+        title,
+        message,
+        location,
+        accesses: vec![s1, s2],
+        related,
+        confidence,
+        fingerprint,
+    }
 }
 
 fn order<'x>(facts: &Facts<'_, '_>, a: &'x Access, b: &'x Access) -> (&'x Access, &'x Access) {
@@ -232,7 +331,12 @@ fn cap(s: &str) -> String {
 }
 
 /// Where `f` (or a callee, following the summary) performs `action` on `lock`.
-pub fn innermost_op(facts: &Facts<'_, '_>, f: FuncId, lock: crate::locks::LockId, action: seam_models::LockAction) -> Option<(FuncId, u32)> {
+pub fn innermost_op(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    lock: crate::locks::LockId,
+    action: seam_models::LockAction,
+) -> Option<(FuncId, u32)> {
     let mut cur = f;
     for _ in 0..16 {
         let fl = &facts.locks.functions[cur as usize];
@@ -240,15 +344,18 @@ pub fn innermost_op(facts: &Facts<'_, '_>, f: FuncId, lock: crate::locks::LockId
             return Some((cur, op.inst));
         }
         // Not here: a callee did it.
-        let next = facts.cg.calls[cur as usize].values().flatten().copied().find(|g| {
-            let s = &facts.locks.summaries[*g as usize];
-            match action {
-                seam_models::LockAction::Release => s.releases.contains(&lock),
-                _ => s.maybe_held.contains(&lock),
-            }
-        })?;
+        let next = facts.cg.calls[cur as usize]
+            .values()
+            .flatten()
+            .copied()
+            .find(|g| {
+                let s = &facts.locks.summaries[*g as usize];
+                match action {
+                    seam_models::LockAction::Release => s.releases.contains(&lock),
+                    _ => s.maybe_held.contains(&lock),
+                }
+            })?;
         cur = next;
     }
     None
 }
-

@@ -20,15 +20,23 @@ use crate::threads::Phase;
 
 pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    let level = catalog::by_id("ffi-lock-imbalance").map(|r| r.level).unwrap_or(Level::Error);
-    let declared: HashSet<FuncId> = facts.config.lock_transfers.iter().filter_map(|t| facts.program.find_function(&t.function)).collect();
+    let level = catalog::by_id("ffi-lock-imbalance")
+        .map(|r| r.level)
+        .unwrap_or(Level::Error);
+    let declared: HashSet<FuncId> = facts
+        .config
+        .lock_transfers
+        .iter()
+        .filter_map(|t| facts.program.find_function(&t.function))
+        .collect();
     // Lock operations already explained by an FFI finding.
     let mut explained: HashSet<(FuncId, u32)> = HashSet::new();
 
     let mut seen: HashSet<(FuncId, u32, FuncId)> = HashSet::new();
     for f in 0..facts.program.funcs.len() as FuncId {
         for e in &facts.cg.callers[f as usize] {
-            if !e.ffi || declared.contains(&e.callee) || !seen.insert((e.caller, e.inst, e.callee)) {
+            if !e.ffi || declared.contains(&e.callee) || !seen.insert((e.caller, e.inst, e.callee))
+            {
                 continue;
             }
             let sum = &facts.locks.summaries[e.callee as usize];
@@ -41,9 +49,17 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
             for &held in &sum.maybe_held {
                 let name = lock_name(facts, held);
                 let always = sum.acquires.iter().any(|a| a.lock == held);
-                let Some(acquire_site) = innermost_op(facts, e.callee, held, LockAction::Acquire) else { continue };
+                let Some(acquire_site) = innermost_op(facts, e.callee, held, LockAction::Acquire)
+                else {
+                    continue;
+                };
                 let release = later_op(facts, e.caller, e.inst, held, LockAction::Release);
-                let mut sites = vec![site(facts, acquire_site, format!("{callee} ({lc}) acquires {name}"), StepKind::Acquire)];
+                let mut sites = vec![site(
+                    facts,
+                    acquire_site,
+                    format!("{callee} ({lc}) acquires {name}"),
+                    StepKind::Acquire,
+                )];
                 let title = match (always, release) {
                     (true, Some(_)) => format!("`{name}` is acquired in {lc} (`{callee}`) and released in {lr} (`{caller}`)"),
                     (true, None) => format!("`{callee}` ({lc}) returns to {lr} with `{name}` held, and `{caller}` never releases it"),
@@ -51,7 +67,12 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
                 };
                 if always {
                     if let Some(r) = release {
-                        sites.push(site(facts, (e.caller, r), format!("{caller} ({lr}) releases {name}"), StepKind::Release));
+                        sites.push(site(
+                            facts,
+                            (e.caller, r),
+                            format!("{caller} ({lr}) releases {name}"),
+                            StepKind::Release,
+                        ));
                     }
                 }
                 explained.insert(acquire_site);
@@ -63,14 +84,31 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
                 } else {
                     format!("{title}: on some path `{callee}` returns without releasing it, and `{caller}` does not expect that.")
                 };
-                let related: Vec<Related> = source_loc(facts, e.caller, e.inst).map(|loc| Related { loc, message: format!("{caller} calls {callee} across the FFI boundary") }).into_iter().collect();
-                out.push(finding(level, title, message, &name, sites, related, format!("ffi-lock-imbalance|held|{callee}|{name}")));
+                let related: Vec<Related> = source_loc(facts, e.caller, e.inst)
+                    .map(|loc| Related {
+                        loc,
+                        message: format!("{caller} calls {callee} across the FFI boundary"),
+                    })
+                    .into_iter()
+                    .collect();
+                out.push(finding(
+                    level,
+                    title,
+                    message,
+                    &name,
+                    sites,
+                    related,
+                    format!("ffi-lock-imbalance|held|{callee}|{name}"),
+                ));
             }
 
             // Releases the caller's lock.
             for l in &sum.releases {
                 let name = lock_name(facts, *l);
-                let Some(release_site) = innermost_op(facts, e.callee, *l, LockAction::Release) else { continue };
+                let Some(release_site) = innermost_op(facts, e.callee, *l, LockAction::Release)
+                else {
+                    continue;
+                };
                 let again = later_op(facts, e.caller, e.inst, *l, LockAction::Release);
                 let (title, sites) = match again {
                     // The caller releases it again: a double unlock.
@@ -95,8 +133,17 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
                 if let Some(r) = again {
                     explained.insert((e.caller, r));
                 }
-                let message = format!("{title}. The caller believes it still holds the lock after the call.");
-                out.push(finding(level, title, message, &name, sites, Vec::new(), format!("ffi-lock-imbalance|released|{callee}|{name}")));
+                let message =
+                    format!("{title}. The caller believes it still holds the lock after the call.");
+                out.push(finding(
+                    level,
+                    title,
+                    message,
+                    &name,
+                    sites,
+                    Vec::new(),
+                    format!("ffi-lock-imbalance|released|{callee}|{name}"),
+                ));
             }
         }
     }
@@ -107,7 +154,9 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     let mut seen_rel: HashSet<(FuncId, u32)> = HashSet::new();
     for br in &facts.accesses.bad_releases {
         let root = &facts.threads.roots[br.root];
-        if root.via == "exported function" || root.phase != Phase::Concurrent && root.phase != Phase::Init {
+        if root.via == "exported function"
+            || root.phase != Phase::Concurrent && root.phase != Phase::Init
+        {
             continue;
         }
         if explained.contains(&(br.func, br.inst)) || !seen_rel.insert((br.func, br.inst)) {
@@ -116,25 +165,74 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
         let name = lock_name(facts, br.lock);
         let f = func_name(facts, br.func);
         let title = format!("`{f}` releases `{name}`, which is not held here");
-        let sites = vec![site(facts, (br.func, br.inst), format!("{f} releases {name}"), StepKind::Release)];
-        let message = format!("{title} (double unlock, or unlock of a lock never taken on the path from {}).", root.describe(facts.program));
-        out.push(finding(level, title, message, &name, sites, Vec::new(), format!("ffi-lock-imbalance|not-held|{f}|{name}")));
+        let sites = vec![site(
+            facts,
+            (br.func, br.inst),
+            format!("{f} releases {name}"),
+            StepKind::Release,
+        )];
+        let message = format!(
+            "{title} (double unlock, or unlock of a lock never taken on the path from {}).",
+            root.describe(facts.program)
+        );
+        out.push(finding(
+            level,
+            title,
+            message,
+            &name,
+            sites,
+            Vec::new(),
+            format!("ffi-lock-imbalance|not-held|{f}|{name}"),
+        ));
     }
     out
 }
 
-fn finding(level: Level, title: String, message: String, name: &str, accesses: Vec<AccessSite>, related: Vec<Related>, fingerprint: String) -> Finding {
-    Finding { rule: "ffi-lock-imbalance".into(), level, title, message, location: name.to_string(), accesses, related, confidence: 0.7, fingerprint }
+fn finding(
+    level: Level,
+    title: String,
+    message: String,
+    name: &str,
+    accesses: Vec<AccessSite>,
+    related: Vec<Related>,
+    fingerprint: String,
+) -> Finding {
+    Finding {
+        rule: "ffi-lock-imbalance".into(),
+        level,
+        title,
+        message,
+        location: name.to_string(),
+        accesses,
+        related,
+        confidence: 0.7,
+        fingerprint,
+    }
 }
 
 /// A lock operation on `lock` in `f` that can run after instruction `after`.
-fn later_op(facts: &Facts<'_, '_>, f: FuncId, after: u32, lock: LockId, action: LockAction) -> Option<u32> {
+fn later_op(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    after: u32,
+    lock: LockId,
+    action: LockAction,
+) -> Option<u32> {
     let func = facts.program.function(f);
-    facts.locks.functions[f as usize].ops.iter().find(|o| o.lock == lock && o.action == action && reaches(func, after, o.inst)).map(|o| o.inst)
+    facts.locks.functions[f as usize]
+        .ops
+        .iter()
+        .find(|o| o.lock == lock && o.action == action && reaches(func, after, o.inst))
+        .map(|o| o.inst)
 }
 
 /// Where the caller took `lock` before calling at `inst`.
-fn caller_acquire(facts: &Facts<'_, '_>, f: FuncId, inst: u32, lock: LockId) -> Option<(FuncId, u32)> {
+fn caller_acquire(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    inst: u32,
+    lock: LockId,
+) -> Option<(FuncId, u32)> {
     let st = facts.locks.functions[f as usize].before.get(&inst)?;
     st.plus.iter().find(|h| h.lock == lock).map(|h| h.site)
 }
@@ -150,6 +248,12 @@ fn site(facts: &Facts<'_, '_>, at: (FuncId, u32), message: String, kind: StepKin
         marking: "lock operation".into(),
         lockset: Vec::new(),
         root: String::new(),
-        path: vec![PathStep { kind, function: func_name(facts, at.0), language: facts.program.language(at.0), loc, message }],
+        path: vec![PathStep {
+            kind,
+            function: func_name(facts, at.0),
+            language: facts.program.language(at.0),
+            loc,
+            message,
+        }],
     }
 }

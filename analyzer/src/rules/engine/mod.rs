@@ -5,8 +5,8 @@
 pub(crate) mod build;
 mod imbalance;
 mod ordering;
-mod rust_rules;
 mod races;
+mod rust_rules;
 
 use crate::accesses::Accesses;
 use crate::callgraph::CallGraph;
@@ -36,18 +36,34 @@ pub fn run(facts: &Facts<'_, '_>) -> Vec<Finding> {
     findings.extend(rust_rules::check(facts));
     // A `x++` is a load and a store on one line: pairs that name the same
     // rule, location and source lines are one finding (keep the best).
-    findings.sort_by(|a, b| b.confidence.partial_cmp(&a.confidence).unwrap_or(std::cmp::Ordering::Equal));
+    findings.sort_by(|a, b| {
+        b.confidence
+            .partial_cmp(&a.confidence)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     let mut seen = std::collections::HashSet::new();
     findings.retain(|f| {
-        let mut sides: Vec<(String, Option<(String, u32)>)> =
-            f.accesses.iter().map(|a| (a.function.clone(), a.loc.as_ref().map(|l| (l.file.clone(), l.line)))).collect();
+        let mut sides: Vec<(String, Option<(String, u32)>)> = f
+            .accesses
+            .iter()
+            .map(|a| {
+                (
+                    a.function.clone(),
+                    a.loc.as_ref().map(|l| (l.file.clone(), l.line)),
+                )
+            })
+            .collect();
         sides.sort();
         seen.insert((f.rule.clone(), f.location.clone(), sides))
     });
     findings.sort_by(|a, b| {
         b.level
             .cmp(&a.level)
-            .then(b.confidence.partial_cmp(&a.confidence).unwrap_or(std::cmp::Ordering::Equal))
+            .then(
+                b.confidence
+                    .partial_cmp(&a.confidence)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
             .then_with(|| a.rule.cmp(&b.rule))
             .then_with(|| a.location.cmp(&b.location))
             .then_with(|| a.fingerprint.cmp(&b.fingerprint))

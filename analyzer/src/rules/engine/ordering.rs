@@ -66,9 +66,14 @@ pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
         }
         for (rf, rpos) in positions(facts, r) {
             for (l_inst, lptr, lord) in flag_loads(facts, rf, rpos, d) {
-                let Some(&(s_inst, _, sord)) = stores.iter().find(|(_, sp, _)| same_location(*sp, lptr)) else { continue };
+                let Some(&(s_inst, _, sord)) =
+                    stores.iter().find(|(_, sp, _)| same_location(*sp, lptr))
+                else {
+                    continue;
+                };
                 found = true;
-                let writer_ok = sord == StoreOrd::Release || barrier_between(facts, wf, wpos, s_inst, true);
+                let writer_ok =
+                    sord == StoreOrd::Release || barrier_between(facts, wf, wpos, s_inst, true);
                 let dep = rf == r.func && address_dependent(facts, r.func, r.inst, l_inst);
                 let reader_lang = facts.program.language(rf);
                 let reader_ok = match lord {
@@ -80,19 +85,44 @@ pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
                     LoadOrd::CVolatile if dep => true,
                     _ => false,
                 };
-                let rust_dep = !reader_ok && dep && reader_lang == Language::Rust && matches!(lord, LoadOrd::Volatile | LoadOrd::Relaxed);
+                let rust_dep = !reader_ok
+                    && dep
+                    && reader_lang == Language::Rust
+                    && matches!(lord, LoadOrd::Volatile | LoadOrd::Relaxed);
                 if writer_ok && reader_ok {
                     continue;
                 }
                 if rust_dep && writer_ok {
-                    out.push(ordering_finding(facts, "rust-volatile-dependency", (rf, l_inst), w, r));
+                    out.push(ordering_finding(
+                        facts,
+                        "rust-volatile-dependency",
+                        (rf, l_inst),
+                        w,
+                        r,
+                    ));
                     continue;
                 }
                 if !writer_ok {
-                    out.push(ordering_finding(facts, "missing-release", (wf, s_inst), w, r));
+                    out.push(ordering_finding(
+                        facts,
+                        "missing-release",
+                        (wf, s_inst),
+                        w,
+                        r,
+                    ));
                 }
                 if !reader_ok {
-                    out.push(ordering_finding(facts, if rust_dep { "rust-volatile-dependency" } else { "missing-acquire" }, (rf, l_inst), w, r));
+                    out.push(ordering_finding(
+                        facts,
+                        if rust_dep {
+                            "rust-volatile-dependency"
+                        } else {
+                            "missing-acquire"
+                        },
+                        (rf, l_inst),
+                        w,
+                        r,
+                    ));
                 }
             }
         }
@@ -124,12 +154,30 @@ fn in_rust_std(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
 
 /// Marked stores in `f` that can run after `pos`, to a location other than `d`.
 fn flag_stores(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, Ptr, StoreOrd)> {
-    flag_events(facts, f, d, |func, i| reaches(func, pos, i), |facts, f, i, kind| {
-        match store_event(facts, f, i, kind) {
-            Some((ptr, ord)) => facts.memory.ptr_of(facts.program, f, ptr).map(|p| (p, ord)).into_iter().collect(),
-            None => call_effects(facts, f, i, 0).into_iter().filter_map(|e| if let Event::Store(p, o) = e { Some((p, o)) } else { None }).collect(),
-        }
-    })
+    flag_events(
+        facts,
+        f,
+        d,
+        |func, i| reaches(func, pos, i),
+        |facts, f, i, kind| match store_event(facts, f, i, kind) {
+            Some((ptr, ord)) => facts
+                .memory
+                .ptr_of(facts.program, f, ptr)
+                .map(|p| (p, ord))
+                .into_iter()
+                .collect(),
+            None => call_effects(facts, f, i, 0)
+                .into_iter()
+                .filter_map(|e| {
+                    if let Event::Store(p, o) = e {
+                        Some((p, o))
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        },
+    )
 }
 
 enum Event {
@@ -146,14 +194,25 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<E
     if depth > 2 {
         return out;
     }
-    let InstKind::Call { args, .. } = &facts.program.function(f).insts[i as usize].kind else { return out };
+    let InstKind::Call { args, .. } = &facts.program.function(f).insts[i as usize].kind else {
+        return out;
+    };
     let targets = facts.cg.targets(f, i);
     let [g] = targets else { return out };
     let callee = facts.program.function(*g);
     if callee.insts.len() > 400 {
         return out;
     }
-    let consts: Vec<Option<i64>> = args.iter().map(|a| if let Value::Int(c) = a { Some(*c) } else { None }).collect();
+    let consts: Vec<Option<i64>> = args
+        .iter()
+        .map(|a| {
+            if let Value::Int(c) = a {
+                Some(*c)
+            } else {
+                None
+            }
+        })
+        .collect();
     let arg_const = |v: &Value| -> Option<i64> {
         let mut v = v.clone();
         for _ in 0..4 {
@@ -185,7 +244,12 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<E
                 }
             } else if let Some((ptr, ord)) = load_event(facts, *g, k, kind) {
                 if let Some(p) = facts.memory.ptr_of(facts.program, *g, ptr) {
-                    let ord = if ord == LoadOrd::Volatile && facts.program.language(*g) == Language::C { LoadOrd::CVolatile } else { ord };
+                    let ord =
+                        if ord == LoadOrd::Volatile && facts.program.language(*g) == Language::C {
+                            LoadOrd::CVolatile
+                        } else {
+                            ord
+                        };
                     out.push(Event::Load(p, ord));
                 }
             } else if matches!(kind, InstKind::Call { .. }) {
@@ -195,7 +259,11 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<E
         let last = callee.block_insts(b).last();
         let succs = &callee.blocks[b as usize].succs;
         match last.map(|l| &callee.insts[l].kind) {
-            Some(InstKind::CondBr { cond: Value::Inst(c), then, otherwise }) => {
+            Some(InstKind::CondBr {
+                cond: Value::Inst(c),
+                then,
+                otherwise,
+            }) => {
                 let decided = match &callee.insts[*c as usize].kind {
                     InstKind::ICmp { pred, lhs, rhs } => match (arg_const(lhs), arg_const(rhs)) {
                         (Some(x), Some(y)) => match pred {
@@ -213,8 +281,18 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<E
                     None => work.extend(succs.iter().copied()),
                 }
             }
-            Some(InstKind::Switch { value, default, cases }) => match arg_const(value) {
-                Some(x) => work.push(cases.iter().find(|(c, _)| *c == x).map(|(_, t)| *t).unwrap_or(*default)),
+            Some(InstKind::Switch {
+                value,
+                default,
+                cases,
+            }) => match arg_const(value) {
+                Some(x) => work.push(
+                    cases
+                        .iter()
+                        .find(|(c, _)| *c == x)
+                        .map(|(_, t)| *t)
+                        .unwrap_or(*default),
+                ),
                 None => work.extend(succs.iter().copied()),
             },
             _ => work.extend(succs.iter().copied()),
@@ -225,12 +303,30 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<E
 
 /// Marked loads in `f` from which `pos` can be reached.
 fn flag_loads(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, Ptr, LoadOrd)> {
-    flag_events(facts, f, d, |func, i| reaches(func, i, pos), |facts, f, i, kind| {
-        match load_event(facts, f, i, kind) {
-            Some((ptr, ord)) => facts.memory.ptr_of(facts.program, f, ptr).map(|p| (p, ord)).into_iter().collect(),
-            None => call_effects(facts, f, i, 0).into_iter().filter_map(|e| if let Event::Load(p, o) = e { Some((p, o)) } else { None }).collect(),
-        }
-    })
+    flag_events(
+        facts,
+        f,
+        d,
+        |func, i| reaches(func, i, pos),
+        |facts, f, i, kind| match load_event(facts, f, i, kind) {
+            Some((ptr, ord)) => facts
+                .memory
+                .ptr_of(facts.program, f, ptr)
+                .map(|p| (p, ord))
+                .into_iter()
+                .collect(),
+            None => call_effects(facts, f, i, 0)
+                .into_iter()
+                .filter_map(|e| {
+                    if let Event::Load(p, o) = e {
+                        Some((p, o))
+                    } else {
+                        None
+                    }
+                })
+                .collect(),
+        },
+    )
 }
 
 /// The flag events of `f` placed where `placed` allows, at locations other
@@ -258,10 +354,26 @@ fn flag_events<O: Copy>(
     out
 }
 
-fn store_event<'v>(facts: &Facts<'_, '_>, f: FuncId, i: u32, kind: &'v InstKind) -> Option<(&'v Value, StoreOrd)> {
-    let rel = |o: Ordering| if matches!(o, Ordering::Release | Ordering::AcqRel | Ordering::SeqCst) { StoreOrd::Release } else { StoreOrd::Relaxed };
+fn store_event<'v>(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    i: u32,
+    kind: &'v InstKind,
+) -> Option<(&'v Value, StoreOrd)> {
+    let rel = |o: Ordering| {
+        if matches!(o, Ordering::Release | Ordering::AcqRel | Ordering::SeqCst) {
+            StoreOrd::Release
+        } else {
+            StoreOrd::Relaxed
+        }
+    };
     match kind {
-        InstKind::Store { ptr, volatile, ordering, .. } if *volatile || *ordering != Ordering::NotAtomic => Some((ptr, rel(*ordering))),
+        InstKind::Store {
+            ptr,
+            volatile,
+            ordering,
+            ..
+        } if *volatile || *ordering != Ordering::NotAtomic => Some((ptr, rel(*ordering))),
         InstKind::AtomicRmw { ptr, ordering, .. } => Some((ptr, rel(*ordering))),
         InstKind::CmpXchg { ptr, success, .. } => Some((ptr, rel(*success))),
         InstKind::Call { callee, args, .. } => {
@@ -271,14 +383,39 @@ fn store_event<'v>(facts: &Facts<'_, '_>, f: FuncId, i: u32, kind: &'v InstKind)
             if am.access == AccessType::Read {
                 return None;
             }
-            let ord = if matches!(am.ordering, Lkmm::Release | Lkmm::Full) { StoreOrd::Release } else { StoreOrd::Relaxed };
+            let ord = if matches!(am.ordering, Lkmm::Release | Lkmm::Full) {
+                StoreOrd::Release
+            } else {
+                StoreOrd::Relaxed
+            };
             Some((args.get(am.arg as usize)?, ord))
         }
-        InstKind::Asm { asm, constraints, args, memory_operands, .. } => {
+        InstKind::Asm {
+            asm,
+            constraints,
+            args,
+            memory_operands,
+            ..
+        } => {
             let m = facts.program.module_of(f);
-            let models = facts.index.models().asm_with_constraints(m.str(m.triple), m.str(*asm), m.str(*constraints));
-            let e = models.iter().find(|e| matches!(e.effect, AsmEffect::ReleaseStore | AsmEffect::MarkedStore | AsmEffect::AtomicRmw))?;
-            let ord = if e.effect == AsmEffect::ReleaseStore || matches!(e.ordering, Lkmm::Release | Lkmm::Full) { StoreOrd::Release } else { StoreOrd::Relaxed };
+            let models = facts.index.models().asm_with_constraints(
+                m.str(m.triple),
+                m.str(*asm),
+                m.str(*constraints),
+            );
+            let e = models.iter().find(|e| {
+                matches!(
+                    e.effect,
+                    AsmEffect::ReleaseStore | AsmEffect::MarkedStore | AsmEffect::AtomicRmw
+                )
+            })?;
+            let ord = if e.effect == AsmEffect::ReleaseStore
+                || matches!(e.ordering, Lkmm::Release | Lkmm::Full)
+            {
+                StoreOrd::Release
+            } else {
+                StoreOrd::Relaxed
+            };
             let k = *memory_operands.first()?;
             let _ = i;
             Some((args.get(k as usize)?, ord))
@@ -287,15 +424,37 @@ fn store_event<'v>(facts: &Facts<'_, '_>, f: FuncId, i: u32, kind: &'v InstKind)
     }
 }
 
-fn load_event<'v>(facts: &Facts<'_, '_>, f: FuncId, _i: u32, kind: &'v InstKind) -> Option<(&'v Value, LoadOrd)> {
+fn load_event<'v>(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    _i: u32,
+    kind: &'v InstKind,
+) -> Option<(&'v Value, LoadOrd)> {
     match kind {
-        InstKind::Load { ptr, volatile, ordering, .. } => match ordering {
-            Ordering::Acquire | Ordering::AcqRel | Ordering::SeqCst => Some((ptr, LoadOrd::Acquire)),
+        InstKind::Load {
+            ptr,
+            volatile,
+            ordering,
+            ..
+        } => match ordering {
+            Ordering::Acquire | Ordering::AcqRel | Ordering::SeqCst => {
+                Some((ptr, LoadOrd::Acquire))
+            }
             Ordering::Monotonic | Ordering::Unordered => Some((ptr, LoadOrd::Relaxed)),
             Ordering::NotAtomic if *volatile => Some((ptr, LoadOrd::Volatile)),
             _ => None,
         },
-        InstKind::AtomicRmw { ptr, ordering, .. } => Some((ptr, if matches!(ordering, Ordering::Acquire | Ordering::AcqRel | Ordering::SeqCst) { LoadOrd::Acquire } else { LoadOrd::Relaxed })),
+        InstKind::AtomicRmw { ptr, ordering, .. } => Some((
+            ptr,
+            if matches!(
+                ordering,
+                Ordering::Acquire | Ordering::AcqRel | Ordering::SeqCst
+            ) {
+                LoadOrd::Acquire
+            } else {
+                LoadOrd::Relaxed
+            },
+        )),
         InstKind::Call { callee, args, .. } => {
             let m = facts.program.funcs[f as usize].module;
             let t = facts.program.call_target(m, callee)?;
@@ -310,11 +469,32 @@ fn load_event<'v>(facts: &Facts<'_, '_>, f: FuncId, _i: u32, kind: &'v InstKind)
             };
             Some((args.get(am.arg as usize)?, ord))
         }
-        InstKind::Asm { asm, constraints, args, memory_operands, .. } => {
+        InstKind::Asm {
+            asm,
+            constraints,
+            args,
+            memory_operands,
+            ..
+        } => {
             let m = facts.program.module_of(f);
-            let models = facts.index.models().asm_with_constraints(m.str(m.triple), m.str(*asm), m.str(*constraints));
-            let e = models.iter().find(|e| matches!(e.effect, AsmEffect::AcquireLoad | AsmEffect::MarkedLoad | AsmEffect::AtomicRmw))?;
-            let ord = if e.effect == AsmEffect::AcquireLoad || matches!(e.ordering, Lkmm::Acquire | Lkmm::Full) { LoadOrd::Acquire } else { LoadOrd::Relaxed };
+            let models = facts.index.models().asm_with_constraints(
+                m.str(m.triple),
+                m.str(*asm),
+                m.str(*constraints),
+            );
+            let e = models.iter().find(|e| {
+                matches!(
+                    e.effect,
+                    AsmEffect::AcquireLoad | AsmEffect::MarkedLoad | AsmEffect::AtomicRmw
+                )
+            })?;
+            let ord = if e.effect == AsmEffect::AcquireLoad
+                || matches!(e.ordering, Lkmm::Acquire | Lkmm::Full)
+            {
+                LoadOrd::Acquire
+            } else {
+                LoadOrd::Relaxed
+            };
             let k = *memory_operands.first()?;
             Some((args.get(k as usize)?, ord))
         }
@@ -329,7 +509,9 @@ fn barrier_between(facts: &Facts<'_, '_>, f: FuncId, from: u32, to: u32, write: 
     let x86 = m.str(m.triple).starts_with("x86_64");
     for (b, inst) in func.insts.iter().enumerate() {
         let b = b as u32;
-        let Some(kind) = barrier_event(facts, f, &inst.kind) else { continue };
+        let Some(kind) = barrier_event(facts, f, &inst.kind) else {
+            continue;
+        };
         let fits = match kind {
             BarrierKind::Full => true,
             BarrierKind::Write => write,
@@ -346,7 +528,10 @@ fn barrier_between(facts: &Facts<'_, '_>, f: FuncId, from: u32, to: u32, write: 
 
 fn barrier_event(facts: &Facts<'_, '_>, f: FuncId, kind: &InstKind) -> Option<BarrierKind> {
     match kind {
-        InstKind::Fence { ordering, single_thread } => {
+        InstKind::Fence {
+            ordering,
+            single_thread,
+        } => {
             if *single_thread {
                 return Some(BarrierKind::Compiler);
             }
@@ -361,9 +546,15 @@ fn barrier_event(facts: &Facts<'_, '_>, f: FuncId, kind: &InstKind) -> Option<Ba
             let t = facts.program.call_target(m, callee)?;
             facts.index.of(t).barrier.map(|b| b.kind)
         }
-        InstKind::Asm { asm, constraints, .. } => {
+        InstKind::Asm {
+            asm, constraints, ..
+        } => {
             let m = facts.program.module_of(f);
-            let models = facts.index.models().asm_with_constraints(m.str(m.triple), m.str(*asm), m.str(*constraints));
+            let models = facts.index.models().asm_with_constraints(
+                m.str(m.triple),
+                m.str(*asm),
+                m.str(*constraints),
+            );
             let mut best: Option<BarrierKind> = None;
             for e in models.iter().filter(|e| e.effect == AsmEffect::Barrier) {
                 let k = e.barrier.unwrap_or(BarrierKind::Full);
@@ -398,20 +589,32 @@ fn address_dependent(facts: &Facts<'_, '_>, f: FuncId, r: u32, l: u32) -> bool {
         }
         v = match &func.insts[i as usize].kind {
             InstKind::Gep { base, .. } => base.clone(),
-            InstKind::Cast { value } | InstKind::IntToPtr { value } | InstKind::PtrToInt { value } => value.clone(),
+            InstKind::Cast { value }
+            | InstKind::IntToPtr { value }
+            | InstKind::PtrToInt { value } => value.clone(),
             InstKind::Select { then, .. } => then.clone(),
-            InstKind::Phi { incoming } => match incoming.iter().find(|(x, _)| matches!(x, Value::Inst(_))) {
-                Some((x, _)) => x.clone(),
-                None => return false,
-            },
+            InstKind::Phi { incoming } => {
+                match incoming.iter().find(|(x, _)| matches!(x, Value::Inst(_))) {
+                    Some((x, _)) => x.clone(),
+                    None => return false,
+                }
+            }
             _ => return false,
         };
     }
     false
 }
 
-fn ordering_finding(facts: &Facts<'_, '_>, rule: &str, at: (FuncId, u32), w: &Access, r: &Access) -> Finding {
-    let level = catalog::by_id(rule).map(|x| x.level).unwrap_or(Level::Error);
+fn ordering_finding(
+    facts: &Facts<'_, '_>,
+    rule: &str,
+    at: (FuncId, u32),
+    w: &Access,
+    r: &Access,
+) -> Finding {
+    let level = catalog::by_id(rule)
+        .map(|x| x.level)
+        .unwrap_or(Level::Error);
     let flag_loc = source_loc(facts, at.0, at.1);
     let f = func_name(facts, at.0);
     let lang = facts.program.language(at.0);
@@ -434,19 +637,32 @@ fn ordering_finding(facts: &Facts<'_, '_>, rule: &str, at: (FuncId, u32), w: &Ac
     let mut related = Vec::new();
     for (a, what) in [(w, "data written here"), (r, "data read here")] {
         if let Some(loc) = source_loc(facts, a.func, a.inst) {
-            related.push(Related { loc, message: format!("{what}: {data} in {}", func_name(facts, a.func)) });
+            related.push(Related {
+                loc,
+                message: format!("{what}: {data} in {}", func_name(facts, a.func)),
+            });
         }
     }
     let site = AccessSite {
         function: f.clone(),
         language: lang,
         loc: flag_loc.clone(),
-        kind: if rule == "missing-release" { AccessKind::Write } else { AccessKind::Read },
+        kind: if rule == "missing-release" {
+            AccessKind::Write
+        } else {
+            AccessKind::Read
+        },
         size: 0,
         marking: "marked (flag)".into(),
         lockset: Vec::new(),
         root: String::new(),
-        path: vec![PathStep { kind: StepKind::Memory, function: f.clone(), language: lang, loc: flag_loc, message: title.clone() }],
+        path: vec![PathStep {
+            kind: StepKind::Memory,
+            function: f.clone(),
+            language: lang,
+            loc: flag_loc,
+            message: title.clone(),
+        }],
     };
     Finding {
         rule: rule.to_string(),
@@ -464,7 +680,9 @@ fn ordering_finding(facts: &Facts<'_, '_>, rule: &str, at: (FuncId, u32), w: &Ac
 fn flag_location(facts: &Facts<'_, '_>, at: (FuncId, u32)) -> Option<String> {
     let func = facts.program.function(at.0);
     let kind = &func.insts[at.1 as usize].kind;
-    let ptr = store_event(facts, at.0, at.1, kind).map(|x| x.0).or_else(|| load_event(facts, at.0, at.1, kind).map(|x| x.0))?;
+    let ptr = store_event(facts, at.0, at.1, kind)
+        .map(|x| x.0)
+        .or_else(|| load_event(facts, at.0, at.1, kind).map(|x| x.0))?;
     let p = facts.memory.ptr_of(facts.program, at.0, ptr)?;
     Some(facts.memory.location_name(facts.program, p))
 }

@@ -40,7 +40,11 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
                     continue;
                 }
                 // One finding per pair of instructions, whatever the roots.
-                let key = if (a.func, a.inst) <= (b.func, b.inst) { (a.func, a.inst, b.func, b.inst) } else { (b.func, b.inst, a.func, a.inst) };
+                let key = if (a.func, a.inst) <= (b.func, b.inst) {
+                    (a.func, a.inst, b.func, b.inst)
+                } else {
+                    (b.func, b.inst, a.func, a.inst)
+                };
                 if !seen_pairs.insert(key) {
                     continue;
                 }
@@ -73,20 +77,37 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
                 let rule = rule_for(facts, a, b);
                 let off = a.ptr.off.min(b.ptr.off);
                 let conf = confidence(facts, a, b);
-                per_location.entry((rule.to_string(), off)).or_default().push((conf, i, j));
+                per_location
+                    .entry((rule.to_string(), off))
+                    .or_default()
+                    .push((conf, i, j));
             }
         }
         for ((rule, _off), mut pairs) in per_location {
-            pairs.sort_by(|p, q| q.0.partial_cmp(&p.0).unwrap_or(std::cmp::Ordering::Equal).then((p.1, p.2).cmp(&(q.1, q.2))));
+            pairs.sort_by(|p, q| {
+                q.0.partial_cmp(&p.0)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then((p.1, p.2).cmp(&(q.1, q.2)))
+            });
             for (conf, i, j) in pairs.into_iter().take(MAX_PAIRS_PER_LOCATION) {
-                findings.push(build::race_finding(facts, &rule, &accesses[i], &accesses[j], conf));
+                findings.push(build::race_finding(
+                    facts,
+                    &rule,
+                    &accesses[i],
+                    &accesses[j],
+                    conf,
+                ));
             }
         }
     }
     // One ordering finding per (rule, flag access).
     let mut seen = HashSet::new();
     for f in ordering_findings {
-        let key = (f.rule.clone(), f.accesses.first().and_then(|a| a.loc.clone()), f.location.clone());
+        let key = (
+            f.rule.clone(),
+            f.accesses.first().and_then(|a| a.loc.clone()),
+            f.location.clone(),
+        );
         if seen.insert(key) {
             findings.push(f);
         }
@@ -112,8 +133,22 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
     // Init code runs before what it registers: it races only with roots it
     // started before the access (a write after `request_irq`).
     if ra.phase == Phase::Init || rb.phase == Phase::Init {
-        let a_first = ra.phase == Phase::Init && facts.threads.started_before(facts.program, a.func, a.inst, &paths[a.path as usize], b.root);
-        let b_first = rb.phase == Phase::Init && facts.threads.started_before(facts.program, b.func, b.inst, &paths[b.path as usize], a.root);
+        let a_first = ra.phase == Phase::Init
+            && facts.threads.started_before(
+                facts.program,
+                a.func,
+                a.inst,
+                &paths[a.path as usize],
+                b.root,
+            );
+        let b_first = rb.phase == Phase::Init
+            && facts.threads.started_before(
+                facts.program,
+                b.func,
+                b.inst,
+                &paths[b.path as usize],
+                a.root,
+            );
         if !(a_first || b_first) || (ra.phase == Phase::Init && rb.phase == Phase::Init) {
             return false;
         }
@@ -122,9 +157,21 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
     }
     // Spawn/join order: the spawning thread's code before the spawn (or
     // after the join) does not run in parallel with the spawned thread.
-    if facts.threads.ordered_by_spawn(facts.program, a.root, a.func, a.inst, &paths[a.path as usize], b.root)
-        || facts.threads.ordered_by_spawn(facts.program, b.root, b.func, b.inst, &paths[b.path as usize], a.root)
-    {
+    if facts.threads.ordered_by_spawn(
+        facts.program,
+        a.root,
+        a.func,
+        a.inst,
+        &paths[a.path as usize],
+        b.root,
+    ) || facts.threads.ordered_by_spawn(
+        facts.program,
+        b.root,
+        b.func,
+        b.inst,
+        &paths[b.path as usize],
+        a.root,
+    ) {
         return false;
     }
     common_lock(facts, &a.lockset, &b.lockset).is_none()
@@ -156,7 +203,9 @@ pub fn common_lock(facts: &Facts<'_, '_>, a: &[Held], b: &[Held]) -> Option<u32>
 }
 
 fn real_locks(facts: &Facts<'_, '_>, l: &[Held]) -> usize {
-    l.iter().filter(|h| facts.locks.info(h.lock).kind != LockKind::Rcu).count()
+    l.iter()
+        .filter(|h| facts.locks.info(h.lock).kind != LockKind::Rcu)
+        .count()
 }
 
 fn rule_for(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> &'static str {
@@ -169,8 +218,15 @@ fn rule_for(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> &'static str {
     let rb = facts.program.language(facts.threads.roots[b.root].func);
     let known = |x: Language, y: Language| x != Language::Unknown && y != Language::Unknown;
     let cross = (la != lb && known(la, lb)) || (ra != rb && known(ra, rb));
-    let share_a_lock = a.lockset.iter().any(|x| b.lockset.iter().any(|y| x.lock == y.lock));
-    if cross && real_locks(facts, &a.lockset) > 0 && real_locks(facts, &b.lockset) > 0 && !share_a_lock {
+    let share_a_lock = a
+        .lockset
+        .iter()
+        .any(|x| b.lockset.iter().any(|y| x.lock == y.lock));
+    if cross
+        && real_locks(facts, &a.lockset) > 0
+        && real_locks(facts, &b.lockset) > 0
+        && !share_a_lock
+    {
         "ffi-lock-mismatch"
     } else if cross {
         "ffi-data-race"
@@ -211,8 +267,18 @@ struct SourceLines {
 
 impl SourceLines {
     fn is_data_race(&mut self, facts: &Facts<'_, '_>, a: &Access) -> bool {
-        let Some(loc) = build::source_loc(facts, a.func, a.inst) else { return false };
-        let lines = self.files.entry(loc.file.clone()).or_insert_with(|| std::fs::read_to_string(&loc.file).ok().map(|t| t.lines().map(str::to_string).collect()));
-        lines.as_ref().and_then(|l| l.get(loc.line.saturating_sub(1) as usize)).map(|l| l.contains("data_race(")).unwrap_or(false)
+        let Some(loc) = build::source_loc(facts, a.func, a.inst) else {
+            return false;
+        };
+        let lines = self.files.entry(loc.file.clone()).or_insert_with(|| {
+            std::fs::read_to_string(&loc.file)
+                .ok()
+                .map(|t| t.lines().map(str::to_string).collect())
+        });
+        lines
+            .as_ref()
+            .and_then(|l| l.get(loc.line.saturating_sub(1) as usize))
+            .map(|l| l.contains("data_race("))
+            .unwrap_or(false)
     }
 }

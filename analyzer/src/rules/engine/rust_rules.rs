@@ -30,7 +30,12 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     let c_overlap = |a: &Access| -> Vec<&Access> {
         c_by_node
             .get(&a.ptr.node)
-            .map(|v| v.iter().copied().filter(|c| overlaps(a, c) || facts.memory.is_collapsed(a.ptr.node)).collect())
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|c| overlaps(a, c) || facts.memory.is_collapsed(a.ptr.node))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let mut out = Vec::new();
@@ -65,7 +70,10 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
             }
         }
         // rust-mmio-volatile: volatile access to ioremap'd memory.
-        if a.marking == Marking::Volatile && is_mmio(facts, a.ptr.node) && seen.insert(("rust-mmio-volatile".into(), a.func, a.inst)) {
+        if a.marking == Marking::Volatile
+            && is_mmio(facts, a.ptr.node)
+            && seen.insert(("rust-mmio-volatile".into(), a.func, a.inst))
+        {
             out.push(mmio(facts, a));
         }
     }
@@ -83,13 +91,25 @@ fn is_mmio(facts: &Facts<'_, '_>, node: u32) -> bool {
     facts.memory.origins(node).iter().any(|o| match o {
         Origin::External(name) => {
             let f = name.strip_suffix("()").unwrap_or(name);
-            facts.index.by_name(f).mmio.map(|m| m.role == MmioRole::Map).unwrap_or(false)
+            facts
+                .index
+                .by_name(f)
+                .mmio
+                .map(|m| m.role == MmioRole::Map)
+                .unwrap_or(false)
         }
         _ => false,
     })
 }
 
-fn site(facts: &Facts<'_, '_>, f: FuncId, i: u32, kind: AccessKind, marking: &str, message: String) -> AccessSite {
+fn site(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    i: u32,
+    kind: AccessKind,
+    marking: &str,
+    message: String,
+) -> AccessSite {
     let loc = source_loc(facts, f, i);
     AccessSite {
         function: func_name(facts, f),
@@ -100,7 +120,13 @@ fn site(facts: &Facts<'_, '_>, f: FuncId, i: u32, kind: AccessKind, marking: &st
         marking: marking.to_string(),
         lockset: Vec::new(),
         root: String::new(),
-        path: vec![PathStep { kind: StepKind::Memory, function: func_name(facts, f), language: facts.program.language(f), loc, message }],
+        path: vec![PathStep {
+            kind: StepKind::Memory,
+            function: func_name(facts, f),
+            language: facts.program.language(f),
+            loc,
+            message,
+        }],
     }
 }
 
@@ -111,7 +137,14 @@ fn c_related(facts: &Facts<'_, '_>, cs: &[&Access]) -> Vec<Related> {
             if out.iter().any(|r| r.loc == loc) {
                 continue;
             }
-            out.push(Related { loc, message: format!("C accesses it here ({}, {})", func_name(facts, c.func), c.marking.describe()) });
+            out.push(Related {
+                loc,
+                message: format!(
+                    "C accesses it here ({}, {})",
+                    func_name(facts, c.func),
+                    c.marking.describe()
+                ),
+            });
         }
         if out.len() >= 3 {
             break;
@@ -121,13 +154,16 @@ fn c_related(facts: &Facts<'_, '_>, cs: &[&Access]) -> Vec<Related> {
 }
 
 fn level(rule: &str) -> Level {
-    catalog::by_id(rule).map(|r| r.level).unwrap_or(Level::Warning)
+    catalog::by_id(rule)
+        .map(|r| r.level)
+        .unwrap_or(Level::Warning)
 }
 
 fn native_atomic(facts: &Facts<'_, '_>, a: &Access, cs: &[&Access]) -> Finding {
     let loc = facts.memory.location_name(facts.program, a.ptr);
     let f = func_name(facts, a.func);
-    let title = format!("`{f}` uses a core::sync::atomic operation on `{loc}`, which C also accesses");
+    let title =
+        format!("`{f}` uses a core::sync::atomic operation on `{loc}`, which C also accesses");
     Finding {
         rule: "rust-native-atomic".into(),
         level: level("rust-native-atomic"),
@@ -141,14 +177,26 @@ fn native_atomic(facts: &Facts<'_, '_>, a: &Access, cs: &[&Access]) -> Finding {
     }
 }
 
-fn native_lock(facts: &Facts<'_, '_>, a: &Access, lock: u32, at: (FuncId, u32), cs: &[&Access]) -> Finding {
+fn native_lock(
+    facts: &Facts<'_, '_>,
+    a: &Access,
+    lock: u32,
+    at: (FuncId, u32),
+    cs: &[&Access],
+) -> Finding {
     let loc = facts.memory.location_name(facts.program, a.ptr);
     let name = lock_name(facts, lock);
     let f = func_name(facts, at.0);
     let title = format!("`{loc}`, which C also accesses, is protected in Rust by `{name}`, a lock lockdep cannot see");
     let mut related = c_related(facts, cs);
     if let Some(l) = source_loc(facts, a.func, a.inst) {
-        related.insert(0, Related { loc: l, message: format!("Rust accesses {loc} under {name} here") });
+        related.insert(
+            0,
+            Related {
+                loc: l,
+                message: format!("Rust accesses {loc} under {name} here"),
+            },
+        );
     }
     Finding {
         rule: "rust-native-lock".into(),
@@ -166,8 +214,14 @@ fn native_lock(facts: &Facts<'_, '_>, a: &Access, lock: u32, at: (FuncId, u32), 
 fn mmio(facts: &Facts<'_, '_>, a: &Access) -> Finding {
     let loc = facts.memory.location_name(facts.program, a.ptr);
     let f = func_name(facts, a.func);
-    let verb = if a.kind == AccessKind::Read { "reads" } else { "writes" };
-    let title = format!("`{f}` {verb} ioremap'd memory `{loc}` with a volatile access instead of readl/writel");
+    let verb = if a.kind == AccessKind::Read {
+        "reads"
+    } else {
+        "writes"
+    };
+    let title = format!(
+        "`{f}` {verb} ioremap'd memory `{loc}` with a volatile access instead of readl/writel"
+    );
     Finding {
         rule: "rust-mmio-volatile".into(),
         level: level("rust-mmio-volatile"),
