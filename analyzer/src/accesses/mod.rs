@@ -8,6 +8,7 @@
 //! with and without a lock is visited twice). Absolute lockset at a point =
 //! (entry ∪ plus) − minus, from the locks stage's relative states.
 
+pub mod marking;
 mod publication;
 
 use std::collections::{HashMap, HashSet};

@@ -121,8 +121,10 @@ pub fn ir(inputs: &[PathBuf]) -> ExitCode {
         &seam::ingest::IngestOptions::default(),
         &seam::ingest::Isolation::workers_from_current_exe(),
     );
+    let models = seam_models::Models::builtin();
     for m in &ingested.modules {
         emit(&seam::ir::print::print_module(m));
+        emit(&seam::accesses::marking::describe_module(m, &models));
     }
     for e in &ingested.errors {
         eprintln!("error: {e}");
