@@ -145,6 +145,9 @@ pub struct Locks {
     /// Words of hand-rolled spin locks (a test-and-set or compare-exchange
     /// acquire loop), recognised by shape.
     spin_words: std::collections::HashSet<Ptr>,
+    /// Inlined lock primitives already given their effect (std's
+    /// `Mutex::lock` inlined down to a compare-exchange on the futex word).
+    inlined_done: std::collections::HashSet<(FuncId, u32)>,
     pub summaries: Vec<Summary>,
     pub functions: Vec<FunctionLocks>,
 }
@@ -171,6 +174,7 @@ impl Locks {
             infos: Vec::new(),
             ids: HashMap::new(),
             spin_words: Default::default(),
+            inlined_done: Default::default(),
             summaries: vec![Summary::default(); n],
             functions: Vec::new(),
         };
@@ -306,6 +310,25 @@ impl Locks {
         let func = program.function(f);
         let module = program.funcs[f as usize].module;
         let inst = &func.insts[i as usize];
+        // A lock primitive inlined into the caller (std's Mutex::lock,
+        // MutexGuard::drop, RwLock::read …): its first atomic
+        // read-modify-write (the compare-exchange or swap on the lock word,
+        // not the poison flag's loads) is the acquisition or release.
+        if let InstKind::CmpXchg { ptr, .. } | InstKind::AtomicRmw { ptr, .. } = &inst.kind {
+            if let Some((model, instance)) = inlined_lock_instance(program, index, f, i) {
+                if model.action != LockAction::TryAcquire && self.inlined_done.insert((f, instance))
+                {
+                    if let Some(p) = memory.ptr_of(program, f, ptr) {
+                        let l = self.intern(LockKey::Object(p), model.kind, model.kernel);
+                        return match model.action {
+                            LockAction::Release => Effect::Release(l),
+                            _ => Effect::Acquire(l, model.mode),
+                        };
+                    }
+                }
+                return Effect::None;
+            }
+        }
         match &inst.kind {
             InstKind::Call { callee, args, .. } => {
                 let target = program.call_target(module, callee);
@@ -653,6 +676,17 @@ pub fn inlined_lock_model<'a>(
     f: FuncId,
     i: u32,
 ) -> Option<&'a LockModel> {
+    inlined_lock_instance(program, index, f, i).map(|(m, _)| m)
+}
+
+/// The lock model of an inlined primitive this instruction belongs to, and
+/// which inlined instance (the location it was inlined at).
+pub fn inlined_lock_instance<'a>(
+    program: &Program<'_>,
+    index: &ModelIndex<'a>,
+    f: FuncId,
+    i: u32,
+) -> Option<(&'a LockModel, u32)> {
     let m = program.module_of(f);
     let mut loc = program.function(f).insts[i as usize].loc;
     for _ in 0..32 {
@@ -662,7 +696,7 @@ pub fn inlined_lock_model<'a>(
         l.inlined_at?;
         if let Some(scope) = l.scope {
             if let Some(model) = index.by_name(m.str(scope)).lock {
-                return Some(model);
+                return Some((model, l.inlined_at?));
             }
         }
         loc = l.inlined_at;

@@ -120,11 +120,10 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
                         ],
                     ),
                     None => {
-                        let acquired = caller_acquire(facts, e.caller, e.inst, *l);
+                        // Only a lock the caller really holds at the call.
+                        let Some(a) = caller_acquire(facts, e.caller, e.inst, *l) else { continue };
                         let mut sites = Vec::new();
-                        if let Some(a) = acquired {
-                            sites.push(site(facts, a, format!("{caller} ({lr}) acquires {name}"), StepKind::Acquire));
-                        }
+                        sites.push(site(facts, a, format!("{caller} ({lr}) acquires {name}"), StepKind::Acquire));
                         sites.push(site(facts, release_site, format!("{callee} ({lc}) releases {name}"), StepKind::Release));
                         (format!("`{callee}` ({lc}) releases `{name}`, which its {lr} caller `{caller}` acquired"), sites)
                     }
@@ -160,6 +159,11 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
             continue;
         }
         if explained.contains(&(br.func, br.inst)) || !seen_rel.insert((br.func, br.inst)) {
+            continue;
+        }
+        // Rust std's guards release what they hold; a release inside std's
+        // code reached from an unknown entry is not a double unlock.
+        if facts.program.is_std_internal(br.func, br.inst) {
             continue;
         }
         let name = lock_name(facts, br.lock);
