@@ -49,6 +49,10 @@ pub struct SpawnPoint {
     pub inst: u32,
     /// Join calls in `caller` (any join is taken to wait for this thread).
     pub joins: Vec<u32>,
+    /// The spawn happens inside an inlined `std::thread::scope`, which joins
+    /// every thread it started before it returns: the location that
+    /// instance was inlined at.
+    pub scope: Option<u32>,
 }
 
 impl ThreadRoot {
@@ -126,6 +130,7 @@ impl Threads {
                 caller: s.caller,
                 inst: s.inst,
                 joins: joins_in(program, index, s.caller),
+                scope: scope_instance(program, s.caller, s.inst),
             };
             if seen.insert((s.callee, s.context)) {
                 roots.push(ThreadRoot {
@@ -173,7 +178,12 @@ impl Threads {
             let is_main = program.funcs[f as usize].name == "main";
             let (root, via) = if phase.is_some() && !has_callers {
                 (true, "module init/exit")
-            } else if memory.address_taken.contains(&f) && !has_callers {
+            } else if memory.address_taken.contains(&f)
+                && !has_callers
+                // Drop glue in a vtable runs where the boxed value is
+                // dropped, inside whatever thread owns it: not an entry.
+                && !program.funcs[f as usize].demangled.starts_with("core::ptr::drop_in_place<")
+            {
                 (true, "function pointer (ops table or callback)")
             } else if !has_callers
                 && func.visible
@@ -305,6 +315,15 @@ impl Threads {
         other: usize,
     ) -> bool {
         let points = &self.roots[other].spawned_at;
+        if std::env::var_os("SEAM_DEBUG_HB").is_some() {
+            eprintln!(
+                "hb? access root {access_root} f{func}:{inst} vs root {other}: points {:?}",
+                points
+                    .iter()
+                    .map(|p| (p.caller, p.inst, p.scope))
+                    .collect::<Vec<_>>()
+            );
+        }
         if points.is_empty() {
             return false;
         }
@@ -320,6 +339,15 @@ impl Threads {
                 path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i)
             };
             match pos {
+                // Outside the `std::thread::scope` the spawn is in: before it
+                // (not reachable) or after its implicit join.
+                Some(pos)
+                    if sp
+                        .scope
+                        .is_some_and(|sc| !in_instance(program, sp.caller, pos, sc)) =>
+                {
+                    true
+                }
                 Some(pos) => {
                     !reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins)
                 }
@@ -362,8 +390,12 @@ impl Threads {
             } else {
                 path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i)
             };
-            pos.map(|pos| reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins))
-                .unwrap_or(false)
+            pos.map(|pos| {
+                !sp.scope
+                    .is_some_and(|sc| !in_instance(program, sp.caller, pos, sc))
+                    && reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins)
+            })
+            .unwrap_or(false)
         })
     }
 }
@@ -517,4 +549,44 @@ fn runs_once(
         }
         _ => false,
     }
+}
+
+/// The inlined `std::thread::scope` instance (the location it was inlined
+/// at) that instruction `i` of `f` is part of, if any.
+fn scope_instance(program: &Program<'_>, f: FuncId, i: u32) -> Option<u32> {
+    let m = program.module_of(f);
+    let mut loc = program.function(f).insts.get(i as usize)?.loc;
+    for _ in 0..64 {
+        let l = m.locations.get(loc? as usize)?;
+        if let Some(scope) = l.scope {
+            let name = m.str(scope);
+            if name == "std::thread::scoped::scope"
+                || name.starts_with("std::thread::scoped::scope<")
+            {
+                return l.inlined_at;
+            }
+        }
+        loc = l.inlined_at;
+    }
+    None
+}
+
+/// Is instruction `i` of `f` inside the inlined instance that was inlined at `instance`?
+fn in_instance(program: &Program<'_>, f: FuncId, i: u32, instance: u32) -> bool {
+    let m = program.module_of(f);
+    let mut loc = program
+        .function(f)
+        .insts
+        .get(i as usize)
+        .and_then(|x| x.loc);
+    for _ in 0..64 {
+        let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
+            return false;
+        };
+        if l.inlined_at == Some(instance) {
+            return true;
+        }
+        loc = l.inlined_at;
+    }
+    false
 }
