@@ -96,7 +96,25 @@ fn debug_dump(facts: &Facts<'_, '_>) {
     use crate::rules::engine::build;
     let p = facts.program;
     for (i, r) in facts.threads.roots.iter().enumerate() {
-        eprintln!("root #{i}: {}", r.describe(p));
+        let points: Vec<String> = r
+            .spawned_at
+            .iter()
+            .map(|s| format!("{}:{}", p.funcs[s.caller as usize].demangled, s.inst))
+            .collect();
+        eprintln!(
+            "root #{i}: {}{}{}",
+            r.describe(p),
+            if r.self_concurrent {
+                " (self-concurrent)"
+            } else {
+                ""
+            },
+            if points.is_empty() {
+                String::new()
+            } else {
+                format!(" started at {}", points.join(", "))
+            }
+        );
     }
     for (f, sum) in facts.locks.summaries.iter().enumerate() {
         if !sum.acquires.is_empty() || !sum.releases.is_empty() || !sum.maybe_held.is_empty() {

@@ -132,6 +132,11 @@ impl CallGraph {
 /// hundreds would only add noise); `SEAM_DEBUG` lists what stays unresolved.
 fn signature_matches(program: &Program<'_>, memory: &Memory, f: FuncId, i: u32) -> Vec<FuncId> {
     const MAX_CANDIDATES: usize = 8;
+    // Rust's indirect calls go through vtables, which points-to resolves;
+    // what stays unresolved is std's formatting and panic machinery.
+    if program.language(f) != crate::ir::Language::C {
+        return Vec::new();
+    }
     let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else {
         return Vec::new();
     };

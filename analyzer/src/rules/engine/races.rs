@@ -211,13 +211,9 @@ fn real_locks(facts: &Facts<'_, '_>, l: &[Held]) -> usize {
 fn rule_for(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> &'static str {
     let la = facts.program.language(a.func);
     let lb = facts.program.language(b.func);
-    // Where C and Rust meet: the two accesses are in different languages,
-    // or the two threads that reach them enter in different languages (a C
-    // function called from a Rust work item racing with a C IRQ handler).
-    let ra = facts.program.language(facts.threads.roots[a.root].func);
-    let rb = facts.program.language(facts.threads.roots[b.root].func);
-    let known = |x: Language, y: Language| x != Language::Unknown && y != Language::Unknown;
-    let cross = (la != lb && known(la, lb)) || (ra != rb && known(ra, rb));
+    // Where C and Rust meet: the two accesses are in different languages
+    // (a C function reached from Rust racing with C is a C race).
+    let cross = la != lb && la != Language::Unknown && lb != Language::Unknown;
     let share_a_lock = a
         .lockset
         .iter()
