@@ -112,6 +112,8 @@ struct Walker<'a, 'p, 'm> {
     prepub: HashMap<FuncId, HashSet<u32>>,
     /// Per function: instructions inside `data_race()` (KCSAN markers).
     intentional: HashMap<FuncId, HashSet<u32>>,
+    /// The function being walked runs under a `pthread_once`-style call.
+    once: bool,
 }
 
 impl Accesses {
@@ -139,6 +141,7 @@ impl Accesses {
             seen_access: HashSet::new(),
             prepub: HashMap::new(),
             intentional: HashMap::new(),
+            once: false,
         };
         for (r, root) in threads.roots.iter().enumerate() {
             let entry = entry_locks(program, memory, locks, root.func, &root.holds);
@@ -166,9 +169,10 @@ impl Walker<'_, '_, '_> {
     fn walk_root(&mut self, root: usize, func: FuncId, entry: Vec<Held>) {
         let mut visited: HashSet<(FuncId, Vec<(LockId, LockMode)>)> = HashSet::new();
         // Depth-first, explicit stack: (function, entry lockset, call path).
-        let mut stack: Vec<(FuncId, Vec<Held>, Vec<(FuncId, u32)>)> =
-            vec![(func, entry, Vec::new())];
-        while let Some((f, entry, path)) = stack.pop() {
+        let mut stack: Vec<(FuncId, Vec<Held>, Vec<(FuncId, u32)>, bool)> =
+            vec![(func, entry, Vec::new(), false)];
+        while let Some((f, entry, path, once)) = stack.pop() {
+            self.once = once;
             let key = (f, lock_key(&entry));
             if !visited.insert(key) || visited.len() > MAX_CONTEXTS_PER_ROOT {
                 continue;
@@ -269,7 +273,8 @@ impl Walker<'_, '_, '_> {
             for (ci, g, held) in calls.into_iter().rev() {
                 let mut p = path.clone();
                 p.push((f, ci));
-                stack.push((g, held, p));
+                let below_once = once || self.memory.once_calls.contains(&(f, ci));
+                stack.push((g, held, p, below_once));
             }
         }
     }
@@ -455,7 +460,9 @@ impl Walker<'_, '_, '_> {
         if marking == Marking::Plain && self.in_rust_std(f, i) {
             return;
         }
-        let prepub = self.prepub.get(&f).map(|s| s.contains(&i)).unwrap_or(false);
+        // Under pthread_once the access happens once, before every caller
+        // goes on: like an object not yet published.
+        let prepub = self.once || self.prepub.get(&f).map(|s| s.contains(&i)).unwrap_or(false);
         let marking = if self
             .intentional
             .get(&f)

@@ -81,6 +81,10 @@ pub struct Memory {
     pub spawns: Vec<SpawnSite>,
     /// Functions whose address is taken (stored, passed, in initializers).
     pub address_taken: HashSet<FuncId>,
+    /// Calls that run their callback once for the whole program
+    /// (`pthread_once`, `call_once`): its accesses happen before every
+    /// such call returns, in any thread.
+    pub once_calls: HashSet<(FuncId, u32)>,
     /// Nodes reachable from globals, external objects or data handed to
     /// another thread: the rest never leaves the thread that made it.
     shared: Vec<bool>,
@@ -110,6 +114,7 @@ struct Solver<'p, 'm> {
     address_taken: HashSet<FuncId>,
     memcopies: Vec<(Ptr, Ptr, Option<u64>)>,
     has_direct_caller: HashSet<FuncId>,
+    once_calls: HashSet<(FuncId, u32)>,
 }
 
 impl Memory {
@@ -133,6 +138,7 @@ impl Memory {
             address_taken: HashSet::new(),
             memcopies: Vec::new(),
             has_direct_caller: HashSet::new(),
+            once_calls: HashSet::new(),
         };
         s.init();
         for f in 0..program.funcs.len() as FuncId {
@@ -975,8 +981,10 @@ impl<'p, 'm> Solver<'p, 'm> {
                                     }
                                 }
                                 if model.synchronous {
-                                    // Runs in the caller's thread (pthread_once): a call.
+                                    // Runs in the caller's thread (pthread_once): a call,
+                                    // whose body runs once for the whole program.
                                     self.indirect_targets.entry((f, i)).or_default().push(g);
+                                    self.once_calls.insert((f, i));
                                     continue;
                                 }
                                 let via = self.program.target_name_of_call(f, i);
@@ -1083,6 +1091,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             unresolved,
             spawns: self.spawns,
             address_taken: self.address_taken,
+            once_calls: self.once_calls,
             shared,
         }
     }
