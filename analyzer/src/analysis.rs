@@ -39,13 +39,28 @@ pub struct AnalysisResult {
 
 /// Analyses the lowered modules together as one program.
 pub fn run(modules: &[Module], config: &Config, models: &seam_models::Models) -> AnalysisResult {
+    // `SEAM_TIMINGS=1`: how long each stage took, on stderr.
+    let timings = std::env::var_os("SEAM_TIMINGS").is_some();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |stage: &str| {
+        if timings {
+            eprintln!("seam: {stage}: {:.2} s", clock.elapsed().as_secs_f64());
+        }
+        clock = std::time::Instant::now();
+    };
     let program = Program::link(modules);
     let index = ModelIndex::new(&program, models);
+    lap("program");
     let memory = Memory::solve(&program, &index);
+    lap("memory");
     let cg = CallGraph::build(&program, &index, &memory);
+    lap("callgraph");
     let threads = Threads::find(&program, &index, &memory, &cg, config);
+    lap("threads");
     let locks = Locks::analyze(&program, &index, &memory, &cg);
+    lap("locks");
     let accesses = Accesses::collect(&program, &index, &memory, &cg, &locks, &threads);
+    lap("accesses");
     let facts = Facts {
         program: &program,
         index: &index,
@@ -57,6 +72,7 @@ pub fn run(modules: &[Module], config: &Config, models: &seam_models::Models) ->
         config,
     };
     let findings = engine::run(&facts);
+    lap("rules");
     if std::env::var_os("SEAM_DEBUG").is_some() {
         debug_dump(&facts);
     }

@@ -346,7 +346,8 @@ fn flag_events<O: Copy>(
             continue;
         }
         for (p, ord) in events(facts, f, i, &inst.kind) {
-            if !same_location(p, d) {
+            // A collapsed object cannot tell a flag from the data.
+            if !same_location(p, d) && !facts.memory.is_collapsed(p.node) {
                 out.push((i, p, ord));
             }
         }
