@@ -460,6 +460,22 @@ impl Walker<'_, '_, '_> {
         if marking == Marking::Plain && self.in_rust_std(f, i) {
             return;
         }
+        // The kernel's `*_ONCE` flags (`WARN_ONCE`, `printk_once`: static
+        // bools in `.data.once`) are racy by design: set once, read plainly.
+        let marking = if self.memory.origins(p.node).iter().any(|o| match o {
+            crate::memory::Origin::Global(g) => {
+                let glob = self.program.global(*g);
+                let m = &self.program.modules[self.program.globals[*g as usize].module as usize];
+                glob.section
+                    .map(|sec| m.str(sec) == ".data..once" || m.str(sec) == ".data.once")
+                    .unwrap_or(false)
+            }
+            _ => false,
+        }) {
+            Marking::DataRace
+        } else {
+            marking
+        };
         // Under pthread_once the access happens once, before every caller
         // goes on: like an object not yet published.
         let prepub = self.once || self.prepub.get(&f).map(|s| s.contains(&i)).unwrap_or(false);
