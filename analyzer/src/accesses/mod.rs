@@ -77,6 +77,9 @@ pub struct Access {
     /// To an object allocated in the same function, before its first
     /// escape: cannot race, but can be published without ordering.
     pub prepub: bool,
+    /// The calling context (function + entry lockset) it was recorded in;
+    /// [`Accesses::ctx_roots`] says which roots reach that context.
+    pub ctx: u32,
 }
 
 /// A lock released that is not held (double unlock, unlock of a lock never taken).
@@ -91,13 +94,18 @@ pub struct BadRelease {
 
 pub struct Accesses {
     pub list: Vec<Access>,
+    /// Per calling context: the roots that reach it (at most
+    /// [`MAX_ROOTS_PER_CONTEXT`], the first found first).
+    pub ctx_roots: Vec<Vec<usize>>,
     /// Call paths: call sites (function, instruction) from the root.
     pub paths: Vec<Vec<(FuncId, u32)>>,
     pub bad_releases: Vec<BadRelease>,
 }
 
 const MAX_DEPTH: usize = 48;
-const MAX_CONTEXTS_PER_ROOT: usize = 20_000;
+const MAX_CONTEXTS: usize = 2_000_000;
+/// Roots kept per calling context (for deciding may-happen-in-parallel).
+pub const MAX_ROOTS_PER_CONTEXT: usize = 32;
 
 struct Walker<'a, 'p, 'm> {
     program: &'p Program<'m>,
@@ -114,6 +122,12 @@ struct Walker<'a, 'p, 'm> {
     intentional: HashMap<FuncId, HashSet<u32>>,
     /// The function being walked runs under a `pthread_once`-style call.
     once: bool,
+    /// Calling contexts are shared by all roots: each (function, entry
+    /// lockset) is walked once; roots are attached afterwards.
+    ctx_ids: HashMap<(FuncId, Vec<(LockId, LockMode)>, bool), u32>,
+    ctx_children: Vec<Vec<u32>>,
+    root_entry: Vec<Option<u32>>,
+    cur_ctx: u32,
 }
 
 impl Accesses {
@@ -134,6 +148,7 @@ impl Accesses {
             locks,
             out: Accesses {
                 list: Vec::new(),
+                ctx_roots: Vec::new(),
                 paths: Vec::new(),
                 bad_releases: Vec::new(),
             },
@@ -142,16 +157,44 @@ impl Accesses {
             prepub: HashMap::new(),
             intentional: HashMap::new(),
             once: false,
+            ctx_ids: HashMap::new(),
+            ctx_children: Vec::new(),
+            root_entry: vec![None; threads.roots.len()],
+            cur_ctx: 0,
         };
         for (r, root) in threads.roots.iter().enumerate() {
             let entry = entry_locks(program, memory, locks, root.func, &root.holds);
             w.walk_root(r, root.func, entry);
         }
+        w.attach_roots();
         w.out
     }
 }
 
 impl Walker<'_, '_, '_> {
+    /// Which roots reach each calling context: a walk over the context
+    /// graph from every root's entry.
+    fn attach_roots(&mut self) {
+        let n = self.ctx_children.len();
+        let mut roots: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut mark = vec![usize::MAX; n];
+        for (r, entry) in self.root_entry.iter().enumerate() {
+            let Some(e) = *entry else { continue };
+            let mut stack = vec![e];
+            while let Some(c) = stack.pop() {
+                if mark[c as usize] == r {
+                    continue;
+                }
+                mark[c as usize] = r;
+                if roots[c as usize].len() < MAX_ROOTS_PER_CONTEXT {
+                    roots[c as usize].push(r);
+                }
+                stack.extend(self.ctx_children[c as usize].iter().copied());
+            }
+        }
+        self.out.ctx_roots = roots;
+    }
+
     fn in_rust_std(&self, f: FuncId, i: u32) -> bool {
         self.program.is_std_internal(f, i)
     }
@@ -167,16 +210,32 @@ impl Walker<'_, '_, '_> {
     }
 
     fn walk_root(&mut self, root: usize, func: FuncId, entry: Vec<Held>) {
-        let mut visited: HashSet<(FuncId, Vec<(LockId, LockMode)>)> = HashSet::new();
-        // Depth-first, explicit stack: (function, entry lockset, call path).
-        let mut stack: Vec<(FuncId, Vec<Held>, Vec<(FuncId, u32)>, bool)> =
-            vec![(func, entry, Vec::new(), false)];
-        while let Some((f, entry, path, once)) = stack.pop() {
+        // Depth-first, explicit stack: (function, entry lockset, call path,
+        // under pthread_once, calling context).
+        let mut stack: Vec<(FuncId, Vec<Held>, Vec<(FuncId, u32)>, bool, Option<u32>)> =
+            vec![(func, entry, Vec::new(), false, None)];
+        while let Some((f, entry, path, once, parent)) = stack.pop() {
             self.once = once;
-            let key = (f, lock_key(&entry));
-            if !visited.insert(key) || visited.len() > MAX_CONTEXTS_PER_ROOT {
+            let key = (f, lock_key(&entry), once);
+            if let Some(&id) = self.ctx_ids.get(&key) {
+                // Walked already (by this root or another): only link it.
+                match parent {
+                    Some(p) => self.ctx_children[p as usize].push(id),
+                    None => self.root_entry[root] = Some(id),
+                }
                 continue;
             }
+            if self.ctx_ids.len() >= MAX_CONTEXTS {
+                continue;
+            }
+            let id = self.ctx_children.len() as u32;
+            self.ctx_ids.insert(key, id);
+            self.ctx_children.push(Vec::new());
+            match parent {
+                Some(p) => self.ctx_children[p as usize].push(id),
+                None => self.root_entry[root] = Some(id),
+            }
+            self.cur_ctx = id;
             let pid = self.path_id(&path);
             if !self.prepub.contains_key(&f) {
                 let pp = publication::prepublication(self.program, self.index, f);
@@ -274,7 +333,7 @@ impl Walker<'_, '_, '_> {
                 let mut p = path.clone();
                 p.push((f, ci));
                 let below_once = once || self.memory.once_calls.contains(&(f, ci));
-                stack.push((g, held, p, below_once));
+                stack.push((g, held, p, below_once, Some(id)));
             }
         }
     }
@@ -507,7 +566,7 @@ impl Walker<'_, '_, '_> {
         if self.locks.is_lock(p) {
             return;
         }
-        let key = (f, i, root, lock_key(held));
+        let key = (f, i, self.cur_ctx as usize, lock_key(held));
         if !self.seen_access.insert(key) {
             return;
         }
@@ -523,6 +582,7 @@ impl Walker<'_, '_, '_> {
             lockset: held.to_vec(),
             path: pid,
             prepub,
+            ctx: self.cur_ctx,
         });
     }
 }

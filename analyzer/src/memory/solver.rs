@@ -94,6 +94,8 @@ const NONE: Ptr = Ptr {
     node: u32::MAX,
     off: 0,
 };
+/// Origins kept per object (for naming; unification can merge thousands).
+const MAX_ORIGINS: usize = 16;
 
 struct Solver<'p, 'm> {
     program: &'p Program<'m>,
@@ -333,12 +335,17 @@ impl<'p, 'm> Solver<'p, 'm> {
         let collapse = child_node.collapsed;
         {
             let pn = &mut self.nodes[parent as usize];
-            for f in child_node.functions {
-                if !pn.functions.contains(&f) {
-                    pn.functions.push(f);
-                }
+            // Kernel-sized classes gather thousands of functions and
+            // origins: merge without quadratic `contains` scans.
+            if !child_node.functions.is_empty() {
+                pn.functions.extend(child_node.functions);
+                pn.functions.sort_unstable();
+                pn.functions.dedup();
             }
             for o in child_node.origins {
+                if pn.origins.len() >= MAX_ORIGINS {
+                    break;
+                }
                 if !pn.origins.contains(&o) {
                     pn.origins.push(o);
                 }

@@ -134,50 +134,7 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
     if !collapsed && !overlap(a, b) {
         return false;
     }
-    let (ra, rb) = (&facts.threads.roots[a.root], &facts.threads.roots[b.root]);
-    let paths = &facts.accesses.paths;
-    // Init code runs before what it registers: it races only with roots it
-    // started before the access (a write after `request_irq`).
-    if ra.phase == Phase::Init || rb.phase == Phase::Init {
-        let a_first = ra.phase == Phase::Init
-            && facts.threads.started_before(
-                facts.program,
-                a.func,
-                a.inst,
-                &paths[a.path as usize],
-                b.root,
-            );
-        let b_first = rb.phase == Phase::Init
-            && facts.threads.started_before(
-                facts.program,
-                b.func,
-                b.inst,
-                &paths[b.path as usize],
-                a.root,
-            );
-        if !(a_first || b_first) || (ra.phase == Phase::Init && rb.phase == Phase::Init) {
-            return false;
-        }
-    } else if !facts.threads.may_run_in_parallel(a.root, b.root) {
-        return false;
-    }
-    // Spawn/join order: the spawning thread's code before the spawn (or
-    // after the join) does not run in parallel with the spawned thread.
-    if facts.threads.ordered_by_spawn(
-        facts.program,
-        a.root,
-        a.func,
-        a.inst,
-        &paths[a.path as usize],
-        b.root,
-    ) || facts.threads.ordered_by_spawn(
-        facts.program,
-        b.root,
-        b.func,
-        b.inst,
-        &paths[b.path as usize],
-        a.root,
-    ) {
+    if !some_roots_parallel(facts, a, b) {
         return false;
     }
     common_lock(facts, &a.lockset, &b.lockset).is_none()
@@ -283,4 +240,73 @@ impl SourceLines {
             .map(|l| l.contains("data_race("))
             .unwrap_or(false)
     }
+}
+
+/// May the two accesses run at the same time for some pair of the roots
+/// that reach them? (Init order, may-happen-in-parallel, spawn/join order.)
+fn some_roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
+    let ra_list = &facts.accesses.ctx_roots[a.ctx as usize];
+    let rb_list = &facts.accesses.ctx_roots[b.ctx as usize];
+    let one_a = [a.root];
+    let one_b = [b.root];
+    let ra_list: &[usize] = if ra_list.is_empty() { &one_a } else { ra_list };
+    let rb_list: &[usize] = if rb_list.is_empty() { &one_b } else { rb_list };
+    for &ar in ra_list {
+        for &br in rb_list {
+            if roots_parallel(facts, a, b, ar, br) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: usize) -> bool {
+    let (ra, rb) = (&facts.threads.roots[ar], &facts.threads.roots[br]);
+    let paths = &facts.accesses.paths;
+    // Init code runs before what it registers: it races only with roots it
+    // started before the access (a write after `request_irq`).
+    if ra.phase == Phase::Init || rb.phase == Phase::Init {
+        let a_first = ra.phase == Phase::Init
+            && facts.threads.started_before(
+                facts.program,
+                a.func,
+                a.inst,
+                &paths[a.path as usize],
+                br,
+            );
+        let b_first = rb.phase == Phase::Init
+            && facts.threads.started_before(
+                facts.program,
+                b.func,
+                b.inst,
+                &paths[b.path as usize],
+                ar,
+            );
+        if !(a_first || b_first) || (ra.phase == Phase::Init && rb.phase == Phase::Init) {
+            return false;
+        }
+    } else if !facts.threads.may_run_in_parallel(ar, br) {
+        return false;
+    }
+    // Spawn/join order: the spawning thread's code before the spawn (or
+    // after the join) does not run in parallel with the spawned thread.
+    if facts.threads.ordered_by_spawn(
+        facts.program,
+        ar,
+        a.func,
+        a.inst,
+        &paths[a.path as usize],
+        br,
+    ) || facts.threads.ordered_by_spawn(
+        facts.program,
+        br,
+        b.func,
+        b.inst,
+        &paths[b.path as usize],
+        ar,
+    ) {
+        return false;
+    }
+    true
 }
