@@ -337,16 +337,30 @@ impl<'p, 'm> Solver<'p, 'm> {
             let pn = &mut self.nodes[parent as usize];
             // Kernel-sized classes gather thousands of functions and
             // origins: merge without quadratic `contains` scans.
-            if !child_node.functions.is_empty() {
+            if pn.functions.len() + child_node.functions.len() <= 64 {
+                for f in child_node.functions {
+                    if !pn.functions.contains(&f) {
+                        pn.functions.push(f);
+                    }
+                }
+            } else {
                 pn.functions.extend(child_node.functions);
                 pn.functions.sort_unstable();
                 pn.functions.dedup();
             }
             for o in child_node.origins {
-                if pn.origins.len() >= MAX_ORIGINS {
-                    break;
+                // Past the cap, keep one origin of each kind (what
+                // thread-locality and type merging ask about).
+                let full = pn.origins.len() >= MAX_ORIGINS;
+                if full
+                    && pn
+                        .origins
+                        .iter()
+                        .any(|x| std::mem::discriminant(x) == std::mem::discriminant(&o))
+                {
+                    continue;
                 }
-                if !pn.origins.contains(&o) {
+                if full || !pn.origins.contains(&o) {
                     pn.origins.push(o);
                 }
             }
