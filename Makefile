@@ -32,3 +32,15 @@ score: build
 
 clean:
 	$(CARGO) clean
+
+# Whole-kernel corpus (Linux 6.12 C + Rust, bitcode for every object) in
+# $(SEAM_KERNEL_CACHE) (default ~/.cache/seam); see docs/kernel.md.
+KERNEL_CORPUS := testsuite/kernel-corpus
+.PHONY: kernel-corpus bench
+
+kernel-corpus:
+	@$(KERNEL_CORPUS)/build.sh
+
+# Benchmarks seam on that corpus and writes the table in docs/performance.md.
+bench: build
+	@SEAM=$(CURDIR)/$(SEAM) $(KERNEL_CORPUS)/bench.sh
