@@ -96,6 +96,10 @@ const NONE: Ptr = Ptr {
 };
 /// Origins kept per object (for naming; unification can merge thousands).
 const MAX_ORIGINS: usize = 16;
+/// Rounds of indirect-call, spawn and copy resolution.
+const MAX_FIXPOINT_ROUNDS: usize = 32;
+/// Objects with more pointer fields than this are not copied field by field.
+const MAX_COPY_FIELDS: usize = 256;
 
 struct Solver<'p, 'm> {
     program: &'p Program<'m>,
@@ -889,7 +893,9 @@ impl<'p, 'm> Solver<'p, 'm> {
 
     /// Resolves indirect calls, spawns and memcpy until nothing changes.
     fn fixpoint(&mut self) {
-        loop {
+        // Each round can only add bindings; kernel-sized inputs converge in
+        // a few rounds, and the cap bounds the pathological tail.
+        for _round in 0..MAX_FIXPOINT_ROUNDS {
             let mut changed = false;
             let pending = self.pending.clone();
             for item in pending {
@@ -1027,6 +1033,13 @@ impl<'p, 'm> Solver<'p, 'm> {
             for (d, s, len) in copies {
                 let sn = self.norm(s);
                 let dn = self.norm(d);
+                // A copy within one object, or out of an object unification
+                // has already grown huge, adds nothing a kernel engineer
+                // could use: skip it rather than fan out every field.
+                if sn.node == dn.node || self.nodes[sn.node as usize].fields.len() > MAX_COPY_FIELDS
+                {
+                    continue;
+                }
                 let fields: Vec<(i64, Ptr)> = self.nodes[sn.node as usize]
                     .fields
                     .iter()
