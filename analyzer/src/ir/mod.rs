@@ -441,6 +441,13 @@ impl Module {
 }
 
 impl Function {
+    /// The block holding instruction `i` (blocks are laid out in order).
+    pub fn block_of(&self, i: InstId) -> Option<BlockId> {
+        let b = self.blocks.partition_point(|blk| blk.first + blk.len <= i);
+        let blk = self.blocks.get(b)?;
+        (blk.first <= i && i < blk.first + blk.len).then_some(b as BlockId)
+    }
+
     pub fn block_insts(&self, b: BlockId) -> std::ops::Range<usize> {
         let blk = &self.blocks[b as usize];
         blk.first as usize..(blk.first + blk.len) as usize

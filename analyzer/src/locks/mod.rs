@@ -764,11 +764,7 @@ impl CallGraph {
 
 /// Can control go from just after instruction `from` to instruction `to`?
 pub fn reaches(func: &Function, from: u32, to: u32) -> bool {
-    let block_of = |i: u32| {
-        func.blocks
-            .iter()
-            .position(|b| b.first <= i && i < b.first + b.len)
-    };
+    let block_of = |i: u32| func.block_of(i).map(|b| b as usize);
     let (Some(bf), Some(bt)) = (block_of(from), block_of(to)) else {
         return false;
     };

@@ -405,11 +405,7 @@ impl Threads {
 
 /// Can execution go from just after `from` to `to` without passing a join?
 fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u32]) -> bool {
-    let block_of = |i: u32| -> Option<usize> {
-        func.blocks
-            .iter()
-            .position(|b| b.first <= i && i < b.first + b.len)
-    };
+    let block_of = |i: u32| func.block_of(i).map(|b| b as usize);
     let (Some(bf), Some(bt)) = (block_of(from), block_of(to)) else {
         return true;
     };

@@ -37,12 +37,8 @@ pub fn source_loc(facts: &Facts<'_, '_>, f: FuncId, inst: u32) -> Option<SourceL
         }
     }
     if loc.is_none() {
-        if let Some(b) = func
-            .blocks
-            .iter()
-            .position(|b| b.first <= inst && inst < b.first + b.len)
-        {
-            let r = func.block_insts(b as u32);
+        if let Some(b) = func.block_of(inst) {
+            let r = func.block_insts(b);
             loc = (inst as usize + 1..r.end)
                 .chain((r.start..inst as usize).rev())
                 .find_map(|k| func.insts[k].loc);

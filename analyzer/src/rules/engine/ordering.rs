@@ -159,7 +159,7 @@ fn flag_stores(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, 
         f,
         d,
         |func, i| reaches(func, pos, i),
-        |facts, f, i, kind| match store_event(facts, f, i, kind) {
+        |facts, f, i, kind| match store_event(facts, f, kind) {
             Some((ptr, ord)) => facts
                 .memory
                 .ptr_of(facts.program, f, ptr)
@@ -238,11 +238,11 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<E
         for k in callee.block_insts(b) {
             let k = k as u32;
             let kind = &callee.insts[k as usize].kind;
-            if let Some((ptr, ord)) = store_event(facts, *g, k, kind) {
+            if let Some((ptr, ord)) = store_event(facts, *g, kind) {
                 if let Some(p) = facts.memory.ptr_of(facts.program, *g, ptr) {
                     out.push(Event::Store(p, ord));
                 }
-            } else if let Some((ptr, ord)) = load_event(facts, *g, k, kind) {
+            } else if let Some((ptr, ord)) = load_event(facts, *g, kind) {
                 if let Some(p) = facts.memory.ptr_of(facts.program, *g, ptr) {
                     let ord =
                         if ord == LoadOrd::Volatile && facts.program.language(*g) == Language::C {
@@ -308,7 +308,7 @@ fn flag_loads(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, P
         f,
         d,
         |func, i| reaches(func, i, pos),
-        |facts, f, i, kind| match load_event(facts, f, i, kind) {
+        |facts, f, i, kind| match load_event(facts, f, kind) {
             Some((ptr, ord)) => facts
                 .memory
                 .ptr_of(facts.program, f, ptr)
@@ -358,11 +358,17 @@ fn flag_events<O: Copy>(
 fn store_event<'v>(
     facts: &Facts<'_, '_>,
     f: FuncId,
-    i: u32,
     kind: &'v InstKind,
 ) -> Option<(&'v Value, StoreOrd)> {
-    let rel = |o: Ordering| {
+    let rel = |o: &Ordering| {
         if matches!(o, Ordering::Release | Ordering::AcqRel | Ordering::SeqCst) {
+            StoreOrd::Release
+        } else {
+            StoreOrd::Relaxed
+        }
+    };
+    let lkmm = |o: Lkmm| {
+        if matches!(o, Lkmm::Release | Lkmm::Full) {
             StoreOrd::Release
         } else {
             StoreOrd::Relaxed
@@ -374,63 +380,29 @@ fn store_event<'v>(
             volatile,
             ordering,
             ..
-        } if *volatile || *ordering != Ordering::NotAtomic => Some((ptr, rel(*ordering))),
-        InstKind::AtomicRmw { ptr, ordering, .. } => Some((ptr, rel(*ordering))),
-        InstKind::CmpXchg { ptr, success, .. } => Some((ptr, rel(*success))),
-        InstKind::Call { callee, args, .. } => {
-            let m = facts.program.funcs[f as usize].module;
-            let t = facts.program.call_target(m, callee)?;
-            let am = facts.index.of(t).access?;
-            if am.access == AccessType::Read {
-                return None;
-            }
-            let ord = if matches!(am.ordering, Lkmm::Release | Lkmm::Full) {
-                StoreOrd::Release
-            } else {
-                StoreOrd::Relaxed
-            };
-            Some((args.get(am.arg as usize)?, ord))
-        }
-        InstKind::Asm {
-            asm,
-            constraints,
-            args,
-            memory_operands,
-            ..
-        } => {
-            let m = facts.program.module_of(f);
-            let models = facts.index.models().asm_with_constraints(
-                m.str(m.triple),
-                m.str(*asm),
-                m.str(*constraints),
-            );
-            let e = models.iter().find(|e| {
-                matches!(
-                    e.effect,
-                    AsmEffect::ReleaseStore | AsmEffect::MarkedStore | AsmEffect::AtomicRmw
-                )
-            })?;
-            let ord = if e.effect == AsmEffect::ReleaseStore
-                || matches!(e.ordering, Lkmm::Release | Lkmm::Full)
-            {
-                StoreOrd::Release
-            } else {
-                StoreOrd::Relaxed
-            };
-            let k = *memory_operands.first()?;
-            let _ = i;
-            Some((args.get(k as usize)?, ord))
-        }
-        _ => None,
+        } if *volatile || *ordering != Ordering::NotAtomic => Some((ptr, rel(ordering))),
+        InstKind::AtomicRmw { ptr, ordering, .. } => Some((ptr, rel(ordering))),
+        InstKind::CmpXchg { ptr, success, .. } => Some((ptr, rel(success))),
+        _ => match marked_call(facts, f, kind, true)? {
+            (v, Marked::Model(o)) => Some((v, lkmm(o))),
+            (v, Marked::Asm(e, o)) => Some((
+                v,
+                if e == AsmEffect::ReleaseStore {
+                    StoreOrd::Release
+                } else {
+                    lkmm(o)
+                },
+            )),
+        },
     }
 }
 
 fn load_event<'v>(
     facts: &Facts<'_, '_>,
     f: FuncId,
-    _i: u32,
     kind: &'v InstKind,
 ) -> Option<(&'v Value, LoadOrd)> {
+    let acq = |o: &Ordering| matches!(o, Ordering::Acquire | Ordering::AcqRel | Ordering::SeqCst);
     match kind {
         InstKind::Load {
             ptr,
@@ -438,37 +410,61 @@ fn load_event<'v>(
             ordering,
             ..
         } => match ordering {
-            Ordering::Acquire | Ordering::AcqRel | Ordering::SeqCst => {
-                Some((ptr, LoadOrd::Acquire))
-            }
+            o if acq(o) => Some((ptr, LoadOrd::Acquire)),
             Ordering::Monotonic | Ordering::Unordered => Some((ptr, LoadOrd::Relaxed)),
             Ordering::NotAtomic if *volatile => Some((ptr, LoadOrd::Volatile)),
             _ => None,
         },
         InstKind::AtomicRmw { ptr, ordering, .. } => Some((
             ptr,
-            if matches!(
-                ordering,
-                Ordering::Acquire | Ordering::AcqRel | Ordering::SeqCst
-            ) {
+            if acq(ordering) {
                 LoadOrd::Acquire
             } else {
                 LoadOrd::Relaxed
             },
         )),
+        _ => match marked_call(facts, f, kind, false)? {
+            (v, Marked::Model(Lkmm::Consume)) => Some((v, LoadOrd::Consume)),
+            (v, Marked::Model(Lkmm::Acquire | Lkmm::Full)) => Some((v, LoadOrd::Acquire)),
+            (
+                v,
+                Marked::Asm(AsmEffect::AcquireLoad, _) | Marked::Asm(_, Lkmm::Acquire | Lkmm::Full),
+            ) => Some((v, LoadOrd::Acquire)),
+            (v, _) => Some((v, LoadOrd::Relaxed)),
+        },
+    }
+}
+
+/// How a call or asm statement marks the memory it touches.
+enum Marked {
+    /// A modelled function (`rust_helper_atomic_read_acquire` …) with its ordering.
+    Model(Lkmm),
+    /// An asm statement as the asm tables read it.
+    Asm(AsmEffect, Lkmm),
+}
+
+/// The address a modelled call or an asm statement writes (`write`) or
+/// reads, and how it is marked.
+fn marked_call<'v>(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    kind: &'v InstKind,
+    write: bool,
+) -> Option<(&'v Value, Marked)> {
+    match kind {
         InstKind::Call { callee, args, .. } => {
             let m = facts.program.funcs[f as usize].module;
             let t = facts.program.call_target(m, callee)?;
             let am = facts.index.of(t).access?;
-            if am.access == AccessType::Write {
+            let excluded = if write {
+                AccessType::Read
+            } else {
+                AccessType::Write
+            };
+            if am.access == excluded {
                 return None;
             }
-            let ord = match am.ordering {
-                Lkmm::Acquire | Lkmm::Full => LoadOrd::Acquire,
-                Lkmm::Consume => LoadOrd::Consume,
-                _ => LoadOrd::Relaxed,
-            };
-            Some((args.get(am.arg as usize)?, ord))
+            Some((args.get(am.arg as usize)?, Marked::Model(am.ordering)))
         }
         InstKind::Asm {
             asm,
@@ -483,21 +479,21 @@ fn load_event<'v>(
                 m.str(*asm),
                 m.str(*constraints),
             );
-            let e = models.iter().find(|e| {
-                matches!(
-                    e.effect,
-                    AsmEffect::AcquireLoad | AsmEffect::MarkedLoad | AsmEffect::AtomicRmw
-                )
-            })?;
-            let ord = if e.effect == AsmEffect::AcquireLoad
-                || matches!(e.ordering, Lkmm::Acquire | Lkmm::Full)
-            {
-                LoadOrd::Acquire
+            let directional = if write {
+                AsmEffect::ReleaseStore
             } else {
-                LoadOrd::Relaxed
+                AsmEffect::AcquireLoad
             };
+            let marked = if write {
+                AsmEffect::MarkedStore
+            } else {
+                AsmEffect::MarkedLoad
+            };
+            let e = models.iter().find(|e| {
+                e.effect == directional || e.effect == marked || e.effect == AsmEffect::AtomicRmw
+            })?;
             let k = *memory_operands.first()?;
-            Some((args.get(k as usize)?, ord))
+            Some((args.get(k as usize)?, Marked::Asm(e.effect, e.ordering)))
         }
         _ => None,
     }
@@ -681,9 +677,9 @@ fn ordering_finding(
 fn flag_location(facts: &Facts<'_, '_>, at: (FuncId, u32)) -> Option<String> {
     let func = facts.program.function(at.0);
     let kind = &func.insts[at.1 as usize].kind;
-    let ptr = store_event(facts, at.0, at.1, kind)
+    let ptr = store_event(facts, at.0, kind)
         .map(|x| x.0)
-        .or_else(|| load_event(facts, at.0, at.1, kind).map(|x| x.0))?;
+        .or_else(|| load_event(facts, at.0, kind).map(|x| x.0))?;
     let p = facts.memory.ptr_of(facts.program, at.0, ptr)?;
     Some(facts.memory.location_name(facts.program, p))
 }
