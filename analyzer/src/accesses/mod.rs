@@ -104,6 +104,8 @@ pub struct Accesses {
 
 const MAX_DEPTH: usize = 48;
 const MAX_CONTEXTS: usize = 2_000_000;
+/// Distinct entry locksets a function is walked under before they merge.
+const MAX_CONTEXTS_PER_FUNCTION: usize = 8;
 /// Roots kept per calling context (for deciding may-happen-in-parallel).
 pub const MAX_ROOTS_PER_CONTEXT: usize = 32;
 
@@ -128,6 +130,9 @@ struct Walker<'a, 'p, 'm> {
     ctx_children: Vec<Vec<u32>>,
     root_entry: Vec<Option<u32>>,
     cur_ctx: u32,
+    /// Per function: contexts made so far, and the lockset common to the
+    /// entries seen once the cap was reached.
+    func_contexts: HashMap<FuncId, (usize, Option<Vec<Held>>)>,
 }
 
 impl Accesses {
@@ -161,12 +166,21 @@ impl Accesses {
             ctx_children: Vec::new(),
             root_entry: vec![None; threads.roots.len()],
             cur_ctx: 0,
+            func_contexts: HashMap::new(),
         };
         for (r, root) in threads.roots.iter().enumerate() {
             let entry = entry_locks(program, memory, locks, root.func, &root.holds);
             w.walk_root(r, root.func, entry);
         }
         w.attach_roots();
+        if std::env::var_os("SEAM_TIMINGS").is_some() {
+            eprintln!(
+                "seam: accesses: {} contexts, {} accesses, {} paths",
+                w.ctx_children.len(),
+                w.out.list.len(),
+                w.out.paths.len()
+            );
+        }
         w.out
     }
 }
@@ -214,8 +228,23 @@ impl Walker<'_, '_, '_> {
         // under pthread_once, calling context).
         let mut stack: Vec<(FuncId, Vec<Held>, Vec<(FuncId, u32)>, bool, Option<u32>)> =
             vec![(func, entry, Vec::new(), false, None)];
-        while let Some((f, entry, path, once, parent)) = stack.pop() {
+        while let Some((f, mut entry, path, once, parent)) = stack.pop() {
             self.once = once;
+            // Past MAX_CONTEXTS_PER_FUNCTION entry locksets, a function is
+            // walked under what every entry so far had in common: fewer
+            // locks is the side that can only add reports, and the common
+            // set only shrinks, so few more contexts follow.
+            let seen = self.func_contexts.entry(f).or_insert((0, None));
+            let merged = seen.0 >= MAX_CONTEXTS_PER_FUNCTION;
+            if merged {
+                let common = seen.1.get_or_insert_with(|| entry.clone());
+                common.retain(|c| {
+                    entry
+                        .iter()
+                        .any(|e| e.lock == c.lock && (e.mode == c.mode || c.mode == LockMode::Read))
+                });
+                entry = common.clone();
+            }
             let key = (f, lock_key(&entry), once);
             if let Some(&id) = self.ctx_ids.get(&key) {
                 // Walked already (by this root or another): only link it.
@@ -230,6 +259,9 @@ impl Walker<'_, '_, '_> {
             }
             let id = self.ctx_children.len() as u32;
             self.ctx_ids.insert(key, id);
+            if let Some(seen) = self.func_contexts.get_mut(&f) {
+                seen.0 += 1;
+            }
             self.ctx_children.push(Vec::new());
             match parent {
                 Some(p) => self.ctx_children[p as usize].push(id),
@@ -308,8 +340,9 @@ impl Walker<'_, '_, '_> {
                     _ => self.memory_access(root, f, i, &held, pid),
                 }
             }
-            // Lock operations that release something not held.
-            for op in &fl.ops {
+            // Lock operations that release something not held (unknown
+            // in a merged context: its entry dropped what callers hold).
+            for op in fl.ops.iter().filter(|_| !merged) {
                 if op.action != LockAction::Release {
                     continue;
                 }

@@ -103,6 +103,8 @@ pub struct Function {
     pub params: Vec<Param>,
     /// True when the function returns a pointer.
     pub returns_ptr: bool,
+    /// `...` in the signature: calls may pass more arguments than `params`.
+    pub variadic: bool,
     /// Debug-info name of the subprogram (e.g. `my_irq_handler` or the Rust path).
     pub di_name: Option<StrId>,
     /// Where the function is defined (file, line) per its DISubprogram.
@@ -248,6 +250,8 @@ pub enum InstKind {
     Call {
         callee: Callee,
         args: Vec<Value>,
+        /// Bit `k` set: argument `k` (of the first 64) is a pointer.
+        ptr_args: u64,
         returns: bool,
         invoke: bool,
     },

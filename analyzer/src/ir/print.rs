@@ -343,6 +343,7 @@ impl Printer<'_> {
                 args,
                 returns,
                 invoke,
+                ..
             } => {
                 write!(w, "{} ", if *invoke { "invoke" } else { "call" })?;
                 match callee {

@@ -121,6 +121,11 @@ struct Solver<'p, 'm> {
     memcopies: Vec<(Ptr, Ptr, Option<u64>)>,
     has_direct_caller: HashSet<FuncId>,
     once_calls: HashSet<(FuncId, u32)>,
+    /// Per C function: the struct its pointer parameters point to (kCFI-style
+    /// target filtering, see `types_fit`).
+    param_structs: HashMap<FuncId, Vec<Option<String>>>,
+    /// Per indirect call: the struct each argument points to, when known.
+    arg_structs: HashMap<(FuncId, u32), Vec<Option<String>>>,
 }
 
 impl Memory {
@@ -145,6 +150,8 @@ impl Memory {
             memcopies: Vec::new(),
             has_direct_caller: HashSet::new(),
             once_calls: HashSet::new(),
+            param_structs: HashMap::new(),
+            arg_structs: HashMap::new(),
         };
         s.init();
         for f in 0..program.funcs.len() as FuncId {
@@ -814,6 +821,127 @@ impl<'p, 'm> Solver<'p, 'm> {
         self.set(caller, inst, Some(r));
     }
 
+    /// Number of arguments of call `i` and which are pointers.
+    fn call_arity(&self, f: FuncId, i: u32) -> (usize, u64) {
+        match &self.program.function(f).insts[i as usize].kind {
+            InstKind::Call { args, ptr_args, .. } => (args.len(), *ptr_args),
+            _ => (0, 0),
+        }
+    }
+
+    /// Can `g` be called with these arguments? The count must match (a
+    /// variadic function takes more) and so must pointer-ness, parameter by
+    /// parameter; a declaration is not judged.
+    fn arity_fits(&self, g: FuncId, (arity, ptr_args): (usize, u64)) -> bool {
+        let callee = self.program.function(g);
+        if callee.is_declaration {
+            return true;
+        }
+        let count = callee.params.len() == arity || (callee.variadic && callee.params.len() <= arity);
+        count
+            && callee
+                .params
+                .iter()
+                .take(64)
+                .enumerate()
+                .all(|(k, p)| p.is_ptr == (ptr_args >> k & 1 == 1))
+    }
+
+    /// Can C function `g` be the target of indirect call `i` in C function
+    /// `f`, by the structs its pointer arguments point to? The kernel's kCFI
+    /// checks the full C type of every indirect call, so a `struct tg3 *`
+    /// argument never reaches a function taking `struct e1000_hw *`; `void *`
+    /// and what cannot be typed here fit anything.
+    fn types_fit(&mut self, f: FuncId, i: u32, g: FuncId) -> bool {
+        let program = self.program;
+        if program.function(f).language != crate::ir::Language::C
+            || program.function(g).language != crate::ir::Language::C
+        {
+            return true;
+        }
+        if !self.arg_structs.contains_key(&(f, i)) {
+            let keys = match &program.function(f).insts[i as usize].kind {
+                InstKind::Call { args, .. } => {
+                    args.iter().map(|a| self.struct_of(f, a, 4)).collect()
+                }
+                _ => Vec::new(),
+            };
+            self.arg_structs.insert((f, i), keys);
+        }
+        if !self.param_structs.contains_key(&g) {
+            let m = program.funcs[g as usize].module;
+            let keys = program
+                .function(g)
+                .params
+                .iter()
+                .map(|p| {
+                    let t = pointee_type(program, m, p.di_type?)?;
+                    type_key(program, m, t)
+                })
+                .collect();
+            self.param_structs.insert(g, keys);
+        }
+        let args = &self.arg_structs[&(f, i)];
+        let params = &self.param_structs[&g];
+        args.iter()
+            .zip(params)
+            .all(|(a, p)| match (a, p) {
+                (Some(a), Some(p)) => a == p,
+                _ => true,
+            })
+    }
+
+    /// The struct a pointer value in C function `f` points to, from debug
+    /// info: a typed parameter, a typed local, or a pointer member loaded
+    /// out of one of those.
+    fn struct_of(&self, f: FuncId, v: &Value, depth: u32) -> Option<String> {
+        let program = self.program;
+        let m = program.funcs[f as usize].module;
+        let (module, t) = self.pointee_of(f, v, depth)?;
+        debug_assert_eq!(module, m);
+        type_key(program, module, t)
+    }
+
+    /// (module, pointee type) of a pointer value, from debug info.
+    fn pointee_of(&self, f: FuncId, v: &Value, depth: u32) -> Option<(u32, TypeId)> {
+        let program = self.program;
+        let m = program.funcs[f as usize].module;
+        let func = program.function(f);
+        match v {
+            Value::Arg(k) => {
+                let t = func.params.get(*k as usize)?.di_type?;
+                Some((m, pointee_type(program, m, t)?))
+            }
+            Value::Inst(i) if depth > 0 => match &func.insts.get(*i as usize)?.kind {
+                InstKind::Alloca { di_type, .. } => {
+                    let types = &program.modules[m as usize].types;
+                    Some((m, strip_alias(types, (*di_type)?)))
+                }
+                InstKind::Cast { value } => self.pointee_of(f, value, depth - 1),
+                InstKind::Load {
+                    ptr, is_ptr: true, ..
+                } => {
+                    // `p->member` where `p`'s struct is known: the member's pointee.
+                    let (base, off) = match ptr {
+                        Value::Inst(j) => match &func.insts.get(*j as usize)?.kind {
+                            InstKind::Gep {
+                                base,
+                                offset: Some(o),
+                                ..
+                            } => (base.clone(), *o),
+                            _ => (ptr.clone(), 0),
+                        },
+                        _ => (ptr.clone(), 0),
+                    };
+                    let (bm, bt) = self.pointee_of(f, &base, depth - 1)?;
+                    Some((bm, pointer_member_at(program, bm, bt, off)?))
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn arg_ptrs(&mut self, f: FuncId, i: u32) -> Vec<Option<Ptr>> {
         let program = self.program;
         let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else {
@@ -903,7 +1031,16 @@ impl<'p, 'm> Solver<'p, 'm> {
                     Pending::Call(f, i, p) => {
                         let n = self.norm(p).node;
                         let targets = self.nodes[n as usize].functions.clone();
+                        let arity = self.call_arity(f, i);
                         for g in targets {
+                            // A function of another arity cannot be the
+                            // callee (the kernel's kCFI checks the whole
+                            // type): unification puts every function stored
+                            // in merged ops tables on one node, and binding
+                            // them all would merge their parameters in turn.
+                            if !self.arity_fits(g, arity) || !self.types_fit(f, i, g) {
+                                continue;
+                            }
                             if self.bound.insert((f, i, g)) {
                                 changed = true;
                                 let args = self.arg_ptrs(f, i);
@@ -1069,6 +1206,16 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
+    /// Only stack slots made this object (the other origins are
+    /// placeholders for memory outside the input).
+    fn is_stack_only(&self, rep: NodeId) -> bool {
+        let origins = &self.nodes[rep as usize].origins;
+        origins.iter().any(|o| matches!(o, Origin::Stack(..)))
+            && origins
+                .iter()
+                .all(|o| matches!(o, Origin::Stack(..) | Origin::External(_) | Origin::Param(..)))
+    }
+
     fn freeze(mut self) -> Memory {
         // Indirect calls that found no target.
         let mut unresolved = Vec::new();
@@ -1080,19 +1227,34 @@ impl<'p, 'm> Solver<'p, 'm> {
             }
         }
         // Shared nodes: reachable from globals, external objects, root
-        // parameters and thread data.
+        // parameters and thread data. A stack object is one thread's even
+        // when unification ties it to a root's parameter or to the object
+        // its type names (`struct ma_state` lives on every caller's stack):
+        // it becomes shared only when a pointer to it is stored in shared
+        // memory or handed to another thread.
         let mut roots: Vec<NodeId> = Vec::new();
         roots.extend(self.global_nodes.iter().copied());
-        roots.extend(self.external_nodes.values().copied());
+        let mut weak: Vec<NodeId> = Vec::new();
+        weak.extend(self.external_nodes.values().copied());
         for f in 0..self.program.funcs.len() as FuncId {
             let outside = self.address_taken.contains(&f) || !self.has_direct_caller.contains(&f);
             if outside {
-                roots.extend(self.param_ptrs[f as usize].iter().map(|p| p.node));
+                weak.extend(self.param_ptrs[f as usize].iter().map(|p| p.node));
+            }
+        }
+        for w in weak {
+            if w == u32::MAX {
+                continue;
+            }
+            let (r, _) = self.find(w);
+            if !self.is_stack_only(r) {
+                roots.push(r);
             }
         }
         for s in &self.spawns {
             roots.extend(self.param_ptrs[s.callee as usize].iter().map(|p| p.node));
         }
+        roots.retain(|&r| r != u32::MAX);
         let n = self.nodes.len();
         let mut shared = vec![false; n];
         let mut stack: Vec<NodeId> = roots.into_iter().map(|r| self.find(r).0).collect();

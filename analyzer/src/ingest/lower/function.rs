@@ -55,6 +55,7 @@ impl Lowerer {
         let di_loc = sp.and_then(|sp| self.subprogram_location(sp));
         let fn_type = LLVMGlobalGetValueType(f);
         let returns_ptr = !fn_type.is_null() && ffi::is_pointer_type(LLVMGetReturnType(fn_type));
+        let variadic = !fn_type.is_null() && LLVMIsFunctionVarArg(fn_type) != 0;
 
         let n_params = LLVMCountParams(f);
         let mut params: Vec<Param> = (0..n_params)
@@ -85,6 +86,7 @@ impl Lowerer {
             is_declaration,
             params,
             returns_ptr,
+            variadic,
             di_name,
             di_loc,
             blocks: Vec::new(),
@@ -538,9 +540,13 @@ impl Lowerer {
                 )
                 .is_null();
                 let args = (0..n_args).map(|i| arg(self, i)).collect();
+                let ptr_args = (0..n_args.min(64))
+                    .filter(|&i| ffi::is_pointer_type(LLVMTypeOf(LLVMGetOperand(inst, i))))
+                    .fold(0u64, |m, i| m | (1 << i));
                 InstKind::Call {
                     callee,
                     args,
+                    ptr_args,
                     returns: !(callee_noreturn || site_noreturn),
                     invoke,
                 }
