@@ -125,10 +125,19 @@ fn shape(i: &Ingested) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn isolated_ingest_equals_in_process_ingest() {
-    let local = ingest(&inputs(), &IngestOptions { jobs: 2 });
+    let local = ingest(
+        &inputs(),
+        &IngestOptions {
+            jobs: 2,
+            ..Default::default()
+        },
+    );
     let isolated = ingest_with(
         &inputs(),
-        &IngestOptions { jobs: 2 },
+        &IngestOptions {
+            jobs: 2,
+            ..Default::default()
+        },
         &workers(&[], Duration::from_secs(120)),
     );
     assert!(local.errors.is_empty(), "{:#?}", local.errors);
@@ -146,13 +155,22 @@ fn a_dying_worker_costs_only_the_module_it_was_on() {
     // 7 are blamed (as a real LLVM crash would be), the rest still arrive.
     let got = ingest_with(
         &inputs(),
-        &IngestOptions { jobs: 1 },
+        &IngestOptions {
+            jobs: 1,
+            ..Default::default()
+        },
         &workers(&[(DIE_ENV, "3")], Duration::from_secs(120)),
     );
-    let all: Vec<String> = shape(&ingest(&inputs(), &IngestOptions { jobs: 1 }))
-        .into_iter()
-        .map(|(o, _)| o)
-        .collect();
+    let all: Vec<String> = shape(&ingest(
+        &inputs(),
+        &IngestOptions {
+            jobs: 1,
+            ..Default::default()
+        },
+    ))
+    .into_iter()
+    .map(|(o, _)| o)
+    .collect();
     assert_eq!(all.len(), 10);
     let blamed: Vec<&str> = got.errors.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(
@@ -186,7 +204,10 @@ fn a_hanging_worker_is_killed_after_the_unit_timeout() {
             fx("rs-rustc-x86_64-O2.bc"),
             fx("c-clang16-x86_64-O2.bc"),
         ],
-        &IngestOptions { jobs: 1 },
+        &IngestOptions {
+            jobs: 1,
+            ..Default::default()
+        },
         &workers(&[(HANG_ENV, "1")], Duration::from_secs(2)),
     );
     // Each worker sends one result and then hangs: module 2 of 3 times out.
