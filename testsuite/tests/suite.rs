@@ -12,8 +12,10 @@ fn corpus_matches_expectations() {
     let seam = run::find_seam(&layout).unwrap_or_else(|e| panic!("{e}"));
     let (cases, errors) = load_cases(&layout, std::env::var("SEAM_CASES").ok().as_deref());
     assert!(errors.is_empty(), "malformed cases:\n{}", errors.join("\n"));
-    let cache = run::CacheMode::ColdWarm(layout.out.join("module-cache-check"));
+    let cache_root = layout.out.join("module-cache-check");
+    let cache = run::CacheMode::ColdWarm(cache_root.clone());
     let runs = run::run_cases_with(Some(&seam), &cache, &Toolchain::from_env(), &layout, &cases);
+    let _ = std::fs::remove_dir_all(&cache_root);
     let s = score::score(&runs);
     eprintln!("{}", score::render(&s));
     // A cache disagreement fails known-gap cases too.
