@@ -353,10 +353,11 @@ fn scan(entry: &inputs::Entry, major: u32, cache: Option<&CacheRun>) -> Option<S
                 bytes: c.units.iter().map(|u| u.len() as u64).sum(),
                 ..Default::default()
             };
+            // Looked up in parallel: one file may hold thousands of units.
             let (contents, cached) = match cache {
                 Some(cache) => c
                     .units
-                    .iter()
+                    .par_iter()
                     .map(|u| {
                         if u.refused.is_some() {
                             return (None, None);
