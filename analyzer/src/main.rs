@@ -34,6 +34,8 @@ enum Command {
         /// .bc .ll .o .a .rlib files, directories, or @FILE lists.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        cache: CacheCli,
     },
     /// Print a rule's documentation; without a rule, list the rules.
     Explain {
@@ -92,6 +94,29 @@ struct CheckCli {
     /// SARIF automationDetails category (default: `seam`, or `category` in seam.toml).
     #[arg(long, value_name = "NAME")]
     category: Option<String>,
+    #[command(flatten)]
+    cache: CacheCli,
+}
+
+/// The module cache (lowered modules by content hash; see docs/ingest.md).
+#[derive(clap::Args)]
+struct CacheCli {
+    /// Keep lowered modules in DIR and reuse them when an input's bytes are unchanged.
+    #[arg(long, value_name = "DIR", long_help = cli::cache_help())]
+    cache: Option<PathBuf>,
+    /// Neither read nor write the module cache.
+    #[arg(long, conflicts_with = "cache")]
+    no_cache: bool,
+}
+
+impl CacheCli {
+    fn choice(self) -> cli::CacheChoice {
+        match (self.no_cache, self.cache) {
+            (true, _) => cli::CacheChoice::Off,
+            (false, Some(dir)) => cli::CacheChoice::Dir(dir),
+            (false, None) => cli::CacheChoice::Default,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -132,8 +157,9 @@ fn main() -> ExitCode {
             color: c.color,
             quiet: c.quiet,
             category: c.category,
+            cache: c.cache.choice(),
         }),
-        Command::Ir { inputs } => cli::ir(&inputs),
+        Command::Ir { inputs, cache } => cli::ir(&inputs, cache.choice()),
         Command::Explain { rule, write_docs } => {
             cli::explain(rule.as_deref(), write_docs.as_deref())
         }

@@ -125,6 +125,7 @@ fn run_check_step(dir: &Path, paths: &str) -> (i32, String) {
         .env("CARGO_TARGET_DIR", &target)
         .env("GITHUB_OUTPUT", &output_file)
         .env("SEAM_PATHS", paths)
+        .env("SEAM_CACHE_DIR", dir.join("module-cache"))
         .env("SEAM_ARGS", "--quiet --jobs 1")
         .env("SEAM_CATEGORY", "seam-test")
         .env("SEAM_FAIL_ON", "error")

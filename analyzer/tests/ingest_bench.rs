@@ -61,7 +61,14 @@ fn ingest_throughput() {
     for (label, isolation) in [("in-process", Isolation::InProcess), ("workers", workers)] {
         for jobs in [1, 0] {
             let t = Instant::now();
-            let got = ingest_with(&inputs, &IngestOptions { jobs }, &isolation);
+            let got = ingest_with(
+                &inputs,
+                &IngestOptions {
+                    jobs,
+                    ..Default::default()
+                },
+                &isolation,
+            );
             let s = t.elapsed().as_secs_f64();
             let insts: usize = got
                 .modules

@@ -185,9 +185,27 @@ fn every_container_kind_mixed_in_one_call() {
 #[test]
 fn result_order_does_not_depend_on_jobs() {
     let (inputs, _) = mixed_inputs();
-    let one = ingest(&inputs, &IngestOptions { jobs: 1 });
-    let two = ingest(&inputs, &IngestOptions { jobs: 2 });
-    let many = ingest(&inputs, &IngestOptions { jobs: 7 });
+    let one = ingest(
+        &inputs,
+        &IngestOptions {
+            jobs: 1,
+            ..Default::default()
+        },
+    );
+    let two = ingest(
+        &inputs,
+        &IngestOptions {
+            jobs: 2,
+            ..Default::default()
+        },
+    );
+    let many = ingest(
+        &inputs,
+        &IngestOptions {
+            jobs: 7,
+            ..Default::default()
+        },
+    );
     no_errors(&one);
     assert_eq!(origins(&one), origins(&two));
     assert_eq!(origins(&one), origins(&many));
@@ -555,7 +573,13 @@ fn bad_inputs_are_errors_naming_the_file_and_good_ones_still_read() {
     let mut inputs = vec![good[0].clone()];
     inputs.extend(bad.iter().map(|b| b.path.clone()));
     inputs.insert(5, good[1].clone());
-    let got = ingest(&inputs, &IngestOptions { jobs: 2 });
+    let got = ingest(
+        &inputs,
+        &IngestOptions {
+            jobs: 2,
+            ..Default::default()
+        },
+    );
     assert_eq!(
         origins(&got),
         [s(&good[0]), s(&good[1])],
@@ -605,6 +629,7 @@ fn binary_reports_bad_input_and_exits_2() {
     let good = std::fs::read(fx("c-clang22-x86_64-O2.bc")).unwrap();
     std::fs::write(&truncated, &good[..good.len() / 2]).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_seam"))
+        .env("SEAM_CACHE_DIR", cache_dir())
         .arg("check")
         .arg(fx("c-clang22-x86_64-O2.bc"))
         .arg(&missing)
@@ -668,6 +693,7 @@ fn binary_survives_inputs_that_crash_llvm() {
     let oom = fx("crash/llvm22-oom-abort.bc");
     let good = fx("c-clang22-x86_64-O2.bc");
     let out = Command::new(env!("CARGO_BIN_EXE_seam"))
+        .env("SEAM_CACHE_DIR", cache_dir())
         .arg("check")
         .arg(&segv)
         .arg(&good)
@@ -697,4 +723,9 @@ fn binary_survives_inputs_that_crash_llvm() {
         )),
         "{stderr}"
     );
+}
+
+/// The binary's module cache, under the target directory.
+fn cache_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("seam-module-cache")
 }

@@ -14,11 +14,17 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use seam::ingest::{ingest, ingest_with, IngestOptions, Ingested, Isolation, WorkerCommand};
+use seam::ingest::{
+    ingest, ingest_with, IngestOptions, Ingested, Isolation, ModuleCache, WorkerCommand,
+};
 
 const WORKER_ENV: &str = "SEAM_TEST_INGEST_WORKER";
 const DIE_ENV: &str = "SEAM_TEST_WORKER_DIE_AFTER";
 const HANG_ENV: &str = "SEAM_TEST_WORKER_HANG_AFTER";
+/// The worker copies `<FROM>` over `<TO>` before reading its request: the
+/// input changes between the parent's scan and the worker's read.
+const REWRITE_FROM_ENV: &str = "SEAM_TEST_WORKER_REWRITE_FROM";
+const REWRITE_TO_ENV: &str = "SEAM_TEST_WORKER_REWRITE_TO";
 
 /// Counts flushed frames (the handshake is the first) and misbehaves after
 /// the configured number of results.
@@ -53,6 +59,12 @@ fn ingest_worker_entry() {
         return; // an ordinary test run: nothing to do
     }
     let num = |k: &str| std::env::var(k).ok().and_then(|v| v.parse().ok());
+    if let (Some(from), Some(to)) = (
+        std::env::var_os(REWRITE_FROM_ENV),
+        std::env::var_os(REWRITE_TO_ENV),
+    ) {
+        std::fs::copy(from, to).unwrap();
+    }
     let mut out = Misbehaving {
         inner: std::io::stdout().lock(),
         flushes: 0,
@@ -125,10 +137,19 @@ fn shape(i: &Ingested) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn isolated_ingest_equals_in_process_ingest() {
-    let local = ingest(&inputs(), &IngestOptions { jobs: 2 });
+    let local = ingest(
+        &inputs(),
+        &IngestOptions {
+            jobs: 2,
+            ..Default::default()
+        },
+    );
     let isolated = ingest_with(
         &inputs(),
-        &IngestOptions { jobs: 2 },
+        &IngestOptions {
+            jobs: 2,
+            ..Default::default()
+        },
         &workers(&[], Duration::from_secs(120)),
     );
     assert!(local.errors.is_empty(), "{:#?}", local.errors);
@@ -146,13 +167,22 @@ fn a_dying_worker_costs_only_the_module_it_was_on() {
     // 7 are blamed (as a real LLVM crash would be), the rest still arrive.
     let got = ingest_with(
         &inputs(),
-        &IngestOptions { jobs: 1 },
+        &IngestOptions {
+            jobs: 1,
+            ..Default::default()
+        },
         &workers(&[(DIE_ENV, "3")], Duration::from_secs(120)),
     );
-    let all: Vec<String> = shape(&ingest(&inputs(), &IngestOptions { jobs: 1 }))
-        .into_iter()
-        .map(|(o, _)| o)
-        .collect();
+    let all: Vec<String> = shape(&ingest(
+        &inputs(),
+        &IngestOptions {
+            jobs: 1,
+            ..Default::default()
+        },
+    ))
+    .into_iter()
+    .map(|(o, _)| o)
+    .collect();
     assert_eq!(all.len(), 10);
     let blamed: Vec<&str> = got.errors.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(
@@ -186,7 +216,10 @@ fn a_hanging_worker_is_killed_after_the_unit_timeout() {
             fx("rs-rustc-x86_64-O2.bc"),
             fx("c-clang16-x86_64-O2.bc"),
         ],
-        &IngestOptions { jobs: 1 },
+        &IngestOptions {
+            jobs: 1,
+            ..Default::default()
+        },
         &workers(&[(HANG_ENV, "1")], Duration::from_secs(2)),
     );
     // Each worker sends one result and then hangs: module 2 of 3 times out.
@@ -233,4 +266,78 @@ fn a_worker_that_cannot_start_fails_every_unit_once() {
             "{e:?}"
         );
     }
+}
+
+#[test]
+fn with_a_cache_a_dying_worker_still_costs_only_its_module() {
+    // As above, with a cache: after each crash the fresh worker gets the
+    // remaining units with their content hashes, which must still line up.
+    let dir = tempfile::tempdir().unwrap();
+    let opts = IngestOptions {
+        jobs: 1,
+        cache: Some(ModuleCache::open(dir.path()).unwrap()),
+    };
+    let dying = workers(&[(DIE_ENV, "3")], Duration::from_secs(120));
+    let got = ingest_with(&inputs(), &opts, &dying);
+    let all = shape(&ingest(&inputs(), &IngestOptions::default()));
+    let blamed: Vec<&str> = got.errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        blamed,
+        [all[3].0.as_str(), all[7].0.as_str()],
+        "{:#?}",
+        got.errors
+    );
+    let stats = got.cache.as_ref().unwrap();
+    assert_eq!((stats.hits, stats.misses, stats.stored), (0, 10, 8));
+    // Warm: the 8 stored modules are read back, the 2 blamed ones lowered
+    // (fewer than 3 results: this time the worker lives).
+    let warm = ingest_with(&inputs(), &opts, &dying);
+    assert!(warm.errors.is_empty(), "{:#?}", warm.errors);
+    let stats = warm.cache.as_ref().unwrap();
+    assert_eq!((stats.hits, stats.misses, stats.stored), (8, 2, 2));
+    assert_eq!(shape(&warm), all);
+}
+
+#[test]
+fn a_unit_that_changed_after_the_scan_is_not_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let input = work.path().join("unit.bc");
+    std::fs::copy(fx("c-clang22-x86_64-O2.bc"), &input).unwrap();
+    let opts = IngestOptions {
+        jobs: 1,
+        cache: Some(ModuleCache::open(dir.path()).unwrap()),
+    };
+    let from = fx("c-clang19-x86_64-O2.bc");
+    let rewriting = workers(
+        &[
+            (REWRITE_FROM_ENV, from.to_str().unwrap()),
+            (REWRITE_TO_ENV, input.to_str().unwrap()),
+        ],
+        Duration::from_secs(120),
+    );
+    let got = ingest_with(std::slice::from_ref(&input), &opts, &rewriting);
+    assert!(got.modules.is_empty());
+    assert_eq!(got.errors.len(), 1, "{:#?}", got.errors);
+    assert!(
+        got.errors[0]
+            .reason
+            .contains("file changed while seam read it"),
+        "{:?}",
+        got.errors[0]
+    );
+    assert_eq!(got.cache.as_ref().unwrap().stored, 0);
+    // The file now holds the clang-19 module; it is lowered and stored as such.
+    let now = ingest_with(
+        std::slice::from_ref(&input),
+        &opts,
+        &workers(&[], Duration::from_secs(120)),
+    );
+    assert!(now.errors.is_empty());
+    let fresh = ingest(&[from], &IngestOptions::default());
+    assert_eq!(
+        seam::ir::print::print_module(&now.modules[0]).replace(input.to_str().unwrap(), "X"),
+        seam::ir::print::print_module(&fresh.modules[0])
+            .replace(fx("c-clang19-x86_64-O2.bc").to_str().unwrap(), "X")
+    );
 }

@@ -162,7 +162,14 @@ fn thousand_mutants_no_panic_no_abort_no_hang() {
         unit_timeout: Duration::from_secs(120),
     });
     let start = Instant::now();
-    let got = ingest_with(&paths, &IngestOptions { jobs: 2 }, &isolation);
+    let got = ingest_with(
+        &paths,
+        &IngestOptions {
+            jobs: 2,
+            ..Default::default()
+        },
+        &isolation,
+    );
     let elapsed = start.elapsed();
 
     let crashed = got

@@ -7,7 +7,8 @@
 # --jobs 1 and 2, scaling over 25/50/100 % of the modules, the single-driver
 # audit (rnull + the Rust `kernel` crate + the Rust helpers) and
 # `seam check vmlinux.o`. Each figure is the median of RUNS runs with the
-# spread (min..max), wall time and peak RSS from /usr/bin/time -v.
+# spread (min..max), wall time and peak RSS from /usr/bin/time -v. seam runs
+# with --no-cache: every figure is a cold run.
 # Writes the table into docs/performance.md between the bench markers and
 # keeps the raw figures in $SEAM_KERNEL_CACHE/bench/.
 #
@@ -172,24 +173,24 @@ if want llvm; then
     done
 fi
 if want ingest; then
-    measure "seam-ingest" "seam ir (all cores, IR printed to /dev/null)" "$SEAM" ir "@$WORK/all.txt"
+    measure "seam-ingest" "seam ir (all cores, IR printed to /dev/null)" "$SEAM" ir --no-cache "@$WORK/all.txt"
 fi
 if want check; then
     # The last --jobs 2 run's report is kept: corpus statistics, findings.
     for j in 1 2; do
         RUN_STDOUT="$WORK/check-all.json" measure "seam-check-j$j" "seam check --format json --jobs $j" \
-            "$SEAM" check --format json --jobs "$j" --quiet --fail-on never "@$WORK/all.txt"
+            "$SEAM" check --no-cache --format json --jobs "$j" --quiet --fail-on never "@$WORK/all.txt"
     done
 fi
 if want scaling; then
     for p in $SCALE; do
         [ "$p" = 100 ] && continue
         measure "seam-check-p$p" "seam check --jobs 2 on $p % of the modules" \
-            "$SEAM" check --format json --jobs 2 --quiet --fail-on never "@$WORK/p$p.txt"
+            "$SEAM" check --no-cache --format json --jobs 2 --quiet --fail-on never "@$WORK/p$p.txt"
     done
     if [[ " $SCALE " == *" 100 "* ]] && ! grep -q '^seam-check-j2	' "$RESULTS"; then
         measure "seam-check-j2" "seam check --format json --jobs 2" \
-            "$SEAM" check --format json --jobs 2 --quiet --fail-on never "@$WORK/all.txt"
+            "$SEAM" check --no-cache --format json --jobs 2 --quiet --fail-on never "@$WORK/all.txt"
     fi
 fi
 if want driver; then
@@ -202,12 +203,12 @@ if want driver; then
     if [ -n "$missing" ]; then
         log "single-driver audit skipped: not in the corpus:$missing"
     else measure "seam-driver-rnull" "seam check on rnull + kernel crate + rust helpers" \
-        "$SEAM" check --format json --jobs 2 --quiet --fail-on never "@$WORK/driver.txt"
+        "$SEAM" check --no-cache --format json --jobs 2 --quiet --fail-on never "@$WORK/driver.txt"
     fi
 fi
 if want vmlinux && [ -f "$SRC/vmlinux.o" ]; then
     measure "seam-vmlinux" "seam check vmlinux.o (one .llvmbc section, all modules)" \
-        "$SEAM" check --format json --jobs 2 --quiet --fail-on never "$SRC/vmlinux.o"
+        "$SEAM" check --no-cache --format json --jobs 2 --quiet --fail-on never "$SRC/vmlinux.o"
 fi
 
 # --- scaling exponent ------------------------------------------------------

@@ -38,7 +38,7 @@ grep '\.o\.bc$' "$rust_list" >> "$c_list" || true
 grep -v '\.o\.bc$' "$rust_list" > "$rust_list.tmp" || true; mv "$rust_list.tmp" "$rust_list"
 
 rc=0
-nice -n "$NICE" "$SEAM" ir "@$LIST" 2> "$err" | awk \
+nice -n "$NICE" "$SEAM" ir --no-cache "@$LIST" 2> "$err" | awk \
     -v c_files="$(wc -l < "$c_list")" -v rust_files="$(wc -l < "$rust_list")" \
     -v c_bytes="$(bytes "$c_list")" -v rust_bytes="$(bytes "$rust_list")" '
     /^; module / { lang = "" ; next }

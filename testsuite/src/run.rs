@@ -89,11 +89,38 @@ impl CaseRun {
     }
 }
 
+/// How the harness uses seam's module cache.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CacheMode {
+    /// `--no-cache`: runs leave nothing in the user's cache directory.
+    Off,
+    /// Each variant is analysed twice with `--cache <root>/<case>/<variant>`
+    /// (emptied first): cold, then warm. The warm run must read every
+    /// module from the cache and print byte-identical JSON, else the
+    /// variant fails. The directory is removed afterwards.
+    ColdWarm(PathBuf),
+}
+
+/// What one `seam check` printed.
+struct SeamOutput {
+    stdout: String,
+    stderr: String,
+}
+
 /// Runs `seam` with a time limit, reading stdout concurrently so a large
 /// report cannot deadlock on a full pipe.
-fn run_seam(seam: &Path, bcs: &[PathBuf], config: Option<&Path>) -> Result<String, String> {
+fn run_seam(
+    seam: &Path,
+    bcs: &[PathBuf],
+    config: Option<&Path>,
+    cache: Option<&Path>,
+) -> Result<SeamOutput, String> {
     let mut cmd = Command::new(seam);
     cmd.arg("check").args(bcs).args(["--format", "json"]);
+    match cache {
+        Some(dir) => cmd.arg("--cache").arg(dir),
+        None => cmd.arg("--no-cache"),
+    };
     if let Some(c) = config {
         cmd.arg("--config").arg(c);
     }
@@ -135,7 +162,10 @@ fn run_seam(seam: &Path, bcs: &[PathBuf], config: Option<&Path>) -> Result<Strin
     let out = out_reader.join().unwrap_or_default();
     let err = err_reader.join().unwrap_or_default();
     match status.code() {
-        Some(0) | Some(1) => Ok(out),
+        Some(0) | Some(1) => Ok(SeamOutput {
+            stdout: out,
+            stderr: err,
+        }),
         _ => Err(format!(
             "seam exited with {status}; stderr:\n{}",
             err.trim_end()
@@ -143,8 +173,66 @@ fn run_seam(seam: &Path, bcs: &[PathBuf], config: Option<&Path>) -> Result<Strin
     }
 }
 
+/// `seam check` on one variant; with [`CacheMode::ColdWarm`], twice, and
+/// the warm run judged against the cold one.
+fn analyse(
+    seam: &Path,
+    bcs: &[PathBuf],
+    config: Option<&Path>,
+    cache: &CacheMode,
+    case: &Case,
+    v: Variant,
+) -> Result<String, String> {
+    let CacheMode::ColdWarm(root) = cache else {
+        return Ok(run_seam(seam, bcs, config, None)?.stdout);
+    };
+    let dir = root.join(&case.group).join(&case.name).join(v.name());
+    let _ = std::fs::remove_dir_all(&dir);
+    let cold = run_seam(seam, bcs, config, Some(&dir))?;
+    let warm = run_seam(seam, bcs, config, Some(&dir));
+    let _ = std::fs::remove_dir_all(&dir);
+    let warm = warm?;
+    match (cache_note(&cold.stderr), cache_note(&warm.stderr)) {
+        (Some((0, n)), Some((hits, m))) if n > 0 && hits == n && m == n => {}
+        (cold_note, warm_note) => {
+            return Err(format!(
+                "cache: expected a cold run with no hits and a warm run reading every module from the cache; got (hits, modules) {cold_note:?} then {warm_note:?}"
+            ))
+        }
+    }
+    if warm.stdout != cold.stdout {
+        let line = cold
+            .stdout
+            .lines()
+            .zip(warm.stdout.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| cold.stdout.lines().count().min(warm.stdout.lines().count()));
+        return Err(format!(
+            "cache: the warm run's JSON differs from the cold run's at line {}:\n  cold: {}\n  warm: {}",
+            line + 1,
+            cold.stdout.lines().nth(line).unwrap_or("<end>"),
+            warm.stdout.lines().nth(line).unwrap_or("<end>")
+        ));
+    }
+    Ok(cold.stdout)
+}
+
+/// (hits, modules) from seam's "note: module cache: H of N modules read
+/// from DIR, ..." line.
+fn cache_note(stderr: &str) -> Option<(usize, usize)> {
+    let line = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("note: module cache: "))?;
+    let mut words = line.split_whitespace();
+    let hits = words.next()?.parse().ok()?;
+    let _of = words.next()?;
+    let n = words.next()?.parse().ok()?;
+    Some((hits, n))
+}
+
 fn run_variant(
     seam: Option<&Path>,
+    cache: &CacheMode,
     tc: &Toolchain,
     layout: &Layout,
     case: &Case,
@@ -164,7 +252,8 @@ fn run_variant(
         run.expectations = expect::parse_files(&case.sources())?;
         let bcs = compile::build_variant(tc, layout, case, v, krs)?;
         let Some(seam) = seam else { return Ok(()) };
-        let report = Report::parse(&run_seam(seam, &bcs, case.seam_toml.as_deref())?)?;
+        let json = analyse(seam, &bcs, case.seam_toml.as_deref(), cache, case, v)?;
+        let report = Report::parse(&json)?;
         if !report.errors.is_empty() {
             let errs: Vec<String> = report.errors.iter().map(|e| e.to_string()).collect();
             return Err(format!("seam reported input errors: {}", errs.join("; ")));
@@ -181,9 +270,20 @@ fn run_variant(
 
 /// Builds (and, with `seam`, analyses and judges) every variant of every
 /// case, in parallel. Without `seam` only the build and the annotations are
-/// checked.
+/// checked. seam runs with `--no-cache`.
 pub fn run_cases(
     seam: Option<&Path>,
+    tc: &Toolchain,
+    layout: &Layout,
+    cases: &[Case],
+) -> Vec<CaseRun> {
+    run_cases_with(seam, &CacheMode::Off, tc, layout, cases)
+}
+
+/// [`run_cases`] with a choice of how seam's module cache is used.
+pub fn run_cases_with(
+    seam: Option<&Path>,
+    cache: &CacheMode,
     tc: &Toolchain,
     layout: &Layout,
     cases: &[Case],
@@ -195,7 +295,7 @@ pub fn run_cases(
         .collect();
     let mut runs: Vec<CaseRun> = jobs
         .par_iter()
-        .map(|&(c, v)| run_variant(seam, tc, layout, c, v, &krs))
+        .map(|&(c, v)| run_variant(seam, cache, tc, layout, c, v, &krs))
         .collect();
     runs.sort_by(|a, b| (&a.case, &a.variant).cmp(&(&b.case, &b.variant)));
     runs

@@ -29,6 +29,7 @@ pub struct CheckArgs {
     pub color: Color,
     pub quiet: bool,
     pub category: Option<String>,
+    pub cache: super::CacheChoice,
 }
 
 /// The default configuration file, used when it exists and `--config` is not given.
@@ -54,13 +55,21 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Err(e) => return fail(&format!("baseline: {e}")),
     };
 
+    let cache = super::open_cache(&args.cache, args.quiet);
     let stage = Stage::start(!args.quiet, "reading inputs");
+    let clock = std::time::Instant::now();
     let ingested = seam::ingest::ingest_with(
         &args.inputs,
-        &seam::ingest::IngestOptions { jobs: args.jobs },
+        &seam::ingest::IngestOptions {
+            jobs: args.jobs,
+            cache,
+        },
         &seam::ingest::Isolation::workers_from_current_exe(),
     );
     stage.finish();
+    if std::env::var_os("SEAM_TIMINGS").is_some() {
+        eprintln!("seam: ingest: {:.2} s", clock.elapsed().as_secs_f64());
+    }
     for e in &ingested.errors {
         eprintln!("error: {e}");
     }
@@ -69,6 +78,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             eprintln!("note: {n}");
         }
     }
+    super::report_cache(ingested.cache.as_ref(), args.quiet);
 
     let stage = Stage::start(
         !args.quiet,

@@ -114,13 +114,95 @@ fn write_docs_to(dir: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Which module cache a run uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CacheChoice {
+    /// `--no-cache`.
+    Off,
+    /// `--cache DIR`.
+    Dir(PathBuf),
+    /// [`ModuleCache::default_dir`](seam::ingest::ModuleCache::default_dir).
+    Default,
+}
+
+/// `--cache`'s long help, naming the directory used without it.
+pub fn cache_help() -> String {
+    let here = match seam::ingest::ModuleCache::default_dir() {
+        Some(d) => format!("here: {}", d.display()),
+        None => "none here: no cache unless --cache is given".to_string(),
+    };
+    format!(
+        "Keep lowered modules in DIR and reuse them when an input's bytes are unchanged \
+         (keyed by content and seam build; safe to delete at any time).\n\
+         Default: $SEAM_CACHE_DIR, else $XDG_CACHE_HOME/seam/modules, else \
+         $HOME/.cache/seam/modules ({here})."
+    )
+}
+
+/// Opens the chosen cache; when it cannot be used, says so once (unless
+/// `quiet`) and the run goes on without it.
+pub fn open_cache(choice: &CacheChoice, quiet: bool) -> Option<seam::ingest::ModuleCache> {
+    let dir = match choice {
+        CacheChoice::Off => return None,
+        CacheChoice::Dir(d) => d.clone(),
+        CacheChoice::Default => match seam::ingest::ModuleCache::default_dir() {
+            Some(d) => d,
+            None => {
+                if !quiet {
+                    eprintln!("warning: no module cache: none of SEAM_CACHE_DIR, XDG_CACHE_HOME, HOME is set; use --cache DIR or --no-cache");
+                }
+                return None;
+            }
+        },
+    };
+    match seam::ingest::ModuleCache::open(&dir) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            if !quiet {
+                eprintln!("warning: running without the module cache: {e}");
+            }
+            None
+        }
+    }
+}
+
+/// The stderr line about the cache after ingest (and a warning if writing
+/// to it failed).
+pub fn report_cache(stats: Option<&seam::ingest::CacheStats>, quiet: bool) {
+    let Some(s) = stats else { return };
+    if quiet {
+        return;
+    }
+    if let Some(p) = &s.problem {
+        eprintln!("warning: module cache: {p}");
+    }
+    if s.hits + s.misses > 0 {
+        let rejected = if s.rejected > 0 {
+            format!(", {} damaged or stale entries replaced", s.rejected)
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "note: module cache: {} of {} modules read from {}, {} stored{rejected}",
+            s.hits,
+            s.hits + s.misses,
+            s.dir.display(),
+            s.stored
+        );
+    }
+}
+
 /// `seam ir <FILE>...`: the lowered IR of every module, as seam sees it.
-pub fn ir(inputs: &[PathBuf]) -> ExitCode {
+pub fn ir(inputs: &[PathBuf], cache: CacheChoice) -> ExitCode {
     let ingested = seam::ingest::ingest_with(
         inputs,
-        &seam::ingest::IngestOptions::default(),
+        &seam::ingest::IngestOptions {
+            jobs: 0,
+            cache: open_cache(&cache, false),
+        },
         &seam::ingest::Isolation::workers_from_current_exe(),
     );
+    report_cache(ingested.cache.as_ref(), false);
     let models = seam_models::Models::builtin();
     for m in &ingested.modules {
         emit(&seam::ir::print::print_module(m));

@@ -7,11 +7,14 @@
 //! without LLVM; each unit is then lowered with [`lower::lower_buffer`],
 //! either in this process or — because LLVM 22's bitcode reader can crash
 //! on damaged input (see docs/ingest.md) — in worker processes
-//! ([`worker`]) so one bad module never ends a run.
+//! ([`worker`]) so one bad module never ends a run. With a [`ModuleCache`],
+//! units lowered before (same bytes, same seam build) are read back from
+//! disk instead ([`cache`]).
 
 pub mod lower;
 
 mod bitstream;
+mod cache;
 mod container;
 mod inputs;
 mod worker;
@@ -24,6 +27,7 @@ use rayon::prelude::*;
 
 use crate::ir::Module;
 
+pub use cache::{CacheStats, ModuleCache};
 pub use worker::{worker_main, WorkerCommand, WORKER_SUBCOMMAND};
 
 /// An input that could not be read, with the reason. Never fatal for the run.
@@ -50,12 +54,17 @@ pub struct Ingested {
     pub notes: Vec<String>,
     /// Total bytes of bitcode/IR read.
     pub bytes: u64,
+    /// What the module cache did, when one was given. Kept apart from
+    /// `notes` so that everything else is the same with and without it.
+    pub cache: Option<CacheStats>,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct IngestOptions {
     /// Parallel parse tasks (threads, or worker processes); 0 = all cores.
     pub jobs: usize,
+    /// Read lowered modules from, and store them in, this cache.
+    pub cache: Option<ModuleCache>,
 }
 
 /// Where LLVM parses.
@@ -107,18 +116,38 @@ pub fn ingest_with(inputs: &[PathBuf], opts: &IngestOptions, isolation: &Isolati
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build();
+    // Modules lowered by another program (a test's worker) are keyed by it too.
+    let cache = opts.cache.as_ref().map(|c| match isolation {
+        Isolation::InProcess => Ok(c.clone()),
+        Isolation::Workers(cmd) => c.lowered_by(&cmd.program).map_err(|why| (c.dir(), why)),
+    });
+    let mut unused = None;
+    let cache_run = match cache {
+        Some(Ok(c)) => Some(cache::CacheRun::new(c)),
+        Some(Err((dir, why))) => {
+            unused = Some(CacheStats {
+                dir: dir.to_path_buf(),
+                problem: Some(why),
+                ..Default::default()
+            });
+            None
+        }
+        None => None,
+    };
     let run = || match isolation {
         Isolation::InProcess => entries
             .par_iter()
-            .map(ingest_entry_in_process)
+            .map(|e| ingest_entry_in_process(e, cache_run.as_ref()))
             .collect::<Vec<_>>(),
-        Isolation::Workers(cmd) => worker::ingest_with_workers(&entries, cmd),
+        Isolation::Workers(cmd) => worker::ingest_with_workers(&entries, cmd, cache_run.as_ref()),
     };
     let results = match &pool {
         Ok(pool) => pool.install(run),
         Err(_) => run(),
     };
-    assemble(&entries, results)
+    let mut out = assemble(&entries, results);
+    out.cache = cache_run.map(cache::CacheRun::stats).or(unused);
+    out
 }
 
 /// A module found by [`survey`], not parsed by LLVM.
@@ -314,6 +343,51 @@ pub(crate) fn lower_unit(unit: &container::Unit<'_>) -> Result<Module, String> {
     Ok(module)
 }
 
+/// Lowers one unit through the cache: read back when it was lowered before,
+/// else lowered and stored. The bytes are copied first so that what is
+/// hashed is exactly what LLVM reads, even if the file changes meanwhile.
+fn lower_unit_cached(
+    unit: &container::Unit<'_>,
+    cache: Option<&cache::CacheRun>,
+) -> Result<Module, String> {
+    let Some(cache) = cache else {
+        return lower_unit(unit);
+    };
+    if let Some(reason) = &unit.refused {
+        return Err(reason.clone());
+    }
+    let bytes = unit.bytes().into_owned();
+    let content = cache::content_hash(unit.kind, &bytes);
+    if let Some(m) = cache.lookup(&content, &unit.origin) {
+        return Ok(m);
+    }
+    let mut module = lower::lower_buffer(&unit.origin, &bytes, unit.kind)?;
+    module.origin = unit.origin.clone();
+    cache.store(&content, &mut module);
+    Ok(module)
+}
+
+/// Lowers one unit in a worker, after checking that its bytes are the ones
+/// the parent scanned (and will store the result under).
+pub(crate) fn lower_unit_expecting(
+    unit: &container::Unit<'_>,
+    index: u32,
+    expected: &cache::Digest,
+) -> Result<Module, String> {
+    if let Some(reason) = &unit.refused {
+        return Err(reason.clone());
+    }
+    let bytes = unit.bytes().into_owned();
+    if cache::content_hash(unit.kind, &bytes) != *expected {
+        return Err(format!(
+            "file changed while seam read it (module #{index} differs from the one scanned)"
+        ));
+    }
+    let mut module = lower::lower_buffer(&unit.origin, &bytes, unit.kind)?;
+    module.origin = unit.origin.clone();
+    Ok(module)
+}
+
 /// Turns a file-level failure into the entry's result: quiet skip for
 /// directory-found files without bitcode, an error otherwise.
 pub(crate) fn unusable_result(file: &inputs::InputFile, why: container::Unusable) -> EntryResult {
@@ -342,7 +416,7 @@ pub(crate) fn entry_passthrough(entry: &inputs::Entry) -> Option<EntryResult> {
     }
 }
 
-fn ingest_entry_in_process(entry: &inputs::Entry) -> EntryResult {
+fn ingest_entry_in_process(entry: &inputs::Entry, cache: Option<&cache::CacheRun>) -> EntryResult {
     let file = match entry {
         inputs::Entry::File(f) => f,
         other => return entry_passthrough(other).unwrap_or_default(),
@@ -371,7 +445,7 @@ fn ingest_entry_in_process(entry: &inputs::Entry) -> EntryResult {
     let lowered: Vec<_> = contents
         .units
         .par_iter()
-        .map(|u| (u.origin.clone(), lower_unit(u)))
+        .map(|u| (u.origin.clone(), lower_unit_cached(u, cache)))
         .collect();
     for (origin, result) in lowered {
         match result {

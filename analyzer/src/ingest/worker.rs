@@ -13,6 +13,12 @@
 //! [`Reply::Unit`] frame per unit in request order, then [`Reply::Done`].
 //! A frame is a u32 little-endian length and that many bytes of postcard.
 //! Bytes before the handshake are ignored (a test harness may print there).
+//!
+//! With a module cache, the parent looks every unit up while scanning and
+//! sends only the misses, each with the content hash it scanned; the worker
+//! lowers a unit only if its bytes still have that hash (so an entry is
+//! never stored under the hash of other bytes), and the parent stores each
+//! module as it arrives.
 
 use std::collections::VecDeque;
 use std::ffi::OsString;
@@ -25,13 +31,14 @@ use std::time::Duration;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::cache::{self, CacheRun, Digest};
 use super::{container, inputs, EntryResult, IngestError};
 use crate::ir::Module;
 
 /// The hidden subcommand of the `seam` binary that runs [`worker_main`].
 pub const WORKER_SUBCOMMAND: &str = "__ingest-worker";
 
-const HANDSHAKE: &[u8] = b"SEAM-INGEST-WORKER 1\n";
+const HANDSHAKE: &[u8] = b"SEAM-INGEST-WORKER 2\n";
 /// Largest frame accepted (a lowered module of a huge translation unit is
 /// tens of MB; this only stops a corrupted length from allocating wildly).
 const MAX_FRAME: usize = 1 << 31;
@@ -63,6 +70,24 @@ struct Job {
     display: String,
     first: u32,
     end: u32,
+    /// Empty without a cache; else the content hash of each unit
+    /// `first..end` as the parent scanned it (`None`: refused unit).
+    expect: Vec<Option<Digest>>,
+}
+
+impl Job {
+    /// The expected content hash of unit `first`.
+    fn expected_first(&self) -> Option<Digest> {
+        self.expect.first().copied().flatten()
+    }
+
+    /// Done with unit `first`.
+    fn advance(&mut self) {
+        self.first += 1;
+        if !self.expect.is_empty() {
+            self.expect.remove(0);
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize, Debug)]
@@ -133,9 +158,18 @@ pub fn worker_main(input: &mut impl Read, output: &mut impl Write) -> i32 {
             Err(e) => Err(e.clone()),
         };
         for unit in job.first..job.end {
+            let expected = job
+                .expect
+                .get((unit - job.first) as usize)
+                .copied()
+                .flatten();
             let result = match &contents {
                 Ok(c) => match c.units.get(unit as usize) {
-                    Some(u) => super::lower_unit(u).map(Box::new),
+                    Some(u) => match &expected {
+                        Some(e) => super::lower_unit_expecting(u, unit, e),
+                        None => super::lower_unit(u),
+                    }
+                    .map(Box::new),
                     None => Err(format!(
                         "file changed while seam read it (module #{unit} is gone)"
                     )),
@@ -163,20 +197,33 @@ pub fn worker_main(input: &mut impl Read, output: &mut impl Write) -> i32 {
 }
 
 /// What the parent learned from scanning one file.
+#[derive(Default)]
 struct Scanned {
     origins: Vec<String>,
     sizes: Vec<usize>,
+    /// With a cache: each unit's content hash (`None`: refused unit).
+    contents: Vec<Option<Digest>>,
+    /// With a cache: the units found in it.
+    cached: Vec<Option<Module>>,
     base: EntryResult,
+}
+
+impl Scanned {
+    fn is_cached(&self, unit: usize) -> bool {
+        self.cached.get(unit).is_some_and(Option::is_some)
+    }
 }
 
 /// Worker-isolated ingest of all entries; results in entry order.
 pub(crate) fn ingest_with_workers(
     entries: &[inputs::Entry],
     cmd: &WorkerCommand,
+    cache: Option<&CacheRun>,
 ) -> Vec<EntryResult> {
     let major = super::llvm_major();
     // Scan in parallel; each file's map is dropped as soon as it is scanned.
-    let mut scanned: Vec<Option<Scanned>> = entries.par_iter().map(|e| scan(e, major)).collect();
+    let mut scanned: Vec<Option<Scanned>> =
+        entries.par_iter().map(|e| scan(e, major, cache)).collect();
 
     // Batches of consecutive units, about a quarter of a thread's share
     // each, so the pool stays busy without a process per file.
@@ -194,10 +241,15 @@ pub(crate) fn ingest_with_workers(
         let (inputs::Entry::File(file), Some(s)) = (entry, s) else {
             continue;
         };
+        // Runs of consecutive units not found in the cache.
         let mut first = 0usize;
         while first < s.sizes.len() {
+            if s.is_cached(first) {
+                first += 1;
+                continue;
+            }
             let mut end = first;
-            while end < s.sizes.len() && (end == first || filled < budget) {
+            while end < s.sizes.len() && !s.is_cached(end) && (end == first || filled < budget) {
                 filled += s.sizes[end];
                 end += 1;
             }
@@ -208,6 +260,7 @@ pub(crate) fn ingest_with_workers(
                     display: file.display.clone(),
                     first: first as u32,
                     end: end as u32,
+                    expect: s.contents.get(first..end).unwrap_or_default().to_vec(),
                 },
             ));
             if filled >= budget {
@@ -223,10 +276,11 @@ pub(crate) fn ingest_with_workers(
 
     let lowered: Vec<Vec<UnitResult>> = batches
         .into_par_iter()
-        .map(|b| run_batch(b, cmd, cmd.unit_timeout))
+        .map(|b| run_batch(b, cmd, cmd.unit_timeout, cache))
         .collect();
 
-    // Put each unit's result in its file's slot, in unit order.
+    // Put each unit's result in its file's slot, in unit order, the units
+    // read from the cache among them.
     let mut per_entry: Vec<Vec<(u32, Result<Module, String>)>> =
         (0..entries.len()).map(|_| Vec::new()).collect();
     for (idx, unit, result) in lowered.into_iter().flatten() {
@@ -244,6 +298,12 @@ pub(crate) fn ingest_with_workers(
         };
         let mut r = s.base;
         let mut units = std::mem::take(&mut per_entry[idx]);
+        units.extend(
+            s.cached
+                .into_iter()
+                .enumerate()
+                .filter_map(|(u, m)| Some((u as u32, Ok(m?)))),
+        );
         units.sort_by_key(|(u, _)| *u);
         let file_errors = std::mem::take(&mut r.errors);
         for (unit, result) in units {
@@ -261,7 +321,7 @@ pub(crate) fn ingest_with_workers(
     out
 }
 
-fn scan(entry: &inputs::Entry, major: u32) -> Option<Scanned> {
+fn scan(entry: &inputs::Entry, major: u32, cache: Option<&CacheRun>) -> Option<Scanned> {
     let inputs::Entry::File(file) = entry else {
         return None;
     };
@@ -276,9 +336,8 @@ fn scan(entry: &inputs::Entry, major: u32) -> Option<Scanned> {
                 ..Default::default()
             };
             return Some(Scanned {
-                origins: Vec::new(),
-                sizes: Vec::new(),
                 base,
+                ..Default::default()
             });
         }
     };
@@ -294,34 +353,55 @@ fn scan(entry: &inputs::Entry, major: u32) -> Option<Scanned> {
                 bytes: c.units.iter().map(|u| u.len() as u64).sum(),
                 ..Default::default()
             };
+            // Looked up in parallel: one file may hold thousands of units.
+            let (contents, cached) = match cache {
+                Some(cache) => c
+                    .units
+                    .par_iter()
+                    .map(|u| {
+                        if u.refused.is_some() {
+                            return (None, None);
+                        }
+                        let content = cache::content_hash(u.kind, &u.bytes());
+                        (Some(content), cache.lookup(&content, &u.origin))
+                    })
+                    .unzip(),
+                None => (Vec::new(), Vec::new()),
+            };
             Some(Scanned {
                 origins: c.units.iter().map(|u| u.origin.clone()).collect(),
                 sizes: c.units.iter().map(|u| u.len()).collect(),
+                contents,
+                cached,
                 base,
             })
         }
         Err(why) => Some(Scanned {
-            origins: Vec::new(),
-            sizes: Vec::new(),
             base: super::unusable_result(file, why),
+            ..Default::default()
         }),
     }
 }
 
 /// Runs one batch, restarting the worker after each crash at the unit
 /// after the one it died on.
-fn run_batch(batch: Vec<(usize, Job)>, cmd: &WorkerCommand, timeout: Duration) -> Vec<UnitResult> {
+fn run_batch(
+    batch: Vec<(usize, Job)>,
+    cmd: &WorkerCommand,
+    timeout: Duration,
+    cache: Option<&CacheRun>,
+) -> Vec<UnitResult> {
     let mut pending: VecDeque<(usize, Job)> =
         batch.into_iter().filter(|(_, j)| j.first < j.end).collect();
     let mut results = Vec::new();
     while !pending.is_empty() {
-        match run_worker(&mut pending, cmd, timeout, &mut results) {
+        match run_worker(&mut pending, cmd, timeout, cache, &mut results) {
             Ok(()) => {}
             Err(Failure::Unit(reason)) => {
                 // The unit at the front is the one the worker died on.
                 if let Some((idx, job)) = pending.front_mut() {
                     results.push((*idx, job.first, Err(reason)));
-                    job.first += 1;
+                    job.advance();
                     if job.first >= job.end {
                         pending.pop_front();
                     }
@@ -361,6 +441,7 @@ fn run_worker(
     pending: &mut VecDeque<(usize, Job)>,
     cmd: &WorkerCommand,
     timeout: Duration,
+    cache: Option<&CacheRun>,
     results: &mut Vec<UnitResult>,
 ) -> Result<(), Failure> {
     let mut child = Command::new(&cmd.program)
@@ -422,8 +503,14 @@ fn run_worker(
                         "worker replied out of order (job {job}, unit {unit})"
                     ));
                 }
-                results.push((*idx, unit, result.map(|m| *m)));
-                front.first += 1;
+                let mut result = result.map(|m| *m);
+                if let (Some(cache), Some(content), Ok(m)) =
+                    (cache, front.expected_first(), &mut result)
+                {
+                    cache.store(&content, m);
+                }
+                results.push((*idx, unit, result));
+                front.advance();
                 if front.first >= front.end {
                     pending.pop_front();
                     popped += 1;

@@ -111,8 +111,17 @@ pub fn ffi_race() -> Finding {
     }
 }
 
+/// The `seam` binary, with its default module cache under the target
+/// directory instead of the user's.
 pub fn seam() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_seam"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_seam"));
+    cmd.env("SEAM_CACHE_DIR", test_cache_dir());
+    cmd
+}
+
+/// Where binaries run by tests keep their module cache.
+pub fn test_cache_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("seam-module-cache")
 }
 
 pub fn run(cmd: &mut Command) -> (i32, String, String) {
