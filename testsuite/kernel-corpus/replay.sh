@@ -202,6 +202,7 @@ build_reverted() {
 run_seam() {
     local name="$1" side="$2"; shift 2
     local dir="$STATE/$name" t0=$SECONDS rc=0
+    rm -f "$dir/$side.json"
     (cd "$dir" && nice -n "$NICE" "$SEAM" check -q --jobs "$JOBS" --fail-on never \
         --json "$dir/$side.json" "$@" > "$dir/$side.txt" 2> "$dir/$side.err") || rc=$?
     echo $((SECONDS - t0)) > "$dir/$side-seconds"
