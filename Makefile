@@ -36,7 +36,7 @@ clean:
 # Whole-kernel corpus (Linux 6.12 C + Rust, bitcode for every object) in
 # $(SEAM_KERNEL_CACHE) (default ~/.cache/seam); see docs/kernel.md.
 KERNEL_CORPUS := testsuite/kernel-corpus
-.PHONY: kernel-corpus bench
+.PHONY: kernel-corpus bench kernel-replay
 
 kernel-corpus:
 	@$(KERNEL_CORPUS)/build.sh
@@ -44,3 +44,10 @@ kernel-corpus:
 # Benchmarks seam on that corpus and writes the table in docs/performance.md.
 bench: build
 	@SEAM=$(CURDIR)/$(SEAM) $(KERNEL_CORPUS)/bench.sh
+
+# History replay: reverts real race fixes in the corpus tree one at a time
+# (patches/replay/), rebuilds the objects, checks that seam reports each race
+# without its fix and not with it, and puts the tree back; see
+# docs/kernel-results.md.
+kernel-replay: build
+	@SEAM=$(CURDIR)/$(SEAM) $(KERNEL_CORPUS)/replay.sh
