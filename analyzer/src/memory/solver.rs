@@ -126,6 +126,15 @@ struct Solver<'p, 'm> {
     param_structs: HashMap<FuncId, Vec<Option<String>>>,
     /// Per indirect call: the struct each argument points to, when known.
     arg_structs: HashMap<(FuncId, u32), Vec<Option<String>>>,
+    /// Per indirect call: the callee class and its function count when the
+    /// call was last resolved.
+    call_seen: HashMap<(FuncId, u32), (NodeId, usize)>,
+    /// Per memcpy: source class, its field count and destination class
+    /// when the copy was last applied.
+    copy_seen: Vec<(NodeId, usize, NodeId)>,
+    /// Per spawn: its callback classes and their function counts when last
+    /// resolved.
+    spawn_seen: HashMap<(FuncId, u32), Vec<(NodeId, usize)>>,
 }
 
 impl Memory {
@@ -152,6 +161,9 @@ impl Memory {
             once_calls: HashSet::new(),
             param_structs: HashMap::new(),
             arg_structs: HashMap::new(),
+            call_seen: HashMap::new(),
+            copy_seen: Vec::new(),
+            spawn_seen: HashMap::new(),
         };
         s.init();
         for f in 0..program.funcs.len() as FuncId {
@@ -853,12 +865,27 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// argument never reaches a function taking `struct e1000_hw *`; `void *`
     /// and what cannot be typed here fit anything.
     fn types_fit(&mut self, f: FuncId, i: u32, g: FuncId) -> bool {
+        use crate::ir::Language;
         let program = self.program;
-        if program.function(f).language != crate::ir::Language::C
-            || program.function(g).language != crate::ir::Language::C
-        {
-            return true;
+        let (lf, lg) = (program.function(f).language, program.function(g).language);
+        // Rust's library machinery (formatting, iterators) and the
+        // implementations of its traits are never called through a C
+        // function pointer, nor do they call C through one.
+        let rust_library = |d: &str| {
+            let d = d.trim_start_matches('<');
+            ["core::", "alloc::", "std::"].iter().any(|p| d.starts_with(p))
+                || d.contains(" as core::")
+                || d.contains(" as alloc::")
+                || d.contains(" as std::")
+        };
+        if lf == Language::C && lg == Language::Rust && rust_library(&program.funcs[g as usize].demangled) {
+            return false;
         }
+        if lf == Language::Rust && lg == Language::C && rust_library(&program.funcs[f as usize].demangled) {
+            return false;
+        }
+        // Struct names are compared across C and Rust too: bindgen keeps
+        // the C names (`blk_mq_hw_ctx`).
         if !self.arg_structs.contains_key(&(f, i)) {
             let keys = match &program.function(f).insts[i as usize].kind {
                 InstKind::Call { args, .. } => {
@@ -1030,6 +1057,13 @@ impl<'p, 'm> Solver<'p, 'm> {
                 match item {
                     Pending::Call(f, i, p) => {
                         let n = self.norm(p).node;
+                        // Function lists only grow, and only by unification:
+                        // the same class with as many functions as last
+                        // round has nothing new for this call.
+                        let seen = (n, self.nodes[n as usize].functions.len());
+                        if self.call_seen.insert((f, i), seen) == Some(seen) {
+                            continue;
+                        }
                         let targets = self.nodes[n as usize].functions.clone();
                         let arity = self.call_arity(f, i);
                         for g in targets {
@@ -1130,6 +1164,16 @@ impl<'p, 'm> Solver<'p, 'm> {
                         if let Some(n) = cb_node {
                             callbacks.insert(0, (n, model.context, model.self_concurrent));
                         }
+                        // As for calls: the same callback classes with as
+                        // many functions as last round bind nothing new.
+                        let seen: Vec<(NodeId, usize)> = callbacks
+                            .iter()
+                            .map(|c| (c.0, self.nodes[c.0 as usize].functions.len()))
+                            .collect();
+                        if self.spawn_seen.get(&(f, i)) == Some(&seen) {
+                            continue;
+                        }
+                        self.spawn_seen.insert((f, i), seen);
                         for (cb_node, context, self_concurrent) in callbacks {
                             let targets = self.nodes[cb_node as usize].functions.clone();
                             for g in targets {
@@ -1167,9 +1211,16 @@ impl<'p, 'm> Solver<'p, 'm> {
             }
             // Copies: unify pointer fields of the source into the destination.
             let copies = self.memcopies.clone();
-            for (d, s, len) in copies {
+            self.copy_seen.resize(copies.len(), (u32::MAX, 0, u32::MAX));
+            for (k, (d, s, len)) in copies.into_iter().enumerate() {
                 let sn = self.norm(s);
                 let dn = self.norm(d);
+                // Same classes and no new pointer field in the source since
+                // this copy was last applied: nothing to add.
+                let seen = (sn.node, self.nodes[sn.node as usize].fields.len(), dn.node);
+                if std::mem::replace(&mut self.copy_seen[k], seen) == seen {
+                    continue;
+                }
                 // A copy within one object, or out of an object unification
                 // has already grown huge, adds nothing a kernel engineer
                 // could use: skip it rather than fan out every field.

@@ -286,10 +286,14 @@ pub fn source_kind(path: &str) -> SourceKind {
         "library/portable-simd/",
         "library/stdarch/",
     ];
-    if std_crates
-        .iter()
-        .any(|c| path.starts_with(c) || path.contains(&format!("/{c}")))
-    {
+    let in_std = path.contains("library/")
+        && std_crates.iter().any(|c| {
+            path.starts_with(c)
+                || path
+                    .match_indices(c)
+                    .any(|(at, _)| at > 0 && path.as_bytes()[at - 1] == b'/')
+        });
+    if in_std {
         SourceKind::RustStd
     } else if path.ends_with(".h")
         || path.contains("/rust/kernel/")

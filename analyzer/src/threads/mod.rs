@@ -7,7 +7,7 @@
 //! Init/exit code runs before registration and after unregistration, so it
 //! runs in parallel with nothing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use seam_models::{Context, InitPhase};
 
@@ -125,14 +125,22 @@ impl Threads {
             }
         };
 
+        let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::new();
+        let mut joins: HashMap<FuncId, Vec<u32>> = HashMap::new();
         for s in &memory.spawns {
             let point = SpawnPoint {
                 caller: s.caller,
                 inst: s.inst,
-                joins: joins_in(program, index, s.caller),
+                joins: joins
+                    .entry(s.caller)
+                    .or_insert_with(|| joins_in(program, index, s.caller))
+                    .clone(),
                 scope: scope_instance(program, s.caller, s.inst),
             };
-            if seen.insert((s.callee, s.context)) {
+            if let Some(&k) = spawned_root.get(&(s.callee, s.context)) {
+                roots[k].spawned_at.push(point);
+            } else if seen.insert((s.callee, s.context)) {
+                spawned_root.insert((s.callee, s.context), roots.len());
                 roots.push(ThreadRoot {
                     func: s.callee,
                     context: s.context,
@@ -142,11 +150,6 @@ impl Threads {
                     holds: Vec::new(),
                     spawned_at: vec![point],
                 });
-            } else if let Some(r) = roots
-                .iter_mut()
-                .find(|r| r.func == s.callee && r.context == s.context)
-            {
-                r.spawned_at.push(point);
             }
         }
         let spawned: HashSet<FuncId> = memory.spawns.iter().map(|s| s.callee).collect();

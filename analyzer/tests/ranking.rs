@@ -1,0 +1,82 @@
+//! Ranking of kernel data races: a location the code never locks or marks,
+//! reached only from entry points seam assumes concurrent (exported
+//! functions), is a low-ranked note; the same shape with a lock on one side
+//! is a warning (inconsistent locking).
+
+mod common_cli;
+
+use std::path::Path;
+use std::process::Command;
+
+const SOURCE: &str = r#"
+struct mutex { long owner; };
+void mutex_lock(struct mutex *m);
+void mutex_unlock(struct mutex *m);
+
+static struct mutex stats_lock;
+static long never_locked;
+static long sometimes_locked;
+
+void stats_bump(void) { never_locked++; }
+long stats_read(void) { return never_locked; }
+
+void count_locked(void) {
+    mutex_lock(&stats_lock);
+    sometimes_locked++;
+    mutex_unlock(&stats_lock);
+}
+void count_unlocked(void) { sometimes_locked = 0; }
+"#;
+
+fn clang() -> String {
+    std::env::var("SEAM_CLANG").unwrap_or_else(|_| "clang-22".into())
+}
+
+#[test]
+fn unlocked_unmarked_kernel_locations_rank_below_inconsistently_locked_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("stats.c");
+    std::fs::write(&c, SOURCE).unwrap();
+    let bc = dir.path().join("stats.bc");
+    let ok = Command::new(clang())
+        .args(["-c", "-emit-llvm", "-g", "-O2", "-ffreestanding", "-o"])
+        .arg(&bc)
+        .arg(&c)
+        .status()
+        .expect("clang-22 runs");
+    assert!(ok.success());
+    let json = dir.path().join("out.json");
+    let (code, _out, err) = common_cli::run(
+        common_cli::seam()
+            .args(["check", "-q", "--fail-on", "never", "--json"])
+            .arg(&json)
+            .arg(&bc)
+            .current_dir(Path::new(dir.path())),
+    );
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let level_of = |name: &str| -> Vec<(String, f64)> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "data-race" && f["location"] == name)
+            .map(|f| {
+                (
+                    f["level"].as_str().unwrap().to_string(),
+                    f["confidence"].as_f64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let never = level_of("never_locked");
+    let sometimes = level_of("sometimes_locked");
+    assert!(!never.is_empty(), "the unlocked counter is still reported");
+    assert!(!sometimes.is_empty(), "the half-locked counter is reported");
+    assert!(never.iter().all(|(l, c)| l == "note" && *c < 0.5), "{never:?}");
+    assert!(sometimes.iter().all(|(l, c)| l == "warning" && *c >= 0.5), "{sometimes:?}");
+    let best_never = never.iter().map(|x| x.1).fold(0.0, f64::max);
+    let worst_sometimes = sometimes.iter().map(|x| x.1).fold(1.0, f64::min);
+    assert!(worst_sometimes > best_never);
+}
