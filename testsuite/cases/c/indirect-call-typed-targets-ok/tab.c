@@ -17,12 +17,12 @@ static struct cnt_b counter_b;
 static DEFINE_SPINLOCK(tab_lock);
 static DEFINE_SPINLOCK(b_lock);
 
-static __attribute__((noinline)) void bump_a(struct cnt_a *a)
+static noinline void bump_a(struct cnt_a *a)
 {
 	a->hits++;
 }
 
-static __attribute__((noinline)) void bump_b(struct cnt_b *b)
+static noinline void bump_b(struct cnt_b *b)
 {
 	b->hits++;
 }

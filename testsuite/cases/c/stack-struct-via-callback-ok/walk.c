@@ -13,7 +13,7 @@ struct walk_ops {
 };
 
 /* Not inlined, so both callers' `struct walk` locals are objects that reach it. */
-static __attribute__((noinline)) void walk_step(struct walk *w, unsigned long v)
+static noinline void walk_step(struct walk *w, unsigned long v)
 {
 	w->depth++;
 	w->last = v;
