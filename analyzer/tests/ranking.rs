@@ -74,8 +74,14 @@ fn unlocked_unmarked_kernel_locations_rank_below_inconsistently_locked_ones() {
     let sometimes = level_of("sometimes_locked");
     assert!(!never.is_empty(), "the unlocked counter is still reported");
     assert!(!sometimes.is_empty(), "the half-locked counter is reported");
-    assert!(never.iter().all(|(l, c)| l == "note" && *c < 0.5), "{never:?}");
-    assert!(sometimes.iter().all(|(l, c)| l == "warning" && *c >= 0.5), "{sometimes:?}");
+    assert!(
+        never.iter().all(|(l, c)| l == "note" && *c < 0.5),
+        "{never:?}"
+    );
+    assert!(
+        sometimes.iter().all(|(l, c)| l == "warning" && *c >= 0.5),
+        "{sometimes:?}"
+    );
     let best_never = never.iter().map(|x| x.1).fold(0.0, f64::max);
     let worst_sometimes = sometimes.iter().map(|x| x.1).fold(1.0, f64::min);
     assert!(worst_sometimes > best_never);

@@ -445,6 +445,24 @@ impl Module {
 }
 
 impl Function {
+    /// Could a call with `arity` arguments, bit `k` of `ptr_args` set for a
+    /// pointer argument `k`, have this function as its target? The count
+    /// must match (a variadic function takes more) and so must
+    /// pointer-ness; a declaration is not judged.
+    pub fn accepts_call(&self, arity: usize, ptr_args: u64) -> bool {
+        if self.is_declaration {
+            return true;
+        }
+        let count = self.params.len() == arity || (self.variadic && self.params.len() <= arity);
+        count
+            && self
+                .params
+                .iter()
+                .take(64)
+                .enumerate()
+                .all(|(k, p)| p.is_ptr == (ptr_args >> k & 1 == 1))
+    }
+
     /// The block holding instruction `i` (blocks are laid out in order).
     pub fn block_of(&self, i: InstId) -> Option<BlockId> {
         let b = self.blocks.partition_point(|blk| blk.first + blk.len <= i);

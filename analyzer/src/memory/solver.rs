@@ -841,29 +841,11 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    /// Can `g` be called with these arguments? The count must match (a
-    /// variadic function takes more) and so must pointer-ness, parameter by
-    /// parameter; a declaration is not judged.
-    fn arity_fits(&self, g: FuncId, (arity, ptr_args): (usize, u64)) -> bool {
-        let callee = self.program.function(g);
-        if callee.is_declaration {
-            return true;
-        }
-        let count = callee.params.len() == arity || (callee.variadic && callee.params.len() <= arity);
-        count
-            && callee
-                .params
-                .iter()
-                .take(64)
-                .enumerate()
-                .all(|(k, p)| p.is_ptr == (ptr_args >> k & 1 == 1))
-    }
-
-    /// Can C function `g` be the target of indirect call `i` in C function
-    /// `f`, by the structs its pointer arguments point to? The kernel's kCFI
-    /// checks the full C type of every indirect call, so a `struct tg3 *`
-    /// argument never reaches a function taking `struct e1000_hw *`; `void *`
-    /// and what cannot be typed here fit anything.
+    /// Can `g` be the target of indirect call `i` in `f`, by the structs
+    /// its pointer arguments point to? The kernel's kCFI checks the full C
+    /// type of every indirect call, so a `struct tg3 *` argument never
+    /// reaches a function taking `struct e1000_hw *`; `void *` and what
+    /// cannot be typed here fit anything.
     fn types_fit(&mut self, f: FuncId, i: u32, g: FuncId) -> bool {
         use crate::ir::Language;
         let program = self.program;
@@ -872,16 +854,21 @@ impl<'p, 'm> Solver<'p, 'm> {
         // implementations of its traits are never called through a C
         // function pointer, nor do they call C through one.
         let rust_library = |d: &str| {
-            let d = d.trim_start_matches('<');
-            ["core::", "alloc::", "std::"].iter().any(|p| d.starts_with(p))
+            crate::program::is_rust_std_fn(d)
                 || d.contains(" as core::")
                 || d.contains(" as alloc::")
                 || d.contains(" as std::")
         };
-        if lf == Language::C && lg == Language::Rust && rust_library(&program.funcs[g as usize].demangled) {
+        if lf == Language::C
+            && lg == Language::Rust
+            && rust_library(&program.funcs[g as usize].demangled)
+        {
             return false;
         }
-        if lf == Language::Rust && lg == Language::C && rust_library(&program.funcs[f as usize].demangled) {
+        if lf == Language::Rust
+            && lg == Language::C
+            && rust_library(&program.funcs[f as usize].demangled)
+        {
             return false;
         }
         // Struct names are compared across C and Rust too: bindgen keeps
@@ -910,23 +897,18 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
         let args = &self.arg_structs[&(f, i)];
         let params = &self.param_structs[&g];
-        args.iter()
-            .zip(params)
-            .all(|(a, p)| match (a, p) {
-                (Some(a), Some(p)) => a == p,
-                _ => true,
-            })
+        args.iter().zip(params).all(|(a, p)| match (a, p) {
+            (Some(a), Some(p)) => a == p,
+            _ => true,
+        })
     }
 
     /// The struct a pointer value in C function `f` points to, from debug
     /// info: a typed parameter, a typed local, or a pointer member loaded
     /// out of one of those.
     fn struct_of(&self, f: FuncId, v: &Value, depth: u32) -> Option<String> {
-        let program = self.program;
-        let m = program.funcs[f as usize].module;
         let (module, t) = self.pointee_of(f, v, depth)?;
-        debug_assert_eq!(module, m);
-        type_key(program, module, t)
+        type_key(self.program, module, t)
     }
 
     /// (module, pointee type) of a pointer value, from debug info.
@@ -1065,14 +1047,16 @@ impl<'p, 'm> Solver<'p, 'm> {
                             continue;
                         }
                         let targets = self.nodes[n as usize].functions.clone();
-                        let arity = self.call_arity(f, i);
+                        let (arity, ptr_args) = self.call_arity(f, i);
                         for g in targets {
                             // A function of another arity cannot be the
                             // callee (the kernel's kCFI checks the whole
                             // type): unification puts every function stored
                             // in merged ops tables on one node, and binding
                             // them all would merge their parameters in turn.
-                            if !self.arity_fits(g, arity) || !self.types_fit(f, i, g) {
+                            if !self.program.function(g).accepts_call(arity, ptr_args)
+                                || !self.types_fit(f, i, g)
+                            {
                                 continue;
                             }
                             if self.bound.insert((f, i, g)) {
@@ -1262,9 +1246,12 @@ impl<'p, 'm> Solver<'p, 'm> {
     fn is_stack_only(&self, rep: NodeId) -> bool {
         let origins = &self.nodes[rep as usize].origins;
         origins.iter().any(|o| matches!(o, Origin::Stack(..)))
-            && origins
-                .iter()
-                .all(|o| matches!(o, Origin::Stack(..) | Origin::External(_) | Origin::Param(..)))
+            && origins.iter().all(|o| {
+                matches!(
+                    o,
+                    Origin::Stack(..) | Origin::External(_) | Origin::Param(..)
+                )
+            })
     }
 
     fn freeze(mut self) -> Memory {
@@ -1294,9 +1281,6 @@ impl<'p, 'm> Solver<'p, 'm> {
             }
         }
         for w in weak {
-            if w == u32::MAX {
-                continue;
-            }
             let (r, _) = self.find(w);
             if !self.is_stack_only(r) {
                 roots.push(r);
@@ -1305,7 +1289,6 @@ impl<'p, 'm> Solver<'p, 'm> {
         for s in &self.spawns {
             roots.extend(self.param_ptrs[s.callee as usize].iter().map(|p| p.node));
         }
-        roots.retain(|&r| r != u32::MAX);
         let n = self.nodes.len();
         let mut shared = vec![false; n];
         let mut stack: Vec<NodeId> = roots.into_iter().map(|r| self.find(r).0).collect();

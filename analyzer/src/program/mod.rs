@@ -275,6 +275,15 @@ pub enum SourceKind {
     Wrapper,
 }
 
+/// A Rust function that belongs to the standard library (`std::…`,
+/// `<core::… as …>::…`), generic instantiations included.
+pub fn is_rust_std_fn(demangled: &str) -> bool {
+    let d = demangled.trim_start_matches('<');
+    ["std::", "core::", "alloc::"]
+        .iter()
+        .any(|p| d.starts_with(p))
+}
+
 pub fn source_kind(path: &str) -> SourceKind {
     // rustc records `/rustc/<hash>/library/…`, remapped to the local
     // `lib/rustlib/src/rust/library/…` when rust-src is installed.

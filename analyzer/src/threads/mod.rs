@@ -188,7 +188,7 @@ impl Threads {
                 && !program.funcs[f as usize].demangled.starts_with("core::ptr::drop_in_place<")
                 // Rust std's own functions in vtables (`Debug::fmt` of a
                 // std type) are called by std's machinery, not by a thread.
-                && !is_rust_std_fn(&program.funcs[f as usize].demangled)
+                && !crate::program::is_rust_std_fn(&program.funcs[f as usize].demangled)
             {
                 (true, "function pointer (ops table or callback)")
             } else if !has_callers
@@ -591,13 +591,4 @@ fn in_instance(program: &Program<'_>, f: FuncId, i: u32, instance: u32) -> bool 
         loc = l.inlined_at;
     }
     false
-}
-
-/// A Rust function that belongs to the standard library (`std::…`,
-/// `<core::… as …>::…`), generic instantiations included.
-fn is_rust_std_fn(demangled: &str) -> bool {
-    let d = demangled.trim_start_matches('<');
-    ["std::", "core::", "alloc::"]
-        .iter()
-        .any(|p| d.starts_with(p))
 }

@@ -249,12 +249,7 @@ fn confidence(facts: &Facts<'_, '_>, a: &Access, b: &Access, evidence: (bool, bo
             )
         })
     };
-    if facts.threads.kernel
-        && !locked_elsewhere
-        && !marked_elsewhere
-        && assumed(a)
-        && assumed(b)
-    {
+    if facts.threads.kernel && !locked_elsewhere && !marked_elsewhere && assumed(a) && assumed(b) {
         c -= 0.25;
     }
     if facts.memory.is_collapsed(a.ptr.node) {
