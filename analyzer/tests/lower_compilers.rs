@@ -151,7 +151,8 @@ fn clang_module() {
         Some(&InstKind::Gep {
             base: Value::Arg(0),
             offset: Some(24),
-            const_part: 24
+            const_part: 24,
+            index: None
         })
     );
 

@@ -91,6 +91,7 @@ fn gep_offsets_are_bytes() {
             base,
             offset,
             const_part,
+            ..
         } => (base.clone(), *offset, *const_part),
         other => panic!("inst {i} is not a gep: {other:?}"),
     };

@@ -431,6 +431,20 @@ impl Entry for SpawnModel {
                 "names no callback: give `callback` or `object_arg` + `callback_field`".into(),
             ),
         }
+        if self.callback_params.is_some() && (self.closure || self.boxed_closure) {
+            reasons.push(
+                "`callback_params` describes a C function pointer; a Rust closure has none".into(),
+            );
+        }
+        if let Some(ps) = &self.callback_params {
+            if self.data.is_some() && self.data_param as usize >= ps.len() {
+                reasons.push(format!(
+                    "data_param = {} but `callback_params` lists {} parameter(s)",
+                    self.data_param,
+                    ps.len()
+                ));
+            }
+        }
         if self.closure && self.callback.is_none() {
             reasons.push(
                 "`closure = true` needs `callback` (the argument holding the closure)".into(),

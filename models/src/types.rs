@@ -423,6 +423,22 @@ pub struct SpawnModel {
     /// first method and receives the data pointer.
     #[serde(default)]
     pub boxed_closure: bool,
+    /// The callback's parameters, `"ptr"` or `"int"` each, as its C type
+    /// declares them (`void (*)(struct work_struct *)` is `["ptr"]`). When
+    /// given, a function of another shape is never the callback, as the
+    /// kernel's kCFI check would trap: the class a callback pointer is read
+    /// from may hold every function unification merged into it.
+    #[serde(default)]
+    pub callback_params: Option<Vec<ParamKind>>,
+}
+
+/// One parameter of a callback's C signature, as far as kCFI tells
+/// functions apart here: pointer or not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParamKind {
+    Ptr,
+    Int,
 }
 
 /// A second callback registered by the same call, in another context.

@@ -581,7 +581,10 @@ impl Walker<'_, '_, '_> {
         } else {
             marking
         };
-        if !self.memory.is_shared(p.node) {
+        // Per-CPU data is its CPU's own: the kernel reaches another CPU's
+        // copy only to sum or drain it, with the owner quiesced (see
+        // docs/analysis.md, "Per-CPU data").
+        if !self.memory.is_shared(p.node) || self.memory.is_per_cpu(p.node) {
             return;
         }
         // Function code and lock words are not data.

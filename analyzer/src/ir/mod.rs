@@ -289,6 +289,9 @@ pub enum InstKind {
         base: Value,
         offset: Option<i64>,
         const_part: i64,
+        /// The first index that is not a constant, when `offset` is None
+        /// (`ptr + __per_cpu_offset[cpu]` is such a byte index at -O2).
+        index: Option<Value>,
     },
     /// bitcast/addrspacecast and integer casts that carry a value unchanged.
     Cast {

@@ -427,6 +427,7 @@ impl Printer<'_> {
                 base,
                 offset,
                 const_part,
+                ..
             } => match offset {
                 Some(o) => write!(w, "gep {} + {o}", v(base)),
                 None => write!(w, "gep {} + {const_part} + ?", v(base)),

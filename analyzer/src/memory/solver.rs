@@ -1,8 +1,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
-use seam_models::{Context, SpawnModel};
+use seam_models::{Context, ParamKind, SpawnModel};
 
-use crate::ir::{Callee, InstKind, TypeId, Value};
+use crate::ir::{Callee, InstKind, StrId, TypeId, Value};
 use crate::program::{FuncId, GlobalId, ModelIndex, Primitive, Program, Symbol, Target};
 
 pub type NodeId = u32;
@@ -44,6 +44,13 @@ struct Node {
     origins: Vec<Origin>,
     /// Debug-info type of the object at offset 0: (module, type).
     di_type: Option<(u32, TypeId)>,
+    /// Addressed through a per-CPU offset (`per_cpu_ptr`, `this_cpu_ptr`)
+    /// or defined in a `.data..percpu` section.
+    per_cpu: bool,
+    /// Made by something that is never per-CPU: a stack slot, a heap
+    /// allocation, an ordinary global, code. A class with both flags is
+    /// a merge of unrelated objects and is not treated as per-CPU.
+    not_per_cpu: bool,
 }
 
 /// A thread/callback registration found in the code.
@@ -56,6 +63,14 @@ pub struct SpawnSite {
     pub self_concurrent: bool,
     /// Name of the registering function (`request_threaded_irq`).
     pub via: String,
+}
+
+/// Where an integer came from, for [`Solver::int_source`].
+enum IntSource {
+    /// A load out of this global (or an element of it).
+    LoadOf(StrId),
+    /// An inline asm result: its template and the globals among its operands.
+    Asm(StrId, Vec<StrId>),
 }
 
 #[derive(Clone, Copy)]
@@ -124,8 +139,10 @@ struct Solver<'p, 'm> {
     /// Per C function: the struct its pointer parameters point to (kCFI-style
     /// target filtering, see `types_fit`).
     param_structs: HashMap<FuncId, Vec<Option<String>>>,
+    /// Per function: stack slot → values stored to it.
+    slot_stores: HashMap<FuncId, HashMap<u32, Vec<Value>>>,
     /// Per indirect call: the struct each argument points to, when known.
-    arg_structs: HashMap<(FuncId, u32), Vec<Option<String>>>,
+    arg_structs: HashMap<(FuncId, u32), Vec<Option<Vec<String>>>>,
     /// Per indirect call: the callee class and its function count when the
     /// call was last resolved.
     call_seen: HashMap<(FuncId, u32), (NodeId, usize)>,
@@ -160,6 +177,7 @@ impl Memory {
             has_direct_caller: HashSet::new(),
             once_calls: HashSet::new(),
             param_structs: HashMap::new(),
+            slot_stores: HashMap::new(),
             arg_structs: HashMap::new(),
             call_seen: HashMap::new(),
             copy_seen: Vec::new(),
@@ -225,6 +243,14 @@ impl Memory {
         self.shared.get(node as usize).copied().unwrap_or(true)
     }
 
+    /// Per-CPU memory (`DEFINE_PER_CPU`, `alloc_percpu`): each CPU works on
+    /// its own copy, reached through `this_cpu_ptr`/`per_cpu_ptr` or the
+    /// `%gs`-relative `this_cpu_*` operations. `node` is a representative.
+    pub fn is_per_cpu(&self, node: NodeId) -> bool {
+        let n = &self.nodes[node as usize];
+        n.per_cpu && !n.not_per_cpu
+    }
+
     pub fn origins(&self, node: NodeId) -> &[Origin] {
         &self.nodes[node as usize].origins
     }
@@ -260,6 +286,21 @@ impl<'p, 'm> Solver<'p, 'm> {
             ..Node::default()
         };
         if let Some(o) = origin {
+            match &o {
+                Origin::Global(g) => {
+                    let glob = self.program.global(*g);
+                    let m = &self.program.modules[self.program.globals[*g as usize].module as usize];
+                    if glob.section.is_some_and(|s| m.str(s).contains("..percpu")) {
+                        n.per_cpu = true;
+                    } else {
+                        n.not_per_cpu = true;
+                    }
+                }
+                Origin::Stack(..) | Origin::Alloc(..) | Origin::Function(_) => {
+                    n.not_per_cpu = true
+                }
+                Origin::External(_) | Origin::Param(..) => {}
+            }
             n.origins.push(o);
         }
         self.nodes.push(n);
@@ -358,6 +399,8 @@ impl<'p, 'm> Solver<'p, 'm> {
         let collapse = child_node.collapsed;
         {
             let pn = &mut self.nodes[parent as usize];
+            pn.per_cpu |= child_node.per_cpu;
+            pn.not_per_cpu |= child_node.not_per_cpu;
             // Kernel-sized classes gather thousands of functions and
             // origins: merge without quadratic `contains` scans.
             if pn.functions.len() + child_node.functions.len() <= 64 {
@@ -656,18 +699,24 @@ impl<'p, 'm> Solver<'p, 'm> {
                     base,
                     offset,
                     const_part,
+                    index,
                 } => {
                     // A variable index collapses an array to its first element.
                     let off = offset.unwrap_or(*const_part);
                     if let Some(b) = self.val(f, base) {
-                        self.set(
-                            f,
-                            i,
-                            Some(Ptr {
-                                node: b.node,
-                                off: b.off + off,
-                            }),
-                        );
+                        let p = Ptr {
+                            node: b.node,
+                            off: b.off + off,
+                        };
+                        self.set(f, i, Some(p));
+                        // Optimised `per_cpu_ptr`/`this_cpu_ptr`: a byte GEP
+                        // by the per-CPU offset.
+                        if let Some(x) = index {
+                            if self.is_percpu_offset(f, x, 6) {
+                                let r = self.norm(p).node;
+                                self.nodes[r as usize].per_cpu = true;
+                            }
+                        }
                     }
                 }
                 InstKind::Cast { value }
@@ -677,19 +726,29 @@ impl<'p, 'm> Solver<'p, 'm> {
                     self.set(f, i, v);
                 }
                 InstKind::BinOp { lhs, rhs } => {
-                    // Integer arithmetic on an address (alignment masks, tagged
-                    // pointers): keep it on the same object.
-                    let l = if matches!(lhs, Value::Inst(_) | Value::Arg(_)) {
-                        self.val(f, lhs)
-                    } else {
-                        None
+                    // Integer arithmetic on an address stays on the object
+                    // when the other operand is a constant (alignment masks,
+                    // tagged pointers) or a per-CPU offset (`per_cpu_ptr`:
+                    // `ptr + __per_cpu_offset[cpu]`; `this_cpu_ptr`: `ptr +`
+                    // the `%gs:this_cpu_off` read). Two values combined
+                    // otherwise (`p - q`, `a * b`) name no object.
+                    let (lp, rp) = (is_pointerish(lhs), is_pointerish(rhs));
+                    let base = match (lp, rp) {
+                        (true, false) => Some((lhs, false)),
+                        (false, true) => Some((rhs, false)),
+                        (true, true) if self.is_percpu_offset(f, rhs, 6) => Some((lhs, true)),
+                        (true, true) if self.is_percpu_offset(f, lhs, 6) => Some((rhs, true)),
+                        _ => None,
                     };
-                    let r = if l.is_none() && matches!(rhs, Value::Inst(_) | Value::Arg(_)) {
-                        self.val(f, rhs)
-                    } else {
-                        None
-                    };
-                    let _ = (l, r);
+                    if let Some((b, per_cpu)) = base {
+                        if let Some(p) = self.val(f, b) {
+                            self.set(f, i, Some(p));
+                            if per_cpu {
+                                let r = self.norm(p).node;
+                                self.nodes[r as usize].per_cpu = true;
+                            }
+                        }
+                    }
                 }
                 InstKind::Phi { incoming } => {
                     for (v, _) in incoming {
@@ -853,12 +912,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         // Rust's library machinery (formatting, iterators) and the
         // implementations of its traits are never called through a C
         // function pointer, nor do they call C through one.
-        let rust_library = |d: &str| {
-            crate::program::is_rust_std_fn(d)
-                || d.contains(" as core::")
-                || d.contains(" as alloc::")
-                || d.contains(" as std::")
-        };
+        let rust_library = crate::program::is_rust_library_fn;
         if lf == Language::C
             && lg == Language::Rust
             && rust_library(&program.funcs[g as usize].demangled)
@@ -876,7 +930,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         if !self.arg_structs.contains_key(&(f, i)) {
             let keys = match &program.function(f).insts[i as usize].kind {
                 InstKind::Call { args, .. } => {
-                    args.iter().map(|a| self.struct_of(f, a, 4)).collect()
+                    args.iter().map(|a| self.struct_chain(f, a)).collect()
                 }
                 _ => Vec::new(),
             };
@@ -898,17 +952,176 @@ impl<'p, 'm> Solver<'p, 'm> {
         let args = &self.arg_structs[&(f, i)];
         let params = &self.param_structs[&g];
         args.iter().zip(params).all(|(a, p)| match (a, p) {
-            (Some(a), Some(p)) => a == p,
+            (Some(a), Some(p)) => a.contains(p),
             _ => true,
         })
+    }
+
+    /// Is integer `v` a per-CPU offset: an element of `__per_cpu_offset[]`,
+    /// or the `this_cpu_off` word read `%gs`-relative (x86_64) or the
+    /// offset register `tpidr_el1`/`tpidr_el2` (arm64)?
+    fn is_percpu_offset(&mut self, f: FuncId, v: &Value, depth: u32) -> bool {
+        self.int_source(f, v, depth, &|m, k| match k {
+            IntSource::LoadOf(g) => m.str(g) == "__per_cpu_offset",
+            IntSource::Asm(asm, globals) => {
+                let t = m.str(asm);
+                t.contains("tpidr_el1")
+                    || t.contains("tpidr_el2")
+                    || (t.contains("%gs:")
+                        && globals.iter().any(|g| m.str(*g) == "this_cpu_off"))
+            }
+        })
+    }
+
+    /// Follows integer `v` back through casts, loads of stack slots (to
+    /// the values stored there) and `phi`s, and asks `test` about each
+    /// source.
+    fn int_source(
+        &mut self,
+        f: FuncId,
+        v: &Value,
+        depth: u32,
+        test: &dyn Fn(&crate::ir::Module, IntSource) -> bool,
+    ) -> bool {
+        let program = self.program;
+        let func = program.function(f);
+        let m = program.module_of(f);
+        let Value::Inst(i) = v else { return false };
+        if depth == 0 {
+            return false;
+        }
+        let Some(inst) = func.insts.get(*i as usize) else {
+            return false;
+        };
+        match &inst.kind {
+            InstKind::Cast { value } => self.int_source(f, value, depth - 1, test),
+            InstKind::Asm { asm, args, .. } => {
+                let globals: Vec<StrId> = args
+                    .iter()
+                    .filter_map(|a| match a {
+                        Value::Global { name, .. } => Some(*name),
+                        _ => None,
+                    })
+                    .collect();
+                test(m, IntSource::Asm(*asm, globals))
+            }
+            InstKind::Phi { incoming } => incoming
+                .iter()
+                .any(|(x, _)| self.int_source(f, x, depth - 1, test)),
+            InstKind::Load { ptr, .. } => {
+                let global = match ptr {
+                    Value::Global { name, .. } => Some(*name),
+                    Value::Inst(j) => match &func.insts.get(*j as usize).map(|x| &x.kind) {
+                        Some(InstKind::Gep {
+                            base: Value::Global { name, .. },
+                            ..
+                        }) => Some(*name),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(g) = global {
+                    return test(m, IntSource::LoadOf(g));
+                }
+                let Value::Inst(slot) = ptr else { return false };
+                if !matches!(
+                    func.insts.get(*slot as usize).map(|x| &x.kind),
+                    Some(InstKind::Alloca { .. })
+                ) {
+                    return false;
+                }
+                let stored = self.slot_stores(f, *slot);
+                stored
+                    .iter()
+                    .any(|x| self.int_source(f, x, depth - 1, test))
+            }
+            _ => false,
+        }
+    }
+
+    /// Values stored to stack slot `slot` of `f` (cached per function).
+    fn slot_stores(&mut self, f: FuncId, slot: u32) -> Vec<Value> {
+        let program = self.program;
+        let per_fn = self.slot_stores.entry(f).or_insert_with(|| {
+            let mut map: HashMap<u32, Vec<Value>> = HashMap::new();
+            for inst in &program.function(f).insts {
+                if let InstKind::Store {
+                    ptr: Value::Inst(p),
+                    value,
+                    ..
+                } = &inst.kind
+                {
+                    map.entry(*p).or_default().push(value.clone());
+                }
+            }
+            map
+        });
+        per_fn.get(&slot).cloned().unwrap_or_default()
+    }
+
+    /// Could `g` be the callback the spawn call `(f, i)` registers? The
+    /// callback class is read out of memory (`timer->function`) and holds
+    /// whatever unification merged into it; as for indirect calls, only a
+    /// function the kernel's kCFI check would let through counts: the
+    /// model's parameter shape, and a data parameter whose struct is the
+    /// data's or one the data's struct begins with (`delayed_work` starts
+    /// with its `work_struct`).
+    fn callback_fits(&mut self, f: FuncId, i: u32, model: &SpawnModel, g: FuncId) -> bool {
+        use crate::ir::Language;
+        let program = self.program;
+        let callee = program.function(g);
+        if let Some(params) = &model.callback_params {
+            let ptrs = params
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| **k == ParamKind::Ptr)
+                .fold(0u64, |m, (k, _)| m | 1 << k.min(63));
+            if !callee.accepts_call(params.len(), ptrs) {
+                return false;
+            }
+        }
+        if program.function(f).language == Language::C
+            && callee.language == Language::Rust
+            && crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled)
+        {
+            return false;
+        }
+        let Some(d) = model.data else { return true };
+        let data_arg = match &program.function(f).insts[i as usize].kind {
+            InstKind::Call { args, .. } => args.get(d as usize).cloned(),
+            _ => None,
+        };
+        let Some(chain) = data_arg.and_then(|a| self.struct_chain(f, &a)) else {
+            return true;
+        };
+        let gm = program.funcs[g as usize].module;
+        match callee
+            .params
+            .get(model.data_param as usize)
+            .and_then(|p| pointee_type(program, gm, p.di_type?))
+            .and_then(|t| type_key(program, gm, t))
+        {
+            Some(want) => chain.contains(&want),
+            None => true,
+        }
     }
 
     /// The struct a pointer value in C function `f` points to, from debug
     /// info: a typed parameter, a typed local, or a pointer member loaded
     /// out of one of those.
-    fn struct_of(&self, f: FuncId, v: &Value, depth: u32) -> Option<String> {
-        let (module, t) = self.pointee_of(f, v, depth)?;
-        type_key(self.program, module, t)
+    fn struct_chain(&self, f: FuncId, v: &Value) -> Option<Vec<String>> {
+        let (module, t) = self.pointee_of(f, v, 4)?;
+        let mut chain = vec![type_key(self.program, module, t)?];
+        let mut cur = first_member(self.program, module, t);
+        while let Some(t) = cur {
+            let Some(k) = type_key(self.program, module, t) else { break };
+            if chain.len() >= 8 {
+                break;
+            }
+            chain.push(k);
+            cur = first_member(self.program, module, t);
+        }
+        Some(chain)
     }
 
     /// (module, pointee type) of a pointer value, from debug info.
@@ -927,6 +1140,16 @@ impl<'p, 'm> Solver<'p, 'm> {
                     Some((m, strip_alias(types, (*di_type)?)))
                 }
                 InstKind::Cast { value } => self.pointee_of(f, value, depth - 1),
+                // `&x->member`: the member's type (the outermost one at
+                // that offset; struct_chain adds those nested at its start).
+                InstKind::Gep {
+                    base,
+                    offset: Some(o),
+                    ..
+                } => {
+                    let (bm, bt) = self.pointee_of(f, base, depth - 1)?;
+                    Some((bm, type_at(program, bm, bt, *o)?))
+                }
                 InstKind::Load {
                     ptr, is_ptr: true, ..
                 } => {
@@ -1032,6 +1255,7 @@ impl<'p, 'm> Solver<'p, 'm> {
     fn fixpoint(&mut self) {
         // Each round can only add bindings; kernel-sized inputs converge in
         // a few rounds, and the cap bounds the pathological tail.
+        let program = self.program;
         for _round in 0..MAX_FIXPOINT_ROUNDS {
             let mut changed = false;
             let pending = self.pending.clone();
@@ -1159,7 +1383,23 @@ impl<'p, 'm> Solver<'p, 'm> {
                         }
                         self.spawn_seen.insert((f, i), seen);
                         for (cb_node, context, self_concurrent) in callbacks {
-                            let targets = self.nodes[cb_node as usize].functions.clone();
+                            let mut targets: Vec<FuncId> = self.nodes[cb_node as usize]
+                                .functions
+                                .clone()
+                                .into_iter()
+                                .filter(|&g| self.callback_fits(f, i, model, g))
+                                .collect();
+                            // Unification gives one class to every object of
+                            // a type (`struct work_struct` is one object), so
+                            // its callback field holds every work function of
+                            // the kernel. A callback is nearly always a static
+                            // function of the file that arms it: when the
+                            // class holds some from the caller's file, those
+                            // are the candidates.
+                            let home = program.funcs[f as usize].module;
+                            if targets.iter().any(|&g| program.funcs[g as usize].module == home) {
+                                targets.retain(|&g| program.funcs[g as usize].module == home);
+                            }
                             for g in targets {
                                 if !self.bound.insert((f, i + (1 << 31), g)) {
                                     continue;
@@ -1404,6 +1644,56 @@ pub(crate) fn type_key(p: &Program<'_>, module: u32, t: TypeId) -> Option<String
     }
     match &ty.kind {
         DiTypeKind::Struct { .. } | DiTypeKind::Union { .. } => Some(name.to_string()),
+        _ => None,
+    }
+}
+
+/// The outermost type that starts exactly at byte `off` of type `t`: `t`
+/// itself at 0, else the member (or array element) there.
+fn type_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Option<TypeId> {
+    use crate::ir::DiTypeKind;
+    let types = &p.modules[module as usize].types;
+    let mut cur = strip_alias(types, t);
+    let mut off = off;
+    for _ in 0..16 {
+        if off == 0 {
+            return Some(cur);
+        }
+        match &types.get(cur as usize)?.kind {
+            DiTypeKind::Struct { members } => {
+                let mem = members
+                    .iter()
+                    .filter(|m| m.offset as i64 <= off && off < (m.offset + m.size.max(1)) as i64)
+                    .last()?;
+                off -= mem.offset as i64;
+                cur = strip_alias(types, mem.ty?);
+            }
+            DiTypeKind::Array {
+                element: Some(e), ..
+            } => {
+                let e = strip_alias(types, *e);
+                let es = types.get(e as usize)?.size as i64;
+                if es <= 0 {
+                    return None;
+                }
+                off %= es;
+                cur = e;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The type of the member at offset 0 of struct `t`, aliases stripped.
+fn first_member(p: &Program<'_>, module: u32, t: TypeId) -> Option<TypeId> {
+    use crate::ir::DiTypeKind;
+    let types = &p.modules[module as usize].types;
+    match &types.get(strip_alias(types, t) as usize)?.kind {
+        DiTypeKind::Struct { members } => {
+            let m = members.iter().find(|m| m.offset == 0)?;
+            Some(strip_alias(types, m.ty?))
+        }
         _ => None,
     }
 }

@@ -284,6 +284,17 @@ pub fn is_rust_std_fn(demangled: &str) -> bool {
         .any(|p| d.starts_with(p))
 }
 
+/// Rust's library machinery or an implementation of one of its traits
+/// (`<kernel::str::Formatter as core::fmt::Write>::write_str`): called by
+/// the library on the thread that holds the trait object, never through a
+/// C function pointer and never as a thread's entry.
+pub fn is_rust_library_fn(demangled: &str) -> bool {
+    is_rust_std_fn(demangled)
+        || demangled.contains(" as core::")
+        || demangled.contains(" as alloc::")
+        || demangled.contains(" as std::")
+}
+
 pub fn source_kind(path: &str) -> SourceKind {
     // rustc records `/rustc/<hash>/library/…`, remapped to the local
     // `lib/rustlib/src/rust/library/…` when rust-src is installed.

@@ -378,10 +378,17 @@ impl Lowerer {
             LLVMGetElementPtr => {
                 let base = self.op(body, inst, 0);
                 let (offset, const_part) = self.gep_offset(inst, |v| ffi::const_int(v));
+                let index = match offset {
+                    Some(_) => None,
+                    None => (1..LLVMGetNumOperands(inst).max(0) as u32)
+                        .find(|&k| ffi::const_int(LLVMGetOperand(inst, k)).is_none())
+                        .map(|k| self.op(body, inst, k)),
+                };
                 InstKind::Gep {
                     base,
                     offset,
                     const_part,
+                    index,
                 }
             }
             LLVMTrunc | LLVMZExt | LLVMSExt | LLVMBitCast | LLVMAddrSpaceCast | LLVMFreeze => {
