@@ -40,6 +40,48 @@ pub struct ThreadRoot {
     pub spawned_at: Vec<SpawnPoint>,
 }
 
+/// Rust-for-Linux's `module!` for a built-in module emits `#[no_mangle]
+/// extern "C" fn __<name>_init()`, called once from its initcall, and
+/// `__<name>_exit()`, beside its `.modinfo` statics in
+/// `<crate>::__module_init::__module_init`. Those two run in the init and
+/// exit phases (a loadable module's `init_module`/`cleanup_module` are
+/// matched by name in the models).
+fn module_macro_phase(program: &Program<'_>, f: FuncId) -> Option<Phase> {
+    let info = &program.funcs[f as usize];
+    if program.function(f).language != crate::ir::Language::Rust
+        || !info.name.starts_with("__")
+        || info.name != info.demangled
+    {
+        return None;
+    }
+    let phase = if info.name.ends_with("_init") {
+        Phase::Init
+    } else if info.name.ends_with("_exit") {
+        Phase::Exit
+    } else {
+        return None;
+    };
+    let m = program.module_of(f);
+    m.globals
+        .iter()
+        .any(|g| m.str(g.demangled).contains("::__module_init::__module_init::"))
+        .then_some(phase)
+}
+
+impl ThreadRoot {
+    /// Is what the root holds on entry known? True for callbacks a model
+    /// starts and roots `seam.toml` declares; false for exported functions
+    /// and ops-table functions, which code outside the input calls.
+    pub fn entry_known(&self) -> bool {
+        self.via != EXPORTED && self.via != OPS_TABLE
+    }
+}
+
+/// `via` of roots found as externally visible functions nothing calls.
+pub const EXPORTED: &str = "exported function";
+/// `via` of roots found as address-taken functions nothing calls.
+pub const OPS_TABLE: &str = "function pointer (ops table or callback)";
+
 /// A place where a root is started, for happens-before: code of the
 /// spawning thread before this point (or after a join) does not run in
 /// parallel with the spawned root.
@@ -121,7 +163,7 @@ impl Threads {
                 } else {
                     Phase::Exit
                 }),
-                None => None,
+                None => module_macro_phase(program, f),
             }
         };
 
@@ -187,10 +229,12 @@ impl Threads {
                 // dropped, inside whatever thread owns it: not an entry.
                 && !program.funcs[f as usize].demangled.starts_with("core::ptr::drop_in_place<")
                 // Rust std's own functions in vtables (`Debug::fmt` of a
-                // std type) are called by std's machinery, not by a thread.
-                && !crate::program::is_rust_std_fn(&program.funcs[f as usize].demangled)
+                // std type) and implementations of its traits (`Write` of
+                // `kernel::str::Formatter`) are called by the library on
+                // the thread holding the trait object, not by a thread.
+                && !crate::program::is_rust_library_fn(&program.funcs[f as usize].demangled)
             {
-                (true, "function pointer (ops table or callback)")
+                (true, OPS_TABLE)
             } else if !has_callers
                 && func.visible
                 && func.linkage != crate::ir::Linkage::Internal
@@ -201,7 +245,7 @@ impl Threads {
                     if is_main {
                         "program entry"
                     } else {
-                        "exported function"
+                        EXPORTED
                     },
                 )
             } else {
@@ -248,7 +292,7 @@ impl Threads {
         // driven by a test) are single threads of their own, like `main`.
         if !kernel {
             for r in roots.iter_mut() {
-                if r.via == "exported function" {
+                if r.via == EXPORTED {
                     r.context = Context::Thread;
                     r.self_concurrent = false;
                 }

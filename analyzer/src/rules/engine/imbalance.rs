@@ -13,7 +13,7 @@ use seam_models::LockAction;
 
 use super::build::{func_name, innermost_op, lock_name, source_loc};
 use super::Facts;
-use crate::locks::{reaches, LockId};
+use crate::locks::{reaches, LockId, LockKey};
 use crate::program::FuncId;
 use crate::rules::{catalog, AccessKind, AccessSite, Finding, Level, PathStep, Related, StepKind};
 use crate::threads::Phase;
@@ -147,16 +147,23 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
         }
     }
 
-    // Unlocks of a lock not held on the path from a callback root. Roots
-    // called by unknown code (exported functions) may be entered with the
-    // lock held, so they are not judged.
+    // Unlocks of a lock not held on the path from a callback root. Only
+    // roots whose entry is known to hold nothing are judged: callbacks a
+    // model starts (IRQ handlers, work, timers, threads) and `seam.toml`
+    // roots. Exported functions and functions reached through ops tables
+    // are called by code outside the input, which may hold the lock
+    // (`->unlock` ops, `__releases()` helpers). A lock in a collapsed
+    // object has no identity to pair acquire and release by.
     let mut seen_rel: HashSet<(FuncId, u32)> = HashSet::new();
     for br in &facts.accesses.bad_releases {
         let root = &facts.threads.roots[br.root];
-        if root.via == "exported function"
-            || root.phase != Phase::Concurrent && root.phase != Phase::Init
-        {
+        if !root.entry_known() || root.phase != Phase::Concurrent && root.phase != Phase::Init {
             continue;
+        }
+        if let LockKey::Object(p) = &facts.locks.info(br.lock).key {
+            if facts.memory.is_collapsed(p.node) {
+                continue;
+            }
         }
         if explained.contains(&(br.func, br.inst)) || !seen_rel.insert((br.func, br.inst)) {
             continue;

@@ -242,12 +242,7 @@ fn confidence(facts: &Facts<'_, '_>, a: &Access, b: &Access, evidence: (bool, bo
         let roots = &facts.accesses.ctx_roots[x.ctx as usize];
         let one = [x.root];
         let roots: &[usize] = if roots.is_empty() { &one } else { roots };
-        roots.iter().all(|&r| {
-            matches!(
-                facts.threads.roots[r].via.as_str(),
-                "exported function" | "function pointer (ops table or callback)"
-            )
-        })
+        roots.iter().all(|&r| !facts.threads.roots[r].entry_known())
     };
     if facts.threads.kernel && !locked_elsewhere && !marked_elsewhere && assumed(a) && assumed(b) {
         c -= 0.25;
