@@ -133,6 +133,8 @@ struct Walker<'a, 'p, 'm> {
     /// Per function: contexts made so far, and the lockset common to the
     /// entries seen once the cap was reached.
     func_contexts: HashMap<FuncId, (usize, Option<Vec<Held>>)>,
+    /// Per function: the section its code is in.
+    section: Vec<CodeSection>,
 }
 
 impl Accesses {
@@ -165,6 +167,9 @@ impl Accesses {
             ctx_ids: HashMap::new(),
             ctx_children: Vec::new(),
             root_entry: vec![None; threads.roots.len()],
+            section: (0..program.funcs.len() as FuncId)
+                .map(|f| code_section(program, f))
+                .collect(),
             cur_ctx: 0,
             func_contexts: HashMap::new(),
         };
@@ -289,6 +294,16 @@ impl Walker<'_, '_, '_> {
                         self.model_call(root, f, i, callee, args, &held, pid);
                         if path.len() < MAX_DEPTH {
                             for &g in self.cg.targets(f, i) {
+                                // Code outside `.init.text`/`.exit.text`
+                                // never calls into them (modpost rejects
+                                // the section mismatch; `.ref.text` is the
+                                // declared exception): such an edge comes
+                                // from a merged function-pointer class.
+                                if self.section[g as usize] == CodeSection::InitExit
+                                    && self.section[f as usize] == CodeSection::Text
+                                {
+                                    continue;
+                                }
                                 calls.push((i, g, held.clone()));
                             }
                         }
@@ -620,6 +635,31 @@ impl Walker<'_, '_, '_> {
             prepub,
             ctx: self.cur_ctx,
         });
+    }
+}
+
+/// Where a function's code lives, as far as kernel section rules go.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CodeSection {
+    Text,
+    /// `.init.text*` / `.exit.text*`: freed or discarded after boot.
+    InitExit,
+    /// `.ref.text` (`__ref`): allowed to call init code.
+    Ref,
+}
+
+fn code_section(program: &Program<'_>, f: FuncId) -> CodeSection {
+    let func = program.function(f);
+    let Some(s) = func.section else {
+        return CodeSection::Text;
+    };
+    let s = program.module_of(f).str(s);
+    if s.starts_with(".init.text") || s.starts_with(".exit.text") {
+        CodeSection::InitExit
+    } else if s.starts_with(".ref.text") {
+        CodeSection::Ref
+    } else {
+        CodeSection::Text
     }
 }
 

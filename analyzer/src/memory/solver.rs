@@ -289,16 +289,15 @@ impl<'p, 'm> Solver<'p, 'm> {
             match &o {
                 Origin::Global(g) => {
                     let glob = self.program.global(*g);
-                    let m = &self.program.modules[self.program.globals[*g as usize].module as usize];
+                    let m =
+                        &self.program.modules[self.program.globals[*g as usize].module as usize];
                     if glob.section.is_some_and(|s| m.str(s).contains("..percpu")) {
                         n.per_cpu = true;
                     } else {
                         n.not_per_cpu = true;
                     }
                 }
-                Origin::Stack(..) | Origin::Alloc(..) | Origin::Function(_) => {
-                    n.not_per_cpu = true
-                }
+                Origin::Stack(..) | Origin::Alloc(..) | Origin::Function(_) => n.not_per_cpu = true,
                 Origin::External(_) | Origin::Param(..) => {}
             }
             n.origins.push(o);
@@ -967,8 +966,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                 let t = m.str(asm);
                 t.contains("tpidr_el1")
                     || t.contains("tpidr_el2")
-                    || (t.contains("%gs:")
-                        && globals.iter().any(|g| m.str(*g) == "this_cpu_off"))
+                    || (t.contains("%gs:") && globals.iter().any(|g| m.str(*g) == "this_cpu_off"))
             }
         })
     }
@@ -1114,7 +1112,9 @@ impl<'p, 'm> Solver<'p, 'm> {
         let mut chain = vec![type_key(self.program, module, t)?];
         let mut cur = first_member(self.program, module, t);
         while let Some(t) = cur {
-            let Some(k) = type_key(self.program, module, t) else { break };
+            let Some(k) = type_key(self.program, module, t) else {
+                break;
+            };
             if chain.len() >= 8 {
                 break;
             }
@@ -1397,7 +1397,10 @@ impl<'p, 'm> Solver<'p, 'm> {
                             // class holds some from the caller's file, those
                             // are the candidates.
                             let home = program.funcs[f as usize].module;
-                            if targets.iter().any(|&g| program.funcs[g as usize].module == home) {
+                            if targets
+                                .iter()
+                                .any(|&g| program.funcs[g as usize].module == home)
+                            {
                                 targets.retain(|&g| program.funcs[g as usize].module == home);
                             }
                             for g in targets {

@@ -64,7 +64,10 @@ fn module_macro_phase(program: &Program<'_>, f: FuncId) -> Option<Phase> {
     let m = program.module_of(f);
     m.globals
         .iter()
-        .any(|g| m.str(g.demangled).contains("::__module_init::__module_init::"))
+        .any(|g| {
+            m.str(g.demangled)
+                .contains("::__module_init::__module_init::")
+        })
         .then_some(phase)
 }
 
@@ -240,14 +243,7 @@ impl Threads {
                 && func.linkage != crate::ir::Linkage::Internal
                 && callable_from_outside(program, &dependencies, kernel, f)
             {
-                (
-                    true,
-                    if is_main {
-                        "program entry"
-                    } else {
-                        EXPORTED
-                    },
-                )
+                (true, if is_main { "program entry" } else { EXPORTED })
             } else {
                 (false, "")
             };
