@@ -86,3 +86,84 @@ fn unlocked_unmarked_kernel_locations_rank_below_inconsistently_locked_ones() {
     let worst_sometimes = sometimes.iter().map(|x| x.1).fold(1.0, f64::min);
     assert!(worst_sometimes > best_never);
 }
+
+/// A registry whose two lists one helper links into: unification sees the
+/// registry at two offsets of itself and collapses it, lock included.
+const COLLAPSED: &str = r#"
+struct list_head { struct list_head *next, *prev; };
+struct mutex { long owner; };
+void mutex_lock(struct mutex *m);
+void mutex_unlock(struct mutex *m);
+
+struct registry { struct mutex lock; struct list_head active; struct list_head retired; };
+static struct registry reg;
+static long nr_items;
+
+__attribute__((noinline)) static void link_after(struct list_head *n, struct list_head *h)
+{
+    n->next = h->next; n->prev = h; h->next->prev = n; h->next = n;
+}
+void add_active(struct list_head *n) {
+    mutex_lock(&reg.lock);
+    link_after(n, &reg.active);
+    nr_items++;
+    mutex_unlock(&reg.lock);
+}
+void add_retired(struct list_head *n) { link_after(n, &reg.retired); nr_items--; }
+"#;
+
+#[test]
+fn a_global_lock_in_a_collapsed_object_keeps_its_name_and_counts_as_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("reg.c");
+    std::fs::write(&c, COLLAPSED).unwrap();
+    let bc = dir.path().join("reg.bc");
+    let ok = Command::new(clang())
+        .args(["-c", "-emit-llvm", "-g", "-O2", "-ffreestanding", "-o"])
+        .arg(&bc)
+        .arg(&c)
+        .status()
+        .expect("clang-22 runs");
+    assert!(ok.success());
+    let json = dir.path().join("out.json");
+    let (code, _out, err) = common_cli::run(
+        common_cli::seam()
+            .args(["check", "-q", "--fail-on", "never", "--json"])
+            .arg(&json)
+            .arg(&bc)
+            .current_dir(Path::new(dir.path())),
+    );
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let races: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "data-race" && f["location"] == "nr_items")
+        .collect();
+    // The locked side against the unlocked one (add_retired against
+    // itself is a pair of its own).
+    let mixed: Vec<&&serde_json::Value> = races
+        .iter()
+        .filter(|f| {
+            f["accesses"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["function"] == "add_active")
+        })
+        .collect();
+    assert!(!mixed.is_empty(), "the half-locked counter is reported");
+    for f in mixed {
+        let locks: Vec<&str> = f["accesses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|a| a["lockset"].as_array().unwrap().iter())
+            .map(|l| l["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(locks, ["reg.lock"], "{f}");
+        assert_eq!(f["level"], "warning", "the lock is evidence: {f}");
+    }
+}

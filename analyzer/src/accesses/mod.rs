@@ -790,6 +790,8 @@ fn entry_locks(
                 crate::locks::LockKey::Object(p) => {
                     memory.lock_name(program, *p) == h || memory.location_name(program, *p) == h
                 }
+                crate::locks::LockKey::Symbol(g, 0) => program.global_source_name(*g) == h,
+                crate::locks::LockKey::Symbol(..) => false,
                 crate::locks::LockKey::Global(k) => {
                     *k == LockKind::Rcu && h.eq_ignore_ascii_case("rcu")
                 }

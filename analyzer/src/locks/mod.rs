@@ -29,6 +29,11 @@ pub type LockId = u32;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LockKey {
     Object(Ptr),
+    /// A global lock (`static DEFINE_MUTEX(io_range_mutex)`) taken by its
+    /// symbol's address, whose object unification collapsed (list heads
+    /// in and around it merge at other offsets): the symbol and byte
+    /// offset still name exactly one lock.
+    Symbol(crate::program::GlobalId, i64),
     /// A lock with no object, e.g. the RCU read side.
     Global(LockKind),
 }
@@ -288,11 +293,21 @@ impl Locks {
         match model.arg {
             None => Some(self.intern(LockKey::Global(model.kind), model.kind, model.kernel)),
             Some(a) => {
-                let p = memory.ptr_of(program, f, args.get(a as usize)?)?;
+                let arg = args.get(a as usize)?;
+                let p = memory.ptr_of(program, f, arg)?;
                 let p = memory.norm(Ptr {
                     node: p.node,
                     off: p.off + model.offset,
                 });
+                if memory.is_collapsed(p.node) {
+                    if let Value::Global { name, offset } = arg {
+                        let m = program.funcs[f as usize].module;
+                        if let Some(crate::program::Symbol::Global(g)) = program.resolve(m, *name) {
+                            let key = LockKey::Symbol(g, offset + model.offset);
+                            return Some(self.intern(key, model.kind, model.kernel));
+                        }
+                    }
+                }
                 Some(self.intern(LockKey::Object(p), model.kind, model.kernel))
             }
         }

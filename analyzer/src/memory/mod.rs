@@ -16,4 +16,5 @@
 mod naming;
 mod solver;
 
+pub use naming::member_path;
 pub use solver::{Memory, NodeId, Origin, Ptr, SpawnSite};

@@ -213,6 +213,16 @@ impl<'m> Program<'m> {
         &self.modules[info.module as usize].globals[info.index as usize]
     }
 
+    /// The name a global has in the source (debug info), else its
+    /// demangled symbol.
+    pub fn global_source_name(&self, g: GlobalId) -> String {
+        let glob = self.global(g);
+        let m = &self.modules[self.globals[g as usize].module as usize];
+        glob.di_name
+            .map(|n| m.str(n).to_string())
+            .unwrap_or_else(|| m.str(glob.demangled).to_string())
+    }
+
     /// Finds a defined function by symbol or demangled name.
     pub fn find_function(&self, name: &str) -> Option<FuncId> {
         self.funcs

@@ -95,6 +95,20 @@ pub fn lock_name(facts: &Facts<'_, '_>, lock: u32) -> String {
             k => format!("global {k} lock"),
         },
         LockKey::Object(p) => facts.memory.lock_name(facts.program, *p),
+        LockKey::Symbol(g, off) => {
+            let name = facts.program.global_source_name(*g);
+            let module = &facts.program.modules[facts.program.globals[*g as usize].module as usize];
+            let member = facts
+                .program
+                .global(*g)
+                .di_type
+                .and_then(|t| crate::memory::member_path(module, t, *off, 1));
+            match member {
+                Some(m) if !m.is_empty() => format!("{name}.{m}"),
+                _ if *off == 0 => name,
+                _ => format!("{name}+{off}"),
+            }
+        }
     }
 }
 
