@@ -300,12 +300,9 @@ impl Locks {
                     off: p.off + model.offset,
                 });
                 if memory.is_collapsed(p.node) {
-                    if let Value::Global { name, offset } = arg {
-                        let m = program.funcs[f as usize].module;
-                        if let Some(crate::program::Symbol::Global(g)) = program.resolve(m, *name) {
-                            let key = LockKey::Symbol(g, offset + model.offset);
-                            return Some(self.intern(key, model.kind, model.kernel));
-                        }
+                    if let Some((g, off)) = global_address(program, f, arg, 6) {
+                        let key = LockKey::Symbol(g, off + model.offset);
+                        return Some(self.intern(key, model.kind, model.kernel));
                     }
                 }
                 Some(self.intern(LockKey::Object(p), model.kind, model.kernel))
@@ -857,4 +854,112 @@ fn scc_levels(cg: &CallGraph) -> Vec<Vec<usize>> {
         out[l].push(k);
     }
     out
+}
+
+/// The global and byte offset `v` is the address of, followed through
+/// casts, constant GEPs, stack slots holding one value (unoptimised
+/// bitcode keeps every local in one) and helpers that return an address
+/// inside their first argument (`spinlock_check(lock)` is `&lock->rlock`).
+fn global_address(
+    program: &Program<'_>,
+    f: FuncId,
+    v: &Value,
+    depth: u32,
+) -> Option<(crate::program::GlobalId, i64)> {
+    use crate::program::Symbol;
+    let module = program.funcs[f as usize].module;
+    match v {
+        Value::Global { name, offset } => match program.resolve(module, *name)? {
+            Symbol::Global(g) => Some((g, *offset)),
+            _ => None,
+        },
+        Value::Inst(i) if depth > 0 => {
+            let func = program.function(f);
+            match &func.insts.get(*i as usize)?.kind {
+                InstKind::Cast { value } => global_address(program, f, value, depth - 1),
+                InstKind::Gep {
+                    base,
+                    offset: Some(o),
+                    ..
+                } => global_address(program, f, base, depth - 1).map(|(g, x)| (g, x + o)),
+                InstKind::Load {
+                    ptr: Value::Inst(slot),
+                    ..
+                } => {
+                    let stored = single_store(func, *slot)?;
+                    global_address(program, f, &stored, depth - 1)
+                }
+                InstKind::Call {
+                    callee: crate::ir::Callee::Direct(name),
+                    args,
+                    ..
+                } => {
+                    let Symbol::Func(h) = program.resolve(module, *name)? else {
+                        return None;
+                    };
+                    let delta = returns_first_arg_plus(program.function(h))?;
+                    global_address(program, f, args.first()?, depth - 1)
+                        .map(|(g, x)| (g, x + delta))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The one value stored to stack slot `slot`, if it is an `alloca` stored
+/// to exactly once.
+fn single_store(func: &Function, slot: u32) -> Option<Value> {
+    if !matches!(func.insts.get(slot as usize)?.kind, InstKind::Alloca { .. }) {
+        return None;
+    }
+    let mut stored = func.insts.iter().filter_map(|inst| match &inst.kind {
+        InstKind::Store {
+            ptr: Value::Inst(p),
+            value,
+            ..
+        } if *p == slot => Some(value.clone()),
+        _ => None,
+    });
+    let first = stored.next()?;
+    stored.next().is_none().then_some(first)
+}
+
+/// `Some(d)` when `func` returns its first argument plus `d` bytes on its
+/// only return (`return &lock->rlock;`).
+fn returns_first_arg_plus(func: &Function) -> Option<i64> {
+    let mut rets = func.insts.iter().filter_map(|inst| match &inst.kind {
+        InstKind::Ret { value: Some(v) } => Some(v.clone()),
+        _ => None,
+    });
+    let v = rets.next()?;
+    if rets.next().is_some() {
+        return None;
+    }
+    let mut cur = v;
+    let mut delta = 0;
+    for _ in 0..6 {
+        match cur {
+            Value::Arg(0) => return Some(delta),
+            Value::Inst(i) => match &func.insts.get(i as usize)?.kind {
+                InstKind::Cast { value } => cur = value.clone(),
+                InstKind::Gep {
+                    base,
+                    offset: Some(o),
+                    ..
+                } => {
+                    delta += o;
+                    cur = base.clone();
+                }
+                InstKind::Load {
+                    ptr: Value::Inst(slot),
+                    ..
+                } => cur = single_store(func, *slot)?,
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    None
 }

@@ -17,4 +17,5 @@ mod naming;
 mod solver;
 
 pub use naming::member_path;
+pub(crate) use solver::strip_alias;
 pub use solver::{Memory, NodeId, Origin, Ptr, SpawnSite};

@@ -98,10 +98,33 @@ pub fn lock_name(facts: &Facts<'_, '_>, lock: u32) -> String {
         LockKey::Symbol(g, off) => {
             let name = facts.program.global_source_name(*g);
             let module = &facts.program.modules[facts.program.globals[*g as usize].module as usize];
+            // At offset 0 of a global that is itself a lock, the member
+            // there (`owner`) is the lock's inside, not a field holding it.
+            let lock_type = |t: u32| {
+                let t = crate::memory::strip_alias(&module.types, t);
+                module
+                    .types
+                    .get(t as usize)
+                    .and_then(|ty| ty.name)
+                    .is_some_and(|n| {
+                        let n = module.str(n);
+                        [
+                            "mutex",
+                            "spinlock",
+                            "rwlock",
+                            "semaphore",
+                            "rwsem",
+                            "seqlock",
+                        ]
+                        .iter()
+                        .any(|k| n.contains(k))
+                    })
+            };
             let member = facts
                 .program
                 .global(*g)
                 .di_type
+                .filter(|&t| !(*off == 0 && lock_type(t)))
                 .and_then(|t| crate::memory::member_path(module, t, *off, 1));
             match member {
                 Some(m) if !m.is_empty() => format!("{name}.{m}"),
