@@ -51,6 +51,9 @@ struct Node {
     /// allocation, an ordinary global, code. A class with both flags is
     /// a merge of unrelated objects and is not treated as per-CPU.
     not_per_cpu: bool,
+    /// Made by a global that can be written (not `constant`). Kept as a
+    /// flag because `origins` is capped.
+    writable_global: bool,
 }
 
 /// A thread/callback registration found in the code.
@@ -289,6 +292,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             match &o {
                 Origin::Global(g) => {
                     let glob = self.program.global(*g);
+                    n.writable_global = !glob.is_constant;
                     let m =
                         &self.program.modules[self.program.globals[*g as usize].module as usize];
                     if glob.section.is_some_and(|s| m.str(s).contains("..percpu")) {
@@ -400,6 +404,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             let pn = &mut self.nodes[parent as usize];
             pn.per_cpu |= child_node.per_cpu;
             pn.not_per_cpu |= child_node.not_per_cpu;
+            pn.writable_global |= child_node.writable_global;
             // Kernel-sized classes gather thousands of functions and
             // origins: merge without quadratic `contains` scans.
             if pn.functions.len() + child_node.functions.len() <= 64 {
@@ -1484,15 +1489,18 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    /// Only stack slots made this object (the other origins are
-    /// placeholders for memory outside the input).
+    /// Only stack slots made this object, besides read-only globals (a
+    /// pointer that is a local buffer or a string literal: `name = buf ?:
+    /// "none"`) and placeholders for memory outside the input. Neither
+    /// part can be written by another thread.
     fn is_stack_only(&self, rep: NodeId) -> bool {
-        let origins = &self.nodes[rep as usize].origins;
-        origins.iter().any(|o| matches!(o, Origin::Stack(..)))
-            && origins.iter().all(|o| {
+        let node = &self.nodes[rep as usize];
+        !node.writable_global
+            && node.origins.iter().any(|o| matches!(o, Origin::Stack(..)))
+            && node.origins.iter().all(|o| {
                 matches!(
                     o,
-                    Origin::Stack(..) | Origin::External(_) | Origin::Param(..)
+                    Origin::Stack(..) | Origin::External(_) | Origin::Param(..) | Origin::Global(_)
                 )
             })
     }
@@ -1514,7 +1522,12 @@ impl<'p, 'm> Solver<'p, 'm> {
         // it becomes shared only when a pointer to it is stored in shared
         // memory or handed to another thread.
         let mut roots: Vec<NodeId> = Vec::new();
-        roots.extend(self.global_nodes.iter().copied());
+        for g in self.global_nodes.clone() {
+            let (r, _) = self.find(g);
+            if !self.is_stack_only(r) {
+                roots.push(r);
+            }
+        }
         let mut weak: Vec<NodeId> = Vec::new();
         weak.extend(self.external_nodes.values().copied());
         for f in 0..self.program.funcs.len() as FuncId {
