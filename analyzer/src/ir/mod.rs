@@ -254,6 +254,10 @@ pub enum InstKind {
         ptr_args: u64,
         returns: bool,
         invoke: bool,
+        /// The first argument is a return slot (`sret`): rustc returns a
+        /// `LockResult<MutexGuard>` or a `JoinHandle` through it. Models
+        /// count arguments after it.
+        sret: bool,
     },
     /// A call whose callee is inline asm. `memory_operands` lists the
     /// indices into `args` that are memory (`*m`, `=*m`, `Q` …) operands.
@@ -363,6 +367,21 @@ impl InstKind {
                 | InstKind::MemCopy { .. }
                 | InstKind::MemSet { .. }
         )
+    }
+
+    /// A call's arguments as models count them: after a leading `sret`
+    /// return slot.
+    pub fn model_args(&self) -> &[Value] {
+        match self {
+            InstKind::Call { args, sret, .. } => {
+                if *sret && !args.is_empty() {
+                    &args[1..]
+                } else {
+                    args
+                }
+            }
+            _ => &[],
+        }
     }
 }
 

@@ -956,6 +956,17 @@ impl<'p, 'm> Solver<'p, 'm> {
         let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else {
             return Vec::new();
         };
+        self.ptrs_of(f, args)
+    }
+
+    /// Pointers of a call's arguments as models count them (after `sret`).
+    fn model_arg_ptrs(&mut self, f: FuncId, i: u32) -> Vec<Option<Ptr>> {
+        let program = self.program;
+        let args = program.function(f).insts[i as usize].kind.model_args();
+        self.ptrs_of(f, args)
+    }
+
+    fn ptrs_of(&mut self, f: FuncId, args: &[Value]) -> Vec<Option<Ptr>> {
         args.iter()
             .map(|a| {
                 if is_pointerish(a) {
@@ -1069,7 +1080,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                     }
                     Pending::Spawn(f, i, m) => {
                         let model = self.spawn_models[m];
-                        let args = self.arg_ptrs(f, i);
+                        let args = self.model_arg_ptrs(f, i);
                         let data = model
                             .data
                             .and_then(|d| args.get(d as usize).copied().flatten());
