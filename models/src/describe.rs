@@ -64,6 +64,9 @@ pub(crate) fn describe(models: &Models) -> String {
             }
             s += flag(l.success_nonzero, " success=nonzero");
             s += flag(l.arg_is_guard, " (guard)");
+            if l.guard_field != 0 {
+                s += &format!(" guard-field={}", l.guard_field);
+            }
             s += flag(l.irq, " irq");
             s += flag(l.bh, " bh");
             s += flag(l.returns_guard, " returns-guard");

@@ -150,10 +150,17 @@ pub struct LockModel {
     /// instead of `success`.
     #[serde(default)]
     pub success_nonzero: bool,
-    /// `arg` points at a guard whose first word points at the lock (Rust
-    /// `Drop for Guard`), not at the lock itself.
+    /// `arg` points at a guard holding a pointer to the lock (Rust `Drop
+    /// for Guard`), not at the lock itself; the pointer is at `guard_field`.
     #[serde(default)]
     pub arg_is_guard: bool,
+    /// With `arg_is_guard`: byte offset of the guard's pointer to the lock
+    /// (0: `MutexGuard { lock: &Mutex, .. }`; 8 for std's
+    /// `RwLockReadGuard { data, inner_lock }`). When the pointer there names
+    /// no lock any acquisition takes and another pointer of the guard does,
+    /// that one is used (field order is the compiler's choice).
+    #[serde(default)]
+    pub guard_field: i64,
     /// The function saves/restores or disables IRQs (`_irqsave`, `_irq`).
     #[serde(default)]
     pub irq: bool,

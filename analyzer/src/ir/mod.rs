@@ -464,6 +464,21 @@ impl Module {
 }
 
 impl Function {
+    /// Predecessor blocks of each block.
+    pub fn predecessors(&self) -> Vec<Vec<u32>> {
+        let mut preds = vec![Vec::new(); self.blocks.len()];
+        for (b, blk) in self.blocks.iter().enumerate() {
+            for &s in &blk.succs {
+                if let Some(p) = preds.get_mut(s as usize) {
+                    if !p.contains(&(b as u32)) {
+                        p.push(b as u32);
+                    }
+                }
+            }
+        }
+        preds
+    }
+
     /// Could a call with `arity` arguments, bit `k` of `ptr_args` set for a
     /// pointer argument `k`, have this function as its target? The count
     /// must match (a variadic function takes more) and so must

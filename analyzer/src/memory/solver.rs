@@ -247,6 +247,17 @@ impl Memory {
             .map(|q| self.norm(*q))
     }
 
+    /// Pointers stored in the object `p` points to, at or after `p`
+    /// (offset relative to `p`, pointee).
+    pub fn pointer_fields(&self, p: Ptr) -> Vec<(i64, Ptr)> {
+        let p = self.norm(p);
+        self.nodes[p.node as usize]
+            .fields
+            .range(p.off..)
+            .map(|(o, q)| (*o - p.off, self.norm(*q)))
+            .collect()
+    }
+
     pub fn node_count(&self) -> usize {
         self.nodes.len()
     }
