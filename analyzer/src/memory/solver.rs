@@ -1126,10 +1126,14 @@ impl<'p, 'm> Solver<'p, 'm> {
                                     let mut found = (None, data);
                                     for (off, vt) in slots {
                                         let vt = self.norm(vt);
-                                        if self.nodes[vt.node as usize]
-                                            .origins
-                                            .iter()
-                                            .any(|x| matches!(x, Origin::Global(_)))
+                                        // A vtable is a constant global of
+                                        // its own: a collapsed class (every
+                                        // field one) is not one.
+                                        if !self.nodes[vt.node as usize].collapsed
+                                            && self.nodes[vt.node as usize]
+                                                .origins
+                                                .iter()
+                                                .any(|x| matches!(x, Origin::Global(_)))
                                         {
                                             let method = self.field(Ptr {
                                                 node: vt.node,
