@@ -488,7 +488,11 @@ fn dependency_crates(program: &Program<'_>, cg: &CallGraph) -> HashSet<String> {
                 &program.funcs[e.caller as usize],
                 &program.funcs[e.callee as usize],
             );
-            if b.name.starts_with("_ZN") || b.name.starts_with("_R") {
+            // Rust's library calling back into a crate (a closure or trait
+            // impl run by std's generic code) does not make it a library.
+            if (b.name.starts_with("_ZN") || b.name.starts_with("_R"))
+                && !crate::program::is_rust_std_fn(&a.demangled)
+            {
                 let (ca, cb) = (crate_of(&a.demangled), crate_of(&b.demangled));
                 if ca != cb {
                     deps.insert(cb);
@@ -498,7 +502,11 @@ fn dependency_crates(program: &Program<'_>, cg: &CallGraph) -> HashSet<String> {
     }
     // Calls to declarations of other crates' functions count too.
     for m in program.modules {
-        for func in m.functions.iter().filter(|f| !f.is_declaration) {
+        for func in m
+            .functions
+            .iter()
+            .filter(|f| !f.is_declaration && !crate::program::is_rust_std_fn(m.str(f.demangled)))
+        {
             let me = crate_of(m.str(func.demangled));
             for inst in &func.insts {
                 if let crate::ir::InstKind::Call {
