@@ -434,6 +434,12 @@ impl Entry for SpawnModel {
                 "names no callback: give `callback` or `object_arg` + `callback_field`".into(),
             ),
         }
+        if self.scope && !self.synchronous {
+            reasons.push(
+                "`scope = true` needs `synchronous = true` (the callback runs in the caller)"
+                    .into(),
+            );
+        }
         if self.closure && self.callback.is_none() {
             reasons.push(
                 "`closure = true` needs `callback` (the argument holding the closure)".into(),

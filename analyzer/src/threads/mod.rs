@@ -49,10 +49,46 @@ pub struct SpawnPoint {
     pub inst: u32,
     /// Join calls in `caller` (any join is taken to wait for this thread).
     pub joins: Vec<u32>,
+    /// Loops of `caller` that contain a join: threads started before such a
+    /// loop (in an earlier loop over the same handles) are all joined once
+    /// control leaves it, including after zero iterations.
+    pub join_loops: Vec<JoinLoop>,
     /// The spawn happens inside an inlined `std::thread::scope`, which joins
     /// every thread it started before it returns: the location that
     /// instance was inlined at.
     pub scope: Option<u32>,
+    /// The spawn happens inside a call of `std::thread::scope` that was not
+    /// inlined (in this or a calling function): code of the function making
+    /// that call, before or after it, is ordered with the thread.
+    pub scope_call: Option<(FuncId, u32)>,
+    /// `inst` calls the std API (`thread::spawn`, `Scope::spawn` …) inside
+    /// which std starts the thread: code reached through that call runs
+    /// partly before and partly after the start.
+    pub lifted: bool,
+}
+
+/// A loop around a join call (`for h in handles { h.join() }`,
+/// `for (i = 0; i < n; i++) pthread_join(t[i], NULL)`).
+#[derive(Clone, Debug)]
+pub struct JoinLoop {
+    /// Its blocks (strongly connected), sorted.
+    pub blocks: Vec<u32>,
+    /// Edges that skip the loop when it would run zero times: the guard
+    /// LLVM's loop rotation puts in front (`if len == 0`), from a block
+    /// outside the loop whose other successor leads into it, to a block the
+    /// loop also exits to.
+    pub bypass: Vec<(u32, u32)>,
+}
+
+impl JoinLoop {
+    fn contains(&self, b: usize) -> bool {
+        self.blocks.binary_search(&(b as u32)).is_ok()
+    }
+
+    /// Does the edge `b -> s` leave the loop (or skip it)?
+    fn leaves(&self, b: usize, s: usize) -> bool {
+        (self.contains(b) && !self.contains(s)) || self.bypass.contains(&(b as u32, s as u32))
+    }
 }
 
 impl ThreadRoot {
@@ -126,30 +162,65 @@ impl Threads {
         };
 
         let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::new();
-        let mut joins: HashMap<FuncId, Vec<u32>> = HashMap::new();
+        let mut joins: HashMap<FuncId, (Vec<u32>, Vec<JoinLoop>)> = HashMap::new();
         for s in &memory.spawns {
-            let point = SpawnPoint {
-                caller: s.caller,
-                inst: s.inst,
-                joins: joins
-                    .entry(s.caller)
-                    .or_insert_with(|| joins_in(program, index, s.caller))
-                    .clone(),
-                scope: scope_instance(program, s.caller, s.inst),
+            // A thread std starts inside a closure-taking API that was not
+            // inlined (`thread::spawn` at -O0) is started where the user's
+            // code calls that API.
+            let lifted = lift_spawn(program, index, cg, s.caller);
+            let sites: Vec<(FuncId, u32, Option<FuncId>)> = match &lifted {
+                Some(l) => l.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
+                None => vec![(s.caller, s.inst, None)],
             };
-            if let Some(&k) = spawned_root.get(&(s.callee, s.context)) {
-                roots[k].spawned_at.push(point);
-            } else if seen.insert((s.callee, s.context)) {
-                spawned_root.insert((s.callee, s.context), roots.len());
-                roots.push(ThreadRoot {
-                    func: s.callee,
-                    context: s.context,
-                    self_concurrent: s.self_concurrent,
-                    phase: init_phase(s.callee).unwrap_or(Phase::Concurrent),
-                    via: s.via.clone(),
-                    holds: Vec::new(),
-                    spawned_at: vec![point],
-                });
+            let via = match (&lifted, sites.first()) {
+                (Some(_), Some(&(_, _, Some(g)))) => program.funcs[g as usize].demangled.clone(),
+                _ => s.via.clone(),
+            };
+            for (caller, inst, api) in sites {
+                let scope = scope_instance(program, index, caller, inst);
+                // Through a non-inlined `thread::scope`: the API called here
+                // is the scope itself, or the caller runs inside one.
+                let scope_call = if api
+                    .and_then(|g| index.closure_api(g))
+                    .is_some_and(|m| m.scope)
+                {
+                    Some((caller, inst))
+                } else if scope.is_none() && program.language(caller) == crate::ir::Language::Rust {
+                    scope_call_of(index, cg, caller)
+                } else {
+                    None
+                };
+                let (join_insts, join_loops) = joins
+                    .entry(caller)
+                    .or_insert_with(|| {
+                        let j = joins_in(program, index, caller);
+                        let l = loops_of(program.function(caller), &j);
+                        (j, l)
+                    })
+                    .clone();
+                let point = SpawnPoint {
+                    caller,
+                    inst,
+                    joins: join_insts,
+                    join_loops,
+                    scope,
+                    scope_call,
+                    lifted: lifted.is_some(),
+                };
+                if let Some(&k) = spawned_root.get(&(s.callee, s.context)) {
+                    roots[k].spawned_at.push(point);
+                } else if seen.insert((s.callee, s.context)) {
+                    spawned_root.insert((s.callee, s.context), roots.len());
+                    roots.push(ThreadRoot {
+                        func: s.callee,
+                        context: s.context,
+                        self_concurrent: s.self_concurrent,
+                        phase: init_phase(s.callee).unwrap_or(Phase::Concurrent),
+                        via: via.clone(),
+                        holds: Vec::new(),
+                        spawned_at: vec![point],
+                    });
+                }
             }
         }
         let spawned: HashSet<FuncId> = memory.spawns.iter().map(|s| s.callee).collect();
@@ -264,7 +335,7 @@ impl Threads {
             let points = roots[k].spawned_at.clone();
             let once = points.len() == 1
                 && points.iter().all(|sp| {
-                    !reachable_avoiding(program.function(sp.caller), sp.inst, sp.inst, &[])
+                    !reachable_avoiding(program.function(sp.caller), sp.inst, sp.inst, &[], &[])
                         && runs_once(program, cg, &roots, sp.caller, 0)
                 });
             if once {
@@ -339,12 +410,21 @@ impl Threads {
                 // started is still running: no order.
                 return false;
             }
-            let pos = if func == sp.caller {
-                Some(inst)
-            } else {
-                path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i)
+            let pos_in = |g: FuncId| {
+                if func == g {
+                    Some(inst)
+                } else {
+                    path.iter().find(|(f, _)| *f == g).map(|(_, i)| *i)
+                }
             };
-            match pos {
+            // Before or after the call of `std::thread::scope` the spawn
+            // happens in: ordered by the scope's implicit join.
+            if let Some((zf, zi)) = sp.scope_call {
+                if pos_in(zf).is_some_and(|p| p != zi) {
+                    return true;
+                }
+            }
+            match pos_in(sp.caller) {
                 // Outside the `std::thread::scope` the spawn is in: before it
                 // (not reachable) or after its implicit join.
                 Some(pos)
@@ -354,9 +434,16 @@ impl Threads {
                 {
                     true
                 }
-                Some(pos) => {
-                    !reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins)
-                }
+                // Inside the std API that starts the thread: before or after
+                // the start, seam cannot tell.
+                Some(pos) if sp.lifted && pos == sp.inst => false,
+                Some(pos) => !reachable_avoiding(
+                    program.function(sp.caller),
+                    sp.inst,
+                    pos,
+                    &sp.joins,
+                    &sp.join_loops,
+                ),
                 None => false,
             }
         })
@@ -391,23 +478,47 @@ impl Threads {
         other: usize,
     ) -> bool {
         self.roots[other].spawned_at.iter().any(|sp| {
-            let pos = if func == sp.caller {
-                Some(inst)
-            } else {
-                path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i)
+            let pos_in = |g: FuncId| {
+                if func == g {
+                    Some(inst)
+                } else {
+                    path.iter().find(|(f, _)| *f == g).map(|(_, i)| *i)
+                }
             };
-            pos.map(|pos| {
-                !sp.scope
-                    .is_some_and(|sc| !in_instance(program, sp.caller, pos, sc))
-                    && reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins)
-            })
-            .unwrap_or(false)
+            if let Some((zf, zi)) = sp.scope_call {
+                if pos_in(zf).is_some_and(|p| p != zi) {
+                    return false;
+                }
+            }
+            pos_in(sp.caller)
+                .map(|pos| {
+                    !sp.scope
+                        .is_some_and(|sc| !in_instance(program, sp.caller, pos, sc))
+                        && ((sp.lifted && pos == sp.inst)
+                            || reachable_avoiding(
+                                program.function(sp.caller),
+                                sp.inst,
+                                pos,
+                                &sp.joins,
+                                &sp.join_loops,
+                            ))
+                })
+                .unwrap_or(false)
         })
     }
 }
 
 /// Can execution go from just after `from` to `to` without passing a join?
-fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u32]) -> bool {
+/// Leaving a loop that contains a join (`join_loops`), when `from` is not
+/// in that loop, counts as passing it: the loop joins every thread started
+/// before it (see `SpawnPoint::join_loops`).
+fn reachable_avoiding(
+    func: &crate::ir::Function,
+    from: u32,
+    to: u32,
+    joins: &[u32],
+    join_loops: &[JoinLoop],
+) -> bool {
     let block_of = |i: u32| func.block_of(i).map(|b| b as usize);
     let (Some(bf), Some(bt)) = (block_of(from), block_of(to)) else {
         return true;
@@ -417,6 +528,9 @@ fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u
             .iter()
             .any(|j| block_of(*j) == Some(b) && *j > lo && *j < hi)
     };
+    // Loops that join what was started at `from` (which lies outside them).
+    let loops: Vec<&JoinLoop> = join_loops.iter().filter(|l| !l.contains(bf)).collect();
+    let leaves_loop = |b: usize, s: usize| loops.iter().any(|l| l.leaves(b, s));
     let blk = &func.blocks[bf];
     if bf == bt && to > from && !join_between(bf, from, to) {
         return true;
@@ -439,9 +553,86 @@ fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u
         if join_between(b, blk.first.wrapping_sub(1), blk.first + blk.len) {
             continue;
         }
-        work.extend(blk.succs.iter().copied());
+        work.extend(
+            blk.succs
+                .iter()
+                .copied()
+                .filter(|&s| !leaves_loop(b, s as usize)),
+        );
     }
     false
+}
+
+/// The loops around the join calls `joins` of `func`.
+fn loops_of(func: &crate::ir::Function, joins: &[u32]) -> Vec<JoinLoop> {
+    let n = func.blocks.len();
+    let preds = func.predecessors();
+    let mut loops: Vec<JoinLoop> = Vec::new();
+    for &j in joins {
+        let Some(bj) = func.block_of(j) else { continue };
+        let bj = bj as usize;
+        if loops.iter().any(|l| l.contains(bj)) {
+            continue;
+        }
+        let walk = |next: &dyn Fn(usize) -> Vec<u32>| {
+            let mut seen = vec![false; n];
+            let mut work: Vec<u32> = next(bj);
+            while let Some(b) = work.pop() {
+                let b = b as usize;
+                if b >= n || seen[b] {
+                    continue;
+                }
+                seen[b] = true;
+                work.extend(next(b));
+            }
+            seen
+        };
+        let fwd = walk(&|b| func.blocks[b].succs.clone());
+        let back = walk(&|b| preds[b].clone());
+        // `bj` is in a loop when it reaches itself.
+        if !fwd[bj] {
+            continue;
+        }
+        let blocks: Vec<u32> = (0..n)
+            .filter(|&b| fwd[b] && back[b])
+            .map(|b| b as u32)
+            .collect();
+        let inside = |b: usize| blocks.binary_search(&(b as u32)).is_ok();
+        let exits: HashSet<u32> = blocks
+            .iter()
+            .flat_map(|&b| func.blocks[b as usize].succs.iter().copied())
+            .filter(|&s| !inside(s as usize))
+            .collect();
+        // Enters the loop: the block is in it, or a chain of blocks with
+        // one successor each leads there.
+        let enters = |mut b: usize| {
+            for _ in 0..8 {
+                if inside(b) {
+                    return true;
+                }
+                match func.blocks.get(b).map(|x| x.succs.as_slice()) {
+                    Some([next]) => b = *next as usize,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        let mut bypass = Vec::new();
+        for g in (0..n).filter(|&g| !inside(g)) {
+            let succs = &func.blocks[g].succs;
+            if succs.len() != 2 {
+                continue;
+            }
+            for (k, &e) in succs.iter().enumerate() {
+                let other = succs[1 - k] as usize;
+                if exits.contains(&e) && !inside(e as usize) && enters(other) {
+                    bypass.push((g as u32, e));
+                }
+            }
+        }
+        loops.push(JoinLoop { blocks, bypass });
+    }
+    loops
 }
 
 /// Whether code outside the input calls this function by name: not a
@@ -554,7 +745,7 @@ fn runs_once(
     }
     match cg.callers[f as usize].as_slice() {
         [e] => {
-            !reachable_avoiding(program.function(e.caller), e.inst, e.inst, &[])
+            !reachable_avoiding(program.function(e.caller), e.inst, e.inst, &[], &[])
                 && runs_once(program, cg, roots, e.caller, depth + 1)
         }
         _ => false,
@@ -563,15 +754,15 @@ fn runs_once(
 
 /// The inlined `std::thread::scope` instance (the location it was inlined
 /// at) that instruction `i` of `f` is part of, if any.
-fn scope_instance(program: &Program<'_>, f: FuncId, i: u32) -> Option<u32> {
+fn scope_instance(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId, i: u32) -> Option<u32> {
     let m = program.module_of(f);
     let mut loc = program.function(f).insts.get(i as usize)?.loc;
     for _ in 0..64 {
         let l = m.locations.get(loc? as usize)?;
-        if let Some(scope) = l.scope {
-            let name = m.str(scope);
-            if name == "std::thread::scoped::scope"
-                || name.starts_with("std::thread::scoped::scope<")
+        if let (Some(scope), Some(_)) = (l.scope, l.inlined_at) {
+            if index
+                .closure_api_by_name(m.str(scope))
+                .is_some_and(|sp| sp.scope)
             {
                 return l.inlined_at;
             }
@@ -579,6 +770,87 @@ fn scope_instance(program: &Program<'_>, f: FuncId, i: u32) -> Option<u32> {
         loc = l.inlined_at;
     }
     None
+}
+
+/// Where the user's code starts a thread that std starts inside a
+/// closure-taking API that was not inlined (`thread::spawn`,
+/// `Builder::spawn`, `Scope::spawn` at -O0): walking up from the OS-thread
+/// start's caller through std's functions, the calls into them from
+/// outside std (caller, call, the std function called). `None` when the
+/// start is not in std's code or no closure-taking API is on the way.
+fn lift_spawn(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    cg: &CallGraph,
+    caller: FuncId,
+) -> Option<Vec<(FuncId, u32, FuncId)>> {
+    let in_std = |f: FuncId| crate::program::is_rust_std_fn(&program.funcs[f as usize].demangled);
+    if !in_std(caller) {
+        return None;
+    }
+    let mut seen: HashSet<FuncId> = HashSet::from([caller]);
+    let mut work = vec![caller];
+    let mut api = false;
+    let mut out: Vec<(FuncId, u32, FuncId)> = Vec::new();
+    while let Some(g) = work.pop() {
+        api |= index.closure_api(g).is_some();
+        for e in cg.callers[g as usize].iter().filter(|e| !e.guessed) {
+            if in_std(e.caller) {
+                if seen.insert(e.caller) {
+                    if seen.len() > MAX_LIFT_FUNCTIONS {
+                        return None;
+                    }
+                    work.push(e.caller);
+                }
+            } else {
+                out.push((e.caller, e.inst, g));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    (api && !out.is_empty()).then_some(out)
+}
+
+/// Functions walked at most when lifting a spawn or looking for its scope.
+const MAX_LIFT_FUNCTIONS: usize = 64;
+
+/// The call of a non-inlined `std::thread::scope` (caller, call) that
+/// function `f` always runs inside: every way up the call graph from `f`
+/// reaches the scope API's closure before anything else without callers.
+fn scope_call_of(index: &ModelIndex<'_>, cg: &CallGraph, f: FuncId) -> Option<(FuncId, u32)> {
+    let mut found: Option<(FuncId, u32)> = None;
+    let mut seen: HashSet<FuncId> = HashSet::from([f]);
+    let mut work = vec![f];
+    while let Some(g) = work.pop() {
+        let callers: Vec<_> = cg.callers[g as usize]
+            .iter()
+            .filter(|e| !e.guessed)
+            .collect();
+        if index.closure_api(g).is_some_and(|m| m.scope) {
+            for e in callers {
+                match found {
+                    None => found = Some((e.caller, e.inst)),
+                    Some(x) if x == (e.caller, e.inst) => {}
+                    // Several scopes: which one this run is in is unknown.
+                    Some(_) => return None,
+                }
+            }
+            continue;
+        }
+        if callers.is_empty() {
+            return None;
+        }
+        for e in callers {
+            if seen.insert(e.caller) {
+                if seen.len() > MAX_LIFT_FUNCTIONS {
+                    return None;
+                }
+                work.push(e.caller);
+            }
+        }
+    }
+    found
 }
 
 /// Is instruction `i` of `f` inside the inlined instance that was inlined at `instance`?
