@@ -135,6 +135,8 @@ struct Solver<'p, 'm> {
     /// Per spawn: its callback classes and their function counts when last
     /// resolved.
     spawn_seen: HashMap<(FuncId, u32), Vec<(NodeId, usize)>>,
+    /// Parameters calls do not bind (see `inert`).
+    inert: HashMap<FuncId, u64>,
 }
 
 impl Memory {
@@ -164,6 +166,7 @@ impl Memory {
             call_seen: HashMap::new(),
             copy_seen: Vec::new(),
             spawn_seen: HashMap::new(),
+            inert: super::inert::inert_params(program, index),
         };
         s.init();
         for f in 0..program.funcs.len() as FuncId {
@@ -803,12 +806,56 @@ impl<'p, 'm> Solver<'p, 'm> {
                     self.set(f, i, Some(p));
                     return;
                 }
+                // A free (`__rust_dealloc`, or std's `deallocate` at -O0,
+                // which every Box and Vec of the program calls) makes no
+                // alias: binding its parameters would make one object of
+                // everything the program frees.
+                if sem.alloc.is_some_and(|a| a.free) {
+                    if let Target::Defined(g) = target {
+                        self.has_direct_caller.insert(g);
+                    }
+                    return;
+                }
                 if let Some(sp) = sem.spawn {
                     self.spawn_models.push(sp);
                     let idx = self.spawn_models.len() - 1;
                     self.pending.push(Pending::Spawn(f, i, idx));
                 }
                 match target {
+                    // A marked access of Rust's library defined in the input
+                    // (`AtomicUsize::load` or `atomic_load::<usize>` at -O0,
+                    // one monomorphisation for every atomic of that type):
+                    // what it does to memory
+                    // is the model's access, so its parameters do not merge
+                    // every caller's object (an `Arc`'s strong and weak
+                    // counts would collapse the `ArcInner` they live in).
+                    // A pointer it loads, stores or exchanges is the one at
+                    // the accessed location.
+                    Target::Defined(g)
+                        if sem.access.is_some()
+                            && crate::program::is_rust_std_fn(
+                                &self.program.funcs[g as usize].demangled,
+                            ) =>
+                    {
+                        self.has_direct_caller.insert(g);
+                        let am = sem.access.expect("checked");
+                        let model_args: Vec<Option<Ptr>> = {
+                            let kind = &self.program.function(f).insts[i as usize].kind;
+                            let skip = arg_ptrs.len() - kind.model_args().len();
+                            arg_ptrs[skip..].to_vec()
+                        };
+                        if let Some(Some(loc)) = model_args.get(am.arg as usize).copied() {
+                            let slot = self.field(loc);
+                            for (k, a) in model_args.iter().enumerate() {
+                                if let (Some(a), true) = (a, k != am.arg as usize) {
+                                    self.unify(slot, *a);
+                                }
+                            }
+                            // What it returns (the old value, a
+                            // `Result` of two) is what the location holds.
+                            self.set(f, i, Some(slot));
+                        }
+                    }
                     Target::Defined(g) => {
                         self.has_direct_caller.insert(g);
                         self.bind(f, i, g, &arg_ptrs);
@@ -835,7 +882,11 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// Unifies a call's arguments with the callee's parameters and its result with the return value.
     fn bind(&mut self, caller: FuncId, inst: u32, callee: FuncId, arg_ptrs: &[Option<Ptr>]) {
         let params = self.param_ptrs[callee as usize].clone();
-        for (a, p) in arg_ptrs.iter().zip(params) {
+        let inert = self.inert.get(&callee).copied().unwrap_or(0);
+        for (k, (a, p)) in arg_ptrs.iter().zip(params).enumerate() {
+            if k < 64 && inert & (1u64 << k) != 0 {
+                continue;
+            }
             if let Some(a) = a {
                 self.unify(*a, p);
             }
