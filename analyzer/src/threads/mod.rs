@@ -65,6 +65,9 @@ pub struct SpawnPoint {
     /// which std starts the thread: code reached through that call runs
     /// partly before and partly after the start.
     pub lifted: bool,
+    /// The call may start the thread several times (it runs a closure std
+    /// calls again and again: `(0..n).map(|i| thread::spawn(…))`).
+    pub repeated: bool,
 }
 
 /// A loop around a join call (`for h in handles { h.join() }`,
@@ -168,13 +171,14 @@ impl Threads {
             // inlined (`thread::spawn` at -O0) is started where the user's
             // code calls that API.
             let lifted = lift_spawn(program, index, cg, s.caller);
+            let repeated = lifted.as_ref().is_some_and(|l| l.repeated);
             let sites: Vec<(FuncId, u32, Option<FuncId>)> = match &lifted {
-                Some(l) => l.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
+                Some(l) => l.sites.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
                 None => vec![(s.caller, s.inst, None)],
             };
-            let via = match (&lifted, sites.first()) {
-                (Some(_), Some(&(_, _, Some(g)))) => program.funcs[g as usize].demangled.clone(),
-                _ => s.via.clone(),
+            let via = match &lifted {
+                Some(l) => program.funcs[l.api as usize].demangled.clone(),
+                None => s.via.clone(),
             };
             for (caller, inst, api) in sites {
                 let scope = scope_instance(program, index, caller, inst);
@@ -193,7 +197,7 @@ impl Threads {
                 let (join_insts, join_loops) = joins
                     .entry(caller)
                     .or_insert_with(|| {
-                        let j = joins_in(program, index, caller);
+                        let j = joins_in(program, index, cg, caller);
                         let l = loops_of(program.function(caller), &j);
                         (j, l)
                     })
@@ -206,6 +210,7 @@ impl Threads {
                     scope,
                     scope_call,
                     lifted: lifted.is_some(),
+                    repeated,
                 };
                 if let Some(&k) = spawned_root.get(&(s.callee, s.context)) {
                     roots[k].spawned_at.push(point);
@@ -335,7 +340,14 @@ impl Threads {
             let points = roots[k].spawned_at.clone();
             let once = points.len() == 1
                 && points.iter().all(|sp| {
-                    !reachable_avoiding(program.function(sp.caller), sp.inst, sp.inst, &[], &[])
+                    !sp.repeated
+                        && !reachable_avoiding(
+                            program.function(sp.caller),
+                            sp.inst,
+                            sp.inst,
+                            &[],
+                            &[],
+                        )
                         && runs_once(program, cg, &roots, sp.caller, 0)
                 });
             if once {
@@ -450,20 +462,85 @@ impl Threads {
     }
 }
 
-fn joins_in(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) -> Vec<u32> {
+/// Join calls in `f`: calls of a join model, and calls into Rust's library
+/// or a closure that join on the way (`handles.into_iter().for_each(|h|
+/// h.join().unwrap())` at -O0: the join is in the closure `for_each` runs).
+fn joins_in(program: &Program<'_>, index: &ModelIndex<'_>, cg: &CallGraph, f: FuncId) -> Vec<u32> {
     let func = program.function(f);
     let module = program.funcs[f as usize].module;
+    let mut memo: HashMap<FuncId, bool> = HashMap::new();
     func.insts
         .iter()
         .enumerate()
         .filter_map(|(i, inst)| match &inst.kind {
             crate::ir::InstKind::Call { callee, .. } => {
                 let t = program.call_target(module, callee)?;
-                index.of(t).join.map(|_| i as u32)
+                if index.of(t).join.is_some() {
+                    return Some(i as u32);
+                }
+                let Target::Defined(g) = t else { return None };
+                joins_through(program, index, cg, g, 0, &mut memo).then_some(i as u32)
             }
             _ => None,
         })
         .collect()
+}
+
+/// Calls the function at most this deep below a call are searched for a join.
+const MAX_JOIN_DEPTH: usize = 6;
+
+/// Does `g`, a function of Rust's library or a closure, call a join model,
+/// directly or through further such functions?
+fn joins_through(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    cg: &CallGraph,
+    g: FuncId,
+    depth: usize,
+    memo: &mut HashMap<FuncId, bool>,
+) -> bool {
+    if let Some(&known) = memo.get(&g) {
+        return known;
+    }
+    let demangled = &program.funcs[g as usize].demangled;
+    if depth > MAX_JOIN_DEPTH
+        || !(crate::program::is_rust_std_fn(demangled) || is_closure(demangled))
+        || index.of(Target::Defined(g)).is_primitive()
+    {
+        return false;
+    }
+    // Cycles end here (not a join unless another way says so).
+    memo.insert(g, false);
+    let func = program.function(g);
+    let module = program.funcs[g as usize].module;
+    let mut found = false;
+    for (i, inst) in func.insts.iter().enumerate() {
+        let crate::ir::InstKind::Call { callee, .. } = &inst.kind else {
+            continue;
+        };
+        if program
+            .call_target(module, callee)
+            .is_some_and(|t| index.of(t).join.is_some())
+        {
+            found = true;
+            break;
+        }
+        if cg
+            .targets(g, i as u32)
+            .iter()
+            .any(|&h| joins_through(program, index, cg, h, depth + 1, memo))
+        {
+            found = true;
+            break;
+        }
+    }
+    memo.insert(g, found);
+    found
+}
+
+/// A closure's body (`f::{{closure}}`, `f::{closure#0}`).
+fn is_closure(demangled: &str) -> bool {
+    demangled.contains("{{closure}}") || demangled.contains("{closure#")
 }
 
 impl Threads {
@@ -776,26 +853,42 @@ fn scope_instance(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId, i: u
 /// closure-taking API that was not inlined (`thread::spawn`,
 /// `Builder::spawn`, `Scope::spawn` at -O0): walking up from the OS-thread
 /// start's caller through std's functions, the calls into them from
-/// outside std (caller, call, the std function called). `None` when the
-/// start is not in std's code or no closure-taking API is on the way.
+/// outside std (caller, call, the std function called), and whether a
+/// closure std runs was on the way (the start may then repeat). `None`
+/// when the start is not in std's code or no closure-taking API is on the
+/// way.
 fn lift_spawn(
     program: &Program<'_>,
     index: &ModelIndex<'_>,
     cg: &CallGraph,
     caller: FuncId,
-) -> Option<Vec<(FuncId, u32, FuncId)>> {
+) -> Option<Lifted> {
     let in_std = |f: FuncId| crate::program::is_rust_std_fn(&program.funcs[f as usize].demangled);
     if !in_std(caller) {
         return None;
     }
+    // A closure std's code runs (`(0..n).map(|i| thread::spawn(…))` at
+    // -O0) is walked through as well, up to the function that hands it to
+    // std; not the closure a `thread::scope` runs, whose scope orders it.
+    let through = |f: FuncId| {
+        in_std(f)
+            || (is_closure(&program.funcs[f as usize].demangled)
+                && !cg.callers[f as usize].is_empty()
+                && cg.callers[f as usize]
+                    .iter()
+                    .all(|e| !e.guessed && in_std(e.caller))
+                && scope_call_of(index, cg, f).is_none())
+    };
     let mut seen: HashSet<FuncId> = HashSet::from([caller]);
     let mut work = vec![caller];
-    let mut api = false;
+    let mut api: Option<FuncId> = None;
     let mut out: Vec<(FuncId, u32, FuncId)> = Vec::new();
     while let Some(g) = work.pop() {
-        api |= index.closure_api(g).is_some();
+        if index.closure_api(g).is_some() {
+            api = Some(g);
+        }
         for e in cg.callers[g as usize].iter().filter(|e| !e.guessed) {
-            if in_std(e.caller) {
+            if through(e.caller) {
                 if seen.insert(e.caller) {
                     if seen.len() > MAX_LIFT_FUNCTIONS {
                         return None;
@@ -809,7 +902,25 @@ fn lift_spawn(
     }
     out.sort_unstable();
     out.dedup();
-    (api && !out.is_empty()).then_some(out)
+    let repeated = seen.iter().any(|&g| !in_std(g));
+    match api {
+        Some(api) if !out.is_empty() => Some(Lifted {
+            sites: out,
+            api,
+            repeated,
+        }),
+        _ => None,
+    }
+}
+
+/// A thread start placed at the user's calls into std (see `lift_spawn`).
+struct Lifted {
+    /// (caller, call, the std function called).
+    sites: Vec<(FuncId, u32, FuncId)>,
+    /// A closure-taking API on the way (`std::thread::functions::spawn`).
+    api: FuncId,
+    /// A closure std runs was on the way: the start may repeat.
+    repeated: bool,
 }
 
 /// Functions walked at most when lifting a spawn or looking for its scope.
