@@ -340,13 +340,15 @@ impl Threads {
             let points = roots[k].spawned_at.clone();
             let once = points.len() == 1
                 && points.iter().all(|sp| {
+                    // Started in a loop that joins it before it starts
+                    // it again: one instance at a time.
                     !sp.repeated
                         && !reachable_avoiding(
                             program.function(sp.caller),
                             sp.inst,
                             sp.inst,
-                            &[],
-                            &[],
+                            &sp.joins,
+                            &sp.join_loops,
                         )
                         && runs_once(program, cg, &roots, sp.caller, 0)
                 });
