@@ -164,6 +164,17 @@ impl Threads {
             }
         };
 
+        // Kernel code registers kernel callbacks or calls kernel primitives;
+        // a user-space program gets user-space defaults.
+        let kernel_ctx = |c: Context| !matches!(c, Context::Process | Context::Thread);
+        let kernel = memory.spawns.iter().any(|s| kernel_ctx(s.context))
+            || (0..program.funcs.len() as FuncId).any(|f| init_phase(f).is_some())
+            || program.externals.iter().any(|e| {
+                e.starts_with("rust_helper_")
+                    || e.starts_with("_raw_spin_")
+                    || e.starts_with("__kmalloc")
+                    || e.starts_with("mutex_lock")
+            });
         let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::new();
         let mut joins: HashMap<FuncId, (Vec<u32>, Vec<JoinLoop>)> = HashMap::new();
         for s in &memory.spawns {
@@ -172,10 +183,20 @@ impl Threads {
             // code calls that API.
             let lifted = lift_spawn(program, index, cg, s.caller);
             let repeated = lifted.as_ref().is_some_and(|l| l.repeated);
-            let sites: Vec<(FuncId, u32, Option<FuncId>)> = match &lifted {
+            let mut sites: Vec<(FuncId, u32, Option<FuncId>)> = match &lifted {
                 Some(l) => l.sites.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
                 None => vec![(s.caller, s.inst, None)],
             };
+            // In a user-space program, a helper that starts a thread and
+            // returns without joining it (`start_workers()`, `fn start() ->
+            // JoinHandle`) starts it, for order, where it is called.
+            let (mut wrapped, mut repeated) = (false, repeated);
+            if !kernel {
+                let (w, through, again) = lift_wrappers(program, index, cg, &sites);
+                sites = w;
+                wrapped = through;
+                repeated |= again;
+            }
             let via = match &lifted {
                 Some(l) => program.funcs[l.api as usize].demangled.clone(),
                 None => s.via.clone(),
@@ -197,7 +218,7 @@ impl Threads {
                 let (join_insts, join_loops) = joins
                     .entry(caller)
                     .or_insert_with(|| {
-                        let j = joins_in(program, index, cg, caller);
+                        let j = joins_in(program, index, cg, caller, !kernel);
                         let l = loops_of(program.function(caller), &j);
                         (j, l)
                     })
@@ -209,7 +230,7 @@ impl Threads {
                     join_loops,
                     scope,
                     scope_call,
-                    lifted: lifted.is_some(),
+                    lifted: lifted.is_some() || wrapped,
                     repeated,
                 };
                 if let Some(&k) = spawned_root.get(&(s.callee, s.context)) {
@@ -230,17 +251,6 @@ impl Threads {
         }
         let spawned: HashSet<FuncId> = memory.spawns.iter().map(|s| s.callee).collect();
         let dependencies = dependency_crates(program, cg);
-        // Kernel code registers kernel callbacks or calls kernel primitives;
-        // a user-space program gets user-space defaults.
-        let kernel_ctx = |c: Context| !matches!(c, Context::Process | Context::Thread);
-        let kernel = memory.spawns.iter().any(|s| kernel_ctx(s.context))
-            || (0..program.funcs.len() as FuncId).any(|f| init_phase(f).is_some())
-            || program.externals.iter().any(|e| {
-                e.starts_with("rust_helper_")
-                    || e.starts_with("_raw_spin_")
-                    || e.starts_with("__kmalloc")
-                    || e.starts_with("mutex_lock")
-            });
         let mut taken: Vec<FuncId> = memory.address_taken.iter().copied().collect();
         taken.sort_unstable();
         for f in 0..program.funcs.len() as FuncId {
@@ -466,8 +476,16 @@ impl Threads {
 
 /// Join calls in `f`: calls of a join model, and calls into Rust's library
 /// or a closure that join on the way (`handles.into_iter().for_each(|h|
-/// h.join().unwrap())` at -O0: the join is in the closure `for_each` runs).
-fn joins_in(program: &Program<'_>, index: &ModelIndex<'_>, cg: &CallGraph, f: FuncId) -> Vec<u32> {
+/// h.join().unwrap())` at -O0: the join is in the closure `for_each` runs);
+/// in a user-space program, calls of any function that joins on the way
+/// (`stop_workers()`).
+fn joins_in(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    cg: &CallGraph,
+    f: FuncId,
+    user_space: bool,
+) -> Vec<u32> {
     let func = program.function(f);
     let module = program.funcs[f as usize].module;
     let mut memo: HashMap<FuncId, bool> = HashMap::new();
@@ -481,7 +499,7 @@ fn joins_in(program: &Program<'_>, index: &ModelIndex<'_>, cg: &CallGraph, f: Fu
                     return Some(i as u32);
                 }
                 let Target::Defined(g) = t else { return None };
-                joins_through(program, index, cg, g, 0, &mut memo).then_some(i as u32)
+                joins_through(program, index, cg, g, 0, user_space, &mut memo).then_some(i as u32)
             }
             _ => None,
         })
@@ -491,14 +509,16 @@ fn joins_in(program: &Program<'_>, index: &ModelIndex<'_>, cg: &CallGraph, f: Fu
 /// Calls the function at most this deep below a call are searched for a join.
 const MAX_JOIN_DEPTH: usize = 6;
 
-/// Does `g`, a function of Rust's library or a closure, call a join model,
-/// directly or through further such functions?
+/// Does `g`, a function of Rust's library or a closure (any function in a
+/// user-space program), call a join model, directly or through further
+/// such functions?
 fn joins_through(
     program: &Program<'_>,
     index: &ModelIndex<'_>,
     cg: &CallGraph,
     g: FuncId,
     depth: usize,
+    user_space: bool,
     memo: &mut HashMap<FuncId, bool>,
 ) -> bool {
     if let Some(&known) = memo.get(&g) {
@@ -506,7 +526,7 @@ fn joins_through(
     }
     let demangled = &program.funcs[g as usize].demangled;
     if depth > MAX_JOIN_DEPTH
-        || !(crate::program::is_rust_std_fn(demangled) || is_closure(demangled))
+        || !(user_space || crate::program::is_rust_std_fn(demangled) || is_closure(demangled))
         || index.of(Target::Defined(g)).is_primitive()
     {
         return false;
@@ -530,7 +550,7 @@ fn joins_through(
         if cg
             .targets(g, i as u32)
             .iter()
-            .any(|&h| joins_through(program, index, cg, h, depth + 1, memo))
+            .any(|&h| joins_through(program, index, cg, h, depth + 1, user_space, memo))
         {
             found = true;
             break;
@@ -924,6 +944,49 @@ struct Lifted {
     /// A closure std runs was on the way: the start may repeat.
     repeated: bool,
 }
+
+/// Starts placed in helpers that return without joining, moved to the
+/// helpers' calls (up through at most `MAX_WRAPPER_DEPTH` helpers);
+/// whether any was moved, and whether one was in a loop of its helper. A helper with a join of its own, or that nothing
+/// in the input calls, keeps the start.
+fn lift_wrappers(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    cg: &CallGraph,
+    sites: &[(FuncId, u32, Option<FuncId>)],
+) -> (Vec<(FuncId, u32, Option<FuncId>)>, bool, bool) {
+    let mut out: Vec<(FuncId, u32, Option<FuncId>)> = Vec::new();
+    let (mut moved, mut repeated) = (false, false);
+    let mut work: Vec<((FuncId, u32, Option<FuncId>), usize)> =
+        sites.iter().map(|&s| (s, 0)).collect();
+    let mut seen: HashSet<FuncId> = HashSet::new();
+    while let Some(((f, i, api), depth)) = work.pop() {
+        let callers: Vec<_> = cg.callers[f as usize]
+            .iter()
+            .filter(|e| !e.guessed && e.caller != f)
+            .collect();
+        let keeps = depth >= MAX_WRAPPER_DEPTH
+            || callers.is_empty()
+            || !seen.insert(f)
+            || !joins_in(program, index, cg, f, true).is_empty();
+        if keeps {
+            out.push((f, i, api));
+            continue;
+        }
+        moved = true;
+        // Started in a loop of the helper: the call may start it again.
+        repeated |= reachable_avoiding(program.function(f), i, i, &[], &[]);
+        for e in callers {
+            work.push(((e.caller, e.inst, None), depth + 1));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    (out, moved, repeated)
+}
+
+/// Helpers a start is moved up through at most.
+const MAX_WRAPPER_DEPTH: usize = 4;
 
 /// Functions walked at most when lifting a spawn or looking for its scope.
 const MAX_LIFT_FUNCTIONS: usize = 64;
