@@ -183,7 +183,7 @@ impl Threads {
             // code calls that API.
             let lifted = lift_spawn(program, index, cg, s.caller);
             let repeated = lifted.as_ref().is_some_and(|l| l.repeated);
-            let mut sites: Vec<(FuncId, u32, Option<FuncId>)> = match &lifted {
+            let mut sites: Vec<StartSite> = match &lifted {
                 Some(l) => l.sites.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
                 None => vec![(s.caller, s.inst, None)],
             };
@@ -591,8 +591,8 @@ impl Threads {
             }
             pos_in(sp.caller)
                 .map(|pos| {
-                    !sp.scope
-                        .is_some_and(|sc| !in_instance(program, sp.caller, pos, sc))
+                    sp.scope
+                        .is_none_or(|sc| in_instance(program, sp.caller, pos, sc))
                         && ((sp.lifted && pos == sp.inst)
                             || reachable_avoiding(
                                 program.function(sp.caller),
@@ -945,6 +945,10 @@ struct Lifted {
     repeated: bool,
 }
 
+/// Where a thread is started: caller, call, and the std function called
+/// when the start was placed at a call into std.
+type StartSite = (FuncId, u32, Option<FuncId>);
+
 /// Starts placed in helpers that return without joining, moved to the
 /// helpers' calls (up through at most `MAX_WRAPPER_DEPTH` helpers);
 /// whether any was moved, and whether one was in a loop of its helper. A helper with a join of its own, or that nothing
@@ -953,12 +957,11 @@ fn lift_wrappers(
     program: &Program<'_>,
     index: &ModelIndex<'_>,
     cg: &CallGraph,
-    sites: &[(FuncId, u32, Option<FuncId>)],
-) -> (Vec<(FuncId, u32, Option<FuncId>)>, bool, bool) {
-    let mut out: Vec<(FuncId, u32, Option<FuncId>)> = Vec::new();
+    sites: &[StartSite],
+) -> (Vec<StartSite>, bool, bool) {
+    let mut out: Vec<StartSite> = Vec::new();
     let (mut moved, mut repeated) = (false, false);
-    let mut work: Vec<((FuncId, u32, Option<FuncId>), usize)> =
-        sites.iter().map(|&s| (s, 0)).collect();
+    let mut work: Vec<(StartSite, usize)> = sites.iter().map(|&s| (s, 0)).collect();
     let mut seen: HashSet<FuncId> = HashSet::new();
     while let Some(((f, i, api), depth)) = work.pop() {
         let callers: Vec<_> = cg.callers[f as usize]
