@@ -68,6 +68,10 @@ pub struct SpawnPoint {
     /// The call may start the thread several times (it runs a closure std
     /// calls again and again: `(0..n).map(|i| thread::spawn(…))`).
     pub repeated: bool,
+    /// `inst` calls a helper that starts the thread and returns without
+    /// joining it: the start inside the helper (function, call, whether
+    /// that is a call into std). Accesses in the helper are ordered by it.
+    pub inner: Option<(FuncId, u32, bool)>,
 }
 
 /// A loop around a join call (`for h in handles { h.join() }`,
@@ -183,25 +187,26 @@ impl Threads {
             // code calls that API.
             let lifted = lift_spawn(program, index, cg, s.caller);
             let repeated = lifted.as_ref().is_some_and(|l| l.repeated);
-            let mut sites: Vec<StartSite> = match &lifted {
+            let sites: Vec<StartSite> = match &lifted {
                 Some(l) => l.sites.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
                 None => vec![(s.caller, s.inst, None)],
             };
             // In a user-space program, a helper that starts a thread and
             // returns without joining it (`start_workers()`, `fn start() ->
             // JoinHandle`) starts it, for order, where it is called.
-            let (mut wrapped, mut repeated) = (false, repeated);
-            if !kernel {
-                let (w, through, again) = lift_wrappers(program, index, cg, &sites);
-                sites = w;
-                wrapped = through;
+            let mut repeated = repeated;
+            let sites: Vec<(StartSite, Option<Inner>)> = if kernel {
+                sites.into_iter().map(|s| (s, None)).collect()
+            } else {
+                let (w, again) = lift_wrappers(program, index, cg, &sites, lifted.is_some());
                 repeated |= again;
-            }
+                w
+            };
             let via = match &lifted {
                 Some(l) => program.funcs[l.api as usize].demangled.clone(),
                 None => s.via.clone(),
             };
-            for (caller, inst, api) in sites {
+            for ((caller, inst, api), inner) in sites {
                 let scope = scope_instance(program, index, caller, inst);
                 // Through a non-inlined `thread::scope`: the API called here
                 // is the scope itself, or the caller runs inside one.
@@ -230,8 +235,9 @@ impl Threads {
                     join_loops,
                     scope,
                     scope_call,
-                    lifted: lifted.is_some() || wrapped,
+                    lifted: lifted.is_some() || inner.is_some(),
                     repeated,
+                    inner,
                 };
                 if let Some(&k) = spawned_root.get(&(s.callee, s.context)) {
                     roots[k].spawned_at.push(point);
@@ -441,6 +447,14 @@ impl Threads {
                     path.iter().find(|(f, _)| *f == g).map(|(_, i)| *i)
                 }
             };
+            // In the helper that starts the thread: before or after the
+            // start there (the helper joins nothing).
+            if let Some((xf, xi, in_std)) = sp.inner {
+                if let Some(pos) = pos_in(xf) {
+                    return !(in_std && pos == xi)
+                        && !reachable_avoiding(program.function(xf), xi, pos, &[], &[]);
+                }
+            }
             // Before or after the call of `std::thread::scope` the spawn
             // happens in: ordered by the scope's implicit join.
             if let Some((zf, zi)) = sp.scope_call {
@@ -535,6 +549,21 @@ fn joins_through(
     memo.insert(g, false);
     let func = program.function(g);
     let module = program.funcs[g as usize].module;
+    // A function that starts threads of its own and joins them
+    // (`phase2()` spawning and joining a helper thread) says nothing of
+    // the threads started before it is called.
+    let starts = func.insts.iter().any(|inst| match &inst.kind {
+        crate::ir::InstKind::Call { callee, .. } => {
+            program.call_target(module, callee).is_some_and(|t| {
+                index.of(t).spawn.is_some()
+                    || matches!(t, Target::Defined(h) if index.closure_api(h).is_some())
+            })
+        }
+        _ => false,
+    });
+    if starts {
+        return false;
+    }
     let mut found = false;
     for (i, inst) in func.insts.iter().enumerate() {
         let crate::ir::InstKind::Call { callee, .. } = &inst.kind else {
@@ -584,6 +613,12 @@ impl Threads {
                     path.iter().find(|(f, _)| *f == g).map(|(_, i)| *i)
                 }
             };
+            if let Some((xf, xi, in_std)) = sp.inner {
+                if let Some(pos) = pos_in(xf) {
+                    return (in_std && pos == xi)
+                        || reachable_avoiding(program.function(xf), xi, pos, &[], &[]);
+                }
+            }
             if let Some((zf, zi)) = sp.scope_call {
                 if pos_in(zf).is_some_and(|p| p != zi) {
                     return false;
@@ -950,20 +985,23 @@ struct Lifted {
 type StartSite = (FuncId, u32, Option<FuncId>);
 
 /// Starts placed in helpers that return without joining, moved to the
-/// helpers' calls (up through at most `MAX_WRAPPER_DEPTH` helpers);
-/// whether any was moved, and whether one was in a loop of its helper. A helper with a join of its own, or that nothing
-/// in the input calls, keeps the start.
+/// helpers' calls (up through at most `MAX_WRAPPER_DEPTH` helpers), each
+/// with the start it was moved from (its site and whether that is a call
+/// into std); and whether one was in a loop of its helper. A helper with a
+/// join of its own, or that nothing in the input calls, keeps the start.
 fn lift_wrappers(
     program: &Program<'_>,
     index: &ModelIndex<'_>,
     cg: &CallGraph,
     sites: &[StartSite],
-) -> (Vec<StartSite>, bool, bool) {
-    let mut out: Vec<StartSite> = Vec::new();
-    let (mut moved, mut repeated) = (false, false);
-    let mut work: Vec<(StartSite, usize)> = sites.iter().map(|&s| (s, 0)).collect();
+    std_lifted: bool,
+) -> (Vec<(StartSite, Option<Inner>)>, bool) {
+    let mut out: Vec<(StartSite, Option<Inner>)> = Vec::new();
+    let mut repeated = false;
+    let mut work: Vec<(StartSite, usize, Option<Inner>)> =
+        sites.iter().map(|&s| (s, 0, None)).collect();
     let mut seen: HashSet<FuncId> = HashSet::new();
-    while let Some(((f, i, api), depth)) = work.pop() {
+    while let Some(((f, i, api), depth, inner)) = work.pop() {
         let callers: Vec<_> = cg.callers[f as usize]
             .iter()
             .filter(|e| !e.guessed && e.caller != f)
@@ -973,20 +1011,24 @@ fn lift_wrappers(
             || !seen.insert(f)
             || !joins_in(program, index, cg, f, true).is_empty();
         if keeps {
-            out.push((f, i, api));
+            out.push(((f, i, api), inner));
             continue;
         }
-        moved = true;
         // Started in a loop of the helper: the call may start it again.
         repeated |= reachable_avoiding(program.function(f), i, i, &[], &[]);
+        let inner = inner.or(Some((f, i, std_lifted)));
         for e in callers {
-            work.push(((e.caller, e.inst, None), depth + 1));
+            work.push(((e.caller, e.inst, None), depth + 1, inner));
         }
     }
     out.sort_unstable();
     out.dedup();
-    (out, moved, repeated)
+    (out, repeated)
 }
+
+/// The start a helper makes, for accesses inside the helper: its site and
+/// whether that is a call into std (see `SpawnPoint::inner`).
+type Inner = (FuncId, u32, bool);
 
 /// Helpers a start is moved up through at most.
 const MAX_WRAPPER_DEPTH: usize = 4;
