@@ -186,7 +186,7 @@ impl Threads {
             // inlined (`thread::spawn` at -O0) is started where the user's
             // code calls that API.
             let lifted = lift_spawn(program, index, cg, s.caller);
-            let repeated = lifted.as_ref().is_some_and(|l| l.repeated);
+            let mut repeated = lifted.as_ref().is_some_and(|l| l.repeated);
             let sites: Vec<StartSite> = match &lifted {
                 Some(l) => l.sites.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
                 None => vec![(s.caller, s.inst, None)],
@@ -194,7 +194,6 @@ impl Threads {
             // In a user-space program, a helper that starts a thread and
             // returns without joining it (`start_workers()`, `fn start() ->
             // JoinHandle`) starts it, for order, where it is called.
-            let mut repeated = repeated;
             let sites: Vec<(StartSite, Option<Inner>)> = if kernel {
                 sites.into_iter().map(|s| (s, None)).collect()
             } else {
