@@ -581,3 +581,28 @@ define void @caller() {
         ]
     );
 }
+
+#[test]
+fn calls_record_an_sret_return_slot() {
+    let text = r#"
+%Guard = type { ptr, i8 }
+declare void @lock_guard(ptr sret(%Guard), ptr)
+declare void @plain(ptr, ptr)
+define void @caller(ptr %m) {
+  %slot = alloca %Guard, align 8
+  call void @lock_guard(ptr sret(%Guard) %slot, ptr %m)
+  call void @lock_guard(ptr %slot, ptr %m)
+  call void @plain(ptr %slot, ptr %m)
+  ret void
+}
+"#;
+    let m = lower(text);
+    let caller = function(&m, "caller");
+    let sret = |k: usize| matches!(caller.insts[k].kind, InstKind::Call { sret, .. } if sret);
+    // At the call site, and from the callee's parameter attributes.
+    assert!(sret(1) && sret(2));
+    assert!(!sret(3));
+    // Models count arguments after the return slot.
+    assert_eq!(caller.insts[1].kind.model_args(), &[Value::Arg(0)]);
+    assert_eq!(caller.insts[3].kind.model_args().len(), 2);
+}

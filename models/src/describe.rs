@@ -64,6 +64,9 @@ pub(crate) fn describe(models: &Models) -> String {
             }
             s += flag(l.success_nonzero, " success=nonzero");
             s += flag(l.arg_is_guard, " (guard)");
+            if l.guard_field != 0 {
+                s += &format!(" guard-field={}", l.guard_field);
+            }
             s += flag(l.irq, " irq");
             s += flag(l.bh, " bh");
             s += flag(l.returns_guard, " returns-guard");
@@ -118,6 +121,7 @@ pub(crate) fn describe(models: &Models) -> String {
             s += flag(sp.self_concurrent, " self-concurrent");
             s += flag(sp.closure, " closure");
             s += flag(sp.synchronous, " synchronous");
+            s += flag(sp.scope, " scope");
             s += flag(sp.returns_handle, " returns-handle");
             s += &arg("handle=arg", sp.handle_arg);
             (matcher(&sp.matcher), s)

@@ -361,6 +361,9 @@ impl Entry for LockModel {
                 self.kind
             ));
         }
+        if self.guard_field != 0 && !self.arg_is_guard {
+            reasons.push("`guard_field` needs `arg_is_guard = true`".into());
+        }
         if self.returns_guard && self.action == LockAction::Release {
             reasons.push("`returns_guard` applies to acquiring functions, not to a release".into());
         }
@@ -444,6 +447,12 @@ impl Entry for SpawnModel {
                     ps.len()
                 ));
             }
+        }
+        if self.scope && !self.synchronous {
+            reasons.push(
+                "`scope = true` needs `synchronous = true` (the callback runs in the caller)"
+                    .into(),
+            );
         }
         if self.closure && self.callback.is_none() {
             reasons.push(

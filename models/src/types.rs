@@ -150,10 +150,17 @@ pub struct LockModel {
     /// instead of `success`.
     #[serde(default)]
     pub success_nonzero: bool,
-    /// `arg` points at a guard whose first word points at the lock (Rust
-    /// `Drop for Guard`), not at the lock itself.
+    /// `arg` points at a guard holding a pointer to the lock (Rust `Drop
+    /// for Guard`), not at the lock itself; the pointer is at `guard_field`.
     #[serde(default)]
     pub arg_is_guard: bool,
+    /// With `arg_is_guard`: byte offset of the guard's pointer to the lock
+    /// (0: `MutexGuard { lock: &Mutex, .. }`; 8 for std's
+    /// `RwLockReadGuard { data, inner_lock }`). When the pointer there names
+    /// no lock any acquisition takes and another pointer of the guard does,
+    /// that one is used (field order is the compiler's choice).
+    #[serde(default)]
+    pub guard_field: i64,
     /// The function saves/restores or disables IRQs (`_irqsave`, `_irq`).
     #[serde(default)]
     pub irq: bool,
@@ -394,11 +401,12 @@ pub struct SpawnModel {
     /// Whether two instances of the callback may run at once.
     #[serde(default)]
     pub self_concurrent: bool,
-    /// The callback is a Rust closure (std spawn): the root is the closure
-    /// type named in the callee's generic arguments
-    /// (`std::thread::functions::spawn::<s::main::{closure#0}, ()>`), found by
-    /// demangled name. rustc passes captures as 0..n scalars, so `callback`
-    /// only marks where they start.
+    /// The callback is a Rust closure and the function is std's API around
+    /// the OS-thread start (`thread::spawn`, `Builder::spawn`,
+    /// `Scope::spawn`, `thread::scope`): its body is analysed down to the
+    /// modelled start, and a thread started inside it is placed at the call
+    /// of the API in the user's code (for spawn/join order). rustc passes
+    /// captures as 0..n scalars, so `callback` only marks where they start.
     #[serde(default)]
     pub closure: bool,
     /// Further callbacks the same call registers, sharing `data`/`data_param`
@@ -417,6 +425,11 @@ pub struct SpawnModel {
     /// (`pthread_once`, `Once::call_once`): a call edge, not a new root.
     #[serde(default)]
     pub synchronous: bool,
+    /// With `synchronous`: every thread started through the scope the
+    /// callback receives is joined before the call returns
+    /// (`std::thread::scope`).
+    #[serde(default)]
+    pub scope: bool,
     /// `object_arg` points to memory holding a boxed `dyn FnOnce` (a data
     /// pointer followed by a vtable pointer, as std passes a thread's main
     /// to `std::sys::thread::Thread::new`): the callback is the vtable's

@@ -158,6 +158,15 @@ fn lock_rules() {
         "[[lock]] #1 function = \"u\"",
         "returns_guard",
     );
+    assert_problem(
+        "[[lock]]\nfunction = \"g\"\naction = \"release\"\nkind = \"other\"\narg = 0\nguard_field = 8\n",
+        "[[lock]] #1 function = \"g\"",
+        "`guard_field` needs `arg_is_guard = true`",
+    );
+    assert!(problems(
+        "[[lock]]\nfunction = \"g\"\naction = \"release\"\nkind = \"other\"\narg = 0\narg_is_guard = true\nguard_field = 8\n"
+    )
+    .is_empty());
 }
 
 #[test]
@@ -228,6 +237,11 @@ fn spawn_rules() {
     );
     assert_problem("[[spawn]]\nfunction = \"s\"\ncontext = \"work\"\ncallback = 1\nobject_arg = 0\ncallback_field = 24\n", e, "not both");
     assert_problem("[[spawn]]\nfunction = \"s\"\ncontext = \"thread\"\nobject_arg = 0\ncallback_field = 8\nclosure = true\n", e, "`closure = true` needs `callback`");
+    assert_problem(
+        "[[spawn]]\nfunction = \"s\"\ncontext = \"thread\"\ncallback = 0\nclosure = true\nscope = true\n",
+        e,
+        "`scope = true` needs `synchronous = true`",
+    );
     assert_problem(
         "[[spawn]]\nfunction = \"s\"\ncontext = \"fiber\"\ncallback = 0\n",
         e,

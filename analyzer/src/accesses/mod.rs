@@ -290,8 +290,8 @@ impl Walker<'_, '_, '_> {
                 let held = absolute(&entry, rel);
                 let inst = &func.insts[i as usize];
                 match &inst.kind {
-                    InstKind::Call { callee, args, .. } => {
-                        self.model_call(root, f, i, callee, args, &held, pid);
+                    InstKind::Call { callee, .. } => {
+                        self.model_call(root, f, i, callee, inst.kind.model_args(), &held, pid);
                         if path.len() < MAX_DEPTH {
                             for &g in self.cg.targets(f, i) {
                                 // Code outside `.init.text`/`.exit.text`

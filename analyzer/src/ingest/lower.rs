@@ -278,6 +278,8 @@ struct Lowerer {
     out: Module,
     /// `noreturn` attribute kind id.
     noreturn_kind: u32,
+    /// `sret` attribute kind id.
+    sret_kind: u32,
     /// `!dbg` metadata kind id.
     dbg_kind: u32,
     global_names: ffi::FastMap<LLVMValueRef, StrId>,
@@ -300,6 +302,7 @@ impl Lowerer {
     unsafe fn new(ctx: LLVMContextRef, module: LLVMModuleRef, origin: &str) -> Self {
         let noreturn_kind =
             sys::core::LLVMGetEnumAttributeKindForName(c"noreturn".as_ptr(), "noreturn".len());
+        let sret_kind = sys::core::LLVMGetEnumAttributeKindForName(c"sret".as_ptr(), "sret".len());
         let dbg_kind = sys::core::LLVMGetMDKindIDInContext(ctx, c"dbg".as_ptr(), 3);
         let mut out = Module {
             origin: origin.to_string(),
@@ -320,6 +323,7 @@ impl Lowerer {
             target_data: sys::target::LLVMGetModuleDataLayout(module),
             out,
             noreturn_kind,
+            sret_kind,
             dbg_kind,
             global_names: ffi::FastMap::default(),
             callees: ffi::FastMap::default(),

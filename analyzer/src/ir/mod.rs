@@ -254,6 +254,10 @@ pub enum InstKind {
         ptr_args: u64,
         returns: bool,
         invoke: bool,
+        /// The first argument is a return slot (`sret`): rustc returns a
+        /// `LockResult<MutexGuard>` or a `JoinHandle` through it. Models
+        /// count arguments after it.
+        sret: bool,
     },
     /// A call whose callee is inline asm. `memory_operands` lists the
     /// indices into `args` that are memory (`*m`, `=*m`, `Q` …) operands.
@@ -367,6 +371,21 @@ impl InstKind {
                 | InstKind::MemSet { .. }
         )
     }
+
+    /// A call's arguments as models count them: after a leading `sret`
+    /// return slot.
+    pub fn model_args(&self) -> &[Value] {
+        match self {
+            InstKind::Call { args, sret, .. } => {
+                if *sret && !args.is_empty() {
+                    &args[1..]
+                } else {
+                    args
+                }
+            }
+            _ => &[],
+        }
+    }
 }
 
 /// A source position with its full inlined-at chain.
@@ -448,6 +467,21 @@ impl Module {
 }
 
 impl Function {
+    /// Predecessor blocks of each block.
+    pub fn predecessors(&self) -> Vec<Vec<u32>> {
+        let mut preds = vec![Vec::new(); self.blocks.len()];
+        for (b, blk) in self.blocks.iter().enumerate() {
+            for &s in &blk.succs {
+                if let Some(p) = preds.get_mut(s as usize) {
+                    if !p.contains(&(b as u32)) {
+                        p.push(b as u32);
+                    }
+                }
+            }
+        }
+        preds
+    }
+
     /// Could a call with `arity` arguments, bit `k` of `ptr_args` set for a
     /// pointer argument `k`, have this function as its target? The count
     /// must match (a variadic function takes more) and so must

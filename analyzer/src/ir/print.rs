@@ -343,9 +343,13 @@ impl Printer<'_> {
                 args,
                 returns,
                 invoke,
+                sret,
                 ..
             } => {
                 write!(w, "{} ", if *invoke { "invoke" } else { "call" })?;
+                if *sret {
+                    write!(w, "sret ")?;
+                }
                 match callee {
                     Callee::Direct(name) => write!(w, "{}", self.function_label(*name))?,
                     Callee::Indirect(p) => write!(w, "*{}", v(p))?,

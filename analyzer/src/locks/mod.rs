@@ -165,6 +165,16 @@ enum Effect<'a> {
     /// Acquired only on the branch where the result says so.
     Try(LockId, LockMode, &'a LockModel),
     Call(Vec<FuncId>),
+    /// A guard's drop: the lock is one of these pointees of the guard,
+    /// chosen once every acquisition is known (then a `Release`).
+    GuardRelease(Vec<Ptr>, LockKind, bool),
+}
+
+/// The lock a model call names.
+enum LockRef {
+    Known(LockId),
+    /// Through a guard: candidate lock locations, kind, kernel.
+    Guard(Vec<Ptr>, LockKind, bool),
 }
 
 impl Locks {
@@ -199,7 +209,7 @@ impl Locks {
         // Effects first (this interns every lock), then the dataflow, which
         // only reads: SCCs of one level of the call graph's DAG do not call
         // each other, so they are analysed in parallel.
-        let effects: Vec<Vec<(u32, Effect)>> = (0..n as FuncId)
+        let mut effects: Vec<Vec<(u32, Effect)>> = (0..n as FuncId)
             .map(|f| {
                 let len = program.function(f).insts.len() as u32;
                 (0..len)
@@ -210,6 +220,16 @@ impl Locks {
                     .collect()
             })
             .collect();
+        // Guard drops name the lock their guard points to, among the locks
+        // acquisitions take.
+        for list in effects.iter_mut() {
+            for (_, e) in list.iter_mut() {
+                if let Effect::GuardRelease(c, kind, kernel) = e {
+                    let l = locks.resolve_guard(c, *kind, *kernel);
+                    *e = Effect::Release(l);
+                }
+            }
+        }
         for level in scc_levels(cg) {
             let results: Vec<Vec<(FuncId, FunctionLocks, Summary)>> = level
                 .par_iter()
@@ -281,7 +301,7 @@ impl Locks {
         id
     }
 
-    /// The lock a model call operates on.
+    /// The lock a model call operates on (`args` as models count them).
     fn lock_of(
         &mut self,
         program: &Program<'_>,
@@ -289,12 +309,45 @@ impl Locks {
         f: FuncId,
         args: &[Value],
         model: &LockModel,
-    ) -> Option<LockId> {
+    ) -> Option<LockRef> {
         match model.arg {
-            None => Some(self.intern(LockKey::Global(model.kind), model.kind, model.kernel)),
+            None => Some(LockRef::Known(self.intern(
+                LockKey::Global(model.kind),
+                model.kind,
+                model.kernel,
+            ))),
             Some(a) => {
                 let arg = args.get(a as usize)?;
                 let p = memory.ptr_of(program, f, arg)?;
+                if model.arg_is_guard {
+                    // The guard's pointer to the lock: the one at
+                    // `guard_field`, or another of its pointers that names
+                    // a lock (decided once every acquisition is known).
+                    let mut candidates: Vec<Ptr> = Vec::new();
+                    if let Some(q) = memory.field(Ptr {
+                        node: p.node,
+                        off: p.off + model.guard_field,
+                    }) {
+                        candidates.push(q);
+                    }
+                    for (_, q) in memory.pointer_fields(p) {
+                        if !candidates.contains(&q) {
+                            candidates.push(q);
+                        }
+                    }
+                    let candidates: Vec<Ptr> = candidates
+                        .into_iter()
+                        .map(|q| {
+                            memory.norm(Ptr {
+                                node: q.node,
+                                off: q.off + model.offset,
+                            })
+                        })
+                        .collect();
+                    if !candidates.is_empty() {
+                        return Some(LockRef::Guard(candidates, model.kind, model.kernel));
+                    }
+                }
                 let p = memory.norm(Ptr {
                     node: p.node,
                     off: p.off + model.offset,
@@ -302,12 +355,26 @@ impl Locks {
                 if memory.is_collapsed(p.node) {
                     if let Some((g, off)) = global_address(program, f, arg, 6) {
                         let key = LockKey::Symbol(g, off + model.offset);
-                        return Some(self.intern(key, model.kind, model.kernel));
+                        return Some(LockRef::Known(self.intern(key, model.kind, model.kernel)));
                     }
                 }
-                Some(self.intern(LockKey::Object(p), model.kind, model.kernel))
+                Some(LockRef::Known(self.intern(
+                    LockKey::Object(p),
+                    model.kind,
+                    model.kernel,
+                )))
             }
         }
+    }
+
+    /// The lock a guard release names: the first candidate some acquisition
+    /// takes, else the first candidate.
+    fn resolve_guard(&mut self, candidates: &[Ptr], kind: LockKind, kernel: bool) -> LockId {
+        let key = candidates
+            .iter()
+            .find(|c| self.ids.contains_key(&LockKey::Object(**c)))
+            .unwrap_or(&candidates[0]);
+        self.intern(LockKey::Object(*key), kind, kernel)
     }
 
     fn effect<'a>(
@@ -342,13 +409,18 @@ impl Locks {
             }
         }
         match &inst.kind {
-            InstKind::Call { callee, args, .. } => {
+            InstKind::Call { callee, .. } => {
                 let target = program.call_target(module, callee);
                 if let Some(t) = target {
                     let sem = index.of(t);
                     if let Some(model) = sem.lock {
-                        let Some(l) = self.lock_of(program, memory, f, args, model) else {
-                            return Effect::None;
+                        let args = inst.kind.model_args();
+                        let l = match self.lock_of(program, memory, f, args, model) {
+                            None => return Effect::None,
+                            Some(LockRef::Known(l)) => l,
+                            Some(LockRef::Guard(c, kind, kernel)) => {
+                                return Effect::GuardRelease(c, kind, kernel)
+                            }
                         };
                         return match model.action {
                             LockAction::Acquire => Effect::Acquire(l, model.mode),
@@ -581,7 +653,7 @@ fn apply(e: &Effect, s: &mut RelState, f: FuncId, i: u32, summaries: &dyn Fn(Fun
             site: (f, i),
         }),
         Effect::Release(l) => s.release(*l),
-        Effect::Try(..) | Effect::None => {}
+        Effect::Try(..) | Effect::None | Effect::GuardRelease(..) => {}
         Effect::Call(targets) => {
             // Several possible targets: only what all of them do for sure.
             let mut acq: Option<Vec<Held>> = None;
@@ -729,17 +801,7 @@ fn cond_targets(func: &Function, b: u32) -> (Option<u32>, Option<u32>) {
 }
 
 pub fn predecessors(func: &Function) -> Vec<Vec<u32>> {
-    let mut preds = vec![Vec::new(); func.blocks.len()];
-    for (b, blk) in func.blocks.iter().enumerate() {
-        for &s in &blk.succs {
-            if let Some(p) = preds.get_mut(s as usize) {
-                if !p.contains(&(b as u32)) {
-                    p.push(b as u32);
-                }
-            }
-        }
-    }
-    preds
+    func.predecessors()
 }
 
 pub fn reverse_postorder(func: &Function) -> Vec<u32> {

@@ -155,6 +155,8 @@ struct Solver<'p, 'm> {
     /// Per spawn: its callback classes and their function counts when last
     /// resolved.
     spawn_seen: HashMap<(FuncId, u32), Vec<(NodeId, usize)>>,
+    /// Parameters calls do not bind (see `inert`).
+    inert: HashMap<FuncId, u64>,
 }
 
 impl Memory {
@@ -185,6 +187,7 @@ impl Memory {
             call_seen: HashMap::new(),
             copy_seen: Vec::new(),
             spawn_seen: HashMap::new(),
+            inert: super::inert::inert_params(program, index),
         };
         s.init();
         for f in 0..program.funcs.len() as FuncId {
@@ -274,6 +277,17 @@ impl Memory {
             .fields
             .get(&p.off)
             .map(|q| self.norm(*q))
+    }
+
+    /// Pointers stored in the object `p` points to, at or after `p`
+    /// (offset relative to `p`, pointee).
+    pub fn pointer_fields(&self, p: Ptr) -> Vec<(i64, Ptr)> {
+        let p = self.norm(p);
+        self.nodes[p.node as usize]
+            .fields
+            .range(p.off..)
+            .map(|(o, q)| (*o - p.off, self.norm(*q)))
+            .collect()
     }
 
     pub fn node_count(&self) -> usize {
@@ -855,12 +869,56 @@ impl<'p, 'm> Solver<'p, 'm> {
                     self.set(f, i, Some(p));
                     return;
                 }
+                // A free (`__rust_dealloc`, or std's `deallocate` at -O0,
+                // which every Box and Vec of the program calls) makes no
+                // alias: binding its parameters would make one object of
+                // everything the program frees.
+                if sem.alloc.is_some_and(|a| a.free) {
+                    if let Target::Defined(g) = target {
+                        self.has_direct_caller.insert(g);
+                    }
+                    return;
+                }
                 if let Some(sp) = sem.spawn {
                     self.spawn_models.push(sp);
                     let idx = self.spawn_models.len() - 1;
                     self.pending.push(Pending::Spawn(f, i, idx));
                 }
                 match target {
+                    // A marked access of Rust's library defined in the input
+                    // (`AtomicUsize::load` or `atomic_load::<usize>` at -O0,
+                    // one monomorphisation for every atomic of that type):
+                    // what it does to memory
+                    // is the model's access, so its parameters do not merge
+                    // every caller's object (an `Arc`'s strong and weak
+                    // counts would collapse the `ArcInner` they live in).
+                    // A pointer it loads, stores or exchanges is the one at
+                    // the accessed location.
+                    Target::Defined(g)
+                        if sem.access.is_some()
+                            && crate::program::is_rust_std_fn(
+                                &self.program.funcs[g as usize].demangled,
+                            ) =>
+                    {
+                        self.has_direct_caller.insert(g);
+                        let am = sem.access.expect("checked");
+                        let model_args: Vec<Option<Ptr>> = {
+                            let kind = &self.program.function(f).insts[i as usize].kind;
+                            let skip = arg_ptrs.len() - kind.model_args().len();
+                            arg_ptrs[skip..].to_vec()
+                        };
+                        if let Some(Some(loc)) = model_args.get(am.arg as usize).copied() {
+                            let slot = self.field(loc);
+                            for (k, a) in model_args.iter().enumerate() {
+                                if let (Some(a), true) = (a, k != am.arg as usize) {
+                                    self.unify(slot, *a);
+                                }
+                            }
+                            // What it returns (the old value, a
+                            // `Result` of two) is what the location holds.
+                            self.set(f, i, Some(slot));
+                        }
+                    }
                     Target::Defined(g) => {
                         self.has_direct_caller.insert(g);
                         self.bind(f, i, g, &arg_ptrs);
@@ -887,7 +945,11 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// Unifies a call's arguments with the callee's parameters and its result with the return value.
     fn bind(&mut self, caller: FuncId, inst: u32, callee: FuncId, arg_ptrs: &[Option<Ptr>]) {
         let params = self.param_ptrs[callee as usize].clone();
-        for (a, p) in arg_ptrs.iter().zip(params) {
+        let inert = self.inert.get(&callee).copied().unwrap_or(0);
+        for (k, (a, p)) in arg_ptrs.iter().zip(params).enumerate() {
+            if k < 64 && inert & (1u64 << k) != 0 {
+                continue;
+            }
             if let Some(a) = a {
                 self.unify(*a, p);
             }
@@ -1184,6 +1246,17 @@ impl<'p, 'm> Solver<'p, 'm> {
         let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else {
             return Vec::new();
         };
+        self.ptrs_of(f, args)
+    }
+
+    /// Pointers of a call's arguments as models count them (after `sret`).
+    fn model_arg_ptrs(&mut self, f: FuncId, i: u32) -> Vec<Option<Ptr>> {
+        let program = self.program;
+        let args = program.function(f).insts[i as usize].kind.model_args();
+        self.ptrs_of(f, args)
+    }
+
+    fn ptrs_of(&mut self, f: FuncId, args: &[Value]) -> Vec<Option<Ptr>> {
         args.iter()
             .map(|a| {
                 if is_pointerish(a) {
@@ -1298,7 +1371,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                     }
                     Pending::Spawn(f, i, m) => {
                         let model = self.spawn_models[m];
-                        let args = self.arg_ptrs(f, i);
+                        let args = self.model_arg_ptrs(f, i);
                         let data = model
                             .data
                             .and_then(|d| args.get(d as usize).copied().flatten());
@@ -1333,10 +1406,14 @@ impl<'p, 'm> Solver<'p, 'm> {
                                     let mut found = (None, data);
                                     for (off, vt) in slots {
                                         let vt = self.norm(vt);
-                                        if self.nodes[vt.node as usize]
-                                            .origins
-                                            .iter()
-                                            .any(|x| matches!(x, Origin::Global(_)))
+                                        // A vtable is a constant global of
+                                        // its own: a collapsed class (every
+                                        // field one) is not one.
+                                        if !self.nodes[vt.node as usize].collapsed
+                                            && self.nodes[vt.node as usize]
+                                                .origins
+                                                .iter()
+                                                .any(|x| matches!(x, Origin::Global(_)))
                                         {
                                             let method = self.field(Ptr {
                                                 node: vt.node,

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use seam_models::{FnModels, FnName, Models};
+use seam_models::{FnModels, FnName, Models, SpawnModel};
 
 use super::{FuncId, Program, Symbol};
 use crate::ir::{Callee, StrId};
@@ -41,6 +41,9 @@ pub struct ModelIndex<'a> {
     models: &'a Models,
     defined: HashMap<FuncId, Semantics<'a>>,
     external: HashMap<u32, Semantics<'a>>,
+    /// Defined functions that are a closure-taking std API (`thread::spawn`,
+    /// `Scope::spawn`, `thread::scope` not inlined), with their model.
+    closure_apis: HashMap<FuncId, &'a SpawnModel>,
 }
 
 impl<'a> ModelIndex<'a> {
@@ -49,10 +52,14 @@ impl<'a> ModelIndex<'a> {
             models,
             defined: HashMap::new(),
             external: HashMap::new(),
+            closure_apis: HashMap::new(),
         };
         for (i, f) in program.funcs.iter().enumerate() {
             let s = idx.lookup(&f.name, &f.demangled);
             idx.defined.insert(i as FuncId, s);
+            if let Some(sp) = idx.closure_api_named(&f.name, &f.demangled) {
+                idx.closure_apis.insert(i as FuncId, sp);
+            }
         }
         for (i, name) in program.externals.iter().enumerate() {
             let s = idx.lookup(name, &program.externals_demangled[i]);
@@ -68,6 +75,26 @@ impl<'a> ModelIndex<'a> {
         // through its body, down to the OS-thread start that is modelled.
         m.spawn = m.spawn.filter(|s| !s.closure);
         m
+    }
+
+    /// The closure-taking API model of a name (filtered out of `lookup`).
+    fn closure_api_named(&self, symbol: &str, demangled: &str) -> Option<&'a SpawnModel> {
+        self.models
+            .lookup(&FnName { symbol, demangled })
+            .spawn
+            .filter(|s| s.closure)
+    }
+
+    /// A defined function that is a closure-taking std API: its body is
+    /// analysed, and a thread started inside it is placed at its call.
+    pub fn closure_api(&self, f: FuncId) -> Option<&'a SpawnModel> {
+        self.closure_apis.get(&f).copied()
+    }
+
+    /// The closure-taking API model of an inlined scope's name
+    /// (`std::thread::scoped::scope<…>`).
+    pub fn closure_api_by_name(&self, name: &str) -> Option<&'a SpawnModel> {
+        self.closure_api_named(name, name)
     }
 
     /// Models matching a name that is not a call target (an inlined scope).

@@ -94,10 +94,53 @@ pub struct SpawnPoint {
     pub inst: u32,
     /// Join calls in `caller` (any join is taken to wait for this thread).
     pub joins: Vec<u32>,
+    /// Loops of `caller` that contain a join: threads started before such a
+    /// loop (in an earlier loop over the same handles) are all joined once
+    /// control leaves it, including after zero iterations.
+    pub join_loops: Vec<JoinLoop>,
     /// The spawn happens inside an inlined `std::thread::scope`, which joins
     /// every thread it started before it returns: the location that
     /// instance was inlined at.
     pub scope: Option<u32>,
+    /// The spawn happens inside a call of `std::thread::scope` that was not
+    /// inlined (in this or a calling function): code of the function making
+    /// that call, before or after it, is ordered with the thread.
+    pub scope_call: Option<(FuncId, u32)>,
+    /// `inst` calls the std API (`thread::spawn`, `Scope::spawn` …) inside
+    /// which std starts the thread: code reached through that call runs
+    /// partly before and partly after the start.
+    pub lifted: bool,
+    /// The call may start the thread several times (it runs a closure std
+    /// calls again and again: `(0..n).map(|i| thread::spawn(…))`).
+    pub repeated: bool,
+    /// `inst` calls a helper that starts the thread and returns without
+    /// joining it: the start inside the helper (function, call, whether
+    /// that is a call into std). Accesses in the helper are ordered by it.
+    pub inner: Option<(FuncId, u32, bool)>,
+}
+
+/// A loop around a join call (`for h in handles { h.join() }`,
+/// `for (i = 0; i < n; i++) pthread_join(t[i], NULL)`).
+#[derive(Clone, Debug)]
+pub struct JoinLoop {
+    /// Its blocks (strongly connected), sorted.
+    pub blocks: Vec<u32>,
+    /// Edges that skip the loop when it would run zero times: the guard
+    /// LLVM's loop rotation puts in front (`if len == 0`), from a block
+    /// outside the loop whose other successor leads into it, to a block the
+    /// loop also exits to.
+    pub bypass: Vec<(u32, u32)>,
+}
+
+impl JoinLoop {
+    fn contains(&self, b: usize) -> bool {
+        self.blocks.binary_search(&(b as u32)).is_ok()
+    }
+
+    /// Does the edge `b -> s` leave the loop (or skip it)?
+    fn leaves(&self, b: usize, s: usize) -> bool {
+        (self.contains(b) && !self.contains(s)) || self.bypass.contains(&(b as u32, s as u32))
+    }
 }
 
 impl ThreadRoot {
@@ -170,35 +213,6 @@ impl Threads {
             }
         };
 
-        let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::new();
-        let mut joins: HashMap<FuncId, Vec<u32>> = HashMap::new();
-        for s in &memory.spawns {
-            let point = SpawnPoint {
-                caller: s.caller,
-                inst: s.inst,
-                joins: joins
-                    .entry(s.caller)
-                    .or_insert_with(|| joins_in(program, index, s.caller))
-                    .clone(),
-                scope: scope_instance(program, s.caller, s.inst),
-            };
-            if let Some(&k) = spawned_root.get(&(s.callee, s.context)) {
-                roots[k].spawned_at.push(point);
-            } else if seen.insert((s.callee, s.context)) {
-                spawned_root.insert((s.callee, s.context), roots.len());
-                roots.push(ThreadRoot {
-                    func: s.callee,
-                    context: s.context,
-                    self_concurrent: s.self_concurrent,
-                    phase: init_phase(s.callee).unwrap_or(Phase::Concurrent),
-                    via: s.via.clone(),
-                    holds: Vec::new(),
-                    spawned_at: vec![point],
-                });
-            }
-        }
-        let spawned: HashSet<FuncId> = memory.spawns.iter().map(|s| s.callee).collect();
-        let dependencies = dependency_crates(program, cg);
         // Kernel code registers kernel callbacks or calls kernel primitives;
         // a user-space program gets user-space defaults.
         let kernel_ctx = |c: Context| !matches!(c, Context::Process | Context::Thread);
@@ -210,6 +224,83 @@ impl Threads {
                     || e.starts_with("__kmalloc")
                     || e.starts_with("mutex_lock")
             });
+        let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::new();
+        let mut joins: HashMap<FuncId, (Vec<u32>, Vec<JoinLoop>)> = HashMap::new();
+        for s in &memory.spawns {
+            // A thread std starts inside a closure-taking API that was not
+            // inlined (`thread::spawn` at -O0) is started where the user's
+            // code calls that API.
+            let lifted = lift_spawn(program, index, cg, s.caller);
+            let mut repeated = lifted.as_ref().is_some_and(|l| l.repeated);
+            let sites: Vec<StartSite> = match &lifted {
+                Some(l) => l.sites.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
+                None => vec![(s.caller, s.inst, None)],
+            };
+            // In a user-space program, a helper that starts a thread and
+            // returns without joining it (`start_workers()`, `fn start() ->
+            // JoinHandle`) starts it, for order, where it is called.
+            let sites: Vec<(StartSite, Option<Inner>)> = if kernel {
+                sites.into_iter().map(|s| (s, None)).collect()
+            } else {
+                let (w, again) = lift_wrappers(program, index, cg, &sites, lifted.is_some());
+                repeated |= again;
+                w
+            };
+            let via = match &lifted {
+                Some(l) => program.funcs[l.api as usize].demangled.clone(),
+                None => s.via.clone(),
+            };
+            for ((caller, inst, api), inner) in sites {
+                let scope = scope_instance(program, index, caller, inst);
+                // Through a non-inlined `thread::scope`: the API called here
+                // is the scope itself, or the caller runs inside one.
+                let scope_call = if api
+                    .and_then(|g| index.closure_api(g))
+                    .is_some_and(|m| m.scope)
+                {
+                    Some((caller, inst))
+                } else if scope.is_none() && program.language(caller) == crate::ir::Language::Rust {
+                    scope_call_of(index, cg, caller)
+                } else {
+                    None
+                };
+                let (join_insts, join_loops) = joins
+                    .entry(caller)
+                    .or_insert_with(|| {
+                        let j = joins_in(program, index, cg, caller, !kernel);
+                        let l = loops_of(program.function(caller), &j);
+                        (j, l)
+                    })
+                    .clone();
+                let point = SpawnPoint {
+                    caller,
+                    inst,
+                    joins: join_insts,
+                    join_loops,
+                    scope,
+                    scope_call,
+                    lifted: lifted.is_some() || inner.is_some(),
+                    repeated,
+                    inner,
+                };
+                if let Some(&k) = spawned_root.get(&(s.callee, s.context)) {
+                    roots[k].spawned_at.push(point);
+                } else if seen.insert((s.callee, s.context)) {
+                    spawned_root.insert((s.callee, s.context), roots.len());
+                    roots.push(ThreadRoot {
+                        func: s.callee,
+                        context: s.context,
+                        self_concurrent: s.self_concurrent,
+                        phase: init_phase(s.callee).unwrap_or(Phase::Concurrent),
+                        via: via.clone(),
+                        holds: Vec::new(),
+                        spawned_at: vec![point],
+                    });
+                }
+            }
+        }
+        let spawned: HashSet<FuncId> = memory.spawns.iter().map(|s| s.callee).collect();
+        let dependencies = dependency_crates(program, cg);
         let mut taken: Vec<FuncId> = memory.address_taken.iter().copied().collect();
         taken.sort_unstable();
         for f in 0..program.funcs.len() as FuncId {
@@ -304,7 +395,16 @@ impl Threads {
             let points = roots[k].spawned_at.clone();
             let once = points.len() == 1
                 && points.iter().all(|sp| {
-                    !reachable_avoiding(program.function(sp.caller), sp.inst, sp.inst, &[])
+                    // Started in a loop that joins it before it starts
+                    // it again: one instance at a time.
+                    !sp.repeated
+                        && !reachable_avoiding(
+                            program.function(sp.caller),
+                            sp.inst,
+                            sp.inst,
+                            &sp.joins,
+                            &sp.join_loops,
+                        )
                         && runs_once(program, cg, &roots, sp.caller, 0)
                 });
             if once {
@@ -379,12 +479,29 @@ impl Threads {
                 // started is still running: no order.
                 return false;
             }
-            let pos = if func == sp.caller {
-                Some(inst)
-            } else {
-                path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i)
+            let pos_in = |g: FuncId| {
+                if func == g {
+                    Some(inst)
+                } else {
+                    path.iter().find(|(f, _)| *f == g).map(|(_, i)| *i)
+                }
             };
-            match pos {
+            // In the helper that starts the thread: before or after the
+            // start there (the helper joins nothing).
+            if let Some((xf, xi, in_std)) = sp.inner {
+                if let Some(pos) = pos_in(xf) {
+                    return !(in_std && pos == xi)
+                        && !reachable_avoiding(program.function(xf), xi, pos, &[], &[]);
+                }
+            }
+            // Before or after the call of `std::thread::scope` the spawn
+            // happens in: ordered by the scope's implicit join.
+            if let Some((zf, zi)) = sp.scope_call {
+                if pos_in(zf).is_some_and(|p| p != zi) {
+                    return true;
+                }
+            }
+            match pos_in(sp.caller) {
                 // Outside the `std::thread::scope` the spawn is in: before it
                 // (not reachable) or after its implicit join.
                 Some(pos)
@@ -394,29 +511,126 @@ impl Threads {
                 {
                     true
                 }
-                Some(pos) => {
-                    !reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins)
-                }
+                // Inside the std API that starts the thread: before or after
+                // the start, seam cannot tell.
+                Some(pos) if sp.lifted && pos == sp.inst => false,
+                Some(pos) => !reachable_avoiding(
+                    program.function(sp.caller),
+                    sp.inst,
+                    pos,
+                    &sp.joins,
+                    &sp.join_loops,
+                ),
                 None => false,
             }
         })
     }
 }
 
-fn joins_in(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) -> Vec<u32> {
+/// Join calls in `f`: calls of a join model, and calls into Rust's library
+/// or a closure that join on the way (`handles.into_iter().for_each(|h|
+/// h.join().unwrap())` at -O0: the join is in the closure `for_each` runs);
+/// in a user-space program, calls of any function that joins on the way
+/// (`stop_workers()`).
+fn joins_in(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    cg: &CallGraph,
+    f: FuncId,
+    user_space: bool,
+) -> Vec<u32> {
     let func = program.function(f);
     let module = program.funcs[f as usize].module;
+    let mut memo: HashMap<FuncId, bool> = HashMap::new();
     func.insts
         .iter()
         .enumerate()
         .filter_map(|(i, inst)| match &inst.kind {
             crate::ir::InstKind::Call { callee, .. } => {
                 let t = program.call_target(module, callee)?;
-                index.of(t).join.map(|_| i as u32)
+                if index.of(t).join.is_some() {
+                    return Some(i as u32);
+                }
+                let Target::Defined(g) = t else { return None };
+                joins_through(program, index, cg, g, 0, user_space, &mut memo).then_some(i as u32)
             }
             _ => None,
         })
         .collect()
+}
+
+/// Calls the function at most this deep below a call are searched for a join.
+const MAX_JOIN_DEPTH: usize = 6;
+
+/// Does `g`, a function of Rust's library or a closure (any function in a
+/// user-space program), call a join model, directly or through further
+/// such functions?
+fn joins_through(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    cg: &CallGraph,
+    g: FuncId,
+    depth: usize,
+    user_space: bool,
+    memo: &mut HashMap<FuncId, bool>,
+) -> bool {
+    if let Some(&known) = memo.get(&g) {
+        return known;
+    }
+    let demangled = &program.funcs[g as usize].demangled;
+    if depth > MAX_JOIN_DEPTH
+        || !(user_space || crate::program::is_rust_std_fn(demangled) || is_closure(demangled))
+        || index.of(Target::Defined(g)).is_primitive()
+    {
+        return false;
+    }
+    // Cycles end here (not a join unless another way says so).
+    memo.insert(g, false);
+    let func = program.function(g);
+    let module = program.funcs[g as usize].module;
+    // A function that starts threads of its own and joins them
+    // (`phase2()` spawning and joining a helper thread) says nothing of
+    // the threads started before it is called.
+    let starts = func.insts.iter().any(|inst| match &inst.kind {
+        crate::ir::InstKind::Call { callee, .. } => {
+            program.call_target(module, callee).is_some_and(|t| {
+                index.of(t).spawn.is_some()
+                    || matches!(t, Target::Defined(h) if index.closure_api(h).is_some())
+            })
+        }
+        _ => false,
+    });
+    if starts {
+        return false;
+    }
+    let mut found = false;
+    for (i, inst) in func.insts.iter().enumerate() {
+        let crate::ir::InstKind::Call { callee, .. } = &inst.kind else {
+            continue;
+        };
+        if program
+            .call_target(module, callee)
+            .is_some_and(|t| index.of(t).join.is_some())
+        {
+            found = true;
+            break;
+        }
+        if cg
+            .targets(g, i as u32)
+            .iter()
+            .any(|&h| joins_through(program, index, cg, h, depth + 1, user_space, memo))
+        {
+            found = true;
+            break;
+        }
+    }
+    memo.insert(g, found);
+    found
+}
+
+/// A closure's body (`f::{{closure}}`, `f::{closure#0}`).
+fn is_closure(demangled: &str) -> bool {
+    demangled.contains("{{closure}}") || demangled.contains("{closure#")
 }
 
 impl Threads {
@@ -431,23 +645,53 @@ impl Threads {
         other: usize,
     ) -> bool {
         self.roots[other].spawned_at.iter().any(|sp| {
-            let pos = if func == sp.caller {
-                Some(inst)
-            } else {
-                path.iter().find(|(f, _)| *f == sp.caller).map(|(_, i)| *i)
+            let pos_in = |g: FuncId| {
+                if func == g {
+                    Some(inst)
+                } else {
+                    path.iter().find(|(f, _)| *f == g).map(|(_, i)| *i)
+                }
             };
-            pos.map(|pos| {
-                !sp.scope
-                    .is_some_and(|sc| !in_instance(program, sp.caller, pos, sc))
-                    && reachable_avoiding(program.function(sp.caller), sp.inst, pos, &sp.joins)
-            })
-            .unwrap_or(false)
+            if let Some((xf, xi, in_std)) = sp.inner {
+                if let Some(pos) = pos_in(xf) {
+                    return (in_std && pos == xi)
+                        || reachable_avoiding(program.function(xf), xi, pos, &[], &[]);
+                }
+            }
+            if let Some((zf, zi)) = sp.scope_call {
+                if pos_in(zf).is_some_and(|p| p != zi) {
+                    return false;
+                }
+            }
+            pos_in(sp.caller)
+                .map(|pos| {
+                    sp.scope
+                        .is_none_or(|sc| in_instance(program, sp.caller, pos, sc))
+                        && ((sp.lifted && pos == sp.inst)
+                            || reachable_avoiding(
+                                program.function(sp.caller),
+                                sp.inst,
+                                pos,
+                                &sp.joins,
+                                &sp.join_loops,
+                            ))
+                })
+                .unwrap_or(false)
         })
     }
 }
 
 /// Can execution go from just after `from` to `to` without passing a join?
-fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u32]) -> bool {
+/// Leaving a loop that contains a join (`join_loops`), when `from` is not
+/// in that loop, counts as passing it: the loop joins every thread started
+/// before it (see `SpawnPoint::join_loops`).
+fn reachable_avoiding(
+    func: &crate::ir::Function,
+    from: u32,
+    to: u32,
+    joins: &[u32],
+    join_loops: &[JoinLoop],
+) -> bool {
     let block_of = |i: u32| func.block_of(i).map(|b| b as usize);
     let (Some(bf), Some(bt)) = (block_of(from), block_of(to)) else {
         return true;
@@ -457,6 +701,9 @@ fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u
             .iter()
             .any(|j| block_of(*j) == Some(b) && *j > lo && *j < hi)
     };
+    // Loops that join what was started at `from` (which lies outside them).
+    let loops: Vec<&JoinLoop> = join_loops.iter().filter(|l| !l.contains(bf)).collect();
+    let leaves_loop = |b: usize, s: usize| loops.iter().any(|l| l.leaves(b, s));
     let blk = &func.blocks[bf];
     if bf == bt && to > from && !join_between(bf, from, to) {
         return true;
@@ -479,9 +726,86 @@ fn reachable_avoiding(func: &crate::ir::Function, from: u32, to: u32, joins: &[u
         if join_between(b, blk.first.wrapping_sub(1), blk.first + blk.len) {
             continue;
         }
-        work.extend(blk.succs.iter().copied());
+        work.extend(
+            blk.succs
+                .iter()
+                .copied()
+                .filter(|&s| !leaves_loop(b, s as usize)),
+        );
     }
     false
+}
+
+/// The loops around the join calls `joins` of `func`.
+fn loops_of(func: &crate::ir::Function, joins: &[u32]) -> Vec<JoinLoop> {
+    let n = func.blocks.len();
+    let preds = func.predecessors();
+    let mut loops: Vec<JoinLoop> = Vec::new();
+    for &j in joins {
+        let Some(bj) = func.block_of(j) else { continue };
+        let bj = bj as usize;
+        if loops.iter().any(|l| l.contains(bj)) {
+            continue;
+        }
+        let walk = |next: &dyn Fn(usize) -> Vec<u32>| {
+            let mut seen = vec![false; n];
+            let mut work: Vec<u32> = next(bj);
+            while let Some(b) = work.pop() {
+                let b = b as usize;
+                if b >= n || seen[b] {
+                    continue;
+                }
+                seen[b] = true;
+                work.extend(next(b));
+            }
+            seen
+        };
+        let fwd = walk(&|b| func.blocks[b].succs.clone());
+        let back = walk(&|b| preds[b].clone());
+        // `bj` is in a loop when it reaches itself.
+        if !fwd[bj] {
+            continue;
+        }
+        let blocks: Vec<u32> = (0..n)
+            .filter(|&b| fwd[b] && back[b])
+            .map(|b| b as u32)
+            .collect();
+        let inside = |b: usize| blocks.binary_search(&(b as u32)).is_ok();
+        let exits: HashSet<u32> = blocks
+            .iter()
+            .flat_map(|&b| func.blocks[b as usize].succs.iter().copied())
+            .filter(|&s| !inside(s as usize))
+            .collect();
+        // Enters the loop: the block is in it, or a chain of blocks with
+        // one successor each leads there.
+        let enters = |mut b: usize| {
+            for _ in 0..8 {
+                if inside(b) {
+                    return true;
+                }
+                match func.blocks.get(b).map(|x| x.succs.as_slice()) {
+                    Some([next]) => b = *next as usize,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        let mut bypass = Vec::new();
+        for g in (0..n).filter(|&g| !inside(g)) {
+            let succs = &func.blocks[g].succs;
+            if succs.len() != 2 {
+                continue;
+            }
+            for (k, &e) in succs.iter().enumerate() {
+                let other = succs[1 - k] as usize;
+                if exits.contains(&e) && !inside(e as usize) && enters(other) {
+                    bypass.push((g as u32, e));
+                }
+            }
+        }
+        loops.push(JoinLoop { blocks, bypass });
+    }
+    loops
 }
 
 /// Whether code outside the input calls this function by name: not a
@@ -528,7 +852,11 @@ fn dependency_crates(program: &Program<'_>, cg: &CallGraph) -> HashSet<String> {
                 &program.funcs[e.caller as usize],
                 &program.funcs[e.callee as usize],
             );
-            if b.name.starts_with("_ZN") || b.name.starts_with("_R") {
+            // Rust's library calling back into a crate (a closure or trait
+            // impl run by std's generic code) does not make it a library.
+            if (b.name.starts_with("_ZN") || b.name.starts_with("_R"))
+                && !crate::program::is_rust_std_fn(&a.demangled)
+            {
                 let (ca, cb) = (crate_of(&a.demangled), crate_of(&b.demangled));
                 if ca != cb {
                     deps.insert(cb);
@@ -538,7 +866,11 @@ fn dependency_crates(program: &Program<'_>, cg: &CallGraph) -> HashSet<String> {
     }
     // Calls to declarations of other crates' functions count too.
     for m in program.modules {
-        for func in m.functions.iter().filter(|f| !f.is_declaration) {
+        for func in m
+            .functions
+            .iter()
+            .filter(|f| !f.is_declaration && !crate::program::is_rust_std_fn(m.str(f.demangled)))
+        {
             let me = crate_of(m.str(func.demangled));
             for inst in &func.insts {
                 if let crate::ir::InstKind::Call {
@@ -586,7 +918,7 @@ fn runs_once(
     }
     match cg.callers[f as usize].as_slice() {
         [e] => {
-            !reachable_avoiding(program.function(e.caller), e.inst, e.inst, &[])
+            !reachable_avoiding(program.function(e.caller), e.inst, e.inst, &[], &[])
                 && runs_once(program, cg, roots, e.caller, depth + 1)
         }
         _ => false,
@@ -595,15 +927,15 @@ fn runs_once(
 
 /// The inlined `std::thread::scope` instance (the location it was inlined
 /// at) that instruction `i` of `f` is part of, if any.
-fn scope_instance(program: &Program<'_>, f: FuncId, i: u32) -> Option<u32> {
+fn scope_instance(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId, i: u32) -> Option<u32> {
     let m = program.module_of(f);
     let mut loc = program.function(f).insts.get(i as usize)?.loc;
     for _ in 0..64 {
         let l = m.locations.get(loc? as usize)?;
-        if let Some(scope) = l.scope {
-            let name = m.str(scope);
-            if name == "std::thread::scoped::scope"
-                || name.starts_with("std::thread::scoped::scope<")
+        if let (Some(scope), Some(_)) = (l.scope, l.inlined_at) {
+            if index
+                .closure_api_by_name(m.str(scope))
+                .is_some_and(|sp| sp.scope)
             {
                 return l.inlined_at;
             }
@@ -611,6 +943,174 @@ fn scope_instance(program: &Program<'_>, f: FuncId, i: u32) -> Option<u32> {
         loc = l.inlined_at;
     }
     None
+}
+
+/// Where the user's code starts a thread that std starts inside a
+/// closure-taking API that was not inlined (`thread::spawn`,
+/// `Builder::spawn`, `Scope::spawn` at -O0): walking up from the OS-thread
+/// start's caller through std's functions, the calls into them from
+/// outside std (caller, call, the std function called), and whether a
+/// closure std runs was on the way (the start may then repeat). `None`
+/// when the start is not in std's code or no closure-taking API is on the
+/// way.
+fn lift_spawn(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    cg: &CallGraph,
+    caller: FuncId,
+) -> Option<Lifted> {
+    let in_std = |f: FuncId| crate::program::is_rust_std_fn(&program.funcs[f as usize].demangled);
+    if !in_std(caller) {
+        return None;
+    }
+    // A closure std's code runs (`(0..n).map(|i| thread::spawn(…))` at
+    // -O0) is walked through as well, up to the function that hands it to
+    // std; not the closure a `thread::scope` runs, whose scope orders it.
+    let through = |f: FuncId| {
+        in_std(f)
+            || (is_closure(&program.funcs[f as usize].demangled)
+                && !cg.callers[f as usize].is_empty()
+                && cg.callers[f as usize]
+                    .iter()
+                    .all(|e| !e.guessed && in_std(e.caller))
+                && scope_call_of(index, cg, f).is_none())
+    };
+    let mut seen: HashSet<FuncId> = HashSet::from([caller]);
+    let mut work = vec![caller];
+    let mut api: Option<FuncId> = None;
+    let mut out: Vec<(FuncId, u32, FuncId)> = Vec::new();
+    while let Some(g) = work.pop() {
+        if index.closure_api(g).is_some() {
+            api = Some(g);
+        }
+        for e in cg.callers[g as usize].iter().filter(|e| !e.guessed) {
+            if through(e.caller) {
+                if seen.insert(e.caller) {
+                    if seen.len() > MAX_LIFT_FUNCTIONS {
+                        return None;
+                    }
+                    work.push(e.caller);
+                }
+            } else {
+                out.push((e.caller, e.inst, g));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    let repeated = seen.iter().any(|&g| !in_std(g));
+    match api {
+        Some(api) if !out.is_empty() => Some(Lifted {
+            sites: out,
+            api,
+            repeated,
+        }),
+        _ => None,
+    }
+}
+
+/// A thread start placed at the user's calls into std (see `lift_spawn`).
+struct Lifted {
+    /// (caller, call, the std function called).
+    sites: Vec<(FuncId, u32, FuncId)>,
+    /// A closure-taking API on the way (`std::thread::functions::spawn`).
+    api: FuncId,
+    /// A closure std runs was on the way: the start may repeat.
+    repeated: bool,
+}
+
+/// Where a thread is started: caller, call, and the std function called
+/// when the start was placed at a call into std.
+type StartSite = (FuncId, u32, Option<FuncId>);
+
+/// Starts placed in helpers that return without joining, moved to the
+/// helpers' calls (up through at most `MAX_WRAPPER_DEPTH` helpers), each
+/// with the start it was moved from (its site and whether that is a call
+/// into std); and whether one was in a loop of its helper. A helper with a
+/// join of its own, or that nothing in the input calls, keeps the start.
+fn lift_wrappers(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    cg: &CallGraph,
+    sites: &[StartSite],
+    std_lifted: bool,
+) -> (Vec<(StartSite, Option<Inner>)>, bool) {
+    let mut out: Vec<(StartSite, Option<Inner>)> = Vec::new();
+    let mut repeated = false;
+    let mut work: Vec<(StartSite, usize, Option<Inner>)> =
+        sites.iter().map(|&s| (s, 0, None)).collect();
+    let mut seen: HashSet<FuncId> = HashSet::new();
+    while let Some(((f, i, api), depth, inner)) = work.pop() {
+        let callers: Vec<_> = cg.callers[f as usize]
+            .iter()
+            .filter(|e| !e.guessed && e.caller != f)
+            .collect();
+        let keeps = depth >= MAX_WRAPPER_DEPTH
+            || callers.is_empty()
+            || !seen.insert(f)
+            || !joins_in(program, index, cg, f, true).is_empty();
+        if keeps {
+            out.push(((f, i, api), inner));
+            continue;
+        }
+        // Started in a loop of the helper: the call may start it again.
+        repeated |= reachable_avoiding(program.function(f), i, i, &[], &[]);
+        let inner = inner.or(Some((f, i, std_lifted)));
+        for e in callers {
+            work.push(((e.caller, e.inst, None), depth + 1, inner));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    (out, repeated)
+}
+
+/// The start a helper makes, for accesses inside the helper: its site and
+/// whether that is a call into std (see `SpawnPoint::inner`).
+type Inner = (FuncId, u32, bool);
+
+/// Helpers a start is moved up through at most.
+const MAX_WRAPPER_DEPTH: usize = 4;
+
+/// Functions walked at most when lifting a spawn or looking for its scope.
+const MAX_LIFT_FUNCTIONS: usize = 64;
+
+/// The call of a non-inlined `std::thread::scope` (caller, call) that
+/// function `f` always runs inside: every way up the call graph from `f`
+/// reaches the scope API's closure before anything else without callers.
+fn scope_call_of(index: &ModelIndex<'_>, cg: &CallGraph, f: FuncId) -> Option<(FuncId, u32)> {
+    let mut found: Option<(FuncId, u32)> = None;
+    let mut seen: HashSet<FuncId> = HashSet::from([f]);
+    let mut work = vec![f];
+    while let Some(g) = work.pop() {
+        let callers: Vec<_> = cg.callers[g as usize]
+            .iter()
+            .filter(|e| !e.guessed)
+            .collect();
+        if index.closure_api(g).is_some_and(|m| m.scope) {
+            for e in callers {
+                match found {
+                    None => found = Some((e.caller, e.inst)),
+                    Some(x) if x == (e.caller, e.inst) => {}
+                    // Several scopes: which one this run is in is unknown.
+                    Some(_) => return None,
+                }
+            }
+            continue;
+        }
+        if callers.is_empty() {
+            return None;
+        }
+        for e in callers {
+            if seen.insert(e.caller) {
+                if seen.len() > MAX_LIFT_FUNCTIONS {
+                    return None;
+                }
+                work.push(e.caller);
+            }
+        }
+    }
+    found
 }
 
 /// Is instruction `i` of `f` inside the inlined instance that was inlined at `instance`?

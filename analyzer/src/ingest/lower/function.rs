@@ -550,12 +550,20 @@ impl Lowerer {
                 let ptr_args = (0..n_args.min(64))
                     .filter(|&i| ffi::is_pointer_type(LLVMTypeOf(LLVMGetOperand(inst, i))))
                     .fold(0u64, |m, i| m | (1 << i));
+                // `sret` on the first argument, at the call site or on the
+                // callee's parameter.
+                let sret = n_args > 0
+                    && (!LLVMGetCallSiteEnumAttribute(inst, 1, self.sret_kind).is_null()
+                        || (!target.is_null()
+                            && !LLVMIsAFunction(target).is_null()
+                            && !LLVMGetEnumAttributeAtIndex(target, 1, self.sret_kind).is_null()));
                 InstKind::Call {
                     callee,
                     args,
                     ptr_args,
                     returns: !(callee_noreturn || site_noreturn),
                     invoke,
+                    sret,
                 }
             }
         }

@@ -452,7 +452,8 @@ fn marked_call<'v>(
     write: bool,
 ) -> Option<(&'v Value, Marked)> {
     match kind {
-        InstKind::Call { callee, args, .. } => {
+        InstKind::Call { callee, .. } => {
+            let args = kind.model_args();
             let m = facts.program.funcs[f as usize].module;
             let t = facts.program.call_target(m, callee)?;
             let am = facts.index.of(t).access?;
