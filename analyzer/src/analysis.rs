@@ -37,6 +37,23 @@ pub struct AnalysisResult {
     pub stats: Stats,
 }
 
+/// Puts modules in an order that does not depend on how they were packed:
+/// by source file, then size, then where they came from. The solver's
+/// caps (origins kept per object, calling contexts per function, roots per
+/// context) keep what comes first, so `vmlinux.o` (link order) and its
+/// objects listed by name would otherwise give slightly different findings.
+pub fn canonical_order(modules: &mut [Module]) {
+    modules.sort_by_cached_key(|m| {
+        (
+            m.str(m.source_file).to_string(),
+            m.functions.len(),
+            m.functions.iter().map(|f| f.insts.len()).sum::<usize>(),
+            m.globals.len(),
+            m.origin.clone(),
+        )
+    });
+}
+
 /// Analyses the lowered modules together as one program.
 pub fn run(modules: &[Module], config: &Config, models: &seam_models::Models) -> AnalysisResult {
     // `SEAM_TIMINGS=1`: how long each stage took, on stderr.

@@ -84,7 +84,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
         !args.quiet,
         &format!("analysing {} modules", ingested.modules.len()),
     );
-    let analysis = seam::analysis::run(&ingested.modules, &config, &models);
+    let mut modules = ingested.modules;
+    seam::analysis::canonical_order(&mut modules);
+    let analysis = seam::analysis::run(&modules, &config, &models);
     stage.finish();
 
     let split = suppress::apply(analysis.findings, &config.suppressions);
