@@ -10,7 +10,10 @@
 //! - a C function that returns with a lock held to a Rust caller (or the
 //!   reverse) when the caller does not release it on every path;
 //! - a lock released on a path where it is not held (double unlock, unlock
-//!   of a lock the caller never took);
+//!   of a lock the caller never took), judged on paths from callbacks that
+//!   start with nothing held (IRQ handlers, work, timers, threads) and in
+//!   functions that take that lock themselves: a function that only
+//!   unlocks hands its caller's lock over (`seq_stop` after `seq_start`);
 //! - a thread root (IRQ handler, work item, ops callback) that returns with
 //!   a lock still held.
 //!
