@@ -129,7 +129,7 @@ pub fn member_path(m: &Module, t: TypeId, off: i64, depth: usize) -> Option<Stri
                     .filter(|mem| {
                         (mem.offset as i64) <= off && off < (mem.offset + mem.size.max(1)) as i64
                     })
-                    .last();
+                    .next_back();
                 let Some(mem) = hit else { break };
                 if !out.is_empty() {
                     out.push('.');

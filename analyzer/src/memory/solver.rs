@@ -683,12 +683,10 @@ impl<'p, 'm> Solver<'p, 'm> {
                         self.set(f, i, Some(t));
                     }
                 }
-                InstKind::Store { ptr, value, .. } => {
-                    if is_pointerish(value) {
-                        if let (Some(p), Some(v)) = (self.val(f, ptr), self.val(f, value)) {
-                            let t = self.field(p);
-                            self.unify(t, v);
-                        }
+                InstKind::Store { ptr, value, .. } if is_pointerish(value) => {
+                    if let (Some(p), Some(v)) = (self.val(f, ptr), self.val(f, value)) {
+                        let t = self.field(p);
+                        self.unify(t, v);
                     }
                 }
                 InstKind::AtomicRmw { ptr, value, .. } => {
@@ -805,12 +803,10 @@ impl<'p, 'm> Solver<'p, 'm> {
                         self.memcopies.push((d, s, *len));
                     }
                 }
-                InstKind::Ret { value: Some(v) } => {
-                    if is_pointerish(v) {
-                        if let Some(p) = self.val(f, v) {
-                            let r = self.ret_ptrs[f as usize];
-                            self.unify(r, p);
-                        }
+                InstKind::Ret { value: Some(v) } if is_pointerish(v) => {
+                    if let Some(p) = self.val(f, v) {
+                        let r = self.ret_ptrs[f as usize];
+                        self.unify(r, p);
                     }
                 }
                 InstKind::Call { callee, args, .. } => self.call(f, module, i, callee, args),
@@ -1002,7 +998,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             };
             self.arg_structs.insert((f, i), keys);
         }
-        if !self.param_structs.contains_key(&g) {
+        if let std::collections::hash_map::Entry::Vacant(e) = self.param_structs.entry(g) {
             let m = program.funcs[g as usize].module;
             let keys = program
                 .function(g)
@@ -1013,7 +1009,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                     type_key(program, m, t)
                 })
                 .collect();
-            self.param_structs.insert(g, keys);
+            e.insert(keys);
         }
         let args = &self.arg_structs[&(f, i)];
         let params = &self.param_structs[&g];
@@ -1757,7 +1753,7 @@ fn type_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Option<TypeId> 
                 let mem = members
                     .iter()
                     .filter(|m| m.offset as i64 <= off && off < (m.offset + m.size.max(1)) as i64)
-                    .last()?;
+                    .next_back()?;
                 off -= mem.offset as i64;
                 cur = strip_alias(types, mem.ty?);
             }
@@ -1810,7 +1806,7 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
                 let mem = members
                     .iter()
                     .filter(|m| m.offset as i64 <= off && off < (m.offset + m.size.max(1)) as i64)
-                    .last()?;
+                    .next_back()?;
                 off -= mem.offset as i64;
                 cur = strip_alias(types, mem.ty?);
             }
