@@ -5,9 +5,6 @@
 
 mod common_cli;
 
-use std::path::Path;
-use std::process::Command;
-
 const SOURCE: &str = r#"
 struct mutex { long owner; };
 void mutex_lock(struct mutex *m);
@@ -28,34 +25,11 @@ void count_locked(void) {
 void count_unlocked(void) { sometimes_locked = 0; }
 "#;
 
-fn clang() -> String {
-    std::env::var("SEAM_CLANG").unwrap_or_else(|_| "clang-22".into())
-}
-
 #[test]
 fn unlocked_unmarked_kernel_locations_rank_below_inconsistently_locked_ones() {
     let dir = tempfile::tempdir().unwrap();
-    let c = dir.path().join("stats.c");
-    std::fs::write(&c, SOURCE).unwrap();
-    let bc = dir.path().join("stats.bc");
-    let ok = Command::new(clang())
-        .args(["-c", "-emit-llvm", "-g", "-O2", "-ffreestanding", "-o"])
-        .arg(&bc)
-        .arg(&c)
-        .status()
-        .expect("clang-22 runs");
-    assert!(ok.success());
-    let json = dir.path().join("out.json");
-    let (code, _out, err) = common_cli::run(
-        common_cli::seam()
-            .args(["check", "-q", "--fail-on", "never", "--json"])
-            .arg(&json)
-            .arg(&bc)
-            .current_dir(Path::new(dir.path())),
-    );
-    assert_eq!(code, 0, "{err}");
-    let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let bc = common_cli::compile_c(dir.path(), "stats", SOURCE);
+    let report = common_cli::check_json(dir.path(), &[&bc], "out.json");
     let level_of = |name: &str| -> Vec<(String, f64)> {
         report["findings"]
             .as_array()
@@ -115,27 +89,8 @@ void add_retired(struct list_head *n) { link_after(n, &reg.retired); nr_items--;
 #[test]
 fn a_global_lock_in_a_collapsed_object_keeps_its_name_and_counts_as_evidence() {
     let dir = tempfile::tempdir().unwrap();
-    let c = dir.path().join("reg.c");
-    std::fs::write(&c, COLLAPSED).unwrap();
-    let bc = dir.path().join("reg.bc");
-    let ok = Command::new(clang())
-        .args(["-c", "-emit-llvm", "-g", "-O2", "-ffreestanding", "-o"])
-        .arg(&bc)
-        .arg(&c)
-        .status()
-        .expect("clang-22 runs");
-    assert!(ok.success());
-    let json = dir.path().join("out.json");
-    let (code, _out, err) = common_cli::run(
-        common_cli::seam()
-            .args(["check", "-q", "--fail-on", "never", "--json"])
-            .arg(&json)
-            .arg(&bc)
-            .current_dir(Path::new(dir.path())),
-    );
-    assert_eq!(code, 0, "{err}");
-    let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let bc = common_cli::compile_c(dir.path(), "reg", COLLAPSED);
+    let report = common_cli::check_json(dir.path(), &[&bc], "out.json");
     let races: Vec<&serde_json::Value> = report["findings"]
         .as_array()
         .unwrap()

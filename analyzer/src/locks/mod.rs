@@ -287,6 +287,13 @@ impl Locks {
         &self.infos[l as usize]
     }
 
+    /// A lock inside an object unification collapsed: every lock of that
+    /// object has this one key, so holding or releasing "it" says nothing
+    /// about a particular lock.
+    pub fn in_collapsed_object(&self, l: LockId, memory: &Memory) -> bool {
+        matches!(&self.info(l).key, LockKey::Object(p) if memory.is_collapsed(p.node))
+    }
+
     pub fn intern(&mut self, key: LockKey, kind: LockKind, kernel: bool) -> LockId {
         if let Some(&id) = self.ids.get(&key) {
             return id;

@@ -1748,30 +1748,36 @@ fn type_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Option<TypeId> 
         if off == 0 {
             return Some(cur);
         }
-        match &types.get(cur as usize)?.kind {
-            DiTypeKind::Struct { members } => {
-                let mem = members
-                    .iter()
-                    .filter(|m| m.offset as i64 <= off && off < (m.offset + m.size.max(1)) as i64)
-                    .next_back()?;
-                off -= mem.offset as i64;
-                cur = strip_alias(types, mem.ty?);
-            }
-            DiTypeKind::Array {
-                element: Some(e), ..
-            } => {
-                let e = strip_alias(types, *e);
-                let es = types.get(e as usize)?.size as i64;
-                if es <= 0 {
-                    return None;
-                }
-                off %= es;
-                cur = e;
-            }
-            _ => return None,
+        if matches!(types.get(cur as usize)?.kind, DiTypeKind::Union { .. }) {
+            return None;
         }
+        (cur, off) = member_step(types, cur, off)?;
     }
     None
+}
+
+/// One step into struct/union/array `t` towards byte `off`: the member (or
+/// element) containing it and the offset inside that, aliases stripped.
+/// None for any other type.
+fn member_step(types: &[crate::ir::DiType], t: TypeId, off: i64) -> Option<(TypeId, i64)> {
+    use crate::ir::DiTypeKind;
+    match &types.get(t as usize)?.kind {
+        DiTypeKind::Struct { members } | DiTypeKind::Union { members } => {
+            let mem = members
+                .iter()
+                .filter(|m| m.offset as i64 <= off && off < (m.offset + m.size.max(1)) as i64)
+                .next_back()?;
+            Some((strip_alias(types, mem.ty?), off - mem.offset as i64))
+        }
+        DiTypeKind::Array {
+            element: Some(e), ..
+        } => {
+            let e = strip_alias(types, *e);
+            let es = types.get(e as usize)?.size as i64;
+            (es > 0).then_some((e, off % es))
+        }
+        _ => None,
+    }
 }
 
 /// The type of the member at offset 0 of struct `t`, aliases stripped.
@@ -1794,35 +1800,14 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
     let mut cur = strip_alias(types, t);
     let mut off = off;
     for _ in 0..16 {
-        match &types.get(cur as usize)?.kind {
-            DiTypeKind::Pointer { pointee } => {
-                return if off == 0 {
-                    pointee.map(|x| strip_alias(types, x))
-                } else {
-                    None
-                }
-            }
-            DiTypeKind::Struct { members } | DiTypeKind::Union { members } => {
-                let mem = members
-                    .iter()
-                    .filter(|m| m.offset as i64 <= off && off < (m.offset + m.size.max(1)) as i64)
-                    .next_back()?;
-                off -= mem.offset as i64;
-                cur = strip_alias(types, mem.ty?);
-            }
-            DiTypeKind::Array {
-                element: Some(e), ..
-            } => {
-                let e = strip_alias(types, *e);
-                let es = types.get(e as usize)?.size as i64;
-                if es <= 0 {
-                    return None;
-                }
-                off %= es;
-                cur = e;
-            }
-            _ => return None,
+        if let DiTypeKind::Pointer { pointee } = &types.get(cur as usize)?.kind {
+            return if off == 0 {
+                pointee.map(|x| strip_alias(types, x))
+            } else {
+                None
+            };
         }
+        (cur, off) = member_step(types, cur, off)?;
     }
     None
 }

@@ -71,6 +71,16 @@ fn module_macro_phase(program: &Program<'_>, f: FuncId) -> Option<Phase> {
         .then_some(phase)
 }
 
+/// Where function `g` is on the way to instruction `inst` of `func`: that
+/// instruction if `g` is `func`, else the call site in `g` on `path`.
+fn position_in(func: FuncId, inst: u32, path: &[(FuncId, u32)], g: FuncId) -> Option<u32> {
+    if func == g {
+        Some(inst)
+    } else {
+        path.iter().find(|(f, _)| *f == g).map(|(_, i)| *i)
+    }
+}
+
 impl ThreadRoot {
     /// Is what the root holds on entry known? True for callbacks a model
     /// starts and roots `seam.toml` declares; false for exported functions
@@ -479,13 +489,7 @@ impl Threads {
                 // started is still running: no order.
                 return false;
             }
-            let pos_in = |g: FuncId| {
-                if func == g {
-                    Some(inst)
-                } else {
-                    path.iter().find(|(f, _)| *f == g).map(|(_, i)| *i)
-                }
-            };
+            let pos_in = |g: FuncId| position_in(func, inst, path, g);
             // In the helper that starts the thread: before or after the
             // start there (the helper joins nothing).
             if let Some((xf, xi, in_std)) = sp.inner {
@@ -645,13 +649,7 @@ impl Threads {
         other: usize,
     ) -> bool {
         self.roots[other].spawned_at.iter().any(|sp| {
-            let pos_in = |g: FuncId| {
-                if func == g {
-                    Some(inst)
-                } else {
-                    path.iter().find(|(f, _)| *f == g).map(|(_, i)| *i)
-                }
-            };
+            let pos_in = |g: FuncId| position_in(func, inst, path, g);
             if let Some((xf, xi, in_std)) = sp.inner {
                 if let Some(pos) = pos_in(xf) {
                     return (in_std && pos == xi)

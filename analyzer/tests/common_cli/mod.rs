@@ -160,3 +160,33 @@ pub fn empty_module(dir: &Path) -> PathBuf {
 pub fn schema_path() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/sarif-schema-2.1.0.json")
 }
+
+/// Compiles C `source` as `dir/<name>.c` to `dir/<name>.bc` with clang-22
+/// (`SEAM_CLANG` overrides), `-O2 -g -ffreestanding`.
+pub fn compile_c(dir: &Path, name: &str, source: &str) -> PathBuf {
+    let c = dir.join(format!("{name}.c"));
+    std::fs::write(&c, source).unwrap();
+    let bc = dir.join(format!("{name}.bc"));
+    let clang = std::env::var("SEAM_CLANG").unwrap_or_else(|_| "clang-22".into());
+    let ok = Command::new(clang)
+        .args(["-c", "-emit-llvm", "-g", "-O2", "-ffreestanding", "-o"])
+        .arg(&bc)
+        .arg(&c)
+        .status()
+        .expect("clang-22 runs");
+    assert!(ok.success());
+    bc
+}
+
+/// `seam check` on `inputs` (run in `dir`), its JSON report written to
+/// `dir/<out>` and parsed; fails the test unless seam exits 0.
+pub fn check_json(dir: &Path, inputs: &[&Path], out: &str) -> serde_json::Value {
+    let json = dir.join(out);
+    let (code, _out, err) = run(seam()
+        .args(["check", "-q", "--no-cache", "--fail-on", "never", "--json"])
+        .arg(&json)
+        .args(inputs)
+        .current_dir(dir));
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap()
+}

@@ -13,7 +13,7 @@ use seam_models::LockAction;
 
 use super::build::{func_name, innermost_op, lock_name, source_loc};
 use super::Facts;
-use crate::locks::{reaches, LockId, LockKey};
+use crate::locks::{reaches, LockId};
 use crate::program::FuncId;
 use crate::rules::{catalog, AccessKind, AccessSite, Finding, Level, PathStep, Related, StepKind};
 use crate::threads::Phase;
@@ -47,7 +47,7 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
 
             // Returns with a lock held (on every path, or on some).
             for &held in &sum.maybe_held {
-                if collapsed(facts, held) {
+                if facts.locks.in_collapsed_object(held, facts.memory) {
                     continue;
                 }
                 let name = lock_name(facts, held);
@@ -106,7 +106,11 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
             }
 
             // Releases the caller's lock.
-            for l in sum.releases.iter().filter(|l| !collapsed(facts, **l)) {
+            for l in sum
+                .releases
+                .iter()
+                .filter(|l| !facts.locks.in_collapsed_object(**l, facts.memory))
+            {
                 let name = lock_name(facts, *l);
                 let Some(release_site) = innermost_op(facts, e.callee, *l, LockAction::Release)
                 else {
@@ -163,7 +167,7 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
         if !root.entry_known() || root.phase != Phase::Concurrent && root.phase != Phase::Init {
             continue;
         }
-        if collapsed(facts, br.lock) {
+        if facts.locks.in_collapsed_object(br.lock, facts.memory) {
             continue;
         }
         // An unlock in a function that never takes that lock itself hands
@@ -210,13 +214,6 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
         ));
     }
     out
-}
-
-/// A lock inside an object unification collapsed: every lock in it has one
-/// key, so an acquire and a release of two different locks look paired or
-/// doubled. No imbalance is judged on it.
-fn collapsed(facts: &Facts<'_, '_>, l: LockId) -> bool {
-    matches!(&facts.locks.info(l).key, LockKey::Object(p) if facts.memory.is_collapsed(p.node))
 }
 
 fn finding(

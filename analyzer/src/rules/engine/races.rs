@@ -185,9 +185,8 @@ pub fn common_lock(facts: &Facts<'_, '_>, a: &[Held], b: &[Held]) -> Option<u32>
 fn real_locks(facts: &Facts<'_, '_>, l: &[Held]) -> usize {
     l.iter()
         .filter(|h| {
-            let info = facts.locks.info(h.lock);
-            info.kind != LockKind::Rcu
-                && !matches!(info.key, crate::locks::LockKey::Object(p) if facts.memory.is_collapsed(p.node))
+            facts.locks.info(h.lock).kind != LockKind::Rcu
+                && !facts.locks.in_collapsed_object(h.lock, facts.memory)
         })
         .count()
 }
