@@ -86,7 +86,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
     );
     let mut modules = ingested.modules;
     seam::analysis::canonical_order(&mut modules);
-    let analysis = seam::analysis::run(&modules, &config, &models);
+    // The parallel stages (rules) use `--jobs` threads, as ingest does.
+    let analysis = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs)
+        .build()
+    {
+        Ok(pool) => pool.install(|| seam::analysis::run(&modules, &config, &models)),
+        Err(_) => seam::analysis::run(&modules, &config, &models),
+    };
     stage.finish();
 
     let split = suppress::apply(analysis.findings, &config.suppressions);

@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use rayon::prelude::*;
+
 use seam_models::{LockKind, LockMode};
 
 use super::build;
@@ -25,102 +27,129 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     for (k, a) in accesses.iter().enumerate() {
         by_node.entry(a.ptr.node).or_default().push(k);
     }
+    // Objects are independent: judged in parallel (on the analysis's
+    // thread pool, `--jobs`), collected in object order.
+    let by_node: Vec<(u32, Vec<usize>)> = by_node.into_iter().collect();
+    let per_node: Vec<(Vec<Finding>, Vec<Finding>)> = by_node
+        .par_iter()
+        .map_init(SourceLines::default, |sources, (node, list)| {
+            check_object(facts, *node, list, sources)
+        })
+        .collect();
     let mut findings = Vec::new();
     let mut ordering_findings: Vec<Finding> = Vec::new();
-    let mut sources = SourceLines::default();
-    for (node, list) in by_node {
-        let collapsed = facts.memory.is_collapsed(node);
-        // An object unification collapsed to one field (it was seen at two
-        // offsets of itself) has lost "the same location": any two of its
-        // accesses would pair. Not reported (see docs/analysis.md).
-        if collapsed {
-            continue;
-        }
-        // What the code says about each location elsewhere: some access
-        // holds a lock, or is marked. Without either, nothing shows the
-        // authors expected concurrency there.
-        let mut discipline: BTreeMap<i64, (bool, bool)> = BTreeMap::new();
-        for &k in &list {
-            let a = &accesses[k];
-            let d = discipline.entry(a.ptr.off).or_default();
-            d.0 |= real_locks(facts, &a.lockset) > 0;
-            d.1 |= !a.marking.is_plain();
-        }
-        // Candidate pairs per (rule, location), best first.
-        let mut per_location: BTreeMap<(String, i64), Vec<(f32, usize, usize)>> = BTreeMap::new();
-        let mut seen_pairs: HashSet<(u32, u32, u32, u32)> = HashSet::new();
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x..] {
-                let (a, b) = (&accesses[i], &accesses[j]);
-                if !is_race(facts, a, b, collapsed) {
-                    continue;
-                }
-                // One finding per pair of instructions, whatever the roots.
-                let key = if (a.func, a.inst) <= (b.func, b.inst) {
-                    (a.func, a.inst, b.func, b.inst)
-                } else {
-                    (b.func, b.inst, a.func, a.inst)
-                };
-                if !seen_pairs.insert(key) {
-                    continue;
-                }
-                // Message passing: a flag between the write and the read
-                // decides (ordered, or an ordering rule on the flag).
-                let pair = match (a.kind, b.kind) {
-                    (AccessKind::Write, AccessKind::Read) => Some((a, b)),
-                    (AccessKind::Read, AccessKind::Write) => Some((b, a)),
-                    _ => None,
-                };
-                if let Some((w, r)) = pair {
-                    match ordering::classify(facts, w, r) {
-                        ordering::Verdict::Ordered => continue,
-                        ordering::Verdict::Broken(fs) => {
-                            ordering_findings.extend(fs);
-                            continue;
-                        }
-                        ordering::Verdict::NotMessagePassing => {}
+    for (f, o) in per_node {
+        findings.extend(f);
+        ordering_findings.extend(o);
+    }
+    dedup_ordering(findings, ordering_findings)
+}
+
+/// The race and ordering findings on one object.
+fn check_object(
+    facts: &Facts<'_, '_>,
+    node: u32,
+    list: &[usize],
+    sources: &mut SourceLines,
+) -> (Vec<Finding>, Vec<Finding>) {
+    let accesses = &facts.accesses.list;
+    let mut findings = Vec::new();
+    let mut ordering_findings: Vec<Finding> = Vec::new();
+    let collapsed = facts.memory.is_collapsed(node);
+    // An object unification collapsed to one field (it was seen at two
+    // offsets of itself) has lost "the same location": any two of its
+    // accesses would pair. Not reported (see docs/analysis.md).
+    if collapsed {
+        return (findings, ordering_findings);
+    }
+    // What the code says about each location elsewhere: some access
+    // holds a lock, or is marked. Without either, nothing shows the
+    // authors expected concurrency there.
+    let mut discipline: BTreeMap<i64, (bool, bool)> = BTreeMap::new();
+    for &k in list {
+        let a = &accesses[k];
+        let d = discipline.entry(a.ptr.off).or_default();
+        d.0 |= real_locks(facts, &a.lockset) > 0;
+        d.1 |= !a.marking.is_plain();
+    }
+    // Candidate pairs per (rule, location), best first.
+    let mut per_location: BTreeMap<(String, i64), Vec<(f32, usize, usize)>> = BTreeMap::new();
+    let mut seen_pairs: HashSet<(u32, u32, u32, u32)> = HashSet::new();
+    for (x, &i) in list.iter().enumerate() {
+        for &j in &list[x..] {
+            let (a, b) = (&accesses[i], &accesses[j]);
+            if !is_race(facts, a, b, collapsed) {
+                continue;
+            }
+            // One finding per pair of instructions, whatever the roots.
+            let key = if (a.func, a.inst) <= (b.func, b.inst) {
+                (a.func, a.inst, b.func, b.inst)
+            } else {
+                (b.func, b.inst, a.func, a.inst)
+            };
+            if !seen_pairs.insert(key) {
+                continue;
+            }
+            // Message passing: a flag between the write and the read
+            // decides (ordered, or an ordering rule on the flag).
+            let pair = match (a.kind, b.kind) {
+                (AccessKind::Write, AccessKind::Read) => Some((a, b)),
+                (AccessKind::Read, AccessKind::Write) => Some((b, a)),
+                _ => None,
+            };
+            if let Some((w, r)) = pair {
+                match ordering::classify(facts, w, r) {
+                    ordering::Verdict::Ordered => continue,
+                    ordering::Verdict::Broken(fs) => {
+                        ordering_findings.extend(fs);
+                        continue;
                     }
+                    ordering::Verdict::NotMessagePassing => {}
                 }
-                // Before publication nothing else can see the object.
-                if a.prepub || b.prepub {
-                    continue;
-                }
-                // `data_race(...)` on the source line: intentional (when the
-                // source can be read; non-KCSAN builds leave no IR trace).
-                if sources.is_data_race(facts, a) || sources.is_data_race(facts, b) {
-                    continue;
-                }
-                let rule = rule_for(facts, a, b);
-                let off = a.ptr.off.min(b.ptr.off);
-                let evidence = [a.ptr.off, b.ptr.off]
-                    .iter()
-                    .filter_map(|o| discipline.get(o))
-                    .fold((false, false), |x, d| (x.0 | d.0, x.1 | d.1));
-                let conf = confidence(facts, a, b, evidence);
-                per_location
-                    .entry((rule.to_string(), off))
-                    .or_default()
-                    .push((conf, i, j));
             }
-        }
-        for ((rule, _off), mut pairs) in per_location {
-            pairs.sort_by(|p, q| {
-                q.0.partial_cmp(&p.0)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then((p.1, p.2).cmp(&(q.1, q.2)))
-            });
-            for (conf, i, j) in pairs.into_iter().take(MAX_PAIRS_PER_LOCATION) {
-                findings.push(build::race_finding(
-                    facts,
-                    &rule,
-                    &accesses[i],
-                    &accesses[j],
-                    conf,
-                ));
+            // Before publication nothing else can see the object.
+            if a.prepub || b.prepub {
+                continue;
             }
+            // `data_race(...)` on the source line: intentional (when the
+            // source can be read; non-KCSAN builds leave no IR trace).
+            if sources.is_data_race(facts, a) || sources.is_data_race(facts, b) {
+                continue;
+            }
+            let rule = rule_for(facts, a, b);
+            let off = a.ptr.off.min(b.ptr.off);
+            let evidence = [a.ptr.off, b.ptr.off]
+                .iter()
+                .filter_map(|o| discipline.get(o))
+                .fold((false, false), |x, d| (x.0 | d.0, x.1 | d.1));
+            let conf = confidence(facts, a, b, evidence);
+            per_location
+                .entry((rule.to_string(), off))
+                .or_default()
+                .push((conf, i, j));
         }
     }
-    // One ordering finding per (rule, flag access).
+    for ((rule, _off), mut pairs) in per_location {
+        pairs.sort_by(|p, q| {
+            q.0.partial_cmp(&p.0)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then((p.1, p.2).cmp(&(q.1, q.2)))
+        });
+        for (conf, i, j) in pairs.into_iter().take(MAX_PAIRS_PER_LOCATION) {
+            findings.push(build::race_finding(
+                facts,
+                &rule,
+                &accesses[i],
+                &accesses[j],
+                conf,
+            ));
+        }
+    }
+    (findings, ordering_findings)
+}
+
+/// One ordering finding per (rule, flag access).
+fn dedup_ordering(mut findings: Vec<Finding>, ordering_findings: Vec<Finding>) -> Vec<Finding> {
     let mut seen = HashSet::new();
     for f in ordering_findings {
         let key = (
