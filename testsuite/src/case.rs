@@ -61,6 +61,10 @@ pub enum Opt {
     O1,
     O2,
     O3,
+    /// `-O2` as the kernel corpus embeds it (`-Xclang -fembed-bitcode=all`):
+    /// the front end's output before LLVM's passes, every `static inline`
+    /// helper still a function of its own.
+    O2Pre,
 }
 
 impl Opt {
@@ -70,7 +74,8 @@ impl Opt {
             "O1" => Ok(Opt::O1),
             "O2" => Ok(Opt::O2),
             "O3" => Ok(Opt::O3),
-            _ => Err(format!("unknown opt level `{s}` (want O0..O3)")),
+            "O2-pre" => Ok(Opt::O2Pre),
+            _ => Err(format!("unknown opt level `{s}` (want O0..O3, O2-pre)")),
         }
     }
     pub fn name(self) -> &'static str {
@@ -79,11 +84,25 @@ impl Opt {
             Opt::O1 => "O1",
             Opt::O2 => "O2",
             Opt::O3 => "O3",
+            Opt::O2Pre => "O2-pre",
+        }
+    }
+    /// clang's optimisation flags.
+    pub fn clang_args(self) -> Vec<&'static str> {
+        match self {
+            Opt::O2Pre => vec!["-O2", "-Xclang", "-disable-llvm-optzns"],
+            Opt::O0 => vec!["-O0"],
+            Opt::O1 => vec!["-O1"],
+            Opt::O2 => vec!["-O2"],
+            Opt::O3 => vec!["-O3"],
         }
     }
     /// rustc's `-C opt-level=` value.
     pub fn rust_level(self) -> &'static str {
-        &self.name()[1..]
+        match self {
+            Opt::O2Pre => "2",
+            _ => &self.name()[1..],
+        }
     }
 }
 

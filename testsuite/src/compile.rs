@@ -132,7 +132,7 @@ fn clang_kernel(
 ) -> Result<(), String> {
     let mut cmd = Command::new(&tc.clang);
     cmd.arg(format!("--target={}", arch.clang_target()))
-        .arg(format!("-{}", opt.name()))
+        .args(opt.clang_args())
         .args(["-g", "-c", "-emit-llvm"])
         .args(kernel_cflags(arch))
         .arg("-I")
@@ -243,7 +243,7 @@ pub fn build_variant(
         if case.is_userspace() {
             let mut cmd = Command::new(&tc.clang);
             cmd.arg(format!("--target={}", v.arch.clang_target()))
-                .arg(format!("-{}", v.opt.name()))
+                .args(v.opt.clang_args())
                 .args([
                     "-g",
                     "-c",
