@@ -78,18 +78,17 @@ fn check_object(
     for (x, &i) in list.iter().enumerate() {
         for &j in &list[x..] {
             let (a, b) = (&accesses[i], &accesses[j]);
-            if !is_race(facts, a, b, collapsed) {
-                continue;
-            }
-            // One finding per pair of instructions, whatever the roots.
+            // One finding per pair of instructions, whatever the roots and
+            // contexts: a pair already found racy is not judged again.
             let key = if (a.func, a.inst) <= (b.func, b.inst) {
                 (a.func, a.inst, b.func, b.inst)
             } else {
                 (b.func, b.inst, a.func, a.inst)
             };
-            if !seen_pairs.insert(key) {
+            if seen_pairs.contains(&key) || !is_race(facts, a, b, collapsed) {
                 continue;
             }
+            seen_pairs.insert(key);
             // Message passing: a flag between the write and the read
             // decides (ordered, or an ordering rule on the flag).
             let pair = match (a.kind, b.kind) {
@@ -177,10 +176,8 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
     if !collapsed && !overlap(a, b) {
         return false;
     }
-    if !some_roots_parallel(facts, a, b) {
-        return false;
-    }
-    common_lock(facts, &a.lockset, &b.lockset).is_none()
+    // The lock test is cheap; the root-pair test walks call paths.
+    common_lock(facts, &a.lockset, &b.lockset).is_none() && some_roots_parallel(facts, a, b)
 }
 
 fn overlap(a: &Access, b: &Access) -> bool {
