@@ -69,6 +69,13 @@ pub fn run(modules: &[Module], config: &Config, models: &seam_models::Models) ->
     let index = ModelIndex::new(&program, models);
     lap("program");
     let memory = Memory::solve(&program, &index);
+    if timings {
+        eprintln!(
+            "seam: memory: {} nodes, {} helper copies",
+            memory.node_count(),
+            memory.clone_count()
+        );
+    }
     lap("memory");
     let cg = CallGraph::build(&program, &index, &memory);
     lap("callgraph");

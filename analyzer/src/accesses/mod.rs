@@ -20,7 +20,7 @@ use seam_models::{
 use crate::callgraph::CallGraph;
 use crate::ir::{Callee, InstKind, Ordering, Value};
 use crate::locks::{Held, LockId, Locks, RelState};
-use crate::memory::{Memory, Ptr};
+use crate::memory::{Instance, Memory, Ptr};
 use crate::program::{FuncId, ModelIndex, Program, Target};
 use crate::rules::AccessKind;
 use crate::threads::Threads;
@@ -80,6 +80,9 @@ pub struct Access {
     /// The calling context (function + entry lockset) it was recorded in;
     /// [`Accesses::ctx_roots`] says which roots reach that context.
     pub ctx: u32,
+    /// The points-to instance of `func` it ran in (a helper's copy for its
+    /// call site, see `memory`).
+    pub instance: Instance,
 }
 
 /// A lock released that is not held (double unlock, unlock of a lock never taken).
@@ -130,9 +133,11 @@ struct Walker<'a, 'p, 'm> {
     ctx_children: Vec<Vec<u32>>,
     root_entry: Vec<Option<u32>>,
     cur_ctx: u32,
+    /// The points-to instance of the function being walked.
+    cur_instance: Instance,
     /// Per function: contexts made so far, and the lockset common to the
     /// entries seen once the cap was reached.
-    func_contexts: HashMap<FuncId, (usize, Option<Vec<Held>>)>,
+    func_contexts: HashMap<Instance, (usize, Option<Vec<Held>>)>,
     /// Per function: the section its code is in.
     section: Vec<CodeSection>,
 }
@@ -171,6 +176,7 @@ impl Accesses {
                 .map(|f| code_section(program, f))
                 .collect(),
             cur_ctx: 0,
+            cur_instance: 0,
             func_contexts: HashMap::new(),
         };
         for (r, root) in threads.roots.iter().enumerate() {
@@ -231,15 +237,22 @@ impl Walker<'_, '_, '_> {
     fn walk_root(&mut self, root: usize, func: FuncId, entry: Vec<Held>) {
         // Depth-first, explicit stack: (function, entry lockset, call path,
         // under pthread_once, calling context).
-        let mut stack: Vec<(FuncId, Vec<Held>, Vec<(FuncId, u32)>, bool, Option<u32>)> =
-            vec![(func, entry, Vec::new(), false, None)];
-        while let Some((f, mut entry, path, once, parent)) = stack.pop() {
+        #[allow(clippy::type_complexity)]
+        let mut stack: Vec<(
+            FuncId,
+            Instance,
+            Vec<Held>,
+            Vec<(FuncId, u32)>,
+            bool,
+            Option<u32>,
+        )> = vec![(func, func, entry, Vec::new(), false, None)];
+        while let Some((f, x, mut entry, path, once, parent)) = stack.pop() {
             self.once = once;
             // Past MAX_CONTEXTS_PER_FUNCTION entry locksets, a function is
             // walked under what every entry so far had in common: fewer
             // locks is the side that can only add reports, and the common
             // set only shrinks, so few more contexts follow.
-            let seen = self.func_contexts.entry(f).or_insert((0, None));
+            let seen = self.func_contexts.entry(x).or_insert((0, None));
             let merged = seen.0 >= MAX_CONTEXTS_PER_FUNCTION;
             if merged {
                 let common = seen.1.get_or_insert_with(|| entry.clone());
@@ -250,7 +263,7 @@ impl Walker<'_, '_, '_> {
                 });
                 entry = common.clone();
             }
-            let key = (f, lock_key(&entry), once);
+            let key = (x, lock_key(&entry), once);
             if let Some(&id) = self.ctx_ids.get(&key) {
                 // Walked already (by this root or another): only link it.
                 match parent {
@@ -264,7 +277,7 @@ impl Walker<'_, '_, '_> {
             }
             let id = self.ctx_children.len() as u32;
             self.ctx_ids.insert(key, id);
-            if let Some(seen) = self.func_contexts.get_mut(&f) {
+            if let Some(seen) = self.func_contexts.get_mut(&x) {
                 seen.0 += 1;
             }
             self.ctx_children.push(Vec::new());
@@ -273,6 +286,7 @@ impl Walker<'_, '_, '_> {
                 None => self.root_entry[root] = Some(id),
             }
             self.cur_ctx = id;
+            self.cur_instance = x;
             let pid = self.path_id(&path);
             if !self.prepub.contains_key(&f) {
                 let pp = publication::prepublication(self.program, self.index, f);
@@ -381,7 +395,8 @@ impl Walker<'_, '_, '_> {
                 let mut p = path.clone();
                 p.push((f, ci));
                 let below_once = once || self.memory.once_calls.contains(&(f, ci));
-                stack.push((g, held, p, below_once, Some(id)));
+                let gx = self.memory.callee_instance(x, ci, g);
+                stack.push((g, gx, held, p, below_once, Some(id)));
             }
         }
     }
@@ -558,7 +573,7 @@ impl Walker<'_, '_, '_> {
         held: &[Held],
         pid: u32,
     ) {
-        let Some(p) = self.memory.ptr_of(self.program, f, ptr) else {
+        let Some(p) = self.memory.ptr_in(self.program, self.cur_instance, ptr) else {
             return;
         };
         // Plain accesses inside Rust's standard library (Arc's payload,
@@ -634,6 +649,7 @@ impl Walker<'_, '_, '_> {
             path: pid,
             prepub,
             ctx: self.cur_ctx,
+            instance: self.cur_instance,
         });
     }
 }

@@ -19,4 +19,4 @@ mod solver;
 
 pub use naming::member_path;
 pub(crate) use solver::strip_alias;
-pub use solver::{Memory, NodeId, Origin, Ptr, SpawnSite};
+pub use solver::{Instance, Memory, NodeId, Origin, Ptr, SpawnSite};

@@ -54,6 +54,10 @@ struct Node {
     /// Made by a global that can be written (not `constant`). Kept as a
     /// flag because `origins` is capped.
     writable_global: bool,
+    /// Some variable index into it is a CPU number (`ucode_cpu_info[cpu]`).
+    cpu_slots: bool,
+    /// Some variable index into it is not a CPU number.
+    other_slots: bool,
 }
 
 /// A thread/callback registration found in the code.
@@ -68,12 +72,30 @@ pub struct SpawnSite {
     pub via: String,
 }
 
+/// One copy of a function in the points-to graph: a function's own id for
+/// its original, ids past the last function for the copies small helpers
+/// get per call site (see [`Solver::clone_for`]).
+pub type Instance = u32;
+
+/// Helpers at most this big (instructions) are copied per call site.
+const MAX_CLONE_INSTS: usize = 64;
+/// Copies inside copies, at most this deep (`list_add` → `__list_add` →
+/// `__list_add_valid`).
+const MAX_CLONE_DEPTH: u8 = 4;
+
 /// Where an integer came from, for [`Solver::int_source`].
 enum IntSource {
     /// A load out of this global (or an element of it).
     LoadOf(StrId),
     /// An inline asm result: its template and the globals among its operands.
     Asm(StrId, Vec<StrId>),
+    /// A parameter of the function, by its debug-info name.
+    Param(Option<StrId>),
+    /// The result of a direct call to this symbol.
+    Call(StrId),
+    /// A load from memory that is neither a global nor a stack slot
+    /// (`dev->id`).
+    Field,
 }
 
 #[derive(Clone, Copy)]
@@ -87,8 +109,12 @@ enum Pending {
 /// The solved points-to graph, frozen: every query is read-only.
 pub struct Memory {
     nodes: Vec<Node>,
-    /// Per function: pointer of each instruction result (node u32::MAX = none).
+    /// Per instance: pointer of each instruction result (node u32::MAX = none).
     inst_ptrs: Vec<Vec<Ptr>>,
+    /// The function of each copy (instances past the last function).
+    clone_funcs: Vec<FuncId>,
+    /// (calling instance, call instruction) → the copy it calls.
+    clone_at: HashMap<(Instance, u32), Instance>,
     param_ptrs: Vec<Vec<Ptr>>,
     ret_ptrs: Vec<Ptr>,
     global_nodes: Vec<NodeId>,
@@ -157,6 +183,14 @@ struct Solver<'p, 'm> {
     spawn_seen: HashMap<(FuncId, u32), Vec<(NodeId, usize)>>,
     /// Parameters calls do not bind (see `inert`).
     inert: HashMap<FuncId, u64>,
+    /// Per function: small enough and simple enough to be copied per call
+    /// site (see [`Solver::clone_for`]).
+    clonable: Vec<bool>,
+    clone_funcs: Vec<FuncId>,
+    clone_depth: Vec<u8>,
+    clone_at: HashMap<(Instance, u32), Instance>,
+    /// Instructions copies may still add (bounds time and memory).
+    clone_budget: usize,
 }
 
 impl Memory {
@@ -188,6 +222,19 @@ impl Memory {
             copy_seen: Vec::new(),
             spawn_seen: HashMap::new(),
             inert: super::inert::inert_params(program, index),
+            clonable: (0..program.funcs.len() as FuncId)
+                .map(|f| clonable(program, index, f))
+                .collect(),
+            clone_funcs: Vec::new(),
+            clone_depth: Vec::new(),
+            clone_at: HashMap::new(),
+            clone_budget: program
+                .funcs
+                .iter()
+                .enumerate()
+                .map(|(f, _)| program.function(f as FuncId).insts.len())
+                .sum::<usize>()
+                / 2,
         };
         s.init();
         for f in 0..program.funcs.len() as FuncId {
@@ -218,12 +265,42 @@ impl Memory {
         Ptr { node: n, off }
     }
 
-    /// What `v` (an operand in function `f`) points to.
+    /// What `v` (an operand in function `f`, its original instance) points to.
     pub fn ptr_of(&self, program: &Program<'_>, f: FuncId, v: &Value) -> Option<Ptr> {
+        self.ptr_in(program, f, v)
+    }
+
+    /// The function an instance is a copy of.
+    pub fn func_of(&self, x: Instance) -> FuncId {
+        let n = self.param_ptrs.len() - self.clone_funcs.len();
+        if (x as usize) < n {
+            x
+        } else {
+            self.clone_funcs[x as usize - n]
+        }
+    }
+
+    /// The instance of `callee` the call `(caller, inst)` runs: the copy
+    /// made for that call site, else the original.
+    pub fn callee_instance(&self, caller: Instance, inst: u32, callee: FuncId) -> Instance {
+        match self.clone_at.get(&(caller, inst)) {
+            Some(&c) if self.func_of(c) == callee => c,
+            _ => callee,
+        }
+    }
+
+    /// Copies of small helpers made per call site.
+    pub fn clone_count(&self) -> usize {
+        self.clone_funcs.len()
+    }
+
+    /// What `v` (an operand of instance `x`) points to.
+    pub fn ptr_in(&self, program: &Program<'_>, x: Instance, v: &Value) -> Option<Ptr> {
         let p = match v {
-            Value::Inst(i) => *self.inst_ptrs[f as usize].get(*i as usize)?,
-            Value::Arg(a) => *self.param_ptrs[f as usize].get(*a as usize)?,
+            Value::Inst(i) => *self.inst_ptrs[x as usize].get(*i as usize)?,
+            Value::Arg(a) => *self.param_ptrs[x as usize].get(*a as usize)?,
             Value::Global { name, offset } => {
+                let f = self.func_of(x);
                 let m = program.funcs[f as usize].module;
                 match program.resolve(m, *name)? {
                     Symbol::Global(g) => Ptr {
@@ -254,7 +331,21 @@ impl Memory {
     /// `%gs`-relative `this_cpu_*` operations. `node` is a representative.
     pub fn is_per_cpu(&self, node: NodeId) -> bool {
         let n = &self.nodes[node as usize];
-        n.per_cpu && !n.not_per_cpu
+        (n.per_cpu && !n.not_per_cpu)
+            || (n.cpu_slots
+                && !n.other_slots
+                && !n.collapsed
+                && n.origins.iter().all(|o| {
+                    // A stack copy (`struct ucode_cpu_info uci` passed to
+                    // the same helper) is one thread's own.
+                    matches!(
+                        o,
+                        Origin::Global(_)
+                            | Origin::Stack(..)
+                            | Origin::External(_)
+                            | Origin::Param(..)
+                    )
+                }))
     }
 
     pub fn origins(&self, node: NodeId) -> &[Origin] {
@@ -418,6 +509,8 @@ impl<'p, 'm> Solver<'p, 'm> {
             let pn = &mut self.nodes[parent as usize];
             pn.per_cpu |= child_node.per_cpu;
             pn.not_per_cpu |= child_node.not_per_cpu;
+            pn.cpu_slots |= child_node.cpu_slots;
+            pn.other_slots |= child_node.other_slots;
             pn.writable_global |= child_node.writable_global;
             // Kernel-sized classes gather thousands of functions and
             // origins: merge without quadratic `contains` scans.
@@ -570,20 +663,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             self.global_nodes.push(n);
         }
         for f in 0..p.funcs.len() as FuncId {
-            let func = p.function(f);
-            let params: Vec<Ptr> = (0..func.params.len()).map(|_| self.fresh(None)).collect();
-            for (i, prm) in func.params.iter().enumerate() {
-                if let Some(t) = prm.di_type {
-                    let module = p.funcs[f as usize].module;
-                    if let Some(pointee) = pointee_type(p, module, t) {
-                        self.nodes[params[i].node as usize].di_type = Some((module, pointee));
-                    }
-                }
-            }
-            self.param_ptrs.push(params);
-            let r = self.fresh(None);
-            self.ret_ptrs.push(r);
-            self.inst_ptrs.push(vec![NONE; func.insts.len()]);
+            self.push_instance(f);
         }
         // Initializers: ops tables, vtables, pointers to other globals.
         for g in 0..p.globals.len() as GlobalId {
@@ -604,6 +684,60 @@ impl<'p, 'm> Solver<'p, 'm> {
                 }
             }
         }
+    }
+
+    /// Fresh parameter, return and instruction pointers for a new instance
+    /// of `f`.
+    fn push_instance(&mut self, f: FuncId) {
+        let p = self.program;
+        let func = p.function(f);
+        let params: Vec<Ptr> = (0..func.params.len()).map(|_| self.fresh(None)).collect();
+        for (i, prm) in func.params.iter().enumerate() {
+            if let Some(t) = prm.di_type {
+                let module = p.funcs[f as usize].module;
+                if let Some(pointee) = pointee_type(p, module, t) {
+                    self.nodes[params[i].node as usize].di_type = Some((module, pointee));
+                }
+            }
+        }
+        self.param_ptrs.push(params);
+        let r = self.fresh(None);
+        self.ret_ptrs.push(r);
+        self.inst_ptrs.push(vec![NONE; func.insts.len()]);
+    }
+
+    /// The instance a direct call `(x, i)` to `g` binds: a copy of `g` for
+    /// this call site when `g` is a small helper (`__list_add`,
+    /// `INIT_LIST_HEAD`, a driver's `static inline` accessor), else `g`.
+    /// Unification binds a function's parameters once for every caller,
+    /// which makes one object of every list head passed to `__list_add`;
+    /// a copy per call site keeps the callers' objects apart (call-site
+    /// sensitivity, k = [`MAX_CLONE_DEPTH`]).
+    fn clone_for(&mut self, x: Instance, i: u32, g: FuncId) -> Instance {
+        if !self.clonable[g as usize] {
+            return g;
+        }
+        if let Some(&c) = self.clone_at.get(&(x, i)) {
+            return c;
+        }
+        let n = self.program.funcs.len();
+        let depth = if (x as usize) < n {
+            0
+        } else {
+            self.clone_depth[x as usize - n]
+        };
+        let len = self.program.function(g).insts.len();
+        if depth >= MAX_CLONE_DEPTH || self.clone_budget < len || self.func_of(x) == g {
+            return g;
+        }
+        self.clone_budget -= len;
+        let c = (n + self.clone_funcs.len()) as Instance;
+        self.clone_funcs.push(g);
+        self.clone_depth.push(depth + 1);
+        self.clone_at.insert((x, i), c);
+        self.push_instance(g);
+        self.constraints(c);
+        c
     }
 
     /// Pointer for a constant/global operand in `module` (no function context).
@@ -634,21 +768,32 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    fn inst_ptr(&mut self, f: FuncId, i: u32) -> Ptr {
-        let cur = self.inst_ptrs[f as usize][i as usize];
+    /// The function an instance is a copy of (originals: itself).
+    fn func_of(&self, x: Instance) -> FuncId {
+        let n = self.program.funcs.len();
+        if (x as usize) < n {
+            x
+        } else {
+            self.clone_funcs[x as usize - n]
+        }
+    }
+
+    fn inst_ptr(&mut self, x: Instance, i: u32) -> Ptr {
+        let cur = self.inst_ptrs[x as usize][i as usize];
         if cur.node != u32::MAX {
             return cur;
         }
         let p = self.fresh(None);
-        self.inst_ptrs[f as usize][i as usize] = p;
+        self.inst_ptrs[x as usize][i as usize] = p;
         p
     }
 
-    fn val(&mut self, f: FuncId, v: &Value) -> Option<Ptr> {
+    fn val(&mut self, x: Instance, v: &Value) -> Option<Ptr> {
         match v {
-            Value::Inst(i) => Some(self.inst_ptr(f, *i)),
-            Value::Arg(a) => self.param_ptrs[f as usize].get(*a as usize).copied(),
+            Value::Inst(i) => Some(self.inst_ptr(x, *i)),
+            Value::Arg(a) => self.param_ptrs[x as usize].get(*a as usize).copied(),
             Value::Global { .. } => {
+                let f = self.func_of(x);
                 let m = self.program.funcs[f as usize].module;
                 self.value_in_module(m, v, Some(f))
             }
@@ -656,14 +801,17 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    fn set(&mut self, f: FuncId, i: u32, p: Option<Ptr>) {
+    fn set(&mut self, x: Instance, i: u32, p: Option<Ptr>) {
         if let Some(p) = p {
-            let me = self.inst_ptr(f, i);
+            let me = self.inst_ptr(x, i);
             self.unify(me, p);
         }
     }
 
-    fn constraints(&mut self, f: FuncId) {
+    /// Constraints of one instance of a function: the original, or a copy
+    /// made for one call site (see [`Solver::clone_for`]).
+    fn constraints(&mut self, x: Instance) {
+        let f = self.func_of(x);
         let program = self.program;
         let func = program.function(f);
         let module = program.funcs[f as usize].module;
@@ -675,40 +823,40 @@ impl<'p, 'm> Solver<'p, 'm> {
                     if let Some(t) = di_type {
                         self.nodes[p.node as usize].di_type = Some((module, *t));
                     }
-                    self.set(f, i, Some(p));
+                    self.set(x, i, Some(p));
                 }
                 InstKind::Load { ptr, .. } => {
-                    if let Some(p) = self.val(f, ptr) {
+                    if let Some(p) = self.val(x, ptr) {
                         let t = self.field(p);
-                        self.set(f, i, Some(t));
+                        self.set(x, i, Some(t));
                     }
                 }
                 InstKind::Store { ptr, value, .. } if is_pointerish(value) => {
-                    if let (Some(p), Some(v)) = (self.val(f, ptr), self.val(f, value)) {
+                    if let (Some(p), Some(v)) = (self.val(x, ptr), self.val(x, value)) {
                         let t = self.field(p);
                         self.unify(t, v);
                     }
                 }
                 InstKind::AtomicRmw { ptr, value, .. } => {
-                    if let Some(p) = self.val(f, ptr) {
+                    if let Some(p) = self.val(x, ptr) {
                         let t = self.field(p);
                         if is_pointerish(value) {
-                            if let Some(v) = self.val(f, value) {
+                            if let Some(v) = self.val(x, value) {
                                 self.unify(t, v);
                             }
                         }
-                        self.set(f, i, Some(t));
+                        self.set(x, i, Some(t));
                     }
                 }
                 InstKind::CmpXchg { ptr, new, .. } => {
-                    if let Some(p) = self.val(f, ptr) {
+                    if let Some(p) = self.val(x, ptr) {
                         let t = self.field(p);
                         if is_pointerish(new) {
-                            if let Some(v) = self.val(f, new) {
+                            if let Some(v) = self.val(x, new) {
                                 self.unify(t, v);
                             }
                         }
-                        self.set(f, i, Some(t));
+                        self.set(x, i, Some(t));
                     }
                 }
                 InstKind::Gep {
@@ -719,18 +867,30 @@ impl<'p, 'm> Solver<'p, 'm> {
                 } => {
                     // A variable index collapses an array to its first element.
                     let off = offset.unwrap_or(*const_part);
-                    if let Some(b) = self.val(f, base) {
+                    if let Some(b) = self.val(x, base) {
                         let p = Ptr {
                             node: b.node,
                             off: b.off + off,
                         };
-                        self.set(f, i, Some(p));
+                        self.set(x, i, Some(p));
                         // Optimised `per_cpu_ptr`/`this_cpu_ptr`: a byte GEP
                         // by the per-CPU offset.
+                        // An array indexed by CPU number (`ucode_cpu_info[cpu]`,
+                        // `foo[smp_processor_id()]`) is per-CPU data kept
+                        // by hand: each CPU owns its slot, and a variable
+                        // index is otherwise taken as slot 0.
+                        // An index read out of a structure (`dev->id` of a
+                        // CPU device in sysfs) says neither.
                         if let Some(x) = index {
+                            let r = self.norm(p).node;
                             if self.is_percpu_offset(f, x, 6) {
-                                let r = self.norm(p).node;
                                 self.nodes[r as usize].per_cpu = true;
+                            } else if self.is_cpu_number(f, x, 16) {
+                                self.nodes[r as usize].cpu_slots = true;
+                            } else if !self
+                                .int_source(f, x, 16, &|_, k| matches!(k, IntSource::Field))
+                            {
+                                self.nodes[r as usize].other_slots = true;
                             }
                         }
                     }
@@ -738,8 +898,8 @@ impl<'p, 'm> Solver<'p, 'm> {
                 InstKind::Cast { value }
                 | InstKind::PtrToInt { value }
                 | InstKind::IntToPtr { value } => {
-                    let v = self.val(f, value);
-                    self.set(f, i, v);
+                    let v = self.val(x, value);
+                    self.set(x, i, v);
                 }
                 InstKind::BinOp { lhs, rhs } => {
                     // Integer arithmetic on an address stays on the object
@@ -757,8 +917,8 @@ impl<'p, 'm> Solver<'p, 'm> {
                         _ => None,
                     };
                     if let Some((b, per_cpu)) = base {
-                        if let Some(p) = self.val(f, b) {
-                            self.set(f, i, Some(p));
+                        if let Some(p) = self.val(x, b) {
+                            self.set(x, i, Some(p));
                             if per_cpu {
                                 let r = self.norm(p).node;
                                 self.nodes[r as usize].per_cpu = true;
@@ -769,8 +929,8 @@ impl<'p, 'm> Solver<'p, 'm> {
                 InstKind::Phi { incoming } => {
                     for (v, _) in incoming {
                         if is_pointerish(v) {
-                            let p = self.val(f, v);
-                            self.set(f, i, p);
+                            let p = self.val(x, v);
+                            self.set(x, i, p);
                         }
                     }
                 }
@@ -779,37 +939,37 @@ impl<'p, 'm> Solver<'p, 'm> {
                 } => {
                     for v in [then, otherwise] {
                         if is_pointerish(v) {
-                            let p = self.val(f, v);
-                            self.set(f, i, p);
+                            let p = self.val(x, v);
+                            self.set(x, i, p);
                         }
                     }
                 }
                 InstKind::ExtractValue { aggregate, .. } => {
-                    let p = self.val(f, aggregate);
-                    self.set(f, i, p);
+                    let p = self.val(x, aggregate);
+                    self.set(x, i, p);
                 }
                 InstKind::InsertValue {
                     aggregate, value, ..
                 } => {
                     for v in [aggregate, value] {
                         if is_pointerish(v) {
-                            let p = self.val(f, v);
-                            self.set(f, i, p);
+                            let p = self.val(x, v);
+                            self.set(x, i, p);
                         }
                     }
                 }
                 InstKind::MemCopy { dst, src, len, .. } => {
-                    if let (Some(d), Some(s)) = (self.val(f, dst), self.val(f, src)) {
+                    if let (Some(d), Some(s)) = (self.val(x, dst), self.val(x, src)) {
                         self.memcopies.push((d, s, *len));
                     }
                 }
                 InstKind::Ret { value: Some(v) } if is_pointerish(v) => {
-                    if let Some(p) = self.val(f, v) {
-                        let r = self.ret_ptrs[f as usize];
+                    if let Some(p) = self.val(x, v) {
+                        let r = self.ret_ptrs[x as usize];
                         self.unify(r, p);
                     }
                 }
-                InstKind::Call { callee, args, .. } => self.call(f, module, i, callee, args),
+                InstKind::Call { callee, args, .. } => self.call(x, module, i, callee, args),
                 InstKind::Asm {
                     args,
                     memory_operands,
@@ -820,7 +980,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                     // be stored into the memory operand, and the result may
                     // be loaded from it (`ldar`).
                     for &k in memory_operands {
-                        let Some(m) = args.get(k as usize).and_then(|a| self.val(f, a)) else {
+                        let Some(m) = args.get(k as usize).and_then(|a| self.val(x, a)) else {
                             continue;
                         };
                         let slot = self.field(m);
@@ -829,12 +989,12 @@ impl<'p, 'm> Solver<'p, 'm> {
                                 && !memory_operands.contains(&(j as u32))
                                 && is_pointerish(a)
                             {
-                                if let Some(v) = self.val(f, a) {
+                                if let Some(v) = self.val(x, a) {
                                     self.unify(slot, v);
                                 }
                             }
                         }
-                        self.set(f, i, Some(slot));
+                        self.set(x, i, Some(slot));
                     }
                 }
                 _ => {}
@@ -842,13 +1002,14 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    fn call(&mut self, f: FuncId, module: u32, i: u32, callee: &Callee, args: &[Value]) {
+    fn call(&mut self, x: Instance, module: u32, i: u32, callee: &Callee, args: &[Value]) {
+        let f = self.func_of(x);
         // Function addresses passed as arguments are address-taken.
         let arg_ptrs: Vec<Option<Ptr>> = args
             .iter()
             .map(|a| {
                 if is_pointerish(a) {
-                    self.val(f, a)
+                    self.val(x, a)
                 } else {
                     None
                 }
@@ -862,7 +1023,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                 let sem = self.index.of(target);
                 if sem.alloc.map(|a| !a.free).unwrap_or(false) {
                     let p = self.fresh(Some(Origin::Alloc(f, i)));
-                    self.set(f, i, Some(p));
+                    self.set(x, i, Some(p));
                     return;
                 }
                 // A free (`__rust_dealloc`, or std's `deallocate` at -O0,
@@ -890,11 +1051,25 @@ impl<'p, 'm> Solver<'p, 'm> {
                     // counts would collapse the `ArcInner` they live in).
                     // A pointer it loads, stores or exchanges is the one at
                     // the accessed location.
+                    // The same holds for the kernel's modelled C primitives
+                    // defined in every file as `static inline` (`atomic_inc`,
+                    // `spin_lock`, `queue_work`): the walk never enters
+                    // them, their model is their whole effect, and binding
+                    // their parameters makes one object of every struct
+                    // whose counter or lock is passed to them.
+                    Target::Defined(g)
+                        if sem.is_primitive()
+                            && sem.access.is_none()
+                            && self.program.language(g) == crate::ir::Language::C
+                            && !self.program.function(g).returns_ptr =>
+                    {
+                        self.has_direct_caller.insert(g);
+                    }
                     Target::Defined(g)
                         if sem.access.is_some()
-                            && crate::program::is_rust_std_fn(
+                            && (crate::program::is_rust_std_fn(
                                 &self.program.funcs[g as usize].demangled,
-                            ) =>
+                            ) || self.program.language(g) == crate::ir::Language::C) =>
                     {
                         self.has_direct_caller.insert(g);
                         let am = sem.access.expect("checked");
@@ -912,12 +1087,13 @@ impl<'p, 'm> Solver<'p, 'm> {
                             }
                             // What it returns (the old value, a
                             // `Result` of two) is what the location holds.
-                            self.set(f, i, Some(slot));
+                            self.set(x, i, Some(slot));
                         }
                     }
                     Target::Defined(g) => {
                         self.has_direct_caller.insert(g);
-                        self.bind(f, i, g, &arg_ptrs);
+                        let callee = self.clone_for(x, i, g);
+                        self.bind(x, i, callee, &arg_ptrs);
                     }
                     Target::External(e) => {
                         if sem.is_primitive() {
@@ -926,12 +1102,12 @@ impl<'p, 'm> Solver<'p, 'm> {
                         // Unknown external: its result is memory from outside, one object per function.
                         let name = self.program.externals[e as usize].clone();
                         let n = self.external_node(&format!("{name}()"));
-                        self.set(f, i, Some(Ptr { node: n, off: 0 }));
+                        self.set(x, i, Some(Ptr { node: n, off: 0 }));
                     }
                 }
             }
             Callee::Indirect(v) => {
-                if let Some(p) = self.val(f, v) {
+                if let Some(p) = self.val(x, v) {
                     self.pending.push(Pending::Call(f, i, p));
                 }
             }
@@ -939,9 +1115,9 @@ impl<'p, 'm> Solver<'p, 'm> {
     }
 
     /// Unifies a call's arguments with the callee's parameters and its result with the return value.
-    fn bind(&mut self, caller: FuncId, inst: u32, callee: FuncId, arg_ptrs: &[Option<Ptr>]) {
+    fn bind(&mut self, caller: Instance, inst: u32, callee: Instance, arg_ptrs: &[Option<Ptr>]) {
         let params = self.param_ptrs[callee as usize].clone();
-        let inert = self.inert.get(&callee).copied().unwrap_or(0);
+        let inert = self.inert.get(&self.func_of(callee)).copied().unwrap_or(0);
         for (k, (a, p)) in arg_ptrs.iter().zip(params).enumerate() {
             if k < 64 && inert & (1u64 << k) != 0 {
                 continue;
@@ -1031,6 +1207,42 @@ impl<'p, 'm> Solver<'p, 'm> {
                     || t.contains("tpidr_el2")
                     || (t.contains("%gs:") && globals.iter().any(|g| m.str(*g) == "this_cpu_off"))
             }
+            _ => false,
+        })
+    }
+
+    /// Is integer `v` the number of the CPU running the code or of the CPU
+    /// a callback is for: `smp_processor_id()` (on x86 a `movl %gs:` read
+    /// of `pcpu_hot.cpu_number`), `get_cpu()`, a `cpumask_*` iterator
+    /// (`for_each_cpu`: summing or resetting every CPU's slot, as per-CPU
+    /// data is drained), or a parameter named `cpu` (CPU hotplug and
+    /// per-CPU work callbacks)?
+    fn is_cpu_number(&mut self, f: FuncId, v: &Value, depth: u32) -> bool {
+        self.int_source(f, v, depth, &|m, k| match k {
+            IntSource::LoadOf(g) => m.str(g) == "cpu_number",
+            IntSource::Asm(asm, globals) => {
+                let t = m.str(asm);
+                t.contains("movl %gs:")
+                    && globals
+                        .iter()
+                        .any(|g| matches!(m.str(*g), "pcpu_hot" | "cpu_number"))
+            }
+            IntSource::Param(name) => name.is_some_and(|n| m.str(n) == "cpu"),
+            IntSource::Call(callee) => matches!(
+                m.str(callee),
+                "smp_processor_id"
+                    | "raw_smp_processor_id"
+                    | "debug_smp_processor_id"
+                    | "get_cpu"
+                    | "__smp_processor_id"
+                    | "cpumask_first"
+                    | "cpumask_next"
+                    | "cpumask_first_and"
+                    | "cpumask_next_and"
+                    | "cpumask_next_wrap"
+                    | "cpumask_any_but"
+            ),
+            IntSource::Field => false,
         })
     }
 
@@ -1047,10 +1259,17 @@ impl<'p, 'm> Solver<'p, 'm> {
         let program = self.program;
         let func = program.function(f);
         let m = program.module_of(f);
-        let Value::Inst(i) = v else { return false };
         if depth == 0 {
             return false;
         }
+        let i = match v {
+            Value::Inst(i) => i,
+            Value::Arg(a) => {
+                let name = func.params.get(*a as usize).and_then(|p| p.name);
+                return test(m, IntSource::Param(name));
+            }
+            _ => return false,
+        };
         let Some(inst) = func.insts.get(*i as usize) else {
             return false;
         };
@@ -1069,6 +1288,10 @@ impl<'p, 'm> Solver<'p, 'm> {
             InstKind::Phi { incoming } => incoming
                 .iter()
                 .any(|(x, _)| self.int_source(f, x, depth - 1, test)),
+            InstKind::Call {
+                callee: Callee::Direct(name),
+                ..
+            } => test(m, IntSource::Call(*name)),
             InstKind::Load { ptr, .. } => {
                 let global = match ptr {
                     Value::Global { name, .. } => Some(*name),
@@ -1089,7 +1312,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                     func.insts.get(*slot as usize).map(|x| &x.kind),
                     Some(InstKind::Alloca { .. })
                 ) {
-                    return false;
+                    return test(m, IntSource::Field);
                 }
                 let stored = self.slot_stores(f, *slot);
                 stored
@@ -1643,6 +1866,8 @@ impl<'p, 'm> Solver<'p, 'm> {
         Memory {
             nodes: self.nodes,
             inst_ptrs: self.inst_ptrs,
+            clone_funcs: self.clone_funcs,
+            clone_at: self.clone_at,
             param_ptrs: self.param_ptrs,
             ret_ptrs: self.ret_ptrs,
             global_nodes: self.global_nodes,
@@ -1810,4 +2035,45 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
         (cur, off) = member_step(types, cur, off)?;
     }
     None
+}
+
+/// Can `g` be copied per call site? A small C function of its file
+/// (`static`, `static inline`) with a pointer parameter, whose memory
+/// effects are all on pointers the solver follows per copy: no indirect
+/// call or thread start (their targets are resolved once per function), no
+/// lock operation and no native atomic (lock identity and hand-rolled
+/// locks are decided per function by the lock stage).
+fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
+    use crate::ir::{Language, Linkage, Ordering};
+    let func = program.function(g);
+    if program.language(g) != Language::C
+        || func.is_declaration
+        || func.insts.is_empty()
+        || func.insts.len() > MAX_CLONE_INSTS
+        || func.linkage != Linkage::Internal
+        || func.variadic
+        || !func.params.iter().any(|p| p.is_ptr)
+        || index.of(Target::Defined(g)).is_primitive()
+    {
+        return false;
+    }
+    let module = program.funcs[g as usize].module;
+    func.insts.iter().all(|inst| match &inst.kind {
+        InstKind::Call {
+            callee: Callee::Indirect(_),
+            ..
+        } => false,
+        InstKind::Call {
+            callee: Callee::Direct(name),
+            ..
+        } => program.direct_target(module, *name).is_none_or(|t| {
+            let sem = index.of(t);
+            sem.lock.is_none() && sem.spawn.is_none() && sem.join.is_none()
+        }),
+        InstKind::CmpXchg { .. } | InstKind::AtomicRmw { .. } => false,
+        InstKind::Load { ordering, .. } | InstKind::Store { ordering, .. } => {
+            *ordering == Ordering::NotAtomic
+        }
+        _ => true,
+    })
 }

@@ -20,7 +20,7 @@ use super::Facts;
 use crate::accesses::Access;
 use crate::ir::{InstKind, Language, Ordering, Value};
 use crate::locks::reaches;
-use crate::memory::Ptr;
+use crate::memory::{Instance, Ptr};
 use crate::program::FuncId;
 use crate::rules::{catalog, AccessKind, AccessSite, Finding, Level, PathStep, Related, StepKind};
 
@@ -59,13 +59,13 @@ pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
     let d = w.ptr;
     let mut found = false;
     let mut out = Vec::new();
-    for (wf, wpos) in positions(facts, w) {
-        let stores = flag_stores(facts, wf, wpos, d);
+    for (wf, wx, wpos) in positions(facts, w) {
+        let stores = flag_stores(facts, wf, wx, wpos, d);
         if stores.is_empty() {
             continue;
         }
-        for (rf, rpos) in positions(facts, r) {
-            for (l_inst, lptr, lord) in flag_loads(facts, rf, rpos, d) {
+        for (rf, rx, rpos) in positions(facts, r) {
+            for (l_inst, lptr, lord) in flag_loads(facts, rf, rx, rpos, d) {
                 let Some(&(s_inst, _, sord)) =
                     stores.iter().find(|(_, sp, _)| same_location(*sp, lptr))
                 else {
@@ -96,7 +96,7 @@ pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
                     out.push(ordering_finding(
                         facts,
                         "rust-volatile-dependency",
-                        (rf, l_inst),
+                        (rf, rx, l_inst),
                         w,
                         r,
                     ));
@@ -106,7 +106,7 @@ pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
                     out.push(ordering_finding(
                         facts,
                         "missing-release",
-                        (wf, s_inst),
+                        (wf, wx, s_inst),
                         w,
                         r,
                     ));
@@ -119,7 +119,7 @@ pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
                         } else {
                             "missing-acquire"
                         },
-                        (rf, l_inst),
+                        (rf, rx, l_inst),
                         w,
                         r,
                     ));
@@ -136,10 +136,22 @@ pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
     }
 }
 
-/// The access's own position, then the call sites on its path, innermost first.
-fn positions(facts: &Facts<'_, '_>, a: &Access) -> Vec<(FuncId, u32)> {
-    let mut v = vec![(a.func, a.inst)];
-    v.extend(facts.accesses.paths[a.path as usize].iter().rev().copied());
+/// The access's own position, then the call sites on its path, innermost
+/// first, each with the points-to instance it ran in.
+fn positions(facts: &Facts<'_, '_>, a: &Access) -> Vec<(FuncId, Instance, u32)> {
+    let path = &facts.accesses.paths[a.path as usize];
+    // Instances down the path from the root (an original), through the
+    // helper copies made for each call site.
+    let mut frames: Vec<(FuncId, Instance, u32)> = Vec::with_capacity(path.len() + 1);
+    let mut x: Option<Instance> = None;
+    for (k, &(f, i)) in path.iter().enumerate() {
+        let here = x.unwrap_or(f);
+        frames.push((f, here, i));
+        let next = path.get(k + 1).map(|s| s.0).unwrap_or(a.func);
+        x = Some(facts.memory.callee_instance(here, i, next));
+    }
+    let mut v = vec![(a.func, a.instance, a.inst)];
+    v.extend(frames.into_iter().rev());
     v
 }
 
@@ -153,20 +165,27 @@ fn in_rust_std(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
 }
 
 /// Marked stores in `f` that can run after `pos`, to a location other than `d`.
-fn flag_stores(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, Ptr, StoreOrd)> {
+fn flag_stores(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    x: Instance,
+    pos: u32,
+    d: Ptr,
+) -> Vec<(u32, Ptr, StoreOrd)> {
     flag_events(
         facts,
         f,
+        x,
         d,
         |func, i| reaches(func, pos, i),
-        |facts, f, i, kind| match store_event(facts, f, kind) {
+        |facts, f, x, i, kind| match store_event(facts, f, kind) {
             Some((ptr, ord)) => facts
                 .memory
-                .ptr_of(facts.program, f, ptr)
+                .ptr_in(facts.program, x, ptr)
                 .map(|p| (p, ord))
                 .into_iter()
                 .collect(),
-            None => call_effects(facts, f, i, 0)
+            None => call_effects(facts, f, x, i, 0)
                 .into_iter()
                 .filter_map(|e| {
                     if let Event::Store(p, o) = e {
@@ -189,7 +208,7 @@ enum Event {
 /// callee's branches on constant arguments decided (Rust-for-Linux's
 /// `Atomic::load(Acquire)` reaches `rust_helper_atomic_read_acquire` through a
 /// `match` on the ordering).
-fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<Event> {
+fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: usize) -> Vec<Event> {
     let mut out = Vec::new();
     if depth > 2 {
         return out;
@@ -199,6 +218,7 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<E
     };
     let targets = facts.cg.targets(f, i);
     let [g] = targets else { return out };
+    let gx = facts.memory.callee_instance(x, i, *g);
     let callee = facts.program.function(*g);
     if callee.insts.len() > 400 {
         return out;
@@ -239,11 +259,11 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<E
             let k = k as u32;
             let kind = &callee.insts[k as usize].kind;
             if let Some((ptr, ord)) = store_event(facts, *g, kind) {
-                if let Some(p) = facts.memory.ptr_of(facts.program, *g, ptr) {
+                if let Some(p) = facts.memory.ptr_in(facts.program, gx, ptr) {
                     out.push(Event::Store(p, ord));
                 }
             } else if let Some((ptr, ord)) = load_event(facts, *g, kind) {
-                if let Some(p) = facts.memory.ptr_of(facts.program, *g, ptr) {
+                if let Some(p) = facts.memory.ptr_in(facts.program, gx, ptr) {
                     let ord =
                         if ord == LoadOrd::Volatile && facts.program.language(*g) == Language::C {
                             LoadOrd::CVolatile
@@ -253,7 +273,7 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<E
                     out.push(Event::Load(p, ord));
                 }
             } else if matches!(kind, InstKind::Call { .. }) {
-                out.extend(call_effects(facts, *g, k, depth + 1));
+                out.extend(call_effects(facts, *g, gx, k, depth + 1));
             }
         }
         let last = callee.block_insts(b).last();
@@ -302,20 +322,27 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, i: u32, depth: usize) -> Vec<E
 }
 
 /// Marked loads in `f` from which `pos` can be reached.
-fn flag_loads(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, Ptr, LoadOrd)> {
+fn flag_loads(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    x: Instance,
+    pos: u32,
+    d: Ptr,
+) -> Vec<(u32, Ptr, LoadOrd)> {
     flag_events(
         facts,
         f,
+        x,
         d,
         |func, i| reaches(func, i, pos),
-        |facts, f, i, kind| match load_event(facts, f, kind) {
+        |facts, f, x, i, kind| match load_event(facts, f, kind) {
             Some((ptr, ord)) => facts
                 .memory
-                .ptr_of(facts.program, f, ptr)
+                .ptr_in(facts.program, x, ptr)
                 .map(|p| (p, ord))
                 .into_iter()
                 .collect(),
-            None => call_effects(facts, f, i, 0)
+            None => call_effects(facts, f, x, i, 0)
                 .into_iter()
                 .filter_map(|e| {
                     if let Event::Load(p, o) = e {
@@ -334,9 +361,10 @@ fn flag_loads(facts: &Facts<'_, '_>, f: FuncId, pos: u32, d: Ptr) -> Vec<(u32, P
 fn flag_events<O: Copy>(
     facts: &Facts<'_, '_>,
     f: FuncId,
+    x: Instance,
     d: Ptr,
     placed: impl Fn(&crate::ir::Function, u32) -> bool,
-    events: impl Fn(&Facts<'_, '_>, FuncId, u32, &InstKind) -> Vec<(Ptr, O)>,
+    events: impl Fn(&Facts<'_, '_>, FuncId, Instance, u32, &InstKind) -> Vec<(Ptr, O)>,
 ) -> Vec<(u32, Ptr, O)> {
     let func = facts.program.function(f);
     let mut out = Vec::new();
@@ -345,7 +373,7 @@ fn flag_events<O: Copy>(
         if !placed(func, i) || in_rust_std(facts, f, i) {
             continue;
         }
-        for (p, ord) in events(facts, f, i, &inst.kind) {
+        for (p, ord) in events(facts, f, x, i, &inst.kind) {
             // A collapsed object cannot tell a flag from the data.
             if !same_location(p, d) && !facts.memory.is_collapsed(p.node) {
                 out.push((i, p, ord));
@@ -606,14 +634,14 @@ fn address_dependent(facts: &Facts<'_, '_>, f: FuncId, r: u32, l: u32) -> bool {
 fn ordering_finding(
     facts: &Facts<'_, '_>,
     rule: &str,
-    at: (FuncId, u32),
+    at: (FuncId, Instance, u32),
     w: &Access,
     r: &Access,
 ) -> Finding {
     let level = catalog::by_id(rule)
         .map(|x| x.level)
         .unwrap_or(Level::Error);
-    let flag_loc = source_loc(facts, at.0, at.1);
+    let flag_loc = source_loc(facts, at.0, at.2);
     let f = func_name(facts, at.0);
     let lang = facts.program.language(at.0);
     let data = facts.memory.location_name(facts.program, w.ptr);
@@ -675,12 +703,12 @@ fn ordering_finding(
     }
 }
 
-fn flag_location(facts: &Facts<'_, '_>, at: (FuncId, u32)) -> Option<String> {
+fn flag_location(facts: &Facts<'_, '_>, at: (FuncId, Instance, u32)) -> Option<String> {
     let func = facts.program.function(at.0);
-    let kind = &func.insts[at.1 as usize].kind;
+    let kind = &func.insts[at.2 as usize].kind;
     let ptr = store_event(facts, at.0, kind)
         .map(|x| x.0)
         .or_else(|| load_event(facts, at.0, kind).map(|x| x.0))?;
-    let p = facts.memory.ptr_of(facts.program, at.0, ptr)?;
+    let p = facts.memory.ptr_in(facts.program, at.1, ptr)?;
     Some(facts.memory.location_name(facts.program, p))
 }
