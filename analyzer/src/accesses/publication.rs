@@ -1,4 +1,5 @@
-//! Accesses to a freshly allocated object before it is published.
+//! Accesses to a freshly allocated object (heap or stack) before it is
+//! published.
 //!
 //! A probe function allocates its device, fills it in, and only then hands
 //! it to `request_irq` or stores it where others can find it. Until that
@@ -21,6 +22,12 @@ pub fn prepublication(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) 
     let mut any = false;
     for (i, inst) in func.insts.iter().enumerate() {
         origin[i] = match &inst.kind {
+            // A local (`struct klist_waiter waiter`) is filled in before
+            // its address is handed out (`list_add(&waiter.list, …)`).
+            InstKind::Alloca { .. } => {
+                any = true;
+                Some(i as u32)
+            }
             InstKind::Call { callee, .. } => match program.call_target(module, callee) {
                 Some(t) if index.of(t).alloc.map(|a| !a.free).unwrap_or(false) => {
                     any = true;
@@ -82,23 +89,30 @@ pub fn prepublication(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) 
     }
     let block_of = block_index(func);
     let mut out = HashSet::new();
-    let allocs: HashSet<u32> = origin.iter().flatten().copied().collect();
-    for a in allocs {
+    // Accesses per allocation, then one reachability walk per allocation
+    // that has any (pre-optimisation code has an alloca per local).
+    let mut accesses: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for (i, inst) in func.insts.iter().enumerate() {
+        let ptr = match &inst.kind {
+            InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. } => ptr,
+            InstKind::MemSet { dst, .. } => dst,
+            _ => continue,
+        };
+        if let Some(a) = derived(ptr) {
+            accesses.entry(a).or_default().push(i as u32);
+        }
+    }
+    let mut escapes_of: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+    for &(a, i) in &escapes {
+        escapes_of.entry(a).or_default().push(i);
+    }
+    for (a, insts) in accesses {
         let reach = reachable_after(
             func,
             &block_of,
-            escapes.iter().filter(|e| e.0 == a).map(|e| e.1),
+            escapes_of.get(&a).into_iter().flatten().copied(),
         );
-        for (i, inst) in func.insts.iter().enumerate() {
-            let ptr = match &inst.kind {
-                InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. } => ptr,
-                InstKind::MemSet { dst, .. } => dst,
-                _ => continue,
-            };
-            if derived(ptr) == Some(a) && !reach.contains(&(i as u32)) {
-                out.insert(i as u32);
-            }
-        }
+        out.extend(insts.into_iter().filter(|i| !reach.contains(i)));
     }
     out
 }
