@@ -235,18 +235,13 @@ impl Walker<'_, '_, '_> {
     }
 
     fn walk_root(&mut self, root: usize, func: FuncId, entry: Vec<Held>) {
-        // Depth-first, explicit stack: (function, entry lockset, call path,
-        // under pthread_once, calling context).
-        #[allow(clippy::type_complexity)]
-        let mut stack: Vec<(
-            FuncId,
-            Instance,
-            Vec<Held>,
-            Vec<(FuncId, u32)>,
-            bool,
-            Option<u32>,
-        )> = vec![(func, func, entry, Vec::new(), false, None)];
-        while let Some((f, x, mut entry, path, once, parent)) = stack.pop() {
+        // Depth-first, explicit stack: (points-to instance, entry lockset,
+        // call path, under pthread_once, calling context). A root is its
+        // function's original instance.
+        let mut stack: Vec<(Instance, Vec<Held>, Vec<(FuncId, u32)>, bool, Option<u32>)> =
+            vec![(func, entry, Vec::new(), false, None)];
+        while let Some((x, mut entry, path, once, parent)) = stack.pop() {
+            let f = self.memory.func_of(x);
             self.once = once;
             // Past MAX_CONTEXTS_PER_FUNCTION entry locksets, a function is
             // walked under what every entry so far had in common: fewer
@@ -396,7 +391,7 @@ impl Walker<'_, '_, '_> {
                 p.push((f, ci));
                 let below_once = once || self.memory.once_calls.contains(&(f, ci));
                 let gx = self.memory.callee_instance(x, ci, g);
-                stack.push((g, gx, held, p, below_once, Some(id)));
+                stack.push((gx, held, p, below_once, Some(id)));
             }
         }
     }

@@ -1,3 +1,4 @@
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 use seam_models::{Context, ParamKind, SpawnModel};
@@ -82,6 +83,25 @@ const MAX_CLONE_INSTS: usize = 64;
 /// Copies inside copies, at most this deep (`list_add` → `__list_add` →
 /// `__list_add_valid`).
 const MAX_CLONE_DEPTH: u8 = 4;
+
+/// The function instance `x` is a copy of (originals, the first `funcs`
+/// ids, are their own).
+fn instance_func(funcs: usize, clone_funcs: &[FuncId], x: Instance) -> FuncId {
+    if (x as usize) < funcs {
+        x
+    } else {
+        clone_funcs[x as usize - funcs]
+    }
+}
+
+/// What a variable array index is (see [`Solver::slot_index`]).
+enum SlotIndex {
+    /// A CPU number.
+    Cpu,
+    /// Read out of a structure (`dev->id`): says neither.
+    Field,
+    Other,
+}
 
 /// Where an integer came from, for [`Solver::int_source`].
 enum IntSource {
@@ -228,11 +248,8 @@ impl Memory {
             clone_funcs: Vec::new(),
             clone_depth: Vec::new(),
             clone_at: HashMap::new(),
-            clone_budget: program
-                .funcs
-                .iter()
-                .enumerate()
-                .map(|(f, _)| program.function(f as FuncId).insts.len())
+            clone_budget: (0..program.funcs.len() as FuncId)
+                .map(|f| program.function(f).insts.len())
                 .sum::<usize>()
                 / 2,
         };
@@ -272,12 +289,11 @@ impl Memory {
 
     /// The function an instance is a copy of.
     pub fn func_of(&self, x: Instance) -> FuncId {
-        let n = self.param_ptrs.len() - self.clone_funcs.len();
-        if (x as usize) < n {
-            x
-        } else {
-            self.clone_funcs[x as usize - n]
-        }
+        instance_func(
+            self.param_ptrs.len() - self.clone_funcs.len(),
+            &self.clone_funcs,
+            x,
+        )
     }
 
     /// The instance of `callee` the call `(caller, inst)` runs: the copy
@@ -768,14 +784,8 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    /// The function an instance is a copy of (originals: itself).
     fn func_of(&self, x: Instance) -> FuncId {
-        let n = self.program.funcs.len();
-        if (x as usize) < n {
-            x
-        } else {
-            self.clone_funcs[x as usize - n]
-        }
+        instance_func(self.program.funcs.len(), &self.clone_funcs, x)
     }
 
     fn inst_ptr(&mut self, x: Instance, i: u32) -> Ptr {
@@ -885,12 +895,12 @@ impl<'p, 'm> Solver<'p, 'm> {
                             let r = self.norm(p).node;
                             if self.is_percpu_offset(f, x, 6) {
                                 self.nodes[r as usize].per_cpu = true;
-                            } else if self.is_cpu_number(f, x, 16) {
-                                self.nodes[r as usize].cpu_slots = true;
-                            } else if !self
-                                .int_source(f, x, 16, &|_, k| matches!(k, IntSource::Field))
-                            {
-                                self.nodes[r as usize].other_slots = true;
+                            } else {
+                                match self.slot_index(f, x, 16) {
+                                    SlotIndex::Cpu => self.nodes[r as usize].cpu_slots = true,
+                                    SlotIndex::Field => {}
+                                    SlotIndex::Other => self.nodes[r as usize].other_slots = true,
+                                }
                             }
                         }
                     }
@@ -1211,39 +1221,30 @@ impl<'p, 'm> Solver<'p, 'm> {
         })
     }
 
-    /// Is integer `v` the number of the CPU running the code or of the CPU
-    /// a callback is for: `smp_processor_id()` (on x86 a `movl %gs:` read
-    /// of `pcpu_hot.cpu_number`), `get_cpu()`, a `cpumask_*` iterator
-    /// (`for_each_cpu`: summing or resetting every CPU's slot, as per-CPU
-    /// data is drained), or a parameter named `cpu` (CPU hotplug and
-    /// per-CPU work callbacks)?
-    fn is_cpu_number(&mut self, f: FuncId, v: &Value, depth: u32) -> bool {
-        self.int_source(f, v, depth, &|m, k| match k {
-            IntSource::LoadOf(g) => m.str(g) == "cpu_number",
-            IntSource::Asm(asm, globals) => {
-                let t = m.str(asm);
-                t.contains("movl %gs:")
-                    && globals
-                        .iter()
-                        .any(|g| matches!(m.str(*g), "pcpu_hot" | "cpu_number"))
+    /// What the variable array index `v` is, in one walk over its sources:
+    /// a CPU number if any source is one, else read out of a structure if
+    /// any source is, else something else.
+    fn slot_index(&mut self, f: FuncId, v: &Value, depth: u32) -> SlotIndex {
+        let (cpu, field) = (Cell::new(false), Cell::new(false));
+        self.int_source(f, v, depth, &|m, k| {
+            match k {
+                IntSource::Field => field.set(true),
+                k => {
+                    if is_cpu_number(m, k) {
+                        cpu.set(true)
+                    }
+                }
             }
-            IntSource::Param(name) => name.is_some_and(|n| m.str(n) == "cpu"),
-            IntSource::Call(callee) => matches!(
-                m.str(callee),
-                "smp_processor_id"
-                    | "raw_smp_processor_id"
-                    | "debug_smp_processor_id"
-                    | "get_cpu"
-                    | "__smp_processor_id"
-                    | "cpumask_first"
-                    | "cpumask_next"
-                    | "cpumask_first_and"
-                    | "cpumask_next_and"
-                    | "cpumask_next_wrap"
-                    | "cpumask_any_but"
-            ),
-            IntSource::Field => false,
-        })
+            // A CPU number decides; otherwise every source is looked at.
+            cpu.get()
+        });
+        if cpu.get() {
+            SlotIndex::Cpu
+        } else if field.get() {
+            SlotIndex::Field
+        } else {
+            SlotIndex::Other
+        }
     }
 
     /// Follows integer `v` back through casts, loads of stack slots (to
@@ -2076,4 +2077,39 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
         }
         _ => true,
     })
+}
+
+/// Is this source the number of the CPU running the code or of the CPU a
+/// callback is for: `smp_processor_id()` (on x86 a `movl %gs:` read of
+/// `pcpu_hot.cpu_number`), `get_cpu()`, a `cpumask_*` iterator
+/// (`for_each_cpu`: summing or resetting every CPU's slot, as per-CPU data
+/// is drained), or a parameter named `cpu` (CPU hotplug and per-CPU work
+/// callbacks)?
+fn is_cpu_number(m: &crate::ir::Module, k: IntSource) -> bool {
+    match k {
+        IntSource::LoadOf(g) => m.str(g) == "cpu_number",
+        IntSource::Asm(asm, globals) => {
+            let t = m.str(asm);
+            t.contains("movl %gs:")
+                && globals
+                    .iter()
+                    .any(|g| matches!(m.str(*g), "pcpu_hot" | "cpu_number"))
+        }
+        IntSource::Param(name) => name.is_some_and(|n| m.str(n) == "cpu"),
+        IntSource::Call(callee) => matches!(
+            m.str(callee),
+            "smp_processor_id"
+                | "raw_smp_processor_id"
+                | "debug_smp_processor_id"
+                | "get_cpu"
+                | "__smp_processor_id"
+                | "cpumask_first"
+                | "cpumask_next"
+                | "cpumask_first_and"
+                | "cpumask_next_and"
+                | "cpumask_next_wrap"
+                | "cpumask_any_but"
+        ),
+        IntSource::Field => false,
+    }
 }

@@ -6,24 +6,9 @@
 // locked list and the owned list are not taken for one object.
 #include <linux/module.h>
 #include <linux/spinlock.h>
+#include <linux/list.h>
 #include <linux/workqueue.h>
 #include <linux/slab.h>
-
-#define LIST_HEAD(name) struct list_head name = { &(name), &(name) }
-
-static inline void __list_add(struct list_head *new, struct list_head *prev,
-			      struct list_head *next)
-{
-	next->prev = new;
-	new->next = next;
-	new->prev = prev;
-	WRITE_ONCE(prev->next, new);
-}
-
-static inline void list_add_tail(struct list_head *new, struct list_head *head)
-{
-	__list_add(new, head->prev, head);
-}
 
 struct job {
 	struct list_head node;

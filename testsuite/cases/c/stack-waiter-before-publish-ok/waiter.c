@@ -7,24 +7,9 @@
 // list head.
 #include <linux/module.h>
 #include <linux/spinlock.h>
+#include <linux/list.h>
 #include <linux/workqueue.h>
 #include <linux/sched.h>
-
-#define LIST_HEAD(name) struct list_head name = { &(name), &(name) }
-
-static inline void __list_add(struct list_head *new, struct list_head *prev,
-			      struct list_head *next)
-{
-	next->prev = new;
-	new->next = next;
-	new->prev = prev;
-	WRITE_ONCE(prev->next, new);
-}
-
-static inline void list_add(struct list_head *new, struct list_head *head)
-{
-	__list_add(new, head, head->next);
-}
 
 struct waiter {
 	struct list_head list;
