@@ -274,7 +274,7 @@ impl Threads {
                 } else {
                     None
                 };
-                let (join_insts, join_loops) = joins
+                let (mut join_insts, mut join_loops) = joins
                     .entry(caller)
                     .or_insert_with(|| {
                         let j = joins_in(program, index, cg, caller, !kernel);
@@ -282,6 +282,16 @@ impl Threads {
                         (j, l)
                     })
                     .clone();
+                // A user-space start written through a handle pointer
+                // (`pthread_create(&t[1], …)`) is waited for only by joins
+                // of a handle loaded from where it may have been written.
+                if !kernel && lifted.is_none() && inner.is_none() && inst == s.inst {
+                    let kept = joins_of_handle(program, index, memory, caller, inst, &join_insts);
+                    if kept.len() != join_insts.len() {
+                        join_loops = loops_of(program.function(caller), &kept);
+                        join_insts = kept;
+                    }
+                }
                 let point = SpawnPoint {
                     caller,
                     inst,
@@ -559,6 +569,63 @@ fn joins_in(
                 joins_through(program, index, cg, g, 0, user_space, &mut memo).then_some(i as u32)
             }
             _ => None,
+        })
+        .collect()
+}
+
+/// The joins among `joins` (in `f`) that may wait for the thread started
+/// at call `start`. A start that writes its handle through a pointer
+/// (`pthread_create(&t, …)`, `handle_arg`) is joined by a join model whose
+/// handle argument is loaded from memory (`pthread_join(t[i], …)`) only
+/// when that load may read where the start wrote: the same object at the
+/// same offset (a variable array index is offset 0 on both sides, so a
+/// join loop over the handles a create loop filled matches). Anything
+/// else (a call joining on the way, a handle that is not a load, a
+/// collapsed object, a pointer unknown to points-to) may wait for it.
+fn joins_of_handle(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    memory: &Memory,
+    f: FuncId,
+    start: u32,
+    joins: &[u32],
+) -> Vec<u32> {
+    let func = program.function(f);
+    let module = program.funcs[f as usize].module;
+    let call = |i: u32| match &func.insts.get(i as usize)?.kind {
+        crate::ir::InstKind::Call {
+            callee, args, sret, ..
+        } => Some((program.call_target(module, callee)?, args, *sret)),
+        _ => None,
+    };
+    let model_arg = |args: &[crate::ir::Value], sret: bool, k: u32| {
+        args.get(k as usize + usize::from(sret)).cloned()
+    };
+    let handle = call(start).and_then(|(t, args, sret)| {
+        let k = index.of(t).spawn?.handle_arg?;
+        memory.ptr_of(program, f, &model_arg(args, sret, k)?)
+    });
+    let Some(handle) = handle.filter(|h| !memory.is_collapsed(h.node)) else {
+        return joins.to_vec();
+    };
+    joins
+        .iter()
+        .copied()
+        .filter(|&j| {
+            let Some((t, args, sret)) = call(j) else {
+                return true;
+            };
+            let Some(jm) = index.of(t).join else {
+                return true;
+            };
+            let loaded_from = match model_arg(args, sret, jm.arg) {
+                Some(crate::ir::Value::Inst(k)) => match &func.insts[k as usize].kind {
+                    crate::ir::InstKind::Load { ptr, .. } => memory.ptr_of(program, f, ptr),
+                    _ => None,
+                },
+                _ => None,
+            };
+            loaded_from.is_none_or(|p| p == handle)
         })
         .collect()
 }
