@@ -71,6 +71,8 @@ pub(crate) fn describe(models: &Models) -> String {
             s += flag(l.bh, " bh");
             s += flag(l.returns_guard, " returns-guard");
             s += flag(!l.kernel, " non-kernel");
+            s += flag(l.global, " global");
+            s += flag(l.body, " (body)");
             (matcher(&l.matcher), s)
         });
         section(&mut out, "accesses", &set.accesses, |a| {

@@ -355,11 +355,17 @@ impl Entry for LockModel {
             }
             _ => {}
         }
-        if self.arg.is_none() && !self.returns_guard && self.kind != LockKind::Rcu {
+        if self.arg.is_none() && !self.returns_guard && self.kind != LockKind::Rcu && !self.global {
             reasons.push(format!(
-                "kind = \"{}\" needs `arg` (the argument pointing at the lock); only rcu is global",
+                "kind = \"{}\" needs `arg` (the argument pointing at the lock) or `global = true`; only rcu is global by default",
                 self.kind
             ));
+        }
+        if self.global && self.arg.is_some() {
+            reasons.push("a `global` lock takes no `arg`".into());
+        }
+        if self.body && (!self.global || self.action != LockAction::Acquire) {
+            reasons.push("`body = true` needs `global = true` and action = \"acquire\"".into());
         }
         if self.guard_field != 0 && !self.arg_is_guard {
             reasons.push("`guard_field` needs `arg_is_guard = true`".into());

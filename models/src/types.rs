@@ -175,6 +175,16 @@ pub struct LockModel {
     /// crate locks and hand-rolled ones: see rule `rust-native-lock`.
     #[serde(default = "default_true")]
     pub kernel: bool,
+    /// One lock for the whole program, named by `kind`, taking no `arg`
+    /// (SV-COMP's `__VERIFIER_atomic_begin`/`_end` atomic section).
+    #[serde(default)]
+    pub global: bool,
+    /// The function's own body runs holding the (`global`) lock: a call
+    /// to it is analysed through its body, and every instruction of the
+    /// body, out of line or inlined, holds the lock (SV-COMP's
+    /// `__VERIFIER_atomic_*` functions, which execute atomically).
+    #[serde(default)]
+    pub body: bool,
 }
 
 fn default_true() -> bool {
