@@ -131,6 +131,9 @@ pub(crate) fn describe(models: &Models) -> String {
         section(&mut out, "join", &set.joins, |j| {
             (matcher(&j.matcher), format!("arg{}", j.arg))
         });
+        section(&mut out, "rendezvous", &set.rendezvous, |r| {
+            (matcher(&r.matcher), format!("barrier arg{}", r.arg))
+        });
         section(&mut out, "alloc", &set.allocs, |a| {
             let mut s = if a.free {
                 "free".to_string()

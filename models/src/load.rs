@@ -73,8 +73,18 @@ impl fmt::Display for ProblemList<'_> {
 const MATCHER_KEYS: [&str; 4] = ["function", "functions", "path", "path_regex"];
 
 /// Section names as written in files (`[[lock]]`), in describe order.
-pub(crate) const SECTIONS: [&str; 10] = [
-    "lock", "access", "barrier", "asm", "spawn", "join", "alloc", "sleep", "mmio", "init",
+pub(crate) const SECTIONS: [&str; 11] = [
+    "lock",
+    "access",
+    "barrier",
+    "asm",
+    "spawn",
+    "join",
+    "rendezvous",
+    "alloc",
+    "sleep",
+    "mmio",
+    "init",
 ];
 
 /// Architectures an `[[asm]]` entry may name.
@@ -111,6 +121,7 @@ pub fn parse_model_set(file: &str, text: &str) -> Result<ModelSet, ModelError> {
             "asm" => set.asm = entries(&key, value, &mut problems),
             "spawn" => set.spawns = entries(&key, value, &mut problems),
             "join" => set.joins = entries(&key, value, &mut problems),
+            "rendezvous" => set.rendezvous = entries(&key, value, &mut problems),
             "alloc" => set.allocs = entries(&key, value, &mut problems),
             "sleep" => set.sleeps = entries(&key, value, &mut problems),
             "mmio" => set.mmio = entries(&key, value, &mut problems),
@@ -469,6 +480,10 @@ impl Entry for SpawnModel {
 }
 
 impl Entry for JoinModel {
+    matcher_access!();
+}
+
+impl Entry for RendezvousModel {
     matcher_access!();
 }
 

@@ -34,6 +34,8 @@ pub struct ModelSet {
     pub spawns: Vec<SpawnModel>,
     #[serde(default, rename = "join")]
     pub joins: Vec<JoinModel>,
+    #[serde(default, rename = "rendezvous")]
+    pub rendezvous: Vec<RendezvousModel>,
     #[serde(default, rename = "alloc")]
     pub allocs: Vec<AllocModel>,
     #[serde(default, rename = "sleep")]
@@ -485,6 +487,22 @@ pub struct JoinModel {
     #[serde(flatten, skip_deserializing)]
     pub matcher: Matcher,
     /// Argument identifying the thread (pthread_t value or a handle pointer).
+    pub arg: u32,
+}
+
+/// A barrier wait (`pthread_barrier_wait`, `std::sync::Barrier::wait`):
+/// no participant leaves it before every participant arrived, so what a
+/// thread does before its wait happens before what any thread that waits
+/// on the same barrier does after its own.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RendezvousModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    /// Argument pointing at the barrier.
     pub arg: u32,
 }
 

@@ -13,7 +13,7 @@ use seam_models::{Context, InitPhase};
 
 use crate::callgraph::CallGraph;
 use crate::config::Config;
-use crate::memory::Memory;
+use crate::memory::{Memory, Ptr};
 use crate::program::{FuncId, ModelIndex, Primitive, Program, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,6 +188,10 @@ impl ThreadRoot {
 pub struct Threads {
     pub roots: Vec<ThreadRoot>,
     exclusive: Vec<(FuncId, FuncId)>,
+    /// Barrier waits (`[[rendezvous]]` models) per function: the call and
+    /// the barrier it waits on; a call of a function that waits on the way
+    /// counts as a wait on the same barriers.
+    rendezvous: HashMap<FuncId, Vec<(u32, Ptr)>>,
     /// The program is kernel code (it registers kernel callbacks or calls
     /// kernel primitives); user-space programs get user-space defaults.
     pub kernel: bool,
@@ -446,9 +450,11 @@ impl Threads {
                 }
             }
         }
+        let rendezvous = rendezvous_waits(program, index, memory, cg);
         Threads {
             roots,
             exclusive,
+            rendezvous,
             kernel,
         }
     }
@@ -539,6 +545,234 @@ impl Threads {
             }
         })
     }
+}
+
+/// An access for order queries: its root, function, instruction and the
+/// call sites leading to it from its root.
+pub type AccessAt<'p> = (usize, FuncId, u32, &'p [(FuncId, u32)]);
+
+impl Threads {
+    /// Are the two accesses ordered by a barrier both threads wait on:
+    /// one before every wait on it in its thread (which then waits on it
+    /// on every way to its return), the other after a wait on it on every
+    /// way? No participant leaves a barrier before all of them arrived.
+    /// Both threads must run once (a callback invoked again and again
+    /// meets the barrier in another round).
+    pub fn ordered_by_rendezvous(
+        &self,
+        program: &Program<'_>,
+        a: AccessAt<'_>,
+        b: AccessAt<'_>,
+    ) -> bool {
+        if self.rendezvous.is_empty() || !self.roots[a.0].one_shot() || !self.roots[b.0].one_shot()
+        {
+            return false;
+        }
+        self.before_rendezvous_after(program, a, b) || self.before_rendezvous_after(program, b, a)
+    }
+
+    /// Is `x` before a barrier that `y` is after?
+    fn before_rendezvous_after(
+        &self,
+        program: &Program<'_>,
+        x: AccessAt<'_>,
+        y: AccessAt<'_>,
+    ) -> bool {
+        let frames = |(_, f, i, path): AccessAt<'_>| -> Vec<(FuncId, u32)> {
+            path.iter()
+                .copied()
+                .chain(std::iter::once((f, i)))
+                .collect()
+        };
+        let (fx, fy) = (frames(x), frames(y));
+        // `x`'s call stack must start at its thread's entry, or a wait in
+        // a caller not on it could come first.
+        if fx.first().map(|p| p.0) != Some(self.roots[x.0].func) {
+            return false;
+        }
+        let waits_on = |g: FuncId, bar: Ptr| -> Vec<u32> {
+            self.rendezvous
+                .get(&g)
+                .map(|w| {
+                    w.iter()
+                        .filter(|(_, p)| *p == bar)
+                        .map(|(i, _)| *i)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        // Barriers `y` is after on every way to it.
+        let mut barriers: Vec<Ptr> = Vec::new();
+        for &(g, pos) in &fy {
+            let Some(w) = self.rendezvous.get(&g) else {
+                continue;
+            };
+            for &(_, bar) in w {
+                if !barriers.contains(&bar)
+                    && !reachable_from_entry_avoiding(program.function(g), pos, &waits_on(g, bar))
+                {
+                    barriers.push(bar);
+                }
+            }
+        }
+        barriers.into_iter().any(|bar| {
+            let before_all = fx.iter().all(|&(g, pos)| {
+                waits_on(g, bar)
+                    .iter()
+                    .all(|&w| !reachable_avoiding(program.function(g), w, pos, &[], &[]))
+            });
+            before_all
+                && fx.iter().any(|&(g, pos)| {
+                    always_reached_after(program.function(g), pos, &waits_on(g, bar))
+                })
+        })
+    }
+}
+
+/// Barrier waits per function (see `Threads::rendezvous`): calls of a
+/// `[[rendezvous]]` model with the barrier their argument points to, and
+/// calls (up to four levels up) of functions that wait.
+fn rendezvous_waits(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    memory: &Memory,
+    cg: &CallGraph,
+) -> HashMap<FuncId, Vec<(u32, Ptr)>> {
+    let mut waits: HashMap<FuncId, Vec<(u32, Ptr)>> = HashMap::new();
+    for f in 0..program.funcs.len() as FuncId {
+        let func = program.function(f);
+        let module = program.funcs[f as usize].module;
+        for (i, inst) in func.insts.iter().enumerate() {
+            let crate::ir::InstKind::Call { callee, .. } = &inst.kind else {
+                continue;
+            };
+            let Some(t) = program.call_target(module, callee) else {
+                continue;
+            };
+            let Some(rv) = index.of(t).rendezvous else {
+                continue;
+            };
+            let Some(p) = inst
+                .kind
+                .model_args()
+                .get(rv.arg as usize)
+                .and_then(|v| memory.ptr_of(program, f, v))
+            else {
+                continue;
+            };
+            waits.entry(f).or_default().push((i as u32, p));
+        }
+    }
+    let mut frontier: Vec<FuncId> = waits.keys().copied().collect();
+    for _ in 0..4 {
+        let mut next = Vec::new();
+        for g in frontier {
+            let bars: Vec<Ptr> = waits[&g].iter().map(|(_, p)| *p).collect();
+            for e in cg.callers[g as usize]
+                .iter()
+                .filter(|e| !e.guessed && e.caller != g)
+            {
+                let list = waits.entry(e.caller).or_default();
+                let mut grew = false;
+                for &p in &bars {
+                    if !list.contains(&(e.inst, p)) {
+                        list.push((e.inst, p));
+                        grew = true;
+                    }
+                }
+                if grew {
+                    next.push(e.caller);
+                }
+            }
+        }
+        next.sort_unstable();
+        next.dedup();
+        frontier = next;
+    }
+    waits
+}
+
+/// Can execution go from the entry of `func` to instruction `to` without
+/// passing one of `waits`?
+fn reachable_from_entry_avoiding(func: &crate::ir::Function, to: u32, waits: &[u32]) -> bool {
+    let Some(bt) = func.block_of(to).map(|b| b as usize) else {
+        return true;
+    };
+    if func.blocks.is_empty() {
+        return true;
+    }
+    let wait_in = |b: usize, lo: u32, hi: u32| {
+        waits
+            .iter()
+            .any(|&w| func.block_of(w) == Some(b as u32) && w >= lo && w < hi)
+    };
+    let mut seen = vec![false; func.blocks.len()];
+    let mut work = vec![0usize];
+    while let Some(b) = work.pop() {
+        if seen[b] {
+            continue;
+        }
+        seen[b] = true;
+        let blk = &func.blocks[b];
+        if b == bt && !wait_in(b, blk.first, to) {
+            return true;
+        }
+        if wait_in(b, blk.first, blk.first + blk.len) {
+            continue;
+        }
+        work.extend(
+            blk.succs
+                .iter()
+                .map(|&s| s as usize)
+                .filter(|&s| s < seen.len()),
+        );
+    }
+    false
+}
+
+/// Does every way from just after `from` to a return of `func` pass one
+/// of `waits`? (Ways that end otherwise, in a panic or `abort`, never
+/// leave the thread to let the barrier trip without it.)
+fn always_reached_after(func: &crate::ir::Function, from: u32, waits: &[u32]) -> bool {
+    if waits.is_empty() {
+        return false;
+    }
+    let Some(bf) = func.block_of(from).map(|b| b as usize) else {
+        return false;
+    };
+    let is_ret = |i: u32| matches!(func.insts[i as usize].kind, crate::ir::InstKind::Ret { .. });
+    // Walks the instructions of block `b` from `lo`: Some(true) on a
+    // wait, Some(false) on a return, None when the block ends.
+    let scan = |b: usize, lo: u32| -> Option<bool> {
+        let blk = &func.blocks[b];
+        (lo..blk.first + blk.len).find_map(|i| {
+            if waits.contains(&i) {
+                Some(true)
+            } else if is_ret(i) {
+                Some(false)
+            } else {
+                None
+            }
+        })
+    };
+    match scan(bf, from + 1) {
+        Some(r) => return r,
+        None => {}
+    }
+    let mut seen = vec![false; func.blocks.len()];
+    let mut work: Vec<usize> = func.blocks[bf].succs.iter().map(|&s| s as usize).collect();
+    while let Some(b) = work.pop() {
+        if b >= seen.len() || seen[b] {
+            continue;
+        }
+        seen[b] = true;
+        match scan(b, func.blocks[b].first) {
+            Some(true) => {}
+            Some(false) => return false,
+            None => work.extend(func.blocks[b].succs.iter().map(|&s| s as usize)),
+        }
+    }
+    true
 }
 
 /// Join calls in `f`: calls of a join model, and calls into Rust's library
