@@ -755,9 +755,8 @@ fn always_reached_after(func: &crate::ir::Function, from: u32, waits: &[u32]) ->
             }
         })
     };
-    match scan(bf, from + 1) {
-        Some(r) => return r,
-        None => {}
+    if let Some(r) = scan(bf, from + 1) {
+        return r;
     }
     let mut seen = vec![false; func.blocks.len()];
     let mut work: Vec<usize> = func.blocks[bf].succs.iter().map(|&s| s as usize).collect();
