@@ -132,7 +132,13 @@ pub(crate) fn describe(models: &Models) -> String {
             (matcher(&j.matcher), format!("arg{}", j.arg))
         });
         section(&mut out, "rendezvous", &set.rendezvous, |r| {
-            (matcher(&r.matcher), format!("barrier arg{}", r.arg))
+            let s = match (r.role, r.arg) {
+                (RendezvousRole::Barrier, Some(a)) => format!("barrier arg{a}"),
+                (RendezvousRole::Send, _) => "send".to_string(),
+                (RendezvousRole::Recv, _) => "recv".to_string(),
+                (RendezvousRole::Barrier, None) => "barrier".to_string(),
+            };
+            (matcher(&r.matcher), s)
         });
         section(&mut out, "alloc", &set.allocs, |a| {
             let mut s = if a.free {

@@ -485,6 +485,17 @@ impl Entry for JoinModel {
 
 impl Entry for RendezvousModel {
     matcher_access!();
+    fn check(&self, reasons: &mut Vec<String>) {
+        match (self.role, self.arg) {
+            (RendezvousRole::Barrier, None) => reasons.push(
+                "role = \"barrier\" needs `arg` (the argument pointing at the barrier)".into(),
+            ),
+            (RendezvousRole::Send | RendezvousRole::Recv, Some(_)) => reasons.push(
+                "`arg` applies to barriers; messages are matched by sender, not by channel".into(),
+            ),
+            _ => {}
+        }
+    }
 }
 
 impl Entry for AllocModel {

@@ -490,10 +490,7 @@ pub struct JoinModel {
     pub arg: u32,
 }
 
-/// A barrier wait (`pthread_barrier_wait`, `std::sync::Barrier::wait`):
-/// no participant leaves it before every participant arrived, so what a
-/// thread does before its wait happens before what any thread that waits
-/// on the same barrier does after its own.
+/// A point where threads synchronise by meeting rather than by locking.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RendezvousModel {
@@ -502,8 +499,27 @@ pub struct RendezvousModel {
     /// cannot combine `flatten` with `deny_unknown_fields`.
     #[serde(flatten, skip_deserializing)]
     pub matcher: Matcher,
-    /// Argument pointing at the barrier.
-    pub arg: u32,
+    #[serde(default)]
+    pub role: RendezvousRole,
+    /// For a barrier: the argument pointing at it.
+    #[serde(default)]
+    pub arg: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RendezvousRole {
+    /// A barrier wait (`pthread_barrier_wait`, `std::sync::Barrier::wait`):
+    /// no participant leaves it before every participant arrived, so what
+    /// a thread does before its wait happens before what any thread that
+    /// waits on the same barrier does after its own.
+    #[default]
+    Barrier,
+    /// Sends a message (`mpsc::Sender::send`): what the sender did before
+    /// happens before what the receiver does after receiving it.
+    Send,
+    /// Blocks until a message arrives (`mpsc::Receiver::recv`).
+    Recv,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

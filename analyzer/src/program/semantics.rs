@@ -25,7 +25,6 @@ impl Primitive for Semantics<'_> {
             || self.barrier.is_some()
             || self.spawn.is_some()
             || self.join.is_some()
-            || self.rendezvous.is_some()
             || self.alloc.is_some()
     }
 }

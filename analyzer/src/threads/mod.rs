@@ -188,10 +188,11 @@ impl ThreadRoot {
 pub struct Threads {
     pub roots: Vec<ThreadRoot>,
     exclusive: Vec<(FuncId, FuncId)>,
-    /// Barrier waits (`[[rendezvous]]` models) per function: the call and
-    /// the barrier it waits on; a call of a function that waits on the way
-    /// counts as a wait on the same barriers.
-    rendezvous: HashMap<FuncId, Vec<(u32, Ptr)>>,
+    /// Barrier waits and message sends and receives (`[[rendezvous]]`).
+    sync: SyncPoints,
+    /// The one root that sends every message of the program, if there is
+    /// one and it runs once (see `ordered_by_rendezvous`).
+    sole_sender: Option<usize>,
     /// The program is kernel code (it registers kernel callbacks or calls
     /// kernel primitives); user-space programs get user-space defaults.
     pub kernel: bool,
@@ -450,11 +451,13 @@ impl Threads {
                 }
             }
         }
-        let rendezvous = rendezvous_waits(program, index, memory, cg);
+        let sync = sync_points(program, index, memory, cg);
+        let sole_sender = sole_sender(&roots, &sync.senders, cg);
         Threads {
             roots,
             exclusive,
-            rendezvous,
+            sync,
+            sole_sender,
             kernel,
         }
     }
@@ -552,46 +555,50 @@ impl Threads {
 pub type AccessAt<'p> = (usize, FuncId, u32, &'p [(FuncId, u32)]);
 
 impl Threads {
-    /// Are the two accesses ordered by a barrier both threads wait on:
-    /// one before every wait on it in its thread (which then waits on it
-    /// on every way to its return), the other after a wait on it on every
-    /// way? No participant leaves a barrier before all of them arrived.
-    /// Both threads must run once (a callback invoked again and again
-    /// meets the barrier in another round).
+    /// Are the two accesses ordered by a rendezvous? Both threads must run
+    /// once (a callback invoked again and again meets the barrier or the
+    /// channel in another round).
+    ///
+    /// - A barrier both wait on: one access before every wait on it in its
+    ///   thread (which then waits on it on every way to its return), the
+    ///   other after a wait on it on every way. No participant leaves a
+    ///   barrier before all of them arrived.
+    /// - A message: one access in the program's only sender, before every
+    ///   send of its thread (which then sends on every way to its return),
+    ///   the other after a receive on every way. Whatever message that
+    ///   receive got was sent after the first access.
     pub fn ordered_by_rendezvous(
         &self,
         program: &Program<'_>,
         a: AccessAt<'_>,
         b: AccessAt<'_>,
     ) -> bool {
-        if self.rendezvous.is_empty() || !self.roots[a.0].one_shot() || !self.roots[b.0].one_shot()
-        {
+        if !self.roots[a.0].one_shot() || !self.roots[b.0].one_shot() {
             return false;
         }
-        self.before_rendezvous_after(program, a, b) || self.before_rendezvous_after(program, b, a)
+        let ordered = |x: AccessAt<'_>, y: AccessAt<'_>| {
+            self.before_barrier_after(program, x, y) || self.before_send_after_recv(program, x, y)
+        };
+        ordered(a, b) || ordered(b, a)
     }
 
     /// Is `x` before a barrier that `y` is after?
-    fn before_rendezvous_after(
+    fn before_barrier_after(
         &self,
         program: &Program<'_>,
         x: AccessAt<'_>,
         y: AccessAt<'_>,
     ) -> bool {
-        let frames = |(_, f, i, path): AccessAt<'_>| -> Vec<(FuncId, u32)> {
-            path.iter()
-                .copied()
-                .chain(std::iter::once((f, i)))
-                .collect()
-        };
-        let (fx, fy) = (frames(x), frames(y));
-        // `x`'s call stack must start at its thread's entry, or a wait in
-        // a caller not on it could come first.
-        if fx.first().map(|p| p.0) != Some(self.roots[x.0].func) {
+        if self.sync.barriers.is_empty() {
             return false;
         }
+        let Some(fx) = self.anchored_frames(x) else {
+            return false;
+        };
+        let fy = frames(y);
         let waits_on = |g: FuncId, bar: Ptr| -> Vec<u32> {
-            self.rendezvous
+            self.sync
+                .barriers
                 .get(&g)
                 .map(|w| {
                     w.iter()
@@ -604,7 +611,7 @@ impl Threads {
         // Barriers `y` is after on every way to it.
         let mut barriers: Vec<Ptr> = Vec::new();
         for &(g, pos) in &fy {
-            let Some(w) = self.rendezvous.get(&g) else {
+            let Some(w) = self.sync.barriers.get(&g) else {
                 continue;
             };
             for &(_, bar) in w {
@@ -615,68 +622,204 @@ impl Threads {
                 }
             }
         }
-        barriers.into_iter().any(|bar| {
-            let before_all = fx.iter().all(|&(g, pos)| {
-                waits_on(g, bar)
-                    .iter()
-                    .all(|&w| !reachable_avoiding(program.function(g), w, pos, &[], &[]))
-            });
-            before_all
-                && fx.iter().any(|&(g, pos)| {
-                    always_reached_after(program.function(g), pos, &waits_on(g, bar))
-                })
-        })
+        barriers
+            .into_iter()
+            .any(|bar| before_then_always(program, &fx, |g| waits_on(g, bar)))
+    }
+
+    /// Is `x` in the only sender, before a send, and `y` after a receive?
+    fn before_send_after_recv(
+        &self,
+        program: &Program<'_>,
+        x: AccessAt<'_>,
+        y: AccessAt<'_>,
+    ) -> bool {
+        if self.sole_sender != Some(x.0) {
+            return false;
+        }
+        let Some(fx) = self.anchored_frames(x) else {
+            return false;
+        };
+        let list =
+            |m: &HashMap<FuncId, Vec<u32>>, g: FuncId| m.get(&g).cloned().unwrap_or_default();
+        frames(y).iter().any(|&(g, pos)| {
+            self.sync
+                .recvs
+                .get(&g)
+                .is_some_and(|r| !reachable_from_entry_avoiding(program.function(g), pos, r))
+        }) && before_then_always(program, &fx, |g| list(&self.sync.sends, g))
+    }
+
+    /// The call stack of an access, outermost first, ending at the access;
+    /// `None` unless it starts at its root's function (a caller not on it
+    /// could have synchronised first).
+    fn anchored_frames(&self, x: AccessAt<'_>) -> Option<Vec<(FuncId, u32)>> {
+        let f = frames(x);
+        (f.first().map(|p| p.0) == Some(self.roots[x.0].func)).then_some(f)
     }
 }
 
-/// Barrier waits per function (see `Threads::rendezvous`): calls of a
-/// `[[rendezvous]]` model with the barrier their argument points to, and
-/// calls (up to four levels up) of functions that wait.
-fn rendezvous_waits(
+/// The call stack of an access, outermost first, ending at the access.
+fn frames((_, f, i, path): AccessAt<'_>) -> Vec<(FuncId, u32)> {
+    path.iter()
+        .copied()
+        .chain(std::iter::once((f, i)))
+        .collect()
+}
+
+/// On the call stack `fx`: no point of `points` can come before the
+/// access, and one comes after it on every way to a return of one of the
+/// frames.
+fn before_then_always(
+    program: &Program<'_>,
+    fx: &[(FuncId, u32)],
+    points: impl Fn(FuncId) -> Vec<u32>,
+) -> bool {
+    fx.iter().all(|&(g, pos)| {
+        points(g)
+            .iter()
+            .all(|&w| !reachable_avoiding(program.function(g), w, pos, &[], &[]))
+    }) && fx
+        .iter()
+        .any(|&(g, pos)| always_reached_after(program.function(g), pos, &points(g)))
+}
+
+/// Synchronisation points of `[[rendezvous]]` models, per function.
+#[derive(Default)]
+struct SyncPoints {
+    /// Barrier waits: the call and the barrier its argument points to.
+    barriers: HashMap<FuncId, Vec<(u32, Ptr)>>,
+    /// Message sends: calls, and instructions of inlined sends.
+    sends: HashMap<FuncId, Vec<u32>>,
+    /// Message receives, likewise.
+    recvs: HashMap<FuncId, Vec<u32>>,
+    /// Functions that send themselves (not through a call of another
+    /// function that sends).
+    senders: Vec<FuncId>,
+}
+
+/// The program's synchronisation points (see `SyncPoints`). A call (up to
+/// four levels up) of a function that waits, sends or receives counts as
+/// one too.
+fn sync_points(
     program: &Program<'_>,
     index: &ModelIndex<'_>,
     memory: &Memory,
     cg: &CallGraph,
-) -> HashMap<FuncId, Vec<(u32, Ptr)>> {
-    let mut waits: HashMap<FuncId, Vec<(u32, Ptr)>> = HashMap::new();
+) -> SyncPoints {
+    use seam_models::RendezvousRole;
+    let mut sp = SyncPoints::default();
+    // Scopes of inlined sends and receives, per module.
+    let scopes: Vec<HashMap<crate::ir::StrId, RendezvousRole>> = program
+        .modules
+        .iter()
+        .map(|m| {
+            let mut out = HashMap::new();
+            let mut seen = HashSet::new();
+            for l in m.locations.iter().filter(|l| l.inlined_at.is_some()) {
+                if let Some(sc) = l.scope.filter(|sc| seen.insert(*sc)) {
+                    if let Some(rv) = index.by_name(m.str(sc)).rendezvous {
+                        if rv.role != RendezvousRole::Barrier {
+                            out.insert(sc, rv.role);
+                        }
+                    }
+                }
+            }
+            out
+        })
+        .collect();
     for f in 0..program.funcs.len() as FuncId {
         let func = program.function(f);
         let module = program.funcs[f as usize].module;
+        let m = program.module_of(f);
+        let inlined = &scopes[module as usize];
         for (i, inst) in func.insts.iter().enumerate() {
-            let crate::ir::InstKind::Call { callee, .. } = &inst.kind else {
-                continue;
-            };
-            let Some(t) = program.call_target(module, callee) else {
-                continue;
-            };
-            let Some(rv) = index.of(t).rendezvous else {
-                continue;
-            };
-            let Some(p) = inst
-                .kind
-                .model_args()
-                .get(rv.arg as usize)
-                .and_then(|v| memory.ptr_of(program, f, v))
-            else {
-                continue;
-            };
-            waits.entry(f).or_default().push((i as u32, p));
+            let i = i as u32;
+            let mut role = None;
+            if let crate::ir::InstKind::Call { callee, .. } = &inst.kind {
+                if let Some(rv) = program
+                    .call_target(module, callee)
+                    .and_then(|t| index.of(t).rendezvous)
+                {
+                    if rv.role == RendezvousRole::Barrier {
+                        let p = rv.arg.and_then(|a| {
+                            memory.ptr_of(program, f, inst.kind.model_args().get(a as usize)?)
+                        });
+                        if let Some(p) = p {
+                            sp.barriers.entry(f).or_default().push((i, p));
+                        }
+                        continue;
+                    }
+                    role = Some(rv.role);
+                }
+            }
+            if role.is_none() && !inlined.is_empty() {
+                let mut loc = inst.loc;
+                for _ in 0..32 {
+                    let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
+                        break;
+                    };
+                    if l.inlined_at.is_none() {
+                        break;
+                    }
+                    if let Some(r) = l.scope.and_then(|sc| inlined.get(&sc)) {
+                        role = Some(*r);
+                        break;
+                    }
+                    loc = l.inlined_at;
+                }
+            }
+            match role {
+                Some(RendezvousRole::Send) => sp.sends.entry(f).or_default().push(i),
+                Some(RendezvousRole::Recv) => sp.recvs.entry(f).or_default().push(i),
+                _ => {}
+            }
         }
     }
-    let mut frontier: Vec<FuncId> = waits.keys().copied().collect();
+    sp.senders = sp.sends.keys().copied().collect();
+    sp.senders.sort_unstable();
+    lift_points(&mut sp.barriers, cg);
+    let mut sends: HashMap<FuncId, Vec<(u32, ())>> = sp
+        .sends
+        .iter()
+        .map(|(f, v)| (*f, v.iter().map(|&i| (i, ())).collect()))
+        .collect();
+    lift_points(&mut sends, cg);
+    sp.sends = sends
+        .into_iter()
+        .map(|(f, v)| (f, v.into_iter().map(|(i, _)| i).collect()))
+        .collect();
+    let mut recvs: HashMap<FuncId, Vec<(u32, ())>> = sp
+        .recvs
+        .iter()
+        .map(|(f, v)| (*f, v.iter().map(|&i| (i, ())).collect()))
+        .collect();
+    lift_points(&mut recvs, cg);
+    sp.recvs = recvs
+        .into_iter()
+        .map(|(f, v)| (f, v.into_iter().map(|(i, _)| i).collect()))
+        .collect();
+    sp
+}
+
+/// Adds to each caller (up to four levels) of a function with points the
+/// call, once per distinct tag of those points.
+fn lift_points<T: Copy + PartialEq>(points: &mut HashMap<FuncId, Vec<(u32, T)>>, cg: &CallGraph) {
+    let mut frontier: Vec<FuncId> = points.keys().copied().collect();
+    frontier.sort_unstable();
     for _ in 0..4 {
         let mut next = Vec::new();
         for g in frontier {
-            let bars: Vec<Ptr> = waits[&g].iter().map(|(_, p)| *p).collect();
+            let tags: Vec<T> = points[&g].iter().map(|(_, t)| *t).collect();
             for e in cg.callers[g as usize]
                 .iter()
                 .filter(|e| !e.guessed && e.caller != g)
             {
-                let list = waits.entry(e.caller).or_default();
+                let list = points.entry(e.caller).or_default();
                 let mut grew = false;
-                for &p in &bars {
-                    if !list.contains(&(e.inst, p)) {
-                        list.push((e.inst, p));
+                for &t in &tags {
+                    if !list.contains(&(e.inst, t)) {
+                        list.push((e.inst, t));
                         grew = true;
                     }
                 }
@@ -689,7 +832,42 @@ fn rendezvous_waits(
         next.dedup();
         frontier = next;
     }
-    waits
+}
+
+/// The root every function in `senders` runs in, when there is exactly
+/// one, it runs once, and nothing else reaches them (walking up the call
+/// graph from each, every way ends at that root's function).
+fn sole_sender(roots: &[ThreadRoot], senders: &[FuncId], cg: &CallGraph) -> Option<usize> {
+    if senders.is_empty() {
+        return None;
+    }
+    let mut found: Option<usize> = None;
+    let mut seen: HashSet<FuncId> = HashSet::new();
+    let mut work: Vec<FuncId> = senders.to_vec();
+    while let Some(g) = work.pop() {
+        if !seen.insert(g) || seen.len() > MAX_LIFT_FUNCTIONS {
+            if seen.len() > MAX_LIFT_FUNCTIONS {
+                return None;
+            }
+            continue;
+        }
+        let as_root: Vec<usize> = (0..roots.len()).filter(|&k| roots[k].func == g).collect();
+        match as_root.as_slice() {
+            [] => {}
+            [k] if found.is_none_or(|f| f == *k) => found = Some(*k),
+            _ => return None,
+        }
+        let callers: Vec<_> = cg.callers[g as usize]
+            .iter()
+            .filter(|e| !e.guessed)
+            .collect();
+        if callers.is_empty() && as_root.is_empty() {
+            return None;
+        }
+        // Called as well as started: its callers run it too.
+        work.extend(callers.iter().map(|e| e.caller));
+    }
+    found.filter(|&k| roots[k].one_shot() && !roots[k].self_concurrent)
 }
 
 /// Can execution go from the entry of `func` to instruction `to` without
