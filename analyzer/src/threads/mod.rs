@@ -325,6 +325,9 @@ impl Threads {
             }
         }
         let spawned: HashSet<FuncId> = memory.spawns.iter().map(|s| s.callee).collect();
+        let has_main = (0..program.funcs.len()).any(|f| {
+            program.funcs[f].name == "main" && !program.function(f as FuncId).is_declaration
+        });
         let dependencies = dependency_crates(program, cg);
         let mut taken: Vec<FuncId> = memory.address_taken.iter().copied().collect();
         taken.sort_unstable();
@@ -358,6 +361,10 @@ impl Threads {
                 && func.visible
                 && func.linkage != crate::ir::Linkage::Internal
                 && callable_from_outside(program, &dependencies, kernel, f)
+                // A user-space program with `main` is closed: a visible
+                // function nothing calls is an out-of-line copy of one
+                // inlined everywhere, or dead, not an entry.
+                && (is_main || kernel || !has_main)
             {
                 (true, if is_main { "program entry" } else { EXPORTED })
             } else {
