@@ -9,6 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod instances;
+
 use seam_models::{Context, InitPhase};
 
 use crate::callgraph::CallGraph;
@@ -38,6 +40,9 @@ pub struct ThreadRoot {
     /// Where the root is started by code in the input (`pthread_create`,
     /// `kthread_run` …), with the joins in that function.
     pub spawned_at: Vec<SpawnPoint>,
+    /// Every instance is started with data of its own, received in this
+    /// parameter (see `instances`).
+    pub instance_data: Option<u32>,
 }
 
 /// Rust-for-Linux's `module!` for a built-in module emits `#[no_mangle]
@@ -320,6 +325,7 @@ impl Threads {
                         via: via.clone(),
                         holds: Vec::new(),
                         spawned_at: vec![point],
+                        instance_data: None,
                     });
                 }
             }
@@ -383,6 +389,7 @@ impl Threads {
                     via: via.to_string(),
                     holds: Vec::new(),
                     spawned_at: Vec::new(),
+                    instance_data: None,
                 });
             }
         }
@@ -405,6 +412,7 @@ impl Threads {
                 via: "seam.toml".into(),
                 holds: rc.holds.clone(),
                 spawned_at: Vec::new(),
+                instance_data: None,
             });
         }
         // A user-space program's entry points (main, a library's public API
@@ -441,6 +449,34 @@ impl Threads {
                 });
             if once {
                 roots[k].self_concurrent = false;
+            }
+        }
+        // Instances started with data of their own each.
+        for k in 0..roots.len() {
+            if !roots[k].self_concurrent || roots[k].spawned_at.is_empty() {
+                continue;
+            }
+            let sites: Vec<&crate::memory::SpawnSite> = memory
+                .spawns
+                .iter()
+                .filter(|s| s.callee == roots[k].func && s.context == roots[k].context)
+                .collect();
+            let data_param = sites.first().and_then(|s| {
+                let func = program.function(s.caller);
+                let module = program.funcs[s.caller as usize].module;
+                match &func.insts.get(s.inst as usize)?.kind {
+                    crate::ir::InstKind::Call { callee, .. } => program
+                        .call_target(module, callee)
+                        .and_then(|t| index.of(t).spawn)
+                        .map(|m| m.data_param),
+                    _ => None,
+                }
+            });
+            let once = |f: FuncId| runs_once(program, cg, &roots, f, 0);
+            if let Some(p) = data_param {
+                if instances::distinct_data(program, index, &sites, &once) {
+                    roots[k].instance_data = Some(p);
+                }
             }
         }
         let mut exclusive = Vec::new();
@@ -554,6 +590,32 @@ impl Threads {
                 None => false,
             }
         })
+    }
+}
+
+impl Threads {
+    /// Do the two accesses, both reached from root `root`, touch different
+    /// memory in different instances of it? True when every instance gets
+    /// data of its own and both addresses derive from it alone, in the
+    /// same way (`slots[id]` in both, or `a->result` in both); within one
+    /// instance the two are in program order.
+    pub fn distinct_instances(
+        &self,
+        program: &Program<'_>,
+        root: usize,
+        a: (FuncId, u32),
+        b: (FuncId, u32),
+    ) -> bool {
+        let r = &self.roots[root];
+        let Some(p) = r.instance_data else {
+            return false;
+        };
+        if a.0 != r.func || b.0 != r.func {
+            return false;
+        }
+        let func = program.function(r.func);
+        instances::from_data(func, a.1, p)
+            .is_some_and(|x| instances::from_data(func, b.1, p) == Some(x))
     }
 }
 
