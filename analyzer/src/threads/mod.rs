@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod handles;
 mod instances;
 
 use seam_models::{Context, InitPhase};
@@ -246,26 +247,40 @@ impl Threads {
             });
         let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::new();
         let mut joins: HashMap<FuncId, (Vec<u32>, Vec<JoinLoop>)> = HashMap::new();
-        for s in &memory.spawns {
-            // A thread std starts inside a closure-taking API that was not
-            // inlined (`thread::spawn` at -O0) is started where the user's
-            // code calls that API.
-            let lifted = lift_spawn(program, index, cg, s.caller);
-            let mut repeated = lifted.as_ref().is_some_and(|l| l.repeated);
-            let sites: Vec<StartSite> = match &lifted {
-                Some(l) => l.sites.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
-                None => vec![(s.caller, s.inst, None)],
-            };
-            // In a user-space program, a helper that starts a thread and
-            // returns without joining it (`start_workers()`, `fn start() ->
-            // JoinHandle`) starts it, for order, where it is called.
-            let sites: Vec<(StartSite, Option<Inner>)> = if kernel {
-                sites.into_iter().map(|s| (s, None)).collect()
-            } else {
-                let (w, again) = lift_wrappers(program, index, cg, &sites, lifted.is_some());
-                repeated |= again;
-                w
-            };
+        // Where each registration starts its thread, for order.
+        let placed: Vec<Placed> = memory
+            .spawns
+            .iter()
+            .map(|s| {
+                // A thread std starts inside a closure-taking API that was
+                // not inlined (`thread::spawn` at -O0) is started where the
+                // user's code calls that API.
+                let lifted = lift_spawn(program, index, cg, s.caller);
+                let mut repeated = lifted.as_ref().is_some_and(|l| l.repeated);
+                let sites: Vec<StartSite> = match &lifted {
+                    Some(l) => l.sites.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
+                    None => vec![(s.caller, s.inst, None)],
+                };
+                // In a user-space program, a helper that starts a thread and
+                // returns without joining it (`start_workers()`, `fn start()
+                // -> JoinHandle`) starts it, for order, where it is called.
+                let sites: Vec<(StartSite, Option<Inner>)> = if kernel {
+                    sites.into_iter().map(|s| (s, None)).collect()
+                } else {
+                    let (w, again) = lift_wrappers(program, index, cg, &sites, lifted.is_some());
+                    repeated |= again;
+                    w
+                };
+                (lifted, repeated, sites)
+            })
+            .collect();
+        let mut starts_in: HashMap<FuncId, Vec<u32>> = HashMap::new();
+        for (_, _, sites) in &placed {
+            for ((caller, inst, _), _) in sites {
+                starts_in.entry(*caller).or_default().push(*inst);
+            }
+        }
+        for (s, (lifted, repeated, sites)) in memory.spawns.iter().zip(placed) {
             let via = match &lifted {
                 Some(l) => program.funcs[l.api as usize].demangled.clone(),
                 None => s.via.clone(),
@@ -297,6 +312,20 @@ impl Threads {
                 // of a handle loaded from where it may have been written.
                 if !kernel && lifted.is_none() && inner.is_none() && inst == s.inst {
                     let kept = joins_of_handle(program, index, memory, caller, inst, &join_insts);
+                    if kept.len() != join_insts.len() {
+                        join_loops = loops_of(program.function(caller), &kept);
+                        join_insts = kept;
+                    }
+                }
+                if !kernel && program.language(caller) == crate::ir::Language::Rust {
+                    // A Rust handle moved through stack slots into its join.
+                    let kept = handles::joins_of_start(
+                        program,
+                        caller,
+                        inst,
+                        &starts_in[&caller],
+                        &join_insts,
+                    );
                     if kept.len() != join_insts.len() {
                         join_loops = loops_of(program.function(caller), &kept);
                         join_insts = kept;
@@ -1563,6 +1592,11 @@ struct Lifted {
     /// A closure std runs was on the way: the start may repeat.
     repeated: bool,
 }
+
+/// Where one registration starts its thread: how std's start was lifted,
+/// whether it may start again, and the start sites (with the start inside
+/// a helper they were moved up from).
+type Placed = (Option<Lifted>, bool, Vec<(StartSite, Option<Inner>)>);
 
 /// Where a thread is started: caller, call, and the std function called
 /// when the start was placed at a call into std.
