@@ -456,28 +456,40 @@ impl Threads {
         }
         // A thread or kthread function started from one place, once, is one
         // instance: self-concurrent only when started from several places,
-        // in a loop, or from code that may itself run again.
-        for k in 0..roots.len() {
-            if !roots[k].one_shot() || roots[k].spawned_at.is_empty() || !roots[k].self_concurrent {
-                continue;
+        // in a loop, or from code that may itself run again. A thread
+        // started by another such thread depends on that one's verdict:
+        // repeat until nothing changes.
+        for _round in 0..8 {
+            let mut changed = false;
+            for k in 0..roots.len() {
+                if !roots[k].one_shot()
+                    || roots[k].spawned_at.is_empty()
+                    || !roots[k].self_concurrent
+                {
+                    continue;
+                }
+                let points = roots[k].spawned_at.clone();
+                let once = points.len() == 1
+                    && points.iter().all(|sp| {
+                        // Started in a loop that joins it before it starts
+                        // it again: one instance at a time.
+                        !sp.repeated
+                            && !reachable_avoiding(
+                                program.function(sp.caller),
+                                sp.inst,
+                                sp.inst,
+                                &sp.joins,
+                                &sp.join_loops,
+                            )
+                            && runs_once(program, cg, &roots, sp.caller, 0)
+                    });
+                if once {
+                    roots[k].self_concurrent = false;
+                    changed = true;
+                }
             }
-            let points = roots[k].spawned_at.clone();
-            let once = points.len() == 1
-                && points.iter().all(|sp| {
-                    // Started in a loop that joins it before it starts
-                    // it again: one instance at a time.
-                    !sp.repeated
-                        && !reachable_avoiding(
-                            program.function(sp.caller),
-                            sp.inst,
-                            sp.inst,
-                            &sp.joins,
-                            &sp.join_loops,
-                        )
-                        && runs_once(program, cg, &roots, sp.caller, 0)
-                });
-            if once {
-                roots[k].self_concurrent = false;
+            if !changed {
+                break;
             }
         }
         // Instances started with data of their own each.
@@ -571,6 +583,24 @@ impl Threads {
                     .collect::<Vec<_>>()
             );
         }
+        if points.is_empty() {
+            return false;
+        }
+        self.ordered_by_own_spawn(program, access_root, func, inst, path, other)
+            || self.ordered_through_parent(program, access_root, func, inst, path, other)
+    }
+
+    /// `ordered_by_spawn` through the starts of `other` themselves.
+    fn ordered_by_own_spawn(
+        &self,
+        program: &Program<'_>,
+        access_root: usize,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+        other: usize,
+    ) -> bool {
+        let points = &self.roots[other].spawned_at;
         if points.is_empty() {
             return false;
         }
@@ -1048,6 +1078,74 @@ fn always_reached_after(func: &crate::ir::Function, from: u32, waits: &[u32]) ->
         }
     }
     true
+}
+
+impl Threads {
+    /// Is the access ordered with root `other` through the thread that
+    /// starts it (user space)? When every start of `other` is a direct call in the
+    /// function of one other root `parent` (a thread starting a helper
+    /// thread), an access before `parent` starts is before `other` starts,
+    /// and an access after `parent` was joined is after `other` ended if
+    /// `parent` joins `other` on every way to its return.
+    fn ordered_through_parent(
+        &self,
+        program: &Program<'_>,
+        access_root: usize,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+        other: usize,
+    ) -> bool {
+        if self.kernel {
+            return false;
+        }
+        let points = &self.roots[other].spawned_at;
+        let Some(pf) = points.first().map(|sp| sp.caller) else {
+            return false;
+        };
+        if points
+            .iter()
+            .any(|sp| sp.caller != pf || sp.lifted || sp.inner.is_some() || sp.scope.is_some())
+        {
+            return false;
+        }
+        let parents: Vec<usize> = (0..self.roots.len())
+            .filter(|&k| self.roots[k].func == pf && k != other && k != access_root)
+            .collect();
+        let [parent] = parents.as_slice() else {
+            return false;
+        };
+        let parent = *parent;
+        if !self.roots[parent].one_shot() || self.roots[parent].spawned_at.is_empty() {
+            return false;
+        }
+        if !self.ordered_by_own_spawn(program, access_root, func, inst, path, parent) {
+            return false;
+        }
+        // Before the parent starts (no join needed)?
+        let before = self.roots[parent].spawned_at.iter().all(|sp| {
+            position_in(func, inst, path, sp.caller).is_some_and(|pos| {
+                !(sp.lifted && pos == sp.inst)
+                    && !reachable_avoiding(program.function(sp.caller), sp.inst, pos, &[], &[])
+            })
+        });
+        if before {
+            return true;
+        }
+        // After the parent's join: the parent must have joined `other`.
+        let pfunc = program.function(pf);
+        let rets: Vec<u32> = pfunc
+            .insts
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| matches!(x.kind, crate::ir::InstKind::Ret { .. }))
+            .map(|(i, _)| i as u32)
+            .collect();
+        points.iter().all(|sp| {
+            rets.iter()
+                .all(|&r| !reachable_avoiding(pfunc, sp.inst, r, &sp.joins, &sp.join_loops))
+        })
+    }
 }
 
 /// Join calls in `f`: calls of a join model, and calls into Rust's library
