@@ -1125,7 +1125,8 @@ impl Threads {
         // Before the parent starts (no join needed)?
         let before = self.roots[parent].spawned_at.iter().all(|sp| {
             position_in(func, inst, path, sp.caller).is_some_and(|pos| {
-                !(sp.lifted && pos == sp.inst)
+                let inside_start = sp.lifted && pos == sp.inst;
+                !inside_start
                     && !reachable_avoiding(program.function(sp.caller), sp.inst, pos, &[], &[])
             })
         });
