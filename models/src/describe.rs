@@ -132,12 +132,14 @@ pub(crate) fn describe(models: &Models) -> String {
             (matcher(&j.matcher), format!("arg{}", j.arg))
         });
         section(&mut out, "rendezvous", &set.rendezvous, |r| {
-            let s = match (r.role, r.arg) {
-                (RendezvousRole::Barrier, Some(a)) => format!("barrier arg{a}"),
-                (RendezvousRole::Send, _) => "send".to_string(),
-                (RendezvousRole::Recv, _) => "recv".to_string(),
-                (RendezvousRole::Barrier, None) => "barrier".to_string(),
+            let mut s = match r.role {
+                RendezvousRole::Barrier => "barrier".to_string(),
+                RendezvousRole::Send => "send".to_string(),
+                RendezvousRole::Recv => "recv".to_string(),
+                RendezvousRole::Create => "create".to_string(),
             };
+            s += &arg("arg", r.arg);
+            s += &arg("value=arg", r.value_arg);
             (matcher(&r.matcher), s)
         });
         section(&mut out, "alloc", &set.allocs, |a| {

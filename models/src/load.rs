@@ -490,10 +490,13 @@ impl Entry for RendezvousModel {
             (RendezvousRole::Barrier, None) => reasons.push(
                 "role = \"barrier\" needs `arg` (the argument pointing at the barrier)".into(),
             ),
-            (RendezvousRole::Send | RendezvousRole::Recv, Some(_)) => reasons.push(
-                "`arg` applies to barriers; messages are matched by sender, not by channel".into(),
+            (RendezvousRole::Create, None) => reasons.push(
+                "role = \"create\" needs `arg` (the argument pointing at the channel)".into(),
             ),
             _ => {}
+        }
+        if (self.role == RendezvousRole::Create) != self.value_arg.is_some() {
+            reasons.push("`value_arg` is given exactly for role = \"create\"".into());
         }
     }
 }

@@ -501,9 +501,14 @@ pub struct RendezvousModel {
     pub matcher: Matcher,
     #[serde(default)]
     pub role: RendezvousRole,
-    /// For a barrier: the argument pointing at it.
+    /// The argument pointing at the barrier (required), or at the channel
+    /// or semaphore a message goes through (without it, messages are not
+    /// told apart by channel).
     #[serde(default)]
     pub arg: Option<u32>,
+    /// For `create`: the argument holding the initial count.
+    #[serde(default)]
+    pub value_arg: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -518,8 +523,13 @@ pub enum RendezvousRole {
     /// Sends a message (`mpsc::Sender::send`): what the sender did before
     /// happens before what the receiver does after receiving it.
     Send,
-    /// Blocks until a message arrives (`mpsc::Receiver::recv`).
+    /// Blocks until a message arrives (`mpsc::Receiver::recv`,
+    /// `sem_wait`).
     Recv,
+    /// Sets up the channel or semaphore `arg` points to, holding
+    /// `value_arg` messages (`sem_init`). A message through an object with
+    /// `arg` orders only when it was created empty.
+    Create,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -196,9 +196,9 @@ pub struct Threads {
     exclusive: Vec<(FuncId, FuncId)>,
     /// Barrier waits and message sends and receives (`[[rendezvous]]`).
     sync: SyncPoints,
-    /// The one root that sends every message of the program, if there is
-    /// one and it runs once (see `ordered_by_rendezvous`).
-    sole_sender: Option<usize>,
+    /// Per channel, the one root that sends every message through it, if
+    /// there is one and it runs once (see `ordered_by_rendezvous`).
+    sole_sender: HashMap<Chan, usize>,
     /// The program is kernel code (it registers kernel callbacks or calls
     /// kernel primitives); user-space programs get user-space defaults.
     pub kernel: bool,
@@ -536,7 +536,12 @@ impl Threads {
             }
         }
         let sync = sync_points(program, index, memory, cg);
-        let sole_sender = sole_sender(&roots, &sync.senders, cg);
+        let sole_sender: HashMap<Chan, usize> = sync
+            .senders
+            .iter()
+            .filter(|(c, _)| c.is_none_or(|p| sync.created_empty.get(&p) == Some(&true)))
+            .filter_map(|(c, fs)| Some((*c, sole_sender(&roots, fs, cg)?)))
+            .collect();
         Threads {
             roots,
             exclusive,
@@ -755,27 +760,38 @@ impl Threads {
             .any(|bar| before_then_always(program, &fx, |g| waits_on(g, bar)))
     }
 
-    /// Is `x` in the only sender, before a send, and `y` after a receive?
+    /// Is `x` in the only sender on a channel, before a send on it, and
+    /// `y` after a receive from it?
     fn before_send_after_recv(
         &self,
         program: &Program<'_>,
         x: AccessAt<'_>,
         y: AccessAt<'_>,
     ) -> bool {
-        if self.sole_sender != Some(x.0) {
+        let chans: Vec<Chan> = self
+            .sole_sender
+            .iter()
+            .filter(|(_, &r)| r == x.0)
+            .map(|(c, _)| *c)
+            .collect();
+        if chans.is_empty() {
             return false;
         }
         let Some(fx) = self.anchored_frames(x) else {
             return false;
         };
-        let list =
-            |m: &HashMap<FuncId, Vec<u32>>, g: FuncId| m.get(&g).cloned().unwrap_or_default();
-        frames(y).iter().any(|&(g, pos)| {
-            self.sync
-                .recvs
-                .get(&g)
-                .is_some_and(|r| !reachable_from_entry_avoiding(program.function(g), pos, r))
-        }) && before_then_always(program, &fx, |g| list(&self.sync.sends, g))
+        let on = |m: &HashMap<FuncId, Vec<(u32, Chan)>>, g: FuncId, c: Chan| -> Vec<u32> {
+            m.get(&g)
+                .map(|v| v.iter().filter(|(_, k)| *k == c).map(|(i, _)| *i).collect())
+                .unwrap_or_default()
+        };
+        let fy = frames(y);
+        chans.into_iter().any(|c| {
+            fy.iter().any(|&(g, pos)| {
+                let r = on(&self.sync.recvs, g, c);
+                !r.is_empty() && !reachable_from_entry_avoiding(program.function(g), pos, &r)
+            }) && before_then_always(program, &fx, |g| on(&self.sync.sends, g, c))
+        })
     }
 
     /// The call stack of an access, outermost first, ending at the access;
@@ -817,14 +833,25 @@ fn before_then_always(
 struct SyncPoints {
     /// Barrier waits: the call and the barrier its argument points to.
     barriers: HashMap<FuncId, Vec<(u32, Ptr)>>,
-    /// Message sends: calls, and instructions of inlined sends.
-    sends: HashMap<FuncId, Vec<u32>>,
+    /// Message sends: calls, and instructions of inlined sends, with the
+    /// channel.
+    sends: HashMap<FuncId, Vec<(u32, Chan)>>,
     /// Message receives, likewise.
-    recvs: HashMap<FuncId, Vec<u32>>,
-    /// Functions that send themselves (not through a call of another
-    /// function that sends).
-    senders: Vec<FuncId>,
+    recvs: HashMap<FuncId, Vec<(u32, Chan)>>,
+    /// Per channel, the functions that send on it themselves (not through
+    /// a call of another function that sends).
+    senders: HashMap<Chan, Vec<FuncId>>,
+    /// Channels set up by a `create` model: whether every set-up made
+    /// them empty (a constant 0 as the initial count).
+    created_empty: HashMap<Ptr, bool>,
+    /// A send whose channel points-to could not name: no channel has a
+    /// sole sender then.
+    unplaced_send: bool,
 }
+
+/// The channel a message goes through: the object the model's `arg`
+/// points to, or `None` for models that do not tell channels apart.
+type Chan = Option<Ptr>;
 
 /// The program's synchronisation points (see `SyncPoints`). A call (up to
 /// four levels up) of a function that waits, sends or receives counts as
@@ -835,6 +862,7 @@ fn sync_points(
     memory: &Memory,
     cg: &CallGraph,
 ) -> SyncPoints {
+    use crate::ir::Value;
     use seam_models::RendezvousRole;
     let mut sp = SyncPoints::default();
     // Scopes of inlined sends and receives, per module.
@@ -869,16 +897,46 @@ fn sync_points(
                     .call_target(module, callee)
                     .and_then(|t| index.of(t).rendezvous)
                 {
-                    if rv.role == RendezvousRole::Barrier {
-                        let p = rv.arg.and_then(|a| {
-                            memory.ptr_of(program, f, inst.kind.model_args().get(a as usize)?)
-                        });
-                        if let Some(p) = p {
-                            sp.barriers.entry(f).or_default().push((i, p));
+                    let args = inst.kind.model_args();
+                    let p = rv
+                        .arg
+                        .and_then(|a| memory.ptr_of(program, f, args.get(a as usize)?));
+                    match rv.role {
+                        RendezvousRole::Barrier => {
+                            if let Some(p) = p {
+                                sp.barriers.entry(f).or_default().push((i, p));
+                            }
                         }
+                        RendezvousRole::Create => {
+                            if let Some(p) = p {
+                                let empty = rv
+                                    .value_arg
+                                    .and_then(|k| args.get(k as usize))
+                                    .is_some_and(|v| *v == Value::Int(0));
+                                *sp.created_empty.entry(p).or_insert(true) &= empty;
+                            }
+                        }
+                        // A message through a channel the pointer does not
+                        // name is not one through any known channel.
+                        RendezvousRole::Send | RendezvousRole::Recv if rv.arg.is_some() => {
+                            if let Some(p) = p {
+                                let list = if rv.role == RendezvousRole::Send {
+                                    &mut sp.sends
+                                } else {
+                                    &mut sp.recvs
+                                };
+                                list.entry(f).or_default().push((i, Some(p)));
+                            } else if rv.role == RendezvousRole::Send {
+                                // A send nobody can place: no sole sender
+                                // anywhere.
+                                sp.unplaced_send = true;
+                            }
+                        }
+                        r => role = Some(r),
+                    }
+                    if role.is_none() {
                         continue;
                     }
-                    role = Some(rv.role);
                 }
             }
             if role.is_none() && !inlined.is_empty() {
@@ -898,35 +956,29 @@ fn sync_points(
                 }
             }
             match role {
-                Some(RendezvousRole::Send) => sp.sends.entry(f).or_default().push(i),
-                Some(RendezvousRole::Recv) => sp.recvs.entry(f).or_default().push(i),
+                Some(RendezvousRole::Send) => sp.sends.entry(f).or_default().push((i, None)),
+                Some(RendezvousRole::Recv) => sp.recvs.entry(f).or_default().push((i, None)),
                 _ => {}
             }
         }
     }
-    sp.senders = sp.sends.keys().copied().collect();
-    sp.senders.sort_unstable();
+    if sp.unplaced_send {
+        sp.sends.clear();
+    }
+    for (f, list) in &sp.sends {
+        for (_, c) in list {
+            let fs = sp.senders.entry(*c).or_default();
+            if !fs.contains(f) {
+                fs.push(*f);
+            }
+        }
+    }
+    for fs in sp.senders.values_mut() {
+        fs.sort_unstable();
+    }
     lift_points(&mut sp.barriers, cg);
-    let mut sends: HashMap<FuncId, Vec<(u32, ())>> = sp
-        .sends
-        .iter()
-        .map(|(f, v)| (*f, v.iter().map(|&i| (i, ())).collect()))
-        .collect();
-    lift_points(&mut sends, cg);
-    sp.sends = sends
-        .into_iter()
-        .map(|(f, v)| (f, v.into_iter().map(|(i, _)| i).collect()))
-        .collect();
-    let mut recvs: HashMap<FuncId, Vec<(u32, ())>> = sp
-        .recvs
-        .iter()
-        .map(|(f, v)| (*f, v.iter().map(|&i| (i, ())).collect()))
-        .collect();
-    lift_points(&mut recvs, cg);
-    sp.recvs = recvs
-        .into_iter()
-        .map(|(f, v)| (f, v.into_iter().map(|(i, _)| i).collect()))
-        .collect();
+    lift_points(&mut sp.sends, cg);
+    lift_points(&mut sp.recvs, cg);
     sp
 }
 
