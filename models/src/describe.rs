@@ -71,6 +71,8 @@ pub(crate) fn describe(models: &Models) -> String {
             s += flag(l.bh, " bh");
             s += flag(l.returns_guard, " returns-guard");
             s += flag(!l.kernel, " non-kernel");
+            s += flag(l.global, " global");
+            s += flag(l.body, " (body)");
             (matcher(&l.matcher), s)
         });
         section(&mut out, "accesses", &set.accesses, |a| {
@@ -128,6 +130,17 @@ pub(crate) fn describe(models: &Models) -> String {
         });
         section(&mut out, "join", &set.joins, |j| {
             (matcher(&j.matcher), format!("arg{}", j.arg))
+        });
+        section(&mut out, "rendezvous", &set.rendezvous, |r| {
+            let mut s = match r.role {
+                RendezvousRole::Barrier => "barrier".to_string(),
+                RendezvousRole::Send => "send".to_string(),
+                RendezvousRole::Recv => "recv".to_string(),
+                RendezvousRole::Create => "create".to_string(),
+            };
+            s += &arg("arg", r.arg);
+            s += &arg("value=arg", r.value_arg);
+            (matcher(&r.matcher), s)
         });
         section(&mut out, "alloc", &set.allocs, |a| {
             let mut s = if a.free {

@@ -78,6 +78,7 @@ pub struct FnModels<'m> {
     pub barrier: Option<&'m BarrierModel>,
     pub spawn: Option<&'m SpawnModel>,
     pub join: Option<&'m JoinModel>,
+    pub rendezvous: Option<&'m RendezvousModel>,
     pub alloc: Option<&'m AllocModel>,
     pub sleep: Option<&'m SleepModel>,
     pub mmio: Option<&'m MmioModel>,
@@ -92,6 +93,7 @@ impl FnModels<'_> {
             && self.barrier.is_none()
             && self.spawn.is_none()
             && self.join.is_none()
+            && self.rendezvous.is_none()
             && self.alloc.is_none()
             && self.sleep.is_none()
             && self.mmio.is_none()
@@ -141,6 +143,7 @@ struct Index {
     barriers: SectionIndex,
     spawns: SectionIndex,
     joins: SectionIndex,
+    rendezvous: SectionIndex,
     allocs: SectionIndex,
     sleeps: SectionIndex,
     mmio: SectionIndex,
@@ -336,6 +339,10 @@ impl Models {
                 .joins
                 .find(&key)
                 .map(|s| &self.sets[s.set as usize].joins[s.entry as usize]),
+            rendezvous: ix
+                .rendezvous
+                .find(&key)
+                .map(|s| &self.sets[s.set as usize].rendezvous[s.entry as usize]),
             alloc: ix
                 .allocs
                 .find(&key)
@@ -491,6 +498,9 @@ impl Index {
         for (i, m) in set.joins.iter().enumerate() {
             next.joins.add(&m.matcher, slot(i));
         }
+        for (i, m) in set.rendezvous.iter().enumerate() {
+            next.rendezvous.add(&m.matcher, slot(i));
+        }
         for (i, m) in set.allocs.iter().enumerate() {
             next.allocs.add(&m.matcher, slot(i));
         }
@@ -514,6 +524,7 @@ impl Index {
             &mut next.barriers,
             &mut next.spawns,
             &mut next.joins,
+            &mut next.rendezvous,
             &mut next.allocs,
             &mut next.sleeps,
             &mut next.mmio,

@@ -73,8 +73,18 @@ impl fmt::Display for ProblemList<'_> {
 const MATCHER_KEYS: [&str; 4] = ["function", "functions", "path", "path_regex"];
 
 /// Section names as written in files (`[[lock]]`), in describe order.
-pub(crate) const SECTIONS: [&str; 10] = [
-    "lock", "access", "barrier", "asm", "spawn", "join", "alloc", "sleep", "mmio", "init",
+pub(crate) const SECTIONS: [&str; 11] = [
+    "lock",
+    "access",
+    "barrier",
+    "asm",
+    "spawn",
+    "join",
+    "rendezvous",
+    "alloc",
+    "sleep",
+    "mmio",
+    "init",
 ];
 
 /// Architectures an `[[asm]]` entry may name.
@@ -111,6 +121,7 @@ pub fn parse_model_set(file: &str, text: &str) -> Result<ModelSet, ModelError> {
             "asm" => set.asm = entries(&key, value, &mut problems),
             "spawn" => set.spawns = entries(&key, value, &mut problems),
             "join" => set.joins = entries(&key, value, &mut problems),
+            "rendezvous" => set.rendezvous = entries(&key, value, &mut problems),
             "alloc" => set.allocs = entries(&key, value, &mut problems),
             "sleep" => set.sleeps = entries(&key, value, &mut problems),
             "mmio" => set.mmio = entries(&key, value, &mut problems),
@@ -355,11 +366,17 @@ impl Entry for LockModel {
             }
             _ => {}
         }
-        if self.arg.is_none() && !self.returns_guard && self.kind != LockKind::Rcu {
+        if self.arg.is_none() && !self.returns_guard && self.kind != LockKind::Rcu && !self.global {
             reasons.push(format!(
-                "kind = \"{}\" needs `arg` (the argument pointing at the lock); only rcu is global",
+                "kind = \"{}\" needs `arg` (the argument pointing at the lock) or `global = true`; only rcu is global by default",
                 self.kind
             ));
+        }
+        if self.global && self.arg.is_some() {
+            reasons.push("a `global` lock takes no `arg`".into());
+        }
+        if self.body && (!self.global || self.action != LockAction::Acquire) {
+            reasons.push("`body = true` needs `global = true` and action = \"acquire\"".into());
         }
         if self.guard_field != 0 && !self.arg_is_guard {
             reasons.push("`guard_field` needs `arg_is_guard = true`".into());
@@ -464,6 +481,24 @@ impl Entry for SpawnModel {
 
 impl Entry for JoinModel {
     matcher_access!();
+}
+
+impl Entry for RendezvousModel {
+    matcher_access!();
+    fn check(&self, reasons: &mut Vec<String>) {
+        match (self.role, self.arg) {
+            (RendezvousRole::Barrier, None) => reasons.push(
+                "role = \"barrier\" needs `arg` (the argument pointing at the barrier)".into(),
+            ),
+            (RendezvousRole::Create, None) => reasons.push(
+                "role = \"create\" needs `arg` (the argument pointing at the channel)".into(),
+            ),
+            _ => {}
+        }
+        if (self.role == RendezvousRole::Create) != self.value_arg.is_some() {
+            reasons.push("`value_arg` is given exactly for role = \"create\"".into());
+        }
+    }
 }
 
 impl Entry for AllocModel {

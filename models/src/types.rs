@@ -34,6 +34,8 @@ pub struct ModelSet {
     pub spawns: Vec<SpawnModel>,
     #[serde(default, rename = "join")]
     pub joins: Vec<JoinModel>,
+    #[serde(default, rename = "rendezvous")]
+    pub rendezvous: Vec<RendezvousModel>,
     #[serde(default, rename = "alloc")]
     pub allocs: Vec<AllocModel>,
     #[serde(default, rename = "sleep")]
@@ -175,6 +177,16 @@ pub struct LockModel {
     /// crate locks and hand-rolled ones: see rule `rust-native-lock`.
     #[serde(default = "default_true")]
     pub kernel: bool,
+    /// One lock for the whole program, named by `kind`, taking no `arg`
+    /// (SV-COMP's `__VERIFIER_atomic_begin`/`_end` atomic section).
+    #[serde(default)]
+    pub global: bool,
+    /// The function's own body runs holding the (`global`) lock: a call
+    /// to it is analysed through its body, and every instruction of the
+    /// body, out of line or inlined, holds the lock (SV-COMP's
+    /// `__VERIFIER_atomic_*` functions, which execute atomically).
+    #[serde(default)]
+    pub body: bool,
 }
 
 fn default_true() -> bool {
@@ -476,6 +488,48 @@ pub struct JoinModel {
     pub matcher: Matcher,
     /// Argument identifying the thread (pthread_t value or a handle pointer).
     pub arg: u32,
+}
+
+/// A point where threads synchronise by meeting rather than by locking.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RendezvousModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    #[serde(default)]
+    pub role: RendezvousRole,
+    /// The argument pointing at the barrier (required), or at the channel
+    /// or semaphore a message goes through (without it, messages are not
+    /// told apart by channel).
+    #[serde(default)]
+    pub arg: Option<u32>,
+    /// For `create`: the argument holding the initial count.
+    #[serde(default)]
+    pub value_arg: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RendezvousRole {
+    /// A barrier wait (`pthread_barrier_wait`, `std::sync::Barrier::wait`):
+    /// no participant leaves it before every participant arrived, so what
+    /// a thread does before its wait happens before what any thread that
+    /// waits on the same barrier does after its own.
+    #[default]
+    Barrier,
+    /// Sends a message (`mpsc::Sender::send`): what the sender did before
+    /// happens before what the receiver does after receiving it.
+    Send,
+    /// Blocks until a message arrives (`mpsc::Receiver::recv`,
+    /// `sem_wait`).
+    Recv,
+    /// Sets up the channel or semaphore `arg` points to, holding
+    /// `value_arg` messages (`sem_init`). A message through an object with
+    /// `arg` orders only when it was created empty.
+    Create,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -549,7 +549,7 @@ impl Walker<'_, '_, '_> {
             a,
             am.size as u64,
             kind,
-            Marking::Model(name, am.ordering),
+            Marking::Model(name, am.ordering_for(const_arg(args, am.ordering_arg))),
             held,
             pid,
         );
@@ -819,4 +819,12 @@ fn entry_locks(
     out.sort_by_key(|h| h.lock);
     out.dedup_by_key(|h| h.lock);
     out
+}
+
+/// The constant a call passes in argument `k` (a model's `ordering_arg`).
+pub(crate) fn const_arg(args: &[Value], k: Option<u32>) -> Option<u64> {
+    match args.get(k? as usize)? {
+        Value::Int(v) => Some(*v as u64),
+        _ => None,
+    }
 }

@@ -220,6 +220,7 @@ impl Locks {
                     .collect()
             })
             .collect();
+        let bodies = locks.body_locks(program, index);
         // Guard drops name the lock their guard points to, among the locks
         // acquisitions take.
         for list in effects.iter_mut() {
@@ -248,8 +249,13 @@ impl Locks {
                                     .unwrap_or(&locks.summaries[g as usize])
                                     .clone()
                             };
-                            let (fl, summary) =
-                                analyze_function(program, f, &effects[f as usize], &lookup);
+                            let (fl, summary) = analyze_function(
+                                program,
+                                f,
+                                &effects[f as usize],
+                                &bodies[f as usize],
+                                &lookup,
+                            );
                             if local.get(&f) != Some(&summary) {
                                 changed = true;
                             }
@@ -306,6 +312,78 @@ impl Locks {
         });
         self.ids.insert(key, id);
         id
+    }
+
+    /// Per function, the accesses and calls that run inside the body of a
+    /// function modelled as running under a lock (`body = true`: SV-COMP's
+    /// `__VERIFIER_atomic_*`), out of line or inlined, with that lock.
+    fn body_locks(
+        &mut self,
+        program: &Program<'_>,
+        index: &ModelIndex<'_>,
+    ) -> Vec<HashMap<u32, Held>> {
+        let n = program.funcs.len();
+        // Inlined scopes whose body runs under a lock, per module.
+        let scopes: Vec<HashMap<crate::ir::StrId, &LockModel>> = program
+            .modules
+            .par_iter()
+            .map(|m| {
+                let mut out = HashMap::new();
+                let mut seen = std::collections::HashSet::new();
+                for l in m.locations.iter().filter(|l| l.inlined_at.is_some()) {
+                    if let Some(sc) = l.scope.filter(|sc| seen.insert(*sc)) {
+                        if let Some(model) = index.body_lock_by_name(m.str(sc)) {
+                            out.insert(sc, model);
+                        }
+                    }
+                }
+                out
+            })
+            .collect();
+        let mut bodies: Vec<HashMap<u32, Held>> = vec![HashMap::new(); n];
+        for f in 0..n as FuncId {
+            let module = program.funcs[f as usize].module as usize;
+            let own = index.body_lock(f);
+            if own.is_none() && scopes[module].is_empty() {
+                continue;
+            }
+            let m = program.module_of(f);
+            let func = program.function(f);
+            for (i, inst) in func.insts.iter().enumerate() {
+                if !(inst.kind.is_memory_access()
+                    || matches!(inst.kind, InstKind::Call { .. } | InstKind::Asm { .. }))
+                {
+                    continue;
+                }
+                let mut model = own;
+                let mut loc = inst.loc;
+                for _ in 0..32 {
+                    if model.is_some() {
+                        break;
+                    }
+                    let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
+                        break;
+                    };
+                    if l.inlined_at.is_none() {
+                        break;
+                    }
+                    model = l.scope.and_then(|sc| scopes[module].get(&sc).copied());
+                    loc = l.inlined_at;
+                }
+                if let Some(model) = model {
+                    let lock = self.intern(LockKey::Global(model.kind), model.kind, model.kernel);
+                    bodies[f as usize].insert(
+                        i as u32,
+                        Held {
+                            lock,
+                            mode: model.mode,
+                            site: (f, i as u32),
+                        },
+                    );
+                }
+            }
+        }
+        bodies
     }
 
     /// The lock a model call operates on (`args` as models count them).
@@ -511,6 +589,7 @@ fn analyze_function(
     program: &Program<'_>,
     f: FuncId,
     effects: &[(u32, Effect)],
+    body: &HashMap<u32, Held>,
     summaries: &dyn Fn(FuncId) -> Summary,
 ) -> (FunctionLocks, Summary) {
     let func = program.function(f);
@@ -592,7 +671,16 @@ fn analyze_function(
             if inst.kind.is_memory_access()
                 || matches!(inst.kind, InstKind::Call { .. } | InstKind::Asm { .. })
             {
-                fl.before.insert(i, s.clone());
+                let mut before = s.clone();
+                // Inside a body that runs under a lock: held, whatever
+                // the dataflow says (it never enters the summary).
+                if let Some(h) = body.get(&i) {
+                    if !before.plus.iter().any(|x| x.lock == h.lock) {
+                        before.minus.retain(|l| *l != h.lock);
+                        before.acquire(*h);
+                    }
+                }
+                fl.before.insert(i, before);
             }
             if let Some(&k) = effect_at.get(&i) {
                 match &effects[k].1 {

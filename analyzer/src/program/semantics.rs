@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use seam_models::{FnModels, FnName, Models, SpawnModel};
+use seam_models::{FnModels, FnName, LockModel, Models, SpawnModel};
 
 use super::{FuncId, Program, Symbol};
 use crate::ir::{Callee, StrId};
@@ -44,6 +44,9 @@ pub struct ModelIndex<'a> {
     /// Defined functions that are a closure-taking std API (`thread::spawn`,
     /// `Scope::spawn`, `thread::scope` not inlined), with their model.
     closure_apis: HashMap<FuncId, &'a SpawnModel>,
+    /// Defined functions whose body runs holding a lock (`body = true`:
+    /// SV-COMP's `__VERIFIER_atomic_*`), with their model.
+    body_locks: HashMap<FuncId, &'a LockModel>,
 }
 
 impl<'a> ModelIndex<'a> {
@@ -53,12 +56,16 @@ impl<'a> ModelIndex<'a> {
             defined: HashMap::new(),
             external: HashMap::new(),
             closure_apis: HashMap::new(),
+            body_locks: HashMap::new(),
         };
         for (i, f) in program.funcs.iter().enumerate() {
             let s = idx.lookup(&f.name, &f.demangled);
             idx.defined.insert(i as FuncId, s);
             if let Some(sp) = idx.closure_api_named(&f.name, &f.demangled) {
                 idx.closure_apis.insert(i as FuncId, sp);
+            }
+            if let Some(l) = idx.body_lock_named(&f.name, &f.demangled) {
+                idx.body_locks.insert(i as FuncId, l);
             }
         }
         for (i, name) in program.externals.iter().enumerate() {
@@ -74,7 +81,28 @@ impl<'a> ModelIndex<'a> {
         // A closure-taking API (`std::thread::spawn` at -O0) is analysed
         // through its body, down to the OS-thread start that is modelled.
         m.spawn = m.spawn.filter(|s| !s.closure);
+        // A function whose body runs under a lock is analysed through its
+        // body, which holds the lock (see `body_lock`).
+        m.lock = m.lock.filter(|l| !l.body);
         m
+    }
+
+    /// The `body = true` lock model of a name (filtered out of `lookup`).
+    fn body_lock_named(&self, symbol: &str, demangled: &str) -> Option<&'a LockModel> {
+        self.models
+            .lookup(&FnName { symbol, demangled })
+            .lock
+            .filter(|l| l.body)
+    }
+
+    /// The lock a defined function's body runs holding (`body = true`).
+    pub fn body_lock(&self, f: FuncId) -> Option<&'a LockModel> {
+        self.body_locks.get(&f).copied()
+    }
+
+    /// The lock the body of an inlined function of this name runs holding.
+    pub fn body_lock_by_name(&self, name: &str) -> Option<&'a LockModel> {
+        self.body_lock_named(name, name)
     }
 
     /// The closure-taking API model of a name (filtered out of `lookup`).

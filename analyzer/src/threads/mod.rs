@@ -9,11 +9,14 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod handles;
+mod instances;
+
 use seam_models::{Context, InitPhase};
 
 use crate::callgraph::CallGraph;
 use crate::config::Config;
-use crate::memory::Memory;
+use crate::memory::{Memory, Ptr};
 use crate::program::{FuncId, ModelIndex, Primitive, Program, Target};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +41,9 @@ pub struct ThreadRoot {
     /// Where the root is started by code in the input (`pthread_create`,
     /// `kthread_run` …), with the joins in that function.
     pub spawned_at: Vec<SpawnPoint>,
+    /// Every instance is started with data of its own, received in this
+    /// parameter (see `instances`).
+    pub instance_data: Option<u32>,
 }
 
 /// Rust-for-Linux's `module!` for a built-in module emits `#[no_mangle]
@@ -188,6 +194,11 @@ impl ThreadRoot {
 pub struct Threads {
     pub roots: Vec<ThreadRoot>,
     exclusive: Vec<(FuncId, FuncId)>,
+    /// Barrier waits and message sends and receives (`[[rendezvous]]`).
+    sync: SyncPoints,
+    /// Per channel, the one root that sends every message through it, if
+    /// there is one and it runs once (see `ordered_by_rendezvous`).
+    sole_sender: HashMap<Chan, usize>,
     /// The program is kernel code (it registers kernel callbacks or calls
     /// kernel primitives); user-space programs get user-space defaults.
     pub kernel: bool,
@@ -236,26 +247,40 @@ impl Threads {
             });
         let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::new();
         let mut joins: HashMap<FuncId, (Vec<u32>, Vec<JoinLoop>)> = HashMap::new();
-        for s in &memory.spawns {
-            // A thread std starts inside a closure-taking API that was not
-            // inlined (`thread::spawn` at -O0) is started where the user's
-            // code calls that API.
-            let lifted = lift_spawn(program, index, cg, s.caller);
-            let mut repeated = lifted.as_ref().is_some_and(|l| l.repeated);
-            let sites: Vec<StartSite> = match &lifted {
-                Some(l) => l.sites.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
-                None => vec![(s.caller, s.inst, None)],
-            };
-            // In a user-space program, a helper that starts a thread and
-            // returns without joining it (`start_workers()`, `fn start() ->
-            // JoinHandle`) starts it, for order, where it is called.
-            let sites: Vec<(StartSite, Option<Inner>)> = if kernel {
-                sites.into_iter().map(|s| (s, None)).collect()
-            } else {
-                let (w, again) = lift_wrappers(program, index, cg, &sites, lifted.is_some());
-                repeated |= again;
-                w
-            };
+        // Where each registration starts its thread, for order.
+        let placed: Vec<Placed> = memory
+            .spawns
+            .iter()
+            .map(|s| {
+                // A thread std starts inside a closure-taking API that was
+                // not inlined (`thread::spawn` at -O0) is started where the
+                // user's code calls that API.
+                let lifted = lift_spawn(program, index, cg, s.caller);
+                let mut repeated = lifted.as_ref().is_some_and(|l| l.repeated);
+                let sites: Vec<StartSite> = match &lifted {
+                    Some(l) => l.sites.iter().map(|&(c, i, g)| (c, i, Some(g))).collect(),
+                    None => vec![(s.caller, s.inst, None)],
+                };
+                // In a user-space program, a helper that starts a thread and
+                // returns without joining it (`start_workers()`, `fn start()
+                // -> JoinHandle`) starts it, for order, where it is called.
+                let sites: Vec<(StartSite, Option<Inner>)> = if kernel {
+                    sites.into_iter().map(|s| (s, None)).collect()
+                } else {
+                    let (w, again) = lift_wrappers(program, index, cg, &sites, lifted.is_some());
+                    repeated |= again;
+                    w
+                };
+                (lifted, repeated, sites)
+            })
+            .collect();
+        let mut starts_in: HashMap<FuncId, Vec<u32>> = HashMap::new();
+        for (_, _, sites) in &placed {
+            for ((caller, inst, _), _) in sites {
+                starts_in.entry(*caller).or_default().push(*inst);
+            }
+        }
+        for (s, (lifted, repeated, sites)) in memory.spawns.iter().zip(placed) {
             let via = match &lifted {
                 Some(l) => program.funcs[l.api as usize].demangled.clone(),
                 None => s.via.clone(),
@@ -274,7 +299,7 @@ impl Threads {
                 } else {
                     None
                 };
-                let (join_insts, join_loops) = joins
+                let (mut join_insts, mut join_loops) = joins
                     .entry(caller)
                     .or_insert_with(|| {
                         let j = joins_in(program, index, cg, caller, !kernel);
@@ -282,6 +307,30 @@ impl Threads {
                         (j, l)
                     })
                     .clone();
+                // A user-space start written through a handle pointer
+                // (`pthread_create(&t[1], …)`) is waited for only by joins
+                // of a handle loaded from where it may have been written.
+                if !kernel && lifted.is_none() && inner.is_none() && inst == s.inst {
+                    let kept = joins_of_handle(program, index, memory, caller, inst, &join_insts);
+                    if kept.len() != join_insts.len() {
+                        join_loops = loops_of(program.function(caller), &kept);
+                        join_insts = kept;
+                    }
+                }
+                if !kernel && program.language(caller) == crate::ir::Language::Rust {
+                    // A Rust handle moved through stack slots into its join.
+                    let kept = handles::joins_of_start(
+                        program,
+                        caller,
+                        inst,
+                        &starts_in[&caller],
+                        &join_insts,
+                    );
+                    if kept.len() != join_insts.len() {
+                        join_loops = loops_of(program.function(caller), &kept);
+                        join_insts = kept;
+                    }
+                }
                 let point = SpawnPoint {
                     caller,
                     inst,
@@ -305,11 +354,15 @@ impl Threads {
                         via: via.clone(),
                         holds: Vec::new(),
                         spawned_at: vec![point],
+                        instance_data: None,
                     });
                 }
             }
         }
         let spawned: HashSet<FuncId> = memory.spawns.iter().map(|s| s.callee).collect();
+        let has_main = (0..program.funcs.len()).any(|f| {
+            program.funcs[f].name == "main" && !program.function(f as FuncId).is_declaration
+        });
         let dependencies = dependency_crates(program, cg);
         let mut taken: Vec<FuncId> = memory.address_taken.iter().copied().collect();
         taken.sort_unstable();
@@ -343,6 +396,10 @@ impl Threads {
                 && func.visible
                 && func.linkage != crate::ir::Linkage::Internal
                 && callable_from_outside(program, &dependencies, kernel, f)
+                // A user-space program with `main` is closed: a visible
+                // function nothing calls is an out-of-line copy of one
+                // inlined everywhere, or dead, not an entry.
+                && (is_main || kernel || !has_main)
             {
                 (true, if is_main { "program entry" } else { EXPORTED })
             } else {
@@ -361,6 +418,7 @@ impl Threads {
                     via: via.to_string(),
                     holds: Vec::new(),
                     spawned_at: Vec::new(),
+                    instance_data: None,
                 });
             }
         }
@@ -383,6 +441,7 @@ impl Threads {
                 via: "seam.toml".into(),
                 holds: rc.holds.clone(),
                 spawned_at: Vec::new(),
+                instance_data: None,
             });
         }
         // A user-space program's entry points (main, a library's public API
@@ -397,28 +456,68 @@ impl Threads {
         }
         // A thread or kthread function started from one place, once, is one
         // instance: self-concurrent only when started from several places,
-        // in a loop, or from code that may itself run again.
+        // in a loop, or from code that may itself run again. A thread
+        // started by another such thread depends on that one's verdict:
+        // repeat until nothing changes.
+        for _round in 0..8 {
+            let mut changed = false;
+            for k in 0..roots.len() {
+                if !roots[k].one_shot()
+                    || roots[k].spawned_at.is_empty()
+                    || !roots[k].self_concurrent
+                {
+                    continue;
+                }
+                let points = roots[k].spawned_at.clone();
+                let once = points.len() == 1
+                    && points.iter().all(|sp| {
+                        // Started in a loop that joins it before it starts
+                        // it again: one instance at a time.
+                        !sp.repeated
+                            && !reachable_avoiding(
+                                program.function(sp.caller),
+                                sp.inst,
+                                sp.inst,
+                                &sp.joins,
+                                &sp.join_loops,
+                            )
+                            && runs_once(program, cg, &roots, sp.caller, 0)
+                    });
+                if once {
+                    roots[k].self_concurrent = false;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        // Instances started with data of their own each.
         for k in 0..roots.len() {
-            if !roots[k].one_shot() || roots[k].spawned_at.is_empty() || !roots[k].self_concurrent {
+            if !roots[k].self_concurrent || roots[k].spawned_at.is_empty() {
                 continue;
             }
-            let points = roots[k].spawned_at.clone();
-            let once = points.len() == 1
-                && points.iter().all(|sp| {
-                    // Started in a loop that joins it before it starts
-                    // it again: one instance at a time.
-                    !sp.repeated
-                        && !reachable_avoiding(
-                            program.function(sp.caller),
-                            sp.inst,
-                            sp.inst,
-                            &sp.joins,
-                            &sp.join_loops,
-                        )
-                        && runs_once(program, cg, &roots, sp.caller, 0)
-                });
-            if once {
-                roots[k].self_concurrent = false;
+            let sites: Vec<&crate::memory::SpawnSite> = memory
+                .spawns
+                .iter()
+                .filter(|s| s.callee == roots[k].func && s.context == roots[k].context)
+                .collect();
+            let data_param = sites.first().and_then(|s| {
+                let func = program.function(s.caller);
+                let module = program.funcs[s.caller as usize].module;
+                match &func.insts.get(s.inst as usize)?.kind {
+                    crate::ir::InstKind::Call { callee, .. } => program
+                        .call_target(module, callee)
+                        .and_then(|t| index.of(t).spawn)
+                        .map(|m| m.data_param),
+                    _ => None,
+                }
+            });
+            let once = |f: FuncId| runs_once(program, cg, &roots, f, 0);
+            if let Some(p) = data_param {
+                if instances::distinct_data(program, index, &sites, &once) {
+                    roots[k].instance_data = Some(p);
+                }
             }
         }
         let mut exclusive = Vec::new();
@@ -436,9 +535,18 @@ impl Threads {
                 }
             }
         }
+        let sync = sync_points(program, index, memory, cg);
+        let sole_sender: HashMap<Chan, usize> = sync
+            .senders
+            .iter()
+            .filter(|(c, _)| c.is_none_or(|p| sync.created_empty.get(&p) == Some(&true)))
+            .filter_map(|(c, fs)| Some((*c, sole_sender(&roots, fs, cg)?)))
+            .collect();
         Threads {
             roots,
             exclusive,
+            sync,
+            sole_sender,
             kernel,
         }
     }
@@ -480,6 +588,24 @@ impl Threads {
                     .collect::<Vec<_>>()
             );
         }
+        if points.is_empty() {
+            return false;
+        }
+        self.ordered_by_own_spawn(program, access_root, func, inst, path, other)
+            || self.ordered_through_parent(program, access_root, func, inst, path, other)
+    }
+
+    /// `ordered_by_spawn` through the starts of `other` themselves.
+    fn ordered_by_own_spawn(
+        &self,
+        program: &Program<'_>,
+        access_root: usize,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+        other: usize,
+    ) -> bool {
+        let points = &self.roots[other].spawned_at;
         if points.is_empty() {
             return false;
         }
@@ -531,6 +657,550 @@ impl Threads {
     }
 }
 
+impl Threads {
+    /// Do the two accesses, both reached from root `root`, touch different
+    /// memory in different instances of it? True when every instance gets
+    /// data of its own and both addresses derive from it alone, in the
+    /// same way (`slots[id]` in both, or `a->result` in both); within one
+    /// instance the two are in program order.
+    pub fn distinct_instances(
+        &self,
+        program: &Program<'_>,
+        root: usize,
+        a: (FuncId, u32),
+        b: (FuncId, u32),
+    ) -> bool {
+        let r = &self.roots[root];
+        let Some(p) = r.instance_data else {
+            return false;
+        };
+        if a.0 != r.func || b.0 != r.func {
+            return false;
+        }
+        let func = program.function(r.func);
+        instances::from_data(func, a.1, p)
+            .is_some_and(|x| instances::from_data(func, b.1, p) == Some(x))
+    }
+}
+
+/// An access for order queries: its root, function, instruction and the
+/// call sites leading to it from its root.
+pub type AccessAt<'p> = (usize, FuncId, u32, &'p [(FuncId, u32)]);
+
+impl Threads {
+    /// Are the two accesses ordered by a rendezvous? Both threads must run
+    /// once (a callback invoked again and again meets the barrier or the
+    /// channel in another round).
+    ///
+    /// - A barrier both wait on: one access before every wait on it in its
+    ///   thread (which then waits on it on every way to its return), the
+    ///   other after a wait on it on every way. No participant leaves a
+    ///   barrier before all of them arrived.
+    /// - A message: one access in the program's only sender, before every
+    ///   send of its thread (which then sends on every way to its return),
+    ///   the other after a receive on every way. Whatever message that
+    ///   receive got was sent after the first access.
+    pub fn ordered_by_rendezvous(
+        &self,
+        program: &Program<'_>,
+        a: AccessAt<'_>,
+        b: AccessAt<'_>,
+    ) -> bool {
+        if !self.roots[a.0].one_shot() || !self.roots[b.0].one_shot() {
+            return false;
+        }
+        let ordered = |x: AccessAt<'_>, y: AccessAt<'_>| {
+            self.before_barrier_after(program, x, y) || self.before_send_after_recv(program, x, y)
+        };
+        ordered(a, b) || ordered(b, a)
+    }
+
+    /// Is `x` before a barrier that `y` is after?
+    fn before_barrier_after(
+        &self,
+        program: &Program<'_>,
+        x: AccessAt<'_>,
+        y: AccessAt<'_>,
+    ) -> bool {
+        if self.sync.barriers.is_empty() {
+            return false;
+        }
+        let Some(fx) = self.anchored_frames(x) else {
+            return false;
+        };
+        let fy = frames(y);
+        let waits_on = |g: FuncId, bar: Ptr| -> Vec<u32> {
+            self.sync
+                .barriers
+                .get(&g)
+                .map(|w| {
+                    w.iter()
+                        .filter(|(_, p)| *p == bar)
+                        .map(|(i, _)| *i)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        // Barriers `y` is after on every way to it.
+        let mut barriers: Vec<Ptr> = Vec::new();
+        for &(g, pos) in &fy {
+            let Some(w) = self.sync.barriers.get(&g) else {
+                continue;
+            };
+            for &(_, bar) in w {
+                if !barriers.contains(&bar)
+                    && !reachable_from_entry_avoiding(program.function(g), pos, &waits_on(g, bar))
+                {
+                    barriers.push(bar);
+                }
+            }
+        }
+        barriers
+            .into_iter()
+            .any(|bar| before_then_always(program, &fx, |g| waits_on(g, bar)))
+    }
+
+    /// Is `x` in the only sender on a channel, before a send on it, and
+    /// `y` after a receive from it?
+    fn before_send_after_recv(
+        &self,
+        program: &Program<'_>,
+        x: AccessAt<'_>,
+        y: AccessAt<'_>,
+    ) -> bool {
+        let chans: Vec<Chan> = self
+            .sole_sender
+            .iter()
+            .filter(|(_, &r)| r == x.0)
+            .map(|(c, _)| *c)
+            .collect();
+        if chans.is_empty() {
+            return false;
+        }
+        let Some(fx) = self.anchored_frames(x) else {
+            return false;
+        };
+        let on = |m: &HashMap<FuncId, Vec<(u32, Chan)>>, g: FuncId, c: Chan| -> Vec<u32> {
+            m.get(&g)
+                .map(|v| v.iter().filter(|(_, k)| *k == c).map(|(i, _)| *i).collect())
+                .unwrap_or_default()
+        };
+        let fy = frames(y);
+        chans.into_iter().any(|c| {
+            fy.iter().any(|&(g, pos)| {
+                let r = on(&self.sync.recvs, g, c);
+                !r.is_empty() && !reachable_from_entry_avoiding(program.function(g), pos, &r)
+            }) && before_then_always(program, &fx, |g| on(&self.sync.sends, g, c))
+        })
+    }
+
+    /// The call stack of an access, outermost first, ending at the access;
+    /// `None` unless it starts at its root's function (a caller not on it
+    /// could have synchronised first).
+    fn anchored_frames(&self, x: AccessAt<'_>) -> Option<Vec<(FuncId, u32)>> {
+        let f = frames(x);
+        (f.first().map(|p| p.0) == Some(self.roots[x.0].func)).then_some(f)
+    }
+}
+
+/// The call stack of an access, outermost first, ending at the access.
+fn frames((_, f, i, path): AccessAt<'_>) -> Vec<(FuncId, u32)> {
+    path.iter()
+        .copied()
+        .chain(std::iter::once((f, i)))
+        .collect()
+}
+
+/// On the call stack `fx`: no point of `points` can come before the
+/// access, and one comes after it on every way to a return of one of the
+/// frames.
+fn before_then_always(
+    program: &Program<'_>,
+    fx: &[(FuncId, u32)],
+    points: impl Fn(FuncId) -> Vec<u32>,
+) -> bool {
+    fx.iter().all(|&(g, pos)| {
+        points(g)
+            .iter()
+            .all(|&w| !reachable_avoiding(program.function(g), w, pos, &[], &[]))
+    }) && fx
+        .iter()
+        .any(|&(g, pos)| always_reached_after(program.function(g), pos, &points(g)))
+}
+
+/// Synchronisation points of `[[rendezvous]]` models, per function.
+#[derive(Default)]
+struct SyncPoints {
+    /// Barrier waits: the call and the barrier its argument points to.
+    barriers: HashMap<FuncId, Vec<(u32, Ptr)>>,
+    /// Message sends: calls, and instructions of inlined sends, with the
+    /// channel.
+    sends: HashMap<FuncId, Vec<(u32, Chan)>>,
+    /// Message receives, likewise.
+    recvs: HashMap<FuncId, Vec<(u32, Chan)>>,
+    /// Per channel, the functions that send on it themselves (not through
+    /// a call of another function that sends).
+    senders: HashMap<Chan, Vec<FuncId>>,
+    /// Channels set up by a `create` model: whether every set-up made
+    /// them empty (a constant 0 as the initial count).
+    created_empty: HashMap<Ptr, bool>,
+    /// A send whose channel points-to could not name: no channel has a
+    /// sole sender then.
+    unplaced_send: bool,
+}
+
+/// The channel a message goes through: the object the model's `arg`
+/// points to, or `None` for models that do not tell channels apart.
+type Chan = Option<Ptr>;
+
+/// The program's synchronisation points (see `SyncPoints`). A call (up to
+/// four levels up) of a function that waits, sends or receives counts as
+/// one too.
+fn sync_points(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    memory: &Memory,
+    cg: &CallGraph,
+) -> SyncPoints {
+    use crate::ir::Value;
+    use seam_models::RendezvousRole;
+    let mut sp = SyncPoints::default();
+    // Scopes of inlined sends and receives, per module.
+    let scopes: Vec<HashMap<crate::ir::StrId, RendezvousRole>> = program
+        .modules
+        .iter()
+        .map(|m| {
+            let mut out = HashMap::new();
+            let mut seen = HashSet::new();
+            for l in m.locations.iter().filter(|l| l.inlined_at.is_some()) {
+                if let Some(sc) = l.scope.filter(|sc| seen.insert(*sc)) {
+                    if let Some(rv) = index.by_name(m.str(sc)).rendezvous {
+                        if rv.role != RendezvousRole::Barrier {
+                            out.insert(sc, rv.role);
+                        }
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    for f in 0..program.funcs.len() as FuncId {
+        let func = program.function(f);
+        let module = program.funcs[f as usize].module;
+        let m = program.module_of(f);
+        let inlined = &scopes[module as usize];
+        for (i, inst) in func.insts.iter().enumerate() {
+            let i = i as u32;
+            let mut role = None;
+            if let crate::ir::InstKind::Call { callee, .. } = &inst.kind {
+                if let Some(rv) = program
+                    .call_target(module, callee)
+                    .and_then(|t| index.of(t).rendezvous)
+                {
+                    let args = inst.kind.model_args();
+                    let p = rv
+                        .arg
+                        .and_then(|a| memory.ptr_of(program, f, args.get(a as usize)?));
+                    match rv.role {
+                        RendezvousRole::Barrier => {
+                            if let Some(p) = p {
+                                sp.barriers.entry(f).or_default().push((i, p));
+                            }
+                        }
+                        RendezvousRole::Create => {
+                            if let Some(p) = p {
+                                let empty = rv
+                                    .value_arg
+                                    .and_then(|k| args.get(k as usize))
+                                    .is_some_and(|v| *v == Value::Int(0));
+                                *sp.created_empty.entry(p).or_insert(true) &= empty;
+                            }
+                        }
+                        // A message through a channel the pointer does not
+                        // name is not one through any known channel.
+                        RendezvousRole::Send | RendezvousRole::Recv if rv.arg.is_some() => {
+                            if let Some(p) = p {
+                                let list = if rv.role == RendezvousRole::Send {
+                                    &mut sp.sends
+                                } else {
+                                    &mut sp.recvs
+                                };
+                                list.entry(f).or_default().push((i, Some(p)));
+                            } else if rv.role == RendezvousRole::Send {
+                                // A send nobody can place: no sole sender
+                                // anywhere.
+                                sp.unplaced_send = true;
+                            }
+                        }
+                        r => role = Some(r),
+                    }
+                    if role.is_none() {
+                        continue;
+                    }
+                }
+            }
+            if role.is_none() && !inlined.is_empty() {
+                let mut loc = inst.loc;
+                for _ in 0..32 {
+                    let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
+                        break;
+                    };
+                    if l.inlined_at.is_none() {
+                        break;
+                    }
+                    if let Some(r) = l.scope.and_then(|sc| inlined.get(&sc)) {
+                        role = Some(*r);
+                        break;
+                    }
+                    loc = l.inlined_at;
+                }
+            }
+            match role {
+                Some(RendezvousRole::Send) => sp.sends.entry(f).or_default().push((i, None)),
+                Some(RendezvousRole::Recv) => sp.recvs.entry(f).or_default().push((i, None)),
+                _ => {}
+            }
+        }
+    }
+    if sp.unplaced_send {
+        sp.sends.clear();
+    }
+    for (f, list) in &sp.sends {
+        for (_, c) in list {
+            let fs = sp.senders.entry(*c).or_default();
+            if !fs.contains(f) {
+                fs.push(*f);
+            }
+        }
+    }
+    for fs in sp.senders.values_mut() {
+        fs.sort_unstable();
+    }
+    lift_points(&mut sp.barriers, cg);
+    lift_points(&mut sp.sends, cg);
+    lift_points(&mut sp.recvs, cg);
+    sp
+}
+
+/// Adds to each caller (up to four levels) of a function with points the
+/// call, once per distinct tag of those points.
+fn lift_points<T: Copy + PartialEq>(points: &mut HashMap<FuncId, Vec<(u32, T)>>, cg: &CallGraph) {
+    let mut frontier: Vec<FuncId> = points.keys().copied().collect();
+    frontier.sort_unstable();
+    for _ in 0..4 {
+        let mut next = Vec::new();
+        for g in frontier {
+            let tags: Vec<T> = points[&g].iter().map(|(_, t)| *t).collect();
+            for e in cg.callers[g as usize]
+                .iter()
+                .filter(|e| !e.guessed && e.caller != g)
+            {
+                let list = points.entry(e.caller).or_default();
+                let mut grew = false;
+                for &t in &tags {
+                    if !list.contains(&(e.inst, t)) {
+                        list.push((e.inst, t));
+                        grew = true;
+                    }
+                }
+                if grew {
+                    next.push(e.caller);
+                }
+            }
+        }
+        next.sort_unstable();
+        next.dedup();
+        frontier = next;
+    }
+}
+
+/// The root every function in `senders` runs in, when there is exactly
+/// one, it runs once, and nothing else reaches them (walking up the call
+/// graph from each, every way ends at that root's function).
+fn sole_sender(roots: &[ThreadRoot], senders: &[FuncId], cg: &CallGraph) -> Option<usize> {
+    if senders.is_empty() {
+        return None;
+    }
+    let mut found: Option<usize> = None;
+    let mut seen: HashSet<FuncId> = HashSet::new();
+    let mut work: Vec<FuncId> = senders.to_vec();
+    while let Some(g) = work.pop() {
+        if !seen.insert(g) || seen.len() > MAX_LIFT_FUNCTIONS {
+            if seen.len() > MAX_LIFT_FUNCTIONS {
+                return None;
+            }
+            continue;
+        }
+        let as_root: Vec<usize> = (0..roots.len()).filter(|&k| roots[k].func == g).collect();
+        match as_root.as_slice() {
+            [] => {}
+            [k] if found.is_none_or(|f| f == *k) => found = Some(*k),
+            _ => return None,
+        }
+        let callers: Vec<_> = cg.callers[g as usize]
+            .iter()
+            .filter(|e| !e.guessed)
+            .collect();
+        if callers.is_empty() && as_root.is_empty() {
+            return None;
+        }
+        // Called as well as started: its callers run it too.
+        work.extend(callers.iter().map(|e| e.caller));
+    }
+    found.filter(|&k| roots[k].one_shot() && !roots[k].self_concurrent)
+}
+
+/// Can execution go from the entry of `func` to instruction `to` without
+/// passing one of `waits`?
+fn reachable_from_entry_avoiding(func: &crate::ir::Function, to: u32, waits: &[u32]) -> bool {
+    let Some(bt) = func.block_of(to).map(|b| b as usize) else {
+        return true;
+    };
+    if func.blocks.is_empty() {
+        return true;
+    }
+    let wait_in = |b: usize, lo: u32, hi: u32| {
+        waits
+            .iter()
+            .any(|&w| func.block_of(w) == Some(b as u32) && w >= lo && w < hi)
+    };
+    let mut seen = vec![false; func.blocks.len()];
+    let mut work = vec![0usize];
+    while let Some(b) = work.pop() {
+        if seen[b] {
+            continue;
+        }
+        seen[b] = true;
+        let blk = &func.blocks[b];
+        if b == bt && !wait_in(b, blk.first, to) {
+            return true;
+        }
+        if wait_in(b, blk.first, blk.first + blk.len) {
+            continue;
+        }
+        work.extend(
+            blk.succs
+                .iter()
+                .map(|&s| s as usize)
+                .filter(|&s| s < seen.len()),
+        );
+    }
+    false
+}
+
+/// Does every way from just after `from` to a return of `func` pass one
+/// of `waits`? (Ways that end otherwise, in a panic or `abort`, never
+/// leave the thread to let the barrier trip without it.)
+fn always_reached_after(func: &crate::ir::Function, from: u32, waits: &[u32]) -> bool {
+    if waits.is_empty() {
+        return false;
+    }
+    let Some(bf) = func.block_of(from).map(|b| b as usize) else {
+        return false;
+    };
+    let is_ret = |i: u32| matches!(func.insts[i as usize].kind, crate::ir::InstKind::Ret { .. });
+    // Walks the instructions of block `b` from `lo`: Some(true) on a
+    // wait, Some(false) on a return, None when the block ends.
+    let scan = |b: usize, lo: u32| -> Option<bool> {
+        let blk = &func.blocks[b];
+        (lo..blk.first + blk.len).find_map(|i| {
+            if waits.contains(&i) {
+                Some(true)
+            } else if is_ret(i) {
+                Some(false)
+            } else {
+                None
+            }
+        })
+    };
+    if let Some(r) = scan(bf, from + 1) {
+        return r;
+    }
+    let mut seen = vec![false; func.blocks.len()];
+    let mut work: Vec<usize> = func.blocks[bf].succs.iter().map(|&s| s as usize).collect();
+    while let Some(b) = work.pop() {
+        if b >= seen.len() || seen[b] {
+            continue;
+        }
+        seen[b] = true;
+        match scan(b, func.blocks[b].first) {
+            Some(true) => {}
+            Some(false) => return false,
+            None => work.extend(func.blocks[b].succs.iter().map(|&s| s as usize)),
+        }
+    }
+    true
+}
+
+impl Threads {
+    /// Is the access ordered with root `other` through the thread that
+    /// starts it (user space)? When every start of `other` is a direct call in the
+    /// function of one other root `parent` (a thread starting a helper
+    /// thread), an access before `parent` starts is before `other` starts,
+    /// and an access after `parent` was joined is after `other` ended if
+    /// `parent` joins `other` on every way to its return.
+    fn ordered_through_parent(
+        &self,
+        program: &Program<'_>,
+        access_root: usize,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+        other: usize,
+    ) -> bool {
+        if self.kernel {
+            return false;
+        }
+        let points = &self.roots[other].spawned_at;
+        let Some(pf) = points.first().map(|sp| sp.caller) else {
+            return false;
+        };
+        if points
+            .iter()
+            .any(|sp| sp.caller != pf || sp.lifted || sp.inner.is_some() || sp.scope.is_some())
+        {
+            return false;
+        }
+        let parents: Vec<usize> = (0..self.roots.len())
+            .filter(|&k| self.roots[k].func == pf && k != other && k != access_root)
+            .collect();
+        let [parent] = parents.as_slice() else {
+            return false;
+        };
+        let parent = *parent;
+        if !self.roots[parent].one_shot() || self.roots[parent].spawned_at.is_empty() {
+            return false;
+        }
+        if !self.ordered_by_own_spawn(program, access_root, func, inst, path, parent) {
+            return false;
+        }
+        // Before the parent starts (no join needed)?
+        let before = self.roots[parent].spawned_at.iter().all(|sp| {
+            position_in(func, inst, path, sp.caller).is_some_and(|pos| {
+                let inside_start = sp.lifted && pos == sp.inst;
+                !inside_start
+                    && !reachable_avoiding(program.function(sp.caller), sp.inst, pos, &[], &[])
+            })
+        });
+        if before {
+            return true;
+        }
+        // After the parent's join: the parent must have joined `other`.
+        let pfunc = program.function(pf);
+        let rets: Vec<u32> = pfunc
+            .insts
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| matches!(x.kind, crate::ir::InstKind::Ret { .. }))
+            .map(|(i, _)| i as u32)
+            .collect();
+        points.iter().all(|sp| {
+            rets.iter()
+                .all(|&r| !reachable_avoiding(pfunc, sp.inst, r, &sp.joins, &sp.join_loops))
+        })
+    }
+}
+
 /// Join calls in `f`: calls of a join model, and calls into Rust's library
 /// or a closure that join on the way (`handles.into_iter().for_each(|h|
 /// h.join().unwrap())` at -O0: the join is in the closure `for_each` runs);
@@ -559,6 +1229,63 @@ fn joins_in(
                 joins_through(program, index, cg, g, 0, user_space, &mut memo).then_some(i as u32)
             }
             _ => None,
+        })
+        .collect()
+}
+
+/// The joins among `joins` (in `f`) that may wait for the thread started
+/// at call `start`. A start that writes its handle through a pointer
+/// (`pthread_create(&t, …)`, `handle_arg`) is joined by a join model whose
+/// handle argument is loaded from memory (`pthread_join(t[i], …)`) only
+/// when that load may read where the start wrote: the same object at the
+/// same offset (a variable array index is offset 0 on both sides, so a
+/// join loop over the handles a create loop filled matches). Anything
+/// else (a call joining on the way, a handle that is not a load, a
+/// collapsed object, a pointer unknown to points-to) may wait for it.
+fn joins_of_handle(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    memory: &Memory,
+    f: FuncId,
+    start: u32,
+    joins: &[u32],
+) -> Vec<u32> {
+    let func = program.function(f);
+    let module = program.funcs[f as usize].module;
+    let call = |i: u32| match &func.insts.get(i as usize)?.kind {
+        crate::ir::InstKind::Call {
+            callee, args, sret, ..
+        } => Some((program.call_target(module, callee)?, args, *sret)),
+        _ => None,
+    };
+    let model_arg = |args: &[crate::ir::Value], sret: bool, k: u32| {
+        args.get(k as usize + usize::from(sret)).cloned()
+    };
+    let handle = call(start).and_then(|(t, args, sret)| {
+        let k = index.of(t).spawn?.handle_arg?;
+        memory.ptr_of(program, f, &model_arg(args, sret, k)?)
+    });
+    let Some(handle) = handle.filter(|h| !memory.is_collapsed(h.node)) else {
+        return joins.to_vec();
+    };
+    joins
+        .iter()
+        .copied()
+        .filter(|&j| {
+            let Some((t, args, sret)) = call(j) else {
+                return true;
+            };
+            let Some(jm) = index.of(t).join else {
+                return true;
+            };
+            let loaded_from = match model_arg(args, sret, jm.arg) {
+                Some(crate::ir::Value::Inst(k)) => match &func.insts[k as usize].kind {
+                    crate::ir::InstKind::Load { ptr, .. } => memory.ptr_of(program, f, ptr),
+                    _ => None,
+                },
+                _ => None,
+            };
+            loaded_from.is_none_or(|p| p == handle)
         })
         .collect()
 }
@@ -1016,6 +1743,11 @@ struct Lifted {
     /// A closure std runs was on the way: the start may repeat.
     repeated: bool,
 }
+
+/// Where one registration starts its thread: how std's start was lifted,
+/// whether it may start again, and the start sites (with the start inside
+/// a helper they were moved up from).
+type Placed = (Option<Lifted>, bool, Vec<(StartSite, Option<Inner>)>);
 
 /// Where a thread is started: caller, call, and the std function called
 /// when the start was placed at a call into std.

@@ -493,7 +493,8 @@ fn marked_call<'v>(
             if am.access == excluded {
                 return None;
             }
-            Some((args.get(am.arg as usize)?, Marked::Model(am.ordering)))
+            let ordering = am.ordering_for(crate::accesses::const_arg(args, am.ordering_arg));
+            Some((args.get(am.arg as usize)?, Marked::Model(ordering)))
         }
         InstKind::Asm {
             asm,
@@ -570,7 +571,11 @@ fn barrier_event(facts: &Facts<'_, '_>, f: FuncId, kind: &InstKind) -> Option<Ba
         InstKind::Call { callee, .. } => {
             let m = facts.program.funcs[f as usize].module;
             let t = facts.program.call_target(m, callee)?;
-            facts.index.of(t).barrier.map(|b| b.kind)
+            let b = facts.index.of(t).barrier?;
+            b.kind_for(crate::accesses::const_arg(
+                kind.model_args(),
+                b.ordering_arg,
+            ))
         }
         InstKind::Asm {
             asm, constraints, ..

@@ -371,5 +371,21 @@ fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: 
     ) {
         return false;
     }
+    // Two instances of one thread, each working on data of its own.
+    if ar == br
+        && facts
+            .threads
+            .distinct_instances(facts.program, ar, (a.func, a.inst), (b.func, b.inst))
+    {
+        return false;
+    }
+    // Barrier order: one before a barrier both wait on, the other after it.
+    if facts.threads.ordered_by_rendezvous(
+        facts.program,
+        (ar, a.func, a.inst, &paths[a.path as usize]),
+        (br, b.func, b.inst, &paths[b.path as usize]),
+    ) {
+        return false;
+    }
     true
 }
