@@ -120,7 +120,7 @@ struct Walker<'a, 'p, 'm> {
     locks: &'p Locks,
     out: Accesses,
     path_ids: HashMap<Vec<(FuncId, u32)>, u32>,
-    seen_access: HashSet<(FuncId, u32, usize, Vec<(LockId, LockMode)>)>,
+    seen_access: HashSet<(FuncId, u32, usize, LockKey)>,
     /// Per function: accesses to objects not yet published (see `publication`).
     prepub: HashMap<FuncId, HashSet<u32>>,
     /// Per function: instructions inside `data_race()` (KCSAN markers).
@@ -129,7 +129,7 @@ struct Walker<'a, 'p, 'm> {
     once: bool,
     /// Calling contexts are shared by all roots: each (function, entry
     /// lockset) is walked once; roots are attached afterwards.
-    ctx_ids: HashMap<(FuncId, Vec<(LockId, LockMode)>, bool), u32>,
+    ctx_ids: HashMap<(FuncId, LockKey, bool), u32>,
     ctx_children: Vec<Vec<u32>>,
     root_entry: Vec<Option<u32>>,
     cur_ctx: u32,
@@ -238,8 +238,8 @@ impl Walker<'_, '_, '_> {
         // Depth-first, explicit stack: (points-to instance, entry lockset,
         // call path, under pthread_once, calling context). A root is its
         // function's original instance.
-        let mut stack: Vec<(Instance, Vec<Held>, Vec<(FuncId, u32)>, bool, Option<u32>)> =
-            vec![(func, entry, Vec::new(), false, None)];
+        type Frame = (Instance, Vec<Held>, Vec<(FuncId, u32)>, bool, Option<u32>);
+        let mut stack: Vec<Frame> = vec![(func, entry, Vec::new(), false, None)];
         while let Some((x, mut entry, path, once, parent)) = stack.pop() {
             let f = self.memory.func_of(x);
             self.once = once;
@@ -684,7 +684,10 @@ fn marking(volatile: bool, ordering: Ordering) -> Marking {
     }
 }
 
-fn lock_key(held: &[Held]) -> Vec<(LockId, LockMode)> {
+/// A lockset as a key: the locks and their modes, sorted.
+type LockKey = Vec<(LockId, LockMode)>;
+
+fn lock_key(held: &[Held]) -> LockKey {
     let mut v: Vec<(LockId, LockMode)> = held.iter().map(|h| (h.lock, h.mode)).collect();
     v.sort_by_key(|x| (x.0, x.1 == LockMode::Write));
     v
