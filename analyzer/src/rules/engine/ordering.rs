@@ -13,6 +13,9 @@
 //! asm patterns such as `dmb ishst`), LLVM fences, and — on x86-64, where
 //! `smp_wmb()`/`smp_rmb()` are `barrier()` — compiler barriers.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use seam_models::{AccessType, AsmEffect, BarrierKind, Ordering as Lkmm};
 
 use super::build::{func_name, source_loc};
@@ -52,26 +55,30 @@ pub enum Verdict {
     Ordered,
     /// Broken publication: these findings replace the race.
     Broken(Vec<Finding>),
+    /// A flag without the ordering, but far up both call paths: the code
+    /// synchronises there somehow; judged as a data race, ranked lower.
+    Distant,
 }
 
 /// Judges the pair (`w` writes D, `r` reads D).
-pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
+pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Access) -> Verdict {
     let d = w.ptr;
     let mut found = false;
+    let mut distant = false;
     let mut out = Vec::new();
-    for (wf, wx, wpos) in positions(facts, w) {
-        let stores = flag_stores(facts, wf, wx, wpos, d);
+    for (wdepth, (wf, wx, wpos)) in positions(facts, w).into_iter().enumerate() {
+        let stores = flag_stores(facts, cache, (wf, wx, wpos), d);
         if stores.is_empty() {
             continue;
         }
-        for (rf, rx, rpos) in positions(facts, r) {
-            for (l_inst, lptr, lord) in flag_loads(facts, rf, rx, rpos, d) {
+        for (rdepth, (rf, rx, rpos)) in positions(facts, r).into_iter().enumerate() {
+            let near = wdepth <= MAX_FLAG_CALLERS && rdepth <= MAX_FLAG_CALLERS;
+            for (l_inst, lptr, lord) in flag_loads(facts, cache, (rf, rx, rpos), d) {
                 let Some(&(s_inst, _, sord)) =
                     stores.iter().find(|(_, sp, _)| same_location(*sp, lptr))
                 else {
                     continue;
                 };
-                found = true;
                 let writer_ok =
                     sord == StoreOrd::Release || barrier_between(facts, wf, wpos, s_inst, true);
                 let dep = rf == r.func && address_dependent(facts, r.func, r.inst, l_inst);
@@ -90,8 +97,14 @@ pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
                     && reader_lang == Language::Rust
                     && matches!(lord, LoadOrd::Volatile | LoadOrd::Relaxed);
                 if writer_ok && reader_ok {
+                    found = true;
                     continue;
                 }
+                if !near {
+                    distant = true;
+                    continue;
+                }
+                found = true;
                 if rust_dep && writer_ok {
                     out.push(ordering_finding(
                         facts,
@@ -127,7 +140,9 @@ pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
             }
         }
     }
-    if !found {
+    if !found && distant {
+        Verdict::Distant
+    } else if !found {
         Verdict::NotMessagePassing
     } else if out.is_empty() {
         Verdict::Ordered
@@ -135,6 +150,15 @@ pub fn classify(facts: &Facts<'_, '_>, w: &Access, r: &Access) -> Verdict {
         Verdict::Broken(out)
     }
 }
+
+/// How far up its call path a data access looks for a flag to blame.
+/// Publication puts the flag next to the data (`init(p);
+/// smp_store_release(&f, 1)`), at most a helper away; the marked accesses of
+/// a distant caller (a console loop, `panic`) are rarely about this data.
+/// A correct flag further up still orders the pair (it excuses), but a
+/// broken one there is not reported (it does not accuse): the pair is judged
+/// as a data race, ranked lower.
+const MAX_FLAG_CALLERS: usize = 1;
 
 /// The access's own position, then the call sites on its path, innermost
 /// first, each with the points-to instance it ran in.
@@ -164,39 +188,135 @@ fn in_rust_std(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
     facts.program.is_std_internal(f, i)
 }
 
+/// The marked stores and loads of each function instance (its own and
+/// those of the small callees `call_effects` looks into), found once per
+/// rules worker: every pair of accesses on an object asks again for the
+/// same frames.
+#[derive(Default)]
+pub struct FlagCache {
+    events: HashMap<(FuncId, Instance), Rc<FlagEvents>>,
+}
+
+#[derive(Default)]
+struct FlagEvents {
+    stores: Vec<(u32, Ptr, StoreOrd)>,
+    loads: Vec<(u32, Ptr, LoadOrd)>,
+}
+
+impl FlagCache {
+    fn of(&mut self, facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> Rc<FlagEvents> {
+        self.events
+            .entry((f, x))
+            .or_insert_with(|| Rc::new(flag_events(facts, f, x)))
+            .clone()
+    }
+}
+
+/// Every flag event of `f` in instance `x`, skipping std's own atomics and
+/// collapsed objects (which cannot tell a flag from the data).
+fn flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents {
+    let func = facts.program.function(f);
+    let mut out = FlagEvents::default();
+    let at = |ptr: &Value| {
+        facts
+            .memory
+            .ptr_in(facts.program, x, ptr)
+            .filter(|p| !facts.memory.is_collapsed(p.node))
+    };
+    for (i, inst) in func.insts.iter().enumerate() {
+        let i = i as u32;
+        if in_rust_std(facts, f, i) {
+            continue;
+        }
+        let store = store_event(facts, f, &inst.kind);
+        let load = load_event(facts, f, &inst.kind);
+        let effects = if store.is_none() || load.is_none() {
+            call_effects(facts, f, x, i, 0)
+        } else {
+            Vec::new()
+        };
+        let keep = |p: &Ptr| !facts.memory.is_collapsed(p.node);
+        match store {
+            Some((ptr, ord)) => out.stores.extend(at(ptr).map(|p| (i, p, ord))),
+            None => out.stores.extend(effects.iter().filter_map(|e| match e {
+                Event::Store(p, o) if keep(p) => Some((i, *p, *o)),
+                _ => None,
+            })),
+        }
+        match load {
+            Some((ptr, ord)) => out.loads.extend(at(ptr).map(|p| (i, p, ord))),
+            None => out.loads.extend(effects.iter().filter_map(|e| match e {
+                Event::Load(p, o) if keep(p) => Some((i, *p, *o)),
+                _ => None,
+            })),
+        }
+    }
+    out
+}
+
+/// Blocks reachable from `b` by at least one edge (forward), or that reach
+/// `b` by at least one edge (backward).
+fn reachable_blocks(func: &crate::ir::Function, b: usize, forward: bool) -> Vec<bool> {
+    let n = func.blocks.len();
+    let mut preds: Vec<Vec<u32>> = Vec::new();
+    if !forward {
+        preds = vec![Vec::new(); n];
+        for (k, blk) in func.blocks.iter().enumerate() {
+            for &s in &blk.succs {
+                if let Some(p) = preds.get_mut(s as usize) {
+                    p.push(k as u32);
+                }
+            }
+        }
+    }
+    let next = |k: usize| -> &[u32] {
+        if forward {
+            &func.blocks[k].succs
+        } else {
+            &preds[k]
+        }
+    };
+    let mut seen = vec![false; n];
+    let mut work: Vec<u32> = next(b).to_vec();
+    while let Some(k) = work.pop() {
+        let k = k as usize;
+        if k >= n || seen[k] {
+            continue;
+        }
+        seen[k] = true;
+        work.extend_from_slice(next(k));
+    }
+    seen
+}
+
 /// Marked stores in `f` that can run after `pos`, to a location other than `d`.
 fn flag_stores(
     facts: &Facts<'_, '_>,
-    f: FuncId,
-    x: Instance,
-    pos: u32,
+    cache: &mut FlagCache,
+    (f, x, pos): (FuncId, Instance, u32),
     d: Ptr,
 ) -> Vec<(u32, Ptr, StoreOrd)> {
-    flag_events(
-        facts,
-        f,
-        x,
-        d,
-        |func, i| reaches(func, pos, i),
-        |facts, f, x, i, kind| match store_event(facts, f, kind) {
-            Some((ptr, ord)) => facts
-                .memory
-                .ptr_in(facts.program, x, ptr)
-                .map(|p| (p, ord))
-                .into_iter()
-                .collect(),
-            None => call_effects(facts, f, x, i, 0)
-                .into_iter()
-                .filter_map(|e| {
-                    if let Event::Store(p, o) = e {
-                        Some((p, o))
-                    } else {
-                        None
-                    }
+    let events = cache.of(facts, f, x);
+    if events.stores.is_empty() {
+        return Vec::new();
+    }
+    let func = facts.program.function(f);
+    let Some(bp) = func.block_of(pos).map(|b| b as usize) else {
+        return Vec::new();
+    };
+    let after = reachable_blocks(func, bp, true);
+    events
+        .stores
+        .iter()
+        .filter(|(i, p, _)| {
+            !same_location(*p, d)
+                && func.block_of(*i).is_some_and(|b| {
+                    let b = b as usize;
+                    (b == bp && *i > pos) || after[b]
                 })
-                .collect(),
-        },
-    )
+        })
+        .copied()
+        .collect()
 }
 
 enum Event {
@@ -324,63 +444,31 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: us
 /// Marked loads in `f` from which `pos` can be reached.
 fn flag_loads(
     facts: &Facts<'_, '_>,
-    f: FuncId,
-    x: Instance,
-    pos: u32,
+    cache: &mut FlagCache,
+    (f, x, pos): (FuncId, Instance, u32),
     d: Ptr,
 ) -> Vec<(u32, Ptr, LoadOrd)> {
-    flag_events(
-        facts,
-        f,
-        x,
-        d,
-        |func, i| reaches(func, i, pos),
-        |facts, f, x, i, kind| match load_event(facts, f, kind) {
-            Some((ptr, ord)) => facts
-                .memory
-                .ptr_in(facts.program, x, ptr)
-                .map(|p| (p, ord))
-                .into_iter()
-                .collect(),
-            None => call_effects(facts, f, x, i, 0)
-                .into_iter()
-                .filter_map(|e| {
-                    if let Event::Load(p, o) = e {
-                        Some((p, o))
-                    } else {
-                        None
-                    }
-                })
-                .collect(),
-        },
-    )
-}
-
-/// The flag events of `f` placed where `placed` allows, at locations other
-/// than the data `d`, skipping std's own atomics.
-fn flag_events<O: Copy>(
-    facts: &Facts<'_, '_>,
-    f: FuncId,
-    x: Instance,
-    d: Ptr,
-    placed: impl Fn(&crate::ir::Function, u32) -> bool,
-    events: impl Fn(&Facts<'_, '_>, FuncId, Instance, u32, &InstKind) -> Vec<(Ptr, O)>,
-) -> Vec<(u32, Ptr, O)> {
-    let func = facts.program.function(f);
-    let mut out = Vec::new();
-    for (i, inst) in func.insts.iter().enumerate() {
-        let i = i as u32;
-        if !placed(func, i) || in_rust_std(facts, f, i) {
-            continue;
-        }
-        for (p, ord) in events(facts, f, x, i, &inst.kind) {
-            // A collapsed object cannot tell a flag from the data.
-            if !same_location(p, d) && !facts.memory.is_collapsed(p.node) {
-                out.push((i, p, ord));
-            }
-        }
+    let events = cache.of(facts, f, x);
+    if events.loads.is_empty() {
+        return Vec::new();
     }
-    out
+    let func = facts.program.function(f);
+    let Some(bp) = func.block_of(pos).map(|b| b as usize) else {
+        return Vec::new();
+    };
+    let before = reachable_blocks(func, bp, false);
+    events
+        .loads
+        .iter()
+        .filter(|(i, p, _)| {
+            !same_location(*p, d)
+                && func.block_of(*i).is_some_and(|b| {
+                    let b = b as usize;
+                    (b == bp && pos > *i) || before[b]
+                })
+        })
+        .copied()
+        .collect()
 }
 
 fn store_event<'v>(

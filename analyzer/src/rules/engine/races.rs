@@ -30,15 +30,36 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     // Objects are independent: judged in parallel (on the analysis's
     // thread pool, `--jobs`), collected in object order.
     let by_node: Vec<(u32, Vec<usize>)> = by_node.into_iter().collect();
-    let per_node: Vec<(Vec<Finding>, Vec<Finding>)> = by_node
+    let timings = std::env::var_os("SEAM_TIMINGS").is_some();
+    let per_node: Vec<(Vec<Finding>, Vec<Finding>, f64)> = by_node
         .par_iter()
-        .map_init(SourceLines::default, |sources, (node, list)| {
-            check_object(facts, *node, list, sources)
+        .map_init(Default::default, |(sources, flags), (node, list)| {
+            let t = std::time::Instant::now();
+            let (f, o) = check_object(facts, *node, list, sources, flags);
+            (f, o, t.elapsed().as_secs_f64())
         })
         .collect();
+    if timings {
+        // The objects that cost most: where the pair loop's time goes.
+        let mut cost: Vec<(f64, u32, usize)> = by_node
+            .iter()
+            .zip(&per_node)
+            .map(|((node, list), (_, _, t))| (*t, *node, list.len()))
+            .collect();
+        cost.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let total: f64 = cost.iter().map(|c| c.0).sum();
+        eprintln!(
+            "seam: races: {} objects, {:.2}s judging in all",
+            cost.len(),
+            total
+        );
+        for (t, node, n) in cost.iter().take(8) {
+            eprintln!("seam: races:   object {node}: {n} accesses, {t:.2}s");
+        }
+    }
     let mut findings = Vec::new();
     let mut ordering_findings: Vec<Finding> = Vec::new();
-    for (f, o) in per_node {
+    for (f, o, _) in per_node {
         findings.extend(f);
         ordering_findings.extend(o);
     }
@@ -51,6 +72,7 @@ fn check_object(
     node: u32,
     list: &[usize],
     sources: &mut SourceLines,
+    flags: &mut ordering::FlagCache,
 ) -> (Vec<Finding>, Vec<Finding>) {
     let accesses = &facts.accesses.list;
     let mut findings = Vec::new();
@@ -73,7 +95,8 @@ fn check_object(
         d.1 |= !a.marking.is_plain();
     }
     // Candidate pairs per (rule, location), best first.
-    let mut per_location: BTreeMap<(String, i64), Vec<(f32, usize, usize)>> = BTreeMap::new();
+    type Ranked = Vec<(f32, usize, usize)>;
+    let mut per_location: BTreeMap<(String, i64), Ranked> = BTreeMap::new();
     let mut seen_pairs: HashSet<(u32, u32, u32, u32)> = HashSet::new();
     for (x, &i) in list.iter().enumerate() {
         for &j in &list[x..] {
@@ -96,13 +119,15 @@ fn check_object(
                 (AccessKind::Read, AccessKind::Write) => Some((b, a)),
                 _ => None,
             };
+            let mut distant_flag = false;
             if let Some((w, r)) = pair {
-                match ordering::classify(facts, w, r) {
+                match ordering::classify(facts, flags, w, r) {
                     ordering::Verdict::Ordered => continue,
                     ordering::Verdict::Broken(fs) => {
                         ordering_findings.extend(fs);
                         continue;
                     }
+                    ordering::Verdict::Distant => distant_flag = true,
                     ordering::Verdict::NotMessagePassing => {}
                 }
             }
@@ -121,7 +146,11 @@ fn check_object(
                 .iter()
                 .filter_map(|o| discipline.get(o))
                 .fold((false, false), |x, d| (x.0 | d.0, x.1 | d.1));
-            let conf = confidence(facts, a, b, evidence);
+            let mut conf = confidence(facts, a, b, evidence);
+            // A flag between them far up both call paths.
+            if distant_flag {
+                conf = (conf - 0.25).max(0.0);
+            }
             per_location
                 .entry((rule.to_string(), off))
                 .or_default()
