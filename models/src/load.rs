@@ -456,6 +456,9 @@ impl Entry for SpawnModel {
                 "`callback_params` describes a C function pointer; a Rust closure has none".into(),
             );
         }
+        if self.callback_returns.is_some() && self.callback_params.is_none() {
+            reasons.push("`callback_returns` needs `callback_params`".into());
+        }
         if let Some(ps) = &self.callback_params {
             if self.data.is_some() && self.data_param as usize >= ps.len() {
                 reasons.push(format!(

@@ -455,6 +455,21 @@ pub struct SpawnModel {
     /// from may hold every function unification merged into it.
     #[serde(default)]
     pub callback_params: Option<Vec<ParamKind>>,
+    /// What the callback returns, `"void"`, `"int"` or `"ptr"`, as its C
+    /// type declares it (`irqreturn_t`, an enum, is `"int"`). Checked with
+    /// `callback_params`, as kCFI checks the whole type.
+    #[serde(default)]
+    pub callback_returns: Option<ReturnKind>,
+}
+
+/// What a callback's C signature returns, as far as kCFI tells functions
+/// apart here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReturnKind {
+    Void,
+    Int,
+    Ptr,
 }
 
 /// One parameter of a callback's C signature, as far as kCFI tells

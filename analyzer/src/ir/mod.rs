@@ -103,6 +103,9 @@ pub struct Function {
     pub params: Vec<Param>,
     /// True when the function returns a pointer.
     pub returns_ptr: bool,
+    /// True when the function returns nothing (`void`, or a value through
+    /// an `sret` slot).
+    pub returns_void: bool,
     /// `...` in the signature: calls may pass more arguments than `params`.
     pub variadic: bool,
     /// Debug-info name of the subprogram (e.g. `my_irq_handler` or the Rust path).
@@ -253,6 +256,9 @@ pub enum InstKind {
         /// Bit `k` set: argument `k` (of the first 64) is a pointer.
         ptr_args: u64,
         returns: bool,
+        /// The call's result type (for indirect calls: what the caller
+        /// expects the target to return, as kCFI checks it).
+        result: Ret,
         invoke: bool,
         /// The first argument is a return slot (`sret`): rustc returns a
         /// `LockResult<MutexGuard>` or a `JoinHandle` through it. Models
@@ -388,6 +394,15 @@ impl InstKind {
     }
 }
 
+/// A result type, as far as kCFI tells function types apart here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Ret {
+    Void,
+    Ptr,
+    /// An integer, float or aggregate.
+    Value,
+}
+
 /// A source position with its full inlined-at chain.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DebugLoc {
@@ -486,9 +501,26 @@ impl Function {
     /// pointer argument `k`, have this function as its target? The count
     /// must match (a variadic function takes more) and so must
     /// pointer-ness; a declaration is not judged.
-    pub fn accepts_call(&self, arity: usize, ptr_args: u64) -> bool {
+    /// What the function returns, as far as kCFI tells types apart here.
+    pub fn ret(&self) -> Ret {
+        if self.returns_void {
+            Ret::Void
+        } else if self.returns_ptr {
+            Ret::Ptr
+        } else {
+            Ret::Value
+        }
+    }
+
+    /// Would a call of this shape reach this function under the kernel's
+    /// kCFI check (which hashes the whole C type: parameters and result)?
+    /// `result` is the call's result type when it is known.
+    pub fn accepts_call(&self, arity: usize, ptr_args: u64, result: Option<Ret>) -> bool {
         if self.is_declaration {
             return true;
+        }
+        if result.is_some_and(|r| r != self.ret()) {
+            return false;
         }
         let count = self.params.len() == arity || (self.variadic && self.params.len() <= arity);
         count

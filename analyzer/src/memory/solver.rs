@@ -1,7 +1,7 @@
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
-use seam_models::{Context, ParamKind, SpawnModel};
+use seam_models::{Context, ParamKind, ReturnKind, SpawnModel};
 
 use crate::ir::{Callee, InstKind, StrId, TypeId, Value};
 use crate::program::{FuncId, GlobalId, ModelIndex, Primitive, Program, Symbol, Target};
@@ -1141,10 +1141,15 @@ impl<'p, 'm> Solver<'p, 'm> {
     }
 
     /// Number of arguments of call `i` and which are pointers.
-    fn call_arity(&self, f: FuncId, i: u32) -> (usize, u64) {
+    fn call_arity(&self, f: FuncId, i: u32) -> (usize, u64, Option<crate::ir::Ret>) {
         match &self.program.function(f).insts[i as usize].kind {
-            InstKind::Call { args, ptr_args, .. } => (args.len(), *ptr_args),
-            _ => (0, 0),
+            InstKind::Call {
+                args,
+                ptr_args,
+                result,
+                ..
+            } => (args.len(), *ptr_args, Some(*result)),
+            _ => (0, 0, None),
         }
     }
 
@@ -1361,7 +1366,12 @@ impl<'p, 'm> Solver<'p, 'm> {
                 .enumerate()
                 .filter(|(_, k)| **k == ParamKind::Ptr)
                 .fold(0u64, |m, (k, _)| m | 1 << k.min(63));
-            if !callee.accepts_call(params.len(), ptrs) {
+            let result = model.callback_returns.map(|r| match r {
+                ReturnKind::Void => crate::ir::Ret::Void,
+                ReturnKind::Ptr => crate::ir::Ret::Ptr,
+                ReturnKind::Int => crate::ir::Ret::Value,
+            });
+            if !callee.accepts_call(params.len(), ptrs, result) {
                 return false;
             }
         }
@@ -1569,14 +1579,17 @@ impl<'p, 'm> Solver<'p, 'm> {
                             continue;
                         }
                         let targets = self.nodes[n as usize].functions.clone();
-                        let (arity, ptr_args) = self.call_arity(f, i);
+                        let (arity, ptr_args, result) = self.call_arity(f, i);
                         for g in targets {
                             // A function of another arity cannot be the
                             // callee (the kernel's kCFI checks the whole
                             // type): unification puts every function stored
                             // in merged ops tables on one node, and binding
                             // them all would merge their parameters in turn.
-                            if !self.program.function(g).accepts_call(arity, ptr_args)
+                            if !self
+                                .program
+                                .function(g)
+                                .accepts_call(arity, ptr_args, result)
                                 || !self.types_fit(f, i, g)
                             {
                                 continue;

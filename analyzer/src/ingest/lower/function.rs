@@ -12,8 +12,8 @@ use super::ffi::{self, lossy};
 use super::globals::linkage;
 use super::{asm, is_rust_mangled, CalleeClass, Lowerer, NON_CALL_INTRINSICS};
 use crate::ir::{
-    Block, BlockId, Callee, CmpPred, Function, Inst, InstKind, Language, Ordering, Param, RmwOp,
-    StrId, Value,
+    Block, BlockId, Callee, CmpPred, Function, Inst, InstKind, Language, Ordering, Param, Ret,
+    RmwOp, StrId, Value,
 };
 
 /// Per-function lookup tables, reused across functions to keep their
@@ -55,6 +55,8 @@ impl Lowerer {
         let di_loc = sp.and_then(|sp| self.subprogram_location(sp));
         let fn_type = LLVMGlobalGetValueType(f);
         let returns_ptr = !fn_type.is_null() && ffi::is_pointer_type(LLVMGetReturnType(fn_type));
+        let returns_void = !fn_type.is_null()
+            && LLVMGetTypeKind(LLVMGetReturnType(fn_type)) == sys::LLVMTypeKind::LLVMVoidTypeKind;
         let variadic = !fn_type.is_null() && LLVMIsFunctionVarArg(fn_type) != 0;
 
         let n_params = LLVMCountParams(f);
@@ -86,6 +88,7 @@ impl Lowerer {
             is_declaration,
             params,
             returns_ptr,
+            returns_void,
             variadic,
             di_name,
             di_loc,
@@ -562,6 +565,16 @@ impl Lowerer {
                     args,
                     ptr_args,
                     returns: !(callee_noreturn || site_noreturn),
+                    result: {
+                        let ty = LLVMTypeOf(inst);
+                        if LLVMGetTypeKind(ty) == sys::LLVMTypeKind::LLVMVoidTypeKind {
+                            Ret::Void
+                        } else if ffi::is_pointer_type(ty) {
+                            Ret::Ptr
+                        } else {
+                            Ret::Value
+                        }
+                    },
                     invoke,
                     sret,
                 }
