@@ -123,6 +123,8 @@ struct Walker<'a, 'p, 'm> {
     seen_access: HashSet<(FuncId, u32, usize, LockKey)>,
     /// Per function: accesses to objects not yet published (see `publication`).
     prepub: HashMap<FuncId, HashSet<u32>>,
+    /// Which functions return a fresh heap object (for `prepub`).
+    fresh: publication::FreshReturns,
     /// Per function: instructions inside `data_race()` (KCSAN markers).
     intentional: HashMap<FuncId, HashSet<u32>>,
     /// The function being walked runs under a `pthread_once`-style call.
@@ -167,6 +169,7 @@ impl Accesses {
             path_ids: HashMap::new(),
             seen_access: HashSet::new(),
             prepub: HashMap::new(),
+            fresh: Default::default(),
             intentional: HashMap::new(),
             once: false,
             ctx_ids: HashMap::new(),
@@ -284,7 +287,7 @@ impl Walker<'_, '_, '_> {
             self.cur_instance = x;
             let pid = self.path_id(&path);
             if !self.prepub.contains_key(&f) {
-                let pp = publication::prepublication(self.program, self.index, f);
+                let pp = publication::prepublication(self.program, self.index, &mut self.fresh, f);
                 self.prepub.insert(f, pp);
                 let dr = kcsan_regions(self.program, f);
                 self.intentional.insert(f, dr);

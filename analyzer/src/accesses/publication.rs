@@ -8,45 +8,221 @@
 //! an allocation in the same function is pre-publication when no escape of
 //! that allocation can reach it in the control-flow graph.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::ir::{Function, InstKind, Value};
 use crate::program::{FuncId, ModelIndex, Program, Target};
 
+/// How deep `returns_fresh` follows allocating helpers (`sock_alloc` →
+/// `new_inode_pseudo` → `alloc_inode`).
+const MAX_FRESH_DEPTH: u32 = 3;
+
+/// Per function: does it return a fresh heap object nothing else has seen
+/// (`sock_alloc`, a driver's `foo_alloc_priv`)? Computed on demand.
+#[derive(Default)]
+pub struct FreshReturns {
+    memo: HashMap<FuncId, bool>,
+}
+
+/// The allocations of one function and where each escapes.
+struct Local {
+    /// Per instruction: the allocation its value points into.
+    origin: Vec<Option<u32>>,
+    /// (allocation, instruction) pairs where the allocation escapes.
+    escapes: Vec<(u32, u32)>,
+    /// Allocations that are heap objects (allocator or fresh-returning call).
+    heap: HashSet<u32>,
+}
+
 /// Instructions of `f` that access a local allocation before it escapes.
-pub fn prepublication(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) -> HashSet<u32> {
+pub fn prepublication(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    fresh: &mut FreshReturns,
+    f: FuncId,
+) -> HashSet<u32> {
+    let func = program.function(f);
+    let Some(local) = locals(program, index, fresh, f, 0) else {
+        return HashSet::new();
+    };
+    let derived = |v: &Value| -> Option<u32> {
+        match v {
+            Value::Inst(i) => local.origin.get(*i as usize).copied().flatten(),
+            _ => None,
+        }
+    };
+    let block_of = block_index(func);
+    let mut out = HashSet::new();
+    // Accesses per allocation, then one reachability walk per allocation
+    // that has any (pre-optimisation code has an alloca per local).
+    let mut accesses: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for (i, inst) in func.insts.iter().enumerate() {
+        let ptr = match &inst.kind {
+            InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. } => ptr,
+            InstKind::MemSet { dst, .. } => dst,
+            _ => continue,
+        };
+        if let Some(a) = derived(ptr) {
+            accesses.entry(a).or_default().push(i as u32);
+        }
+    }
+    let mut escapes_of: HashMap<u32, Vec<u32>> = Default::default();
+    for &(a, i) in &local.escapes {
+        escapes_of.entry(a).or_default().push(i);
+    }
+    for (a, insts) in accesses {
+        let reach = reachable_after(
+            func,
+            &block_of,
+            escapes_of.get(&a).into_iter().flatten().copied(),
+        );
+        out.extend(insts.into_iter().filter(|i| !reach.contains(i)));
+    }
+    out
+}
+
+/// Does `f` return a heap object it allocated (or got from another such
+/// helper) and let escape nowhere but through its return?
+fn returns_fresh(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    fresh: &mut FreshReturns,
+    f: FuncId,
+    depth: u32,
+) -> bool {
+    if let Some(&v) = fresh.memo.get(&f) {
+        return v;
+    }
+    if depth > MAX_FRESH_DEPTH || !program.function(f).returns_ptr {
+        return false;
+    }
+    // Recursion (or a deeper query) meets `false` until this one is known.
+    fresh.memo.insert(f, false);
+    let func = program.function(f);
+    let v = locals(program, index, fresh, f, depth).is_some_and(|local| {
+        let mut returned: Option<u32> = None;
+        for inst in &func.insts {
+            let InstKind::Ret { value: Some(v) } = &inst.kind else {
+                continue;
+            };
+            let a = match v {
+                Value::Null => continue,
+                Value::Inst(i) => local.origin.get(*i as usize).copied().flatten(),
+                _ => None,
+            };
+            match (a, returned) {
+                (Some(a), None) if local.heap.contains(&a) => returned = Some(a),
+                (Some(a), Some(r)) if a == r => {}
+                _ => return false,
+            }
+        }
+        let Some(a) = returned else { return false };
+        local
+            .escapes
+            .iter()
+            .all(|&(x, i)| x != a || matches!(func.insts[i as usize].kind, InstKind::Ret { .. }))
+    });
+    fresh.memo.insert(f, v);
+    v
+}
+
+/// The allocations of `f` (allocas, allocator calls, calls of helpers
+/// returning a fresh object), the values derived from them, and their
+/// escapes. A local variable slot (an alloca only ever loaded from and
+/// stored to, as unoptimised code keeps `p = kzalloc(…)`) passes on the
+/// allocation stored into it rather than being an escape.
+fn locals(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    fresh: &mut FreshReturns,
+    f: FuncId,
+    depth: u32,
+) -> Option<Local> {
     let func = program.function(f);
     let module = program.funcs[f as usize].module;
     let n = func.insts.len();
+    let slots = variable_slots(func);
     let mut origin: Vec<Option<u32>> = vec![None; n];
+    let mut heap = HashSet::new();
     let mut any = false;
-    for (i, inst) in func.insts.iter().enumerate() {
-        origin[i] = match &inst.kind {
-            // A local (`struct klist_waiter waiter`) is filled in before
-            // its address is handed out (`list_add(&waiter.list, …)`).
-            InstKind::Alloca { .. } => {
-                any = true;
-                Some(i as u32)
-            }
-            InstKind::Call { callee, .. } => match program.call_target(module, callee) {
-                Some(t) if index.of(t).alloc.map(|a| !a.free).unwrap_or(false) => {
+    // What each slot holds: the one allocation every store into it puts
+    // there (null aside), else nothing. Rounds: a slot's loads may come
+    // before its stores in the layout, and slots feed slots.
+    let mut slot_holds: HashMap<u32, u32> = HashMap::new();
+    for _round in 0..3 {
+        for (i, inst) in func.insts.iter().enumerate() {
+            origin[i] = match &inst.kind {
+                // A local (`struct klist_waiter waiter`) is filled in before
+                // its address is handed out (`list_add(&waiter.list, …)`).
+                InstKind::Alloca { .. } => {
                     any = true;
                     Some(i as u32)
                 }
+                InstKind::Call { callee, .. } => match program.call_target(module, callee) {
+                    Some(t) if index.of(t).alloc.map(|a| !a.free).unwrap_or(false) => {
+                        any = true;
+                        heap.insert(i as u32);
+                        Some(i as u32)
+                    }
+                    Some(Target::Defined(g))
+                        if depth < MAX_FRESH_DEPTH
+                            && g != f
+                            && returns_fresh(program, index, fresh, g, depth + 1) =>
+                    {
+                        any = true;
+                        heap.insert(i as u32);
+                        Some(i as u32)
+                    }
+                    _ => None,
+                },
+                InstKind::Gep {
+                    base: Value::Inst(b),
+                    ..
+                }
+                | InstKind::Cast {
+                    value: Value::Inst(b),
+                } => origin.get(*b as usize).copied().flatten(),
+                InstKind::Load {
+                    ptr: Value::Inst(s),
+                    ..
+                } => slot_holds.get(s).copied(),
                 _ => None,
-            },
-            InstKind::Gep {
-                base: Value::Inst(b),
+            };
+        }
+        let mut holds: HashMap<u32, Option<u32>> = HashMap::new();
+        for inst in &func.insts {
+            let InstKind::Store {
+                ptr: Value::Inst(s),
+                value,
                 ..
+            } = &inst.kind
+            else {
+                continue;
+            };
+            if !slots.contains(s) {
+                continue;
             }
-            | InstKind::Cast {
-                value: Value::Inst(b),
-            } => origin.get(*b as usize).copied().flatten(),
-            _ => None,
-        };
+            let held = match value {
+                Value::Null | Value::Undef => continue,
+                Value::Inst(v) => origin.get(*v as usize).copied().flatten(),
+                _ => None,
+            };
+            let e = holds.entry(*s).or_insert(held);
+            if *e != held {
+                *e = None;
+            }
+        }
+        let next: HashMap<u32, u32> = holds
+            .into_iter()
+            .filter_map(|(s, h)| Some((s, h?)))
+            .collect();
+        if next == slot_holds {
+            break;
+        }
+        slot_holds = next;
     }
     if !any {
-        return HashSet::new();
+        return None;
     }
     let derived = |v: &Value| -> Option<u32> {
         match v {
@@ -64,6 +240,11 @@ pub fn prepublication(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) 
             }
         };
         match &inst.kind {
+            // Into a variable slot: still local.
+            InstKind::Store {
+                ptr: Value::Inst(s),
+                ..
+            } if slots.contains(s) => {}
             InstKind::Store { value, .. } => esc(value),
             InstKind::AtomicRmw { value, .. } => esc(value),
             InstKind::CmpXchg { new, .. } => esc(new),
@@ -87,34 +268,97 @@ pub fn prepublication(program: &Program<'_>, index: &ModelIndex<'_>, f: FuncId) 
             _ => {}
         }
     }
-    let block_of = block_index(func);
-    let mut out = HashSet::new();
-    // Accesses per allocation, then one reachability walk per allocation
-    // that has any (pre-optimisation code has an alloca per local).
-    let mut accesses: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
-    for (i, inst) in func.insts.iter().enumerate() {
-        let ptr = match &inst.kind {
-            InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. } => ptr,
-            InstKind::MemSet { dst, .. } => dst,
-            _ => continue,
-        };
-        if let Some(a) = derived(ptr) {
-            accesses.entry(a).or_default().push(i as u32);
+    Some(Local {
+        origin,
+        escapes,
+        heap,
+    })
+}
+
+/// Allocas used only as the address of loads and stores: a local variable
+/// unoptimised code keeps in memory. Anything else that mentions one (its
+/// address stored, passed, offset, cast) disqualifies it.
+fn variable_slots(func: &Function) -> HashSet<u32> {
+    let mut slots: HashSet<u32> = func
+        .insts
+        .iter()
+        .enumerate()
+        .filter(|(_, inst)| matches!(inst.kind, InstKind::Alloca { .. }))
+        .map(|(i, _)| i as u32)
+        .collect();
+    if slots.is_empty() {
+        return slots;
+    }
+    let mut drop = |v: &Value| {
+        if let Value::Inst(i) = v {
+            slots.remove(i);
+        }
+    };
+    for inst in &func.insts {
+        match &inst.kind {
+            InstKind::Load { .. } | InstKind::Alloca { .. } => {}
+            InstKind::Store { value, .. } => drop(value),
+            InstKind::AtomicRmw { ptr, value, .. } => {
+                drop(ptr);
+                drop(value);
+            }
+            InstKind::CmpXchg {
+                ptr, expected, new, ..
+            } => {
+                drop(ptr);
+                drop(expected);
+                drop(new);
+            }
+            InstKind::Call { callee, args, .. } => {
+                if let crate::ir::Callee::Indirect(v) = callee {
+                    drop(v);
+                }
+                args.iter().for_each(&mut drop);
+            }
+            InstKind::Asm { args, .. } => args.iter().for_each(&mut drop),
+            InstKind::MemCopy { dst, src, .. } => {
+                drop(dst);
+                drop(src);
+            }
+            InstKind::MemSet { dst, .. } => drop(dst),
+            InstKind::Gep { base, index, .. } => {
+                drop(base);
+                if let Some(x) = index {
+                    drop(x);
+                }
+            }
+            InstKind::Cast { value }
+            | InstKind::PtrToInt { value }
+            | InstKind::IntToPtr { value } => drop(value),
+            InstKind::Phi { incoming } => incoming.iter().for_each(|(v, _)| drop(v)),
+            InstKind::Select {
+                cond,
+                then,
+                otherwise,
+            } => {
+                drop(cond);
+                drop(then);
+                drop(otherwise);
+            }
+            InstKind::ExtractValue { aggregate, .. } => drop(aggregate),
+            InstKind::InsertValue {
+                aggregate, value, ..
+            } => {
+                drop(aggregate);
+                drop(value);
+            }
+            InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs, .. } => {
+                drop(lhs);
+                drop(rhs);
+            }
+            InstKind::CondBr { cond, .. } => drop(cond),
+            InstKind::Switch { value, .. } => drop(value),
+            InstKind::Ret { value: Some(v) } => drop(v),
+            InstKind::Other { operands } => operands.iter().for_each(&mut drop),
+            _ => {}
         }
     }
-    let mut escapes_of: std::collections::HashMap<u32, Vec<u32>> = Default::default();
-    for &(a, i) in &escapes {
-        escapes_of.entry(a).or_default().push(i);
-    }
-    for (a, insts) in accesses {
-        let reach = reachable_after(
-            func,
-            &block_of,
-            escapes_of.get(&a).into_iter().flatten().copied(),
-        );
-        out.extend(insts.into_iter().filter(|i| !reach.contains(i)));
-    }
-    out
+    slots
 }
 
 /// Whether passing a pointer to this callee can make it visible to others.

@@ -718,10 +718,42 @@ fn address_dependent(facts: &Facts<'_, '_>, f: FuncId, r: u32, l: u32) -> bool {
                     None => return false,
                 }
             }
+            // Unoptimised code keeps `p = READ_ONCE(gp)` in a stack slot.
+            InstKind::Load {
+                ptr: Value::Inst(slot),
+                ..
+            } if matches!(func.insts[*slot as usize].kind, InstKind::Alloca { .. }) => {
+                match slot_value(func, *slot) {
+                    Some(x) => x,
+                    None => return false,
+                }
+            }
             _ => return false,
         };
     }
     false
+}
+
+/// The one value (null aside) every store into local slot `slot` writes.
+fn slot_value(func: &crate::ir::Function, slot: u32) -> Option<Value> {
+    let mut out: Option<Value> = None;
+    for inst in &func.insts {
+        if let InstKind::Store {
+            ptr: Value::Inst(p),
+            value,
+            ..
+        } = &inst.kind
+        {
+            if *p != slot || matches!(value, Value::Null) {
+                continue;
+            }
+            match &out {
+                Some(v) if v != value => return None,
+                _ => out = Some(value.clone()),
+            }
+        }
+    }
+    out
 }
 
 fn ordering_finding(
