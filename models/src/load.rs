@@ -459,6 +459,9 @@ impl Entry for SpawnModel {
         if self.callback_returns.is_some() && self.callback_params.is_none() {
             reasons.push("`callback_returns` needs `callback_params`".into());
         }
+        if self.callback_data_struct.is_some() && self.callback_params.is_none() {
+            reasons.push("`callback_data_struct` needs `callback_params`".into());
+        }
         if let Some(ps) = &self.callback_params {
             if self.data.is_some() && self.data_param as usize >= ps.len() {
                 reasons.push(format!(

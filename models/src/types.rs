@@ -460,6 +460,12 @@ pub struct SpawnModel {
     /// `callback_params`, as kCFI checks the whole type.
     #[serde(default)]
     pub callback_returns: Option<ReturnKind>,
+    /// The struct the callback's `data_param` points to in its C type
+    /// (`"timer_list"` for `void (*)(struct timer_list *)`). A function
+    /// whose debug info names another struct there is never the callback:
+    /// kCFI compares pointee types exactly.
+    #[serde(default)]
+    pub callback_data_struct: Option<String>,
 }
 
 /// What a callback's C signature returns, as far as kCFI tells functions

@@ -1381,6 +1381,19 @@ impl<'p, 'm> Solver<'p, 'm> {
         {
             return false;
         }
+        let gm = program.funcs[g as usize].module;
+        let declared = || {
+            callee
+                .params
+                .get(model.data_param as usize)
+                .and_then(|p| pointee_type(program, gm, p.di_type?))
+                .and_then(|t| type_key(program, gm, t))
+        };
+        if let Some(want) = &model.callback_data_struct {
+            if declared().is_some_and(|have| &have != want) {
+                return false;
+            }
+        }
         let Some(d) = model.data else { return true };
         let data_arg = match &program.function(f).insts[i as usize].kind {
             InstKind::Call { args, .. } => args.get(d as usize).cloned(),
@@ -1389,13 +1402,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         let Some(chain) = data_arg.and_then(|a| self.struct_chain(f, &a)) else {
             return true;
         };
-        let gm = program.funcs[g as usize].module;
-        match callee
-            .params
-            .get(model.data_param as usize)
-            .and_then(|p| pointee_type(program, gm, p.di_type?))
-            .and_then(|t| type_key(program, gm, t))
-        {
+        match declared() {
             Some(want) => chain.contains(&want),
             None => true,
         }
