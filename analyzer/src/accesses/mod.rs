@@ -427,7 +427,7 @@ impl Walker<'_, '_, '_> {
                 ..
             } => {
                 // A store that is an inlined unlock is a lock operation, not data.
-                if crate::locks::inlined_lock_model(self.program, self.index, f, i).is_some() {
+                if self.index.inlined_lock_model(self.program, f, i).is_some() {
                     return;
                 }
                 let m = marking(*volatile, *ordering);
