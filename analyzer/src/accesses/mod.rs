@@ -542,12 +542,21 @@ impl Walker<'_, '_, '_> {
             Target::Defined(g) => self.program.funcs[g as usize].demangled.clone(),
             Target::External(e) => self.program.externals_demangled[e as usize].clone(),
         };
+        // A model that does not say how wide the access is (std's atomics,
+        // one model for every `Atomic*`): what the function's parameter
+        // points to, by its debug-info type (`&AtomicBool`: 1 byte).
+        let size = match (am.size, t) {
+            (0, Target::Defined(g)) if self.program.language(g) == crate::ir::Language::Rust => {
+                pointee_size(self.program, g, am.arg as usize)
+            }
+            (s, _) => s as u64,
+        };
         self.record(
             root,
             f,
             i,
             a,
-            am.size as u64,
+            size,
             kind,
             Marking::Model(name, am.ordering_for(const_arg(args, am.ordering_arg))),
             held,
@@ -826,5 +835,30 @@ pub(crate) fn const_arg(args: &[Value], k: Option<u32>) -> Option<u64> {
     match args.get(k? as usize)? {
         Value::Int(v) => Some(*v as u64),
         _ => None,
+    }
+}
+
+/// Size of what source parameter `k` of `g` points to, per its debug-info
+/// type (0 when unknown).
+fn pointee_size(program: &Program<'_>, g: FuncId, k: usize) -> u64 {
+    use crate::ir::DiTypeKind;
+    let func = program.function(g);
+    let Some(t) = func
+        .source_params
+        .get(k)
+        .copied()
+        .flatten()
+        .or_else(|| func.params.get(k).and_then(|p| p.di_type))
+    else {
+        return 0;
+    };
+    let types = &program.module_of(g).types;
+    let t = crate::memory::strip_alias(types, t);
+    match types.get(t as usize).map(|x| &x.kind) {
+        Some(DiTypeKind::Pointer { pointee: Some(p) }) => {
+            let p = crate::memory::strip_alias(types, *p);
+            types.get(p as usize).map_or(0, |x| x.size)
+        }
+        _ => 0,
     }
 }
