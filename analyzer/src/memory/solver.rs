@@ -1524,8 +1524,14 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// Heap and external objects of one named struct type are one object:
     /// a `struct my_dev` allocated in probe and the `struct my_dev` an ops
     /// callback receives from the subsystem are the same device.
+    ///
+    /// An object Rust allocated (`Box::new`, `Arc::new`, a `Vec`'s buffer)
+    /// is merged only with memory of its type that comes from outside: the
+    /// program reaches it through its owner, and two `Arc<Slot>` of one
+    /// program are two objects.
     fn merge_by_type(&mut self) {
         let program = self.program;
+        let outside: HashSet<String> = self.external_nodes.keys().cloned().collect();
         for n in 0..self.nodes.len() as NodeId {
             if self.nodes[n as usize].parent != n {
                 continue;
@@ -1544,6 +1550,12 @@ impl<'p, 'm> Solver<'p, 'm> {
             let Some(key) = type_key(program, m, t) else {
                 continue;
             };
+            let rust_heap = self.nodes[n as usize].origins.iter().all(|o| {
+                matches!(o, Origin::Alloc(f, _) if program.language(*f) == crate::ir::Language::Rust)
+            });
+            if rust_heap && !outside.contains(&key) {
+                continue;
+            }
             let ext = self.external_node(&key);
             self.unify(Ptr { node: n, off: 0 }, Ptr { node: ext, off: 0 });
         }
