@@ -211,10 +211,21 @@ struct Solver<'p, 'm> {
     clone_at: HashMap<(Instance, u32), Instance>,
     /// Instructions copies may still add (bounds time and memory).
     clone_budget: usize,
+    /// Closures handed to std's closure-taking APIs (see `closures`).
+    closures: super::closures::Closures,
+    /// Per function: Rust's library code (its calls do not bind a
+    /// closure's copies).
+    library: Vec<bool>,
+    /// What closures started in new threads carry: shared.
+    closure_roots: Vec<Ptr>,
 }
 
 impl Memory {
     pub fn solve(program: &Program<'_>, index: &ModelIndex<'_>) -> Memory {
+        let closures = super::closures::Closures::find(program, index);
+        let library: Vec<bool> = (0..program.funcs.len() as FuncId)
+            .map(|f| is_library_code(program, f))
+            .collect();
         let mut s = Solver {
             program,
             index,
@@ -252,6 +263,9 @@ impl Memory {
                 .map(|f| program.function(f).insts.len())
                 .sum::<usize>()
                 / 2,
+            closures,
+            library,
+            closure_roots: Vec::new(),
         };
         s.init();
         for f in 0..program.funcs.len() as FuncId {
@@ -1103,6 +1117,9 @@ impl<'p, 'm> Solver<'p, 'm> {
                     Target::Defined(g) => {
                         self.has_direct_caller.insert(g);
                         let callee = self.clone_for(x, i, g);
+                        if !self.library[f as usize] {
+                            self.bind_closure(f, i, &arg_ptrs);
+                        }
                         self.bind(x, i, callee, &arg_ptrs);
                     }
                     Target::External(e) => {
@@ -1127,7 +1144,22 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// Unifies a call's arguments with the callee's parameters and its result with the return value.
     fn bind(&mut self, caller: Instance, inst: u32, callee: Instance, arg_ptrs: &[Option<Ptr>]) {
         let params = self.param_ptrs[callee as usize].clone();
-        let inert = self.inert.get(&self.func_of(callee)).copied().unwrap_or(0);
+        let mut inert = self.inert.get(&self.func_of(callee)).copied().unwrap_or(0);
+        if !self.closures.calls.is_empty() {
+            let (f, g) = (self.func_of(caller), self.func_of(callee));
+            // A closure handed to a std API is bound straight to its body
+            // (`bind_closure`), never to the API's parameters; std's own
+            // copies of it reach neither the body nor the closure's drop.
+            if let Some(c) = self.closures.calls.get(&(f, inst)) {
+                let pieces = self.closures.layout.get(&c.ty).map_or(1, |l| l.1);
+                for k in c.first..(c.first + pieces).min(64) {
+                    inert |= 1u64 << k;
+                }
+            }
+            if self.library[f as usize] {
+                inert |= self.closures.closure_params(g);
+            }
+        }
         for (k, (a, p)) in arg_ptrs.iter().zip(params).enumerate() {
             if k < 64 && inert & (1u64 << k) != 0 {
                 continue;
@@ -1138,6 +1170,72 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
         let r = self.ret_ptrs[callee as usize];
         self.set(caller, inst, Some(r));
+    }
+
+    /// A call in the user's code (`f`, instruction `i`) handing a closure to
+    /// a std API: the closure's body gets what std gets, a copy of it (std
+    /// moves the closure into its own box before the thread starts, so the
+    /// caller's stack slot, rewritten by the next iteration of a spawn loop,
+    /// is not what the thread reads). Scalar pieces (an `Arc` captured alone)
+    /// go straight to a body taking the closure by value; otherwise the body
+    /// gets a pointer to a fresh object holding them, or holding a copy of
+    /// what the caller's pointer points to when the ABI passes the closure
+    /// indirectly. When it runs in a new thread, that is the thread's data.
+    fn bind_closure(&mut self, f: FuncId, i: u32, arg_ptrs: &[Option<Ptr>]) {
+        let Some(c) = self.closures.calls.get(&(f, i)).cloned() else {
+            return;
+        };
+        let (size, pieces) = self.closures.layout.get(&c.ty).copied().unwrap_or((0, 1));
+        let end = (c.first + pieces).min(arg_ptrs.len());
+        let args: Vec<Option<Ptr>> = arg_ptrs[c.first.min(end)..end].to_vec();
+        let indirect = args.len() == 1 && size > 8;
+        let bodies = self.closures.bodies.get(&c.ty).cloned().unwrap_or_default();
+        let mut env: Option<Ptr> = None;
+        for (body, how) in bodies {
+            let params = self.param_ptrs[body as usize].clone();
+            if how == super::closures::Taking::Value && !indirect {
+                for (a, p) in args.iter().zip(params) {
+                    if let Some(a) = a {
+                        self.unify(*a, p);
+                    }
+                }
+                continue;
+            }
+            let e = match env {
+                Some(e) => e,
+                None => {
+                    let e = self.fresh(Some(Origin::Stack(f, i)));
+                    self.nodes[e.node as usize].di_type = Some(c.ty);
+                    if indirect {
+                        if let Some(src) = args[0] {
+                            self.memcopies.push((e, src, Some(size)));
+                        }
+                    } else {
+                        let offs = super::closures::scalar_offsets(self.program, c.ty);
+                        for (k, a) in args.iter().enumerate() {
+                            if let Some(a) = a {
+                                let off = offs.get(k).copied().unwrap_or(8 * k as i64);
+                                let slot = self.field(Ptr { node: e.node, off });
+                                self.unify(slot, *a);
+                            }
+                        }
+                    }
+                    env = Some(e);
+                    e
+                }
+            };
+            if let Some(&p) = params.first() {
+                self.unify(p, e);
+            }
+        }
+        if c.thread {
+            if indirect {
+                self.closure_roots.extend(env);
+            } else {
+                self.closure_roots.extend(args.into_iter().flatten());
+                self.closure_roots.extend(env);
+            }
+        }
     }
 
     /// Number of arguments of call `i` and which are pointers.
@@ -1854,6 +1952,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         for s in &self.spawns {
             roots.extend(self.param_ptrs[s.callee as usize].iter().map(|p| p.node));
         }
+        roots.extend(self.closure_roots.iter().map(|p| p.node));
         let n = self.nodes.len();
         let mut shared = vec![false; n];
         let mut stack: Vec<NodeId> = roots.into_iter().map(|r| self.find(r).0).collect();
@@ -2088,6 +2187,34 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
             *ordering == Ordering::NotAtomic
         }
         _ => true,
+    })
+}
+
+/// Rust's library code, with none of the user's code inlined into it (at
+/// -O2 a thread's closure body is inlined into std's
+/// `__rust_begin_short_backtrace::<F>`, which is then the user's code).
+fn is_library_code(program: &Program<'_>, f: FuncId) -> bool {
+    let func = program.function(f);
+    if func.language != crate::ir::Language::Rust
+        || !crate::program::is_rust_std_code(&program.funcs[f as usize].demangled)
+    {
+        return false;
+    }
+    let m = program.module_of(f);
+    !func.insts.iter().any(|inst| {
+        let mut loc = inst.loc;
+        for _ in 0..32 {
+            let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
+                return false;
+            };
+            if l.scope
+                .is_some_and(|s| !crate::program::is_rust_std_code(m.str(s)))
+            {
+                return true;
+            }
+            loc = l.inlined_at;
+        }
+        false
     })
 }
 
