@@ -83,6 +83,11 @@ const MAX_CLONE_INSTS: usize = 64;
 /// Copies inside copies, at most this deep (`list_add` → `__list_add` →
 /// `__list_add_valid`).
 const MAX_CLONE_DEPTH: u8 = 4;
+/// The same for Rust's library at -O0, where nothing is inlined: an `Arc`'s
+/// drop is `drop_in_place` → `Drop::drop` → `drop_slow` → `mem::drop` →
+/// `drop_in_place::<Weak>` → `Weak::drop` before it reaches the allocation.
+const MAX_RUST_CLONE_INSTS: usize = 128;
+const MAX_RUST_CLONE_DEPTH: u8 = 8;
 
 /// The function instance `x` is a copy of (originals, the first `funcs`
 /// ids, are their own).
@@ -120,8 +125,8 @@ enum IntSource {
 
 #[derive(Clone, Copy)]
 enum Pending {
-    /// Indirect call: (caller, inst, callee pointer).
-    Call(FuncId, u32, Ptr),
+    /// Indirect call: (calling instance, inst, callee pointer).
+    Call(Instance, u32, Ptr),
     /// Spawn through a model: (caller, inst, model index).
     Spawn(FuncId, u32, usize),
 }
@@ -206,6 +211,10 @@ struct Solver<'p, 'm> {
     /// Per function: small enough and simple enough to be copied per call
     /// site (see [`Solver::clone_for`]).
     clonable: Vec<bool>,
+    /// Per alias symbol of a Rust function (rustc and LLVM fold identical
+    /// monomorphisations into one body and alias the others to it): the
+    /// instance standing for the function that symbol names.
+    alias_insts: HashMap<String, Instance>,
     clone_funcs: Vec<FuncId>,
     clone_depth: Vec<u8>,
     clone_at: HashMap<(Instance, u32), Instance>,
@@ -214,7 +223,7 @@ struct Solver<'p, 'm> {
     /// Closures handed to std's closure-taking APIs (see `closures`).
     closures: super::closures::Closures,
     /// Per function: Rust's library code (its calls do not bind a
-    /// closure's copies).
+    /// closure's copies, and make no copies of library helpers).
     library: Vec<bool>,
     /// What closures started in new threads carry: shared.
     closure_roots: Vec<Ptr>,
@@ -256,6 +265,7 @@ impl Memory {
             clonable: (0..program.funcs.len() as FuncId)
                 .map(|f| clonable(program, index, f))
                 .collect(),
+            alias_insts: HashMap::new(),
             clone_funcs: Vec::new(),
             clone_depth: Vec::new(),
             clone_at: HashMap::new(),
@@ -747,6 +757,23 @@ impl<'p, 'm> Solver<'p, 'm> {
         if !self.clonable[g as usize] {
             return g;
         }
+        let n = self.program.funcs.len();
+        let len = self.program.function(g).insts.len();
+        let max_len = if self.library[g as usize] {
+            MAX_RUST_CLONE_INSTS
+        } else {
+            MAX_CLONE_INSTS
+        };
+        if len > max_len {
+            return g;
+        }
+        // Rust's library helpers are copied for the user's calls (and
+        // inside those copies), not for the library's own: its internal
+        // plumbing stays one object per type, and the budget goes where the
+        // user's data is.
+        if (x as usize) < n && self.library[x as usize] && self.library[g as usize] {
+            return g;
+        }
         if let Some(&c) = self.clone_at.get(&(x, i)) {
             return c;
         }
@@ -756,8 +783,12 @@ impl<'p, 'm> Solver<'p, 'm> {
         } else {
             self.clone_depth[x as usize - n]
         };
-        let len = self.program.function(g).insts.len();
-        if depth >= MAX_CLONE_DEPTH || self.clone_budget < len || self.func_of(x) == g {
+        let max_depth = if self.library[g as usize] {
+            MAX_RUST_CLONE_DEPTH
+        } else {
+            MAX_CLONE_DEPTH
+        };
+        if depth >= max_depth || self.clone_budget < len || self.func_of(x) == g {
             return g;
         }
         self.clone_budget -= len;
@@ -768,6 +799,39 @@ impl<'p, 'm> Solver<'p, 'm> {
         self.push_instance(g);
         self.constraints(c);
         c
+    }
+
+    /// The instance a direct call `(x, i)` binds when it names Rust
+    /// function `g` through an alias (`name` is not `g`'s own symbol): one
+    /// instance per alias, standing for the monomorphisation that symbol
+    /// was before identical code folding made it an alias of `g`. At -O2
+    /// every thread's `__rust_begin_short_backtrace::<F>` running the
+    /// spawn hooks has the same code; one body for all of them would make
+    /// one object of every thread's closure.
+    fn alias_instance(&mut self, x: Instance, i: u32, name: &str, g: FuncId) -> Option<Instance> {
+        if !self.library[g as usize]
+            || !self.clonable[g as usize]
+            || name == self.program.funcs[g as usize].name
+        {
+            return None;
+        }
+        if let Some(&c) = self.alias_insts.get(name) {
+            self.clone_at.insert((x, i), c);
+            return Some(c);
+        }
+        let len = self.program.function(g).insts.len();
+        if self.clone_budget < len {
+            return None;
+        }
+        self.clone_budget -= len;
+        let c = (self.program.funcs.len() + self.clone_funcs.len()) as Instance;
+        self.clone_funcs.push(g);
+        self.clone_depth.push(0);
+        self.alias_insts.insert(name.to_string(), c);
+        self.clone_at.insert((x, i), c);
+        self.push_instance(g);
+        self.constraints(c);
+        Some(c)
     }
 
     /// Pointer for a constant/global operand in `module` (no function context).
@@ -1116,7 +1180,11 @@ impl<'p, 'm> Solver<'p, 'm> {
                     }
                     Target::Defined(g) => {
                         self.has_direct_caller.insert(g);
-                        let callee = self.clone_for(x, i, g);
+                        let named = self.program.modules[module as usize].str(*name);
+                        let callee = match self.alias_instance(x, i, named, g) {
+                            Some(c) => c,
+                            None => self.clone_for(x, i, g),
+                        };
                         if !self.library[f as usize] {
                             self.bind_closure(f, i, &arg_ptrs);
                         }
@@ -1135,7 +1203,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             }
             Callee::Indirect(v) => {
                 if let Some(p) = self.val(x, v) {
-                    self.pending.push(Pending::Call(f, i, p));
+                    self.pending.push(Pending::Call(x, i, p));
                 }
             }
         }
@@ -1559,12 +1627,13 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    fn arg_ptrs(&mut self, f: FuncId, i: u32) -> Vec<Option<Ptr>> {
+    fn arg_ptrs(&mut self, x: Instance, i: u32) -> Vec<Option<Ptr>> {
         let program = self.program;
+        let f = self.func_of(x);
         let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else {
             return Vec::new();
         };
-        self.ptrs_of(f, args)
+        self.ptrs_of(x, args)
     }
 
     /// Pointers of a call's arguments as models count them (after `sret`).
@@ -1574,11 +1643,11 @@ impl<'p, 'm> Solver<'p, 'm> {
         self.ptrs_of(f, args)
     }
 
-    fn ptrs_of(&mut self, f: FuncId, args: &[Value]) -> Vec<Option<Ptr>> {
+    fn ptrs_of(&mut self, x: Instance, args: &[Value]) -> Vec<Option<Ptr>> {
         args.iter()
             .map(|a| {
                 if is_pointerish(a) {
-                    self.val(f, a)
+                    self.val(x, a)
                 } else {
                     None
                 }
@@ -1669,13 +1738,14 @@ impl<'p, 'm> Solver<'p, 'm> {
             let pending = self.pending.clone();
             for item in pending {
                 match item {
-                    Pending::Call(f, i, p) => {
+                    Pending::Call(x, i, p) => {
+                        let f = self.func_of(x);
                         let n = self.norm(p).node;
                         // Function lists only grow, and only by unification:
                         // the same class with as many functions as last
                         // round has nothing new for this call.
                         let seen = (n, self.nodes[n as usize].functions.len());
-                        if self.call_seen.insert((f, i), seen) == Some(seen) {
+                        if self.call_seen.insert((x, i), seen) == Some(seen) {
                             continue;
                         }
                         let targets = self.nodes[n as usize].functions.clone();
@@ -1691,11 +1761,17 @@ impl<'p, 'm> Solver<'p, 'm> {
                             {
                                 continue;
                             }
-                            if self.bound.insert((f, i, g)) {
+                            if self.bound.insert((x, i, g)) {
                                 changed = true;
-                                let args = self.arg_ptrs(f, i);
-                                self.bind(f, i, g, &args);
-                                self.indirect_targets.entry((f, i)).or_default().push(g);
+                                let args = self.arg_ptrs(x, i);
+                                self.bind(x, i, g, &args);
+                                // Copies of one function find the same
+                                // targets: list each once.
+                                let copy = x != f;
+                                let t = self.indirect_targets.entry((f, i)).or_default();
+                                if !copy || !t.contains(&g) {
+                                    t.push(g);
+                                }
                             }
                         }
                     }
@@ -1915,10 +1991,12 @@ impl<'p, 'm> Solver<'p, 'm> {
     fn freeze(mut self) -> Memory {
         // Indirect calls that found no target.
         let mut unresolved = Vec::new();
+        let mut seen = HashSet::new();
         for item in &self.pending {
-            if let Pending::Call(f, i, _) = item {
-                if !self.indirect_targets.contains_key(&(*f, *i)) {
-                    unresolved.push((*f, *i));
+            if let Pending::Call(x, i, _) = item {
+                let f = self.func_of(*x);
+                if !self.indirect_targets.contains_key(&(f, *i)) && seen.insert((f, *i)) {
+                    unresolved.push((f, *i));
                 }
             }
         }
@@ -2149,20 +2227,33 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
     None
 }
 
-/// Can `g` be copied per call site? A small C function of its file
-/// (`static`, `static inline`) with a pointer parameter, whose memory
-/// effects are all on pointers the solver follows per copy: no indirect
-/// call or thread start (their targets are resolved once per function), no
-/// lock operation and no native atomic (lock identity and hand-rolled
-/// locks are decided per function by the lock stage).
+/// Can `g` be copied per call site? A small function with a pointer
+/// parameter whose memory effects are all on pointers the solver follows
+/// per copy: no indirect call or thread start (their targets are resolved
+/// once per function), no lock operation, no native atomic that could be a
+/// lock (lock identity and hand-rolled locks are decided per function by
+/// the lock stage). Two kinds qualify:
+///
+/// - a C function of its file (`static`, `static inline`), with no native
+///   atomic at all;
+/// - a monomorphisation of Rust's library (`<Arc<T> as Clone>::clone`,
+///   `Arc::drop_slow`, `drop_in_place::<Arc<T>>`, `RawVec::grow_one`),
+///   whatever its linkage: rustc emits one per type for the whole crate,
+///   so two `Arc<Slot>` of the program meet in its parameters. Its
+///   reference-count updates (atomic read-modify-writes other than a swap,
+///   atomic loads) stay per copy; a compare-exchange or swap, a release
+///   store of 0 (a hand-rolled lock), an instruction of an inlined lock
+///   primitive, a rendezvous (barrier, channel) or a closure handed to a
+///   std API keep it whole.
 fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
-    use crate::ir::{Language, Linkage, Ordering};
+    use crate::ir::{Language, Linkage, Ordering, RmwOp};
     let func = program.function(g);
-    if program.language(g) != Language::C
+    let rust_std = program.language(g) == Language::Rust
+        && crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled);
+    let c_local = program.language(g) == Language::C && func.linkage == Linkage::Internal;
+    if !(c_local || rust_std)
         || func.is_declaration
         || func.insts.is_empty()
-        || func.insts.len() > MAX_CLONE_INSTS
-        || func.linkage != Linkage::Internal
         || func.variadic
         || !func.params.iter().any(|p| p.is_ptr)
         || index.of(Target::Defined(g)).is_primitive()
@@ -2170,24 +2261,46 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
         return false;
     }
     let module = program.funcs[g as usize].module;
-    func.insts.iter().all(|inst| match &inst.kind {
-        InstKind::Call {
-            callee: Callee::Indirect(_),
-            ..
-        } => false,
-        InstKind::Call {
-            callee: Callee::Direct(name),
-            ..
-        } => program.direct_target(module, *name).is_none_or(|t| {
-            let sem = index.of(t);
-            sem.lock.is_none() && sem.spawn.is_none() && sem.join.is_none()
-        }),
-        InstKind::CmpXchg { .. } | InstKind::AtomicRmw { .. } => false,
-        InstKind::Load { ordering, .. } | InstKind::Store { ordering, .. } => {
-            *ordering == Ordering::NotAtomic
-        }
-        _ => true,
-    })
+    let lock_free = |i: usize| index.inlined_lock_model(program, g, i as u32).is_none();
+    func.insts
+        .iter()
+        .enumerate()
+        .all(|(i, inst)| match &inst.kind {
+            InstKind::Call {
+                callee: Callee::Indirect(_),
+                ..
+            } => rust_std,
+            InstKind::Call {
+                callee: Callee::Direct(name),
+                ..
+            } => program.direct_target(module, *name).is_none_or(|t| {
+                let sem = index.of(t);
+                sem.lock.is_none()
+                    && sem.spawn.is_none()
+                    && sem.join.is_none()
+                    && (!rust_std
+                        || (sem.rendezvous.is_none()
+                            && !matches!(t, Target::Defined(h) if index.closure_api(h).is_some())))
+            }),
+            InstKind::CmpXchg { .. } => false,
+            InstKind::AtomicRmw { op, .. } => rust_std && *op != RmwOp::Xchg && lock_free(i),
+            InstKind::Load { ordering, .. } => {
+                *ordering == Ordering::NotAtomic || (rust_std && lock_free(i))
+            }
+            InstKind::Store {
+                ordering, value, ..
+            } => {
+                *ordering == Ordering::NotAtomic
+                    || (rust_std
+                        && lock_free(i)
+                        && !(matches!(value, Value::Int(0))
+                            && matches!(
+                                ordering,
+                                Ordering::Release | Ordering::AcqRel | Ordering::SeqCst
+                            )))
+            }
+            _ => true,
+        })
 }
 
 /// Rust's library code, with none of the user's code inlined into it (at
