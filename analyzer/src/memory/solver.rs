@@ -1907,7 +1907,9 @@ impl<'p, 'm> Solver<'p, 'm> {
                                     // Runs in the caller's thread (pthread_once): a call,
                                     // whose body runs once for the whole program.
                                     self.indirect_targets.entry((f, i)).or_default().push(g);
-                                    self.once_calls.insert((f, i));
+                                    if !model.program_main {
+                                        self.once_calls.insert((f, i));
+                                    }
                                     continue;
                                 }
                                 let via = self.program.target_name_of_call(f, i);
