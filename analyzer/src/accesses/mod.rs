@@ -112,6 +112,13 @@ const MAX_CONTEXTS_PER_FUNCTION: usize = 8;
 /// Roots kept per calling context (for deciding may-happen-in-parallel).
 pub const MAX_ROOTS_PER_CONTEXT: usize = 32;
 
+/// A lockset as the walk keys contexts by: (lock, mode) pairs.
+type EntryLocks = Vec<(LockId, LockMode)>;
+
+/// One frame of the walk: (points-to instance, entry lockset, call path,
+/// under pthread_once, calling context).
+type WalkItem = (Instance, Vec<Held>, Vec<(FuncId, u32)>, bool, Option<u32>);
+
 struct Walker<'a, 'p, 'm> {
     program: &'p Program<'m>,
     index: &'p ModelIndex<'a>,
@@ -120,7 +127,7 @@ struct Walker<'a, 'p, 'm> {
     locks: &'p Locks,
     out: Accesses,
     path_ids: HashMap<Vec<(FuncId, u32)>, u32>,
-    seen_access: HashSet<(FuncId, u32, usize, Vec<(LockId, LockMode)>)>,
+    seen_access: HashSet<(FuncId, u32, usize, EntryLocks)>,
     /// Per function: accesses to objects not yet published (see `publication`).
     prepub: HashMap<FuncId, HashSet<u32>>,
     /// Per function: instructions inside `data_race()` (KCSAN markers).
@@ -129,7 +136,7 @@ struct Walker<'a, 'p, 'm> {
     once: bool,
     /// Calling contexts are shared by all roots: each (function, entry
     /// lockset) is walked once; roots are attached afterwards.
-    ctx_ids: HashMap<(FuncId, Vec<(LockId, LockMode)>, bool), u32>,
+    ctx_ids: HashMap<(FuncId, EntryLocks, bool), u32>,
     ctx_children: Vec<Vec<u32>>,
     root_entry: Vec<Option<u32>>,
     cur_ctx: u32,
@@ -238,8 +245,7 @@ impl Walker<'_, '_, '_> {
         // Depth-first, explicit stack: (points-to instance, entry lockset,
         // call path, under pthread_once, calling context). A root is its
         // function's original instance.
-        let mut stack: Vec<(Instance, Vec<Held>, Vec<(FuncId, u32)>, bool, Option<u32>)> =
-            vec![(func, entry, Vec::new(), false, None)];
+        let mut stack: Vec<WalkItem> = vec![(func, entry, Vec::new(), false, None)];
         while let Some((x, mut entry, path, once, parent)) = stack.pop() {
             let f = self.memory.func_of(x);
             self.once = once;

@@ -124,12 +124,9 @@ pub fn member_path(m: &Module, t: TypeId, off: i64, depth: usize) -> Option<Stri
                 if off < 0 {
                     return None;
                 }
-                let hit = members
-                    .iter()
-                    .filter(|mem| {
-                        (mem.offset as i64) <= off && off < (mem.offset + mem.size.max(1)) as i64
-                    })
-                    .next_back();
+                let hit = members.iter().rfind(|mem| {
+                    (mem.offset as i64) <= off && off < (mem.offset + mem.size.max(1)) as i64
+                });
                 let Some(mem) = hit else { break };
                 if !out.is_empty() {
                     out.push('.');

@@ -2182,8 +2182,7 @@ fn member_step(types: &[crate::ir::DiType], t: TypeId, off: i64) -> Option<(Type
         DiTypeKind::Struct { members } | DiTypeKind::Union { members } => {
             let mem = members
                 .iter()
-                .filter(|m| m.offset as i64 <= off && off < (m.offset + m.size.max(1)) as i64)
-                .next_back()?;
+                .rfind(|m| m.offset as i64 <= off && off < (m.offset + m.size.max(1)) as i64)?;
             Some((strip_alias(types, mem.ty?), off - mem.offset as i64))
         }
         DiTypeKind::Array {

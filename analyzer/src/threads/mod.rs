@@ -620,7 +620,7 @@ impl Threads {
             // start there (the helper joins nothing).
             if let Some((xf, xi, in_std)) = sp.inner {
                 if let Some(pos) = pos_in(xf) {
-                    return !(in_std && pos == xi)
+                    return (!in_std || pos != xi)
                         && !reachable_avoiding(program.function(xf), xi, pos, &[], &[]);
                 }
             }
