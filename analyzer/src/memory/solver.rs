@@ -227,6 +227,8 @@ struct Solver<'p, 'm> {
     library: Vec<bool>,
     /// What closures started in new threads carry: shared.
     closure_roots: Vec<Ptr>,
+    /// Per external function: some module declares it returning a pointer.
+    ext_returns_ptr: Vec<bool>,
 }
 
 impl Memory {
@@ -276,6 +278,7 @@ impl Memory {
             closures,
             library,
             closure_roots: Vec::new(),
+            ext_returns_ptr: ext_returns_ptr(program),
         };
         s.init();
         for f in 0..program.funcs.len() as FuncId {
@@ -1195,6 +1198,17 @@ impl<'p, 'm> Solver<'p, 'm> {
                             return;
                         }
                         // Unknown external: its result is memory from outside, one object per function.
+                        // A Rust caller's external that returns no pointer
+                        // (`panic_count::is_zero_slow_path() -> bool`, called
+                        // by every MutexGuard::new) returns no memory: its
+                        // object would tie together whatever its result
+                        // meets (a guard's poison flag next to the lock
+                        // pointer).
+                        if self.program.language(f) == crate::ir::Language::Rust
+                            && !self.ext_returns_ptr[e as usize]
+                        {
+                            return;
+                        }
                         let name = self.program.externals[e as usize].clone();
                         let n = self.external_node(&format!("{name}()"));
                         self.set(x, i, Some(Ptr { node: n, off: 0 }));
@@ -2302,6 +2316,20 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
             }
             _ => true,
         })
+}
+
+/// Per external function: whether some module declares it returning a
+/// pointer.
+fn ext_returns_ptr(program: &Program<'_>) -> Vec<bool> {
+    let mut out = vec![false; program.externals.len()];
+    for (m, module) in program.modules.iter().enumerate() {
+        for f in module.functions.iter().filter(|f| f.is_declaration) {
+            if let Some(Target::External(e)) = program.direct_target(m as u32, f.name) {
+                out[e as usize] |= f.returns_ptr;
+            }
+        }
+    }
+    out
 }
 
 /// Rust's library code, with none of the user's code inlined into it (at
