@@ -1156,6 +1156,16 @@ impl<'p, 'm> Solver<'p, 'm> {
                     {
                         self.has_direct_caller.insert(g);
                     }
+                    // A Rust guard's release (`MutexGuard::drop`, and the
+                    // drop glue of a guard): its model is its whole effect,
+                    // and binding its guard would make one guard, and one
+                    // lock, of every `Mutex<T>` of the type.
+                    Target::Defined(g)
+                        if sem.lock.is_some_and(|l| l.arg_is_guard)
+                            && self.program.language(g) == crate::ir::Language::Rust =>
+                    {
+                        self.has_direct_caller.insert(g);
+                    }
                     Target::Defined(g)
                         if sem.access.is_some()
                             && (crate::program::is_rust_std_fn(
@@ -2271,9 +2281,28 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
         || func.insts.is_empty()
         || func.variadic
         || !func.params.iter().any(|p| p.is_ptr)
-        || index.of(Target::Defined(g)).is_primitive()
     {
         return false;
+    }
+    // A Rust lock acquisition returning its guard (`Mutex::lock`) is a
+    // model the walk never enters and the lock stage takes at the call;
+    // its body only says where the guard's pointer to the lock comes from,
+    // which is per call site.
+    let sem = index.of(Target::Defined(g));
+    if sem.is_primitive() {
+        return rust_std
+            && sem.lock.is_some_and(|l| l.returns_guard)
+            && sem.spawn.is_none()
+            && sem.join.is_none()
+            && func.insts.iter().all(|inst| {
+                !matches!(
+                    inst.kind,
+                    InstKind::Call {
+                        callee: Callee::Indirect(_),
+                        ..
+                    }
+                )
+            });
     }
     let module = program.funcs[g as usize].module;
     let lock_free = |i: usize| index.inlined_lock_model(program, g, i as u32).is_none();

@@ -1,4 +1,4 @@
-//! data-race: two threads write one UnsafeCell (unsafe Sync) each holding a different Arc<Mutex<()>> of the same type: no lock in common.
+//! data-race (built at O0): two threads write one UnsafeCell (unsafe Sync) each holding a different Arc<Mutex<()>> of the same type: no lock in common.
 use std::cell::UnsafeCell;
 use std::sync::{Arc, Mutex};
 use std::thread;
