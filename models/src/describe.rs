@@ -123,6 +123,7 @@ pub(crate) fn describe(models: &Models) -> String {
             s += flag(sp.self_concurrent, " self-concurrent");
             s += flag(sp.closure, " closure");
             s += flag(sp.synchronous, " synchronous");
+            s += flag(sp.program_main, " program-main");
             s += flag(sp.scope, " scope");
             s += flag(sp.returns_handle, " returns-handle");
             s += &arg("handle=arg", sp.handle_arg);

@@ -471,6 +471,11 @@ impl Entry for SpawnModel {
                 ));
             }
         }
+        if self.program_main && !self.synchronous {
+            reasons.push(
+                "`program_main = true` needs `synchronous = true` (main runs in the caller)".into(),
+            );
+        }
         if self.scope && !self.synchronous {
             reasons.push(
                 "`scope = true` needs `synchronous = true` (the callback runs in the caller)"

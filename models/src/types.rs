@@ -442,6 +442,13 @@ pub struct SpawnModel {
     /// (`std::thread::scope`).
     #[serde(default)]
     pub scope: bool,
+    /// With `synchronous`: the callback is the program's own `main`, which
+    /// the runtime runs (a Rust binary's `fn main` through
+    /// `lang_start_internal`): a plain call. Without it, a synchronous
+    /// callback is an init routine whose accesses happen before any other
+    /// thread uses what it set up.
+    #[serde(default)]
+    pub program_main: bool,
     /// `object_arg` points to memory holding a boxed `dyn FnOnce` (a data
     /// pointer followed by a vtable pointer, as std passes a thread's main
     /// to `std::sys::thread::Thread::new`): the callback is the vtable's

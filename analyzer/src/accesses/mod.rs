@@ -112,6 +112,13 @@ const MAX_CONTEXTS_PER_FUNCTION: usize = 8;
 /// Roots kept per calling context (for deciding may-happen-in-parallel).
 pub const MAX_ROOTS_PER_CONTEXT: usize = 32;
 
+/// A lockset as the walk keys contexts by: (lock, mode) pairs.
+type EntryLocks = Vec<(LockId, LockMode)>;
+
+/// One frame of the walk: (points-to instance, entry lockset, call path,
+/// under pthread_once, calling context).
+type WalkItem = (Instance, Vec<Held>, Vec<(FuncId, u32)>, bool, Option<u32>);
+
 struct Walker<'a, 'p, 'm> {
     program: &'p Program<'m>,
     index: &'p ModelIndex<'a>,
@@ -120,7 +127,7 @@ struct Walker<'a, 'p, 'm> {
     locks: &'p Locks,
     out: Accesses,
     path_ids: HashMap<Vec<(FuncId, u32)>, u32>,
-    seen_access: HashSet<(FuncId, u32, usize, LockKey)>,
+    seen_access: HashSet<(FuncId, u32, usize, EntryLocks)>,
     /// Per function: accesses to objects not yet published (see `publication`).
     prepub: HashMap<FuncId, HashSet<u32>>,
     /// Which functions return a fresh heap object (for `prepub`).
@@ -131,7 +138,7 @@ struct Walker<'a, 'p, 'm> {
     once: bool,
     /// Calling contexts are shared by all roots: each (function, entry
     /// lockset) is walked once; roots are attached afterwards.
-    ctx_ids: HashMap<(FuncId, LockKey, bool), u32>,
+    ctx_ids: HashMap<(FuncId, EntryLocks, bool), u32>,
     ctx_children: Vec<Vec<u32>>,
     root_entry: Vec<Option<u32>>,
     cur_ctx: u32,
@@ -241,8 +248,7 @@ impl Walker<'_, '_, '_> {
         // Depth-first, explicit stack: (points-to instance, entry lockset,
         // call path, under pthread_once, calling context). A root is its
         // function's original instance.
-        type Frame = (Instance, Vec<Held>, Vec<(FuncId, u32)>, bool, Option<u32>);
-        let mut stack: Vec<Frame> = vec![(func, entry, Vec::new(), false, None)];
+        let mut stack: Vec<WalkItem> = vec![(func, entry, Vec::new(), false, None)];
         while let Some((x, mut entry, path, once, parent)) = stack.pop() {
             let f = self.memory.func_of(x);
             self.once = once;
@@ -430,7 +436,7 @@ impl Walker<'_, '_, '_> {
                 ..
             } => {
                 // A store that is an inlined unlock is a lock operation, not data.
-                if crate::locks::inlined_lock_model(self.program, self.index, f, i).is_some() {
+                if self.index.inlined_lock_model(self.program, f, i).is_some() {
                     return;
                 }
                 let m = marking(*volatile, *ordering);
@@ -545,12 +551,21 @@ impl Walker<'_, '_, '_> {
             Target::Defined(g) => self.program.funcs[g as usize].demangled.clone(),
             Target::External(e) => self.program.externals_demangled[e as usize].clone(),
         };
+        // A model that does not say how wide the access is (std's atomics,
+        // one model for every `Atomic*`): what the function's parameter
+        // points to, by its debug-info type (`&AtomicBool`: 1 byte).
+        let size = match (am.size, t) {
+            (0, Target::Defined(g)) if self.program.language(g) == crate::ir::Language::Rust => {
+                pointee_size(self.program, g, am.arg as usize)
+            }
+            (s, _) => s as u64,
+        };
         self.record(
             root,
             f,
             i,
             a,
-            am.size as u64,
+            size,
             kind,
             Marking::Model(name, am.ordering_for(const_arg(args, am.ordering_arg))),
             held,
@@ -687,10 +702,7 @@ fn marking(volatile: bool, ordering: Ordering) -> Marking {
     }
 }
 
-/// A lockset as a key: the locks and their modes, sorted.
-type LockKey = Vec<(LockId, LockMode)>;
-
-fn lock_key(held: &[Held]) -> LockKey {
+fn lock_key(held: &[Held]) -> EntryLocks {
     let mut v: Vec<(LockId, LockMode)> = held.iter().map(|h| (h.lock, h.mode)).collect();
     v.sort_by_key(|x| (x.0, x.1 == LockMode::Write));
     v
@@ -832,5 +844,30 @@ pub(crate) fn const_arg(args: &[Value], k: Option<u32>) -> Option<u64> {
     match args.get(k? as usize)? {
         Value::Int(v) => Some(*v as u64),
         _ => None,
+    }
+}
+
+/// Size of what source parameter `k` of `g` points to, per its debug-info
+/// type (0 when unknown).
+fn pointee_size(program: &Program<'_>, g: FuncId, k: usize) -> u64 {
+    use crate::ir::DiTypeKind;
+    let func = program.function(g);
+    let Some(t) = func
+        .source_params
+        .get(k)
+        .copied()
+        .flatten()
+        .or_else(|| func.params.get(k).and_then(|p| p.di_type))
+    else {
+        return 0;
+    };
+    let types = &program.module_of(g).types;
+    let t = crate::memory::strip_alias(types, t);
+    match types.get(t as usize).map(|x| &x.kind) {
+        Some(DiTypeKind::Pointer { pointee: Some(p) }) => {
+            let p = crate::memory::strip_alias(types, *p);
+            types.get(p as usize).map_or(0, |x| x.size)
+        }
+        _ => 0,
     }
 }

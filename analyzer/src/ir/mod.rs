@@ -101,6 +101,11 @@ pub struct Function {
     /// True when the module only declares the function.
     pub is_declaration: bool,
     pub params: Vec<Param>,
+    /// Debug-info types of the source-level parameters, from the
+    /// subprogram's signature: unlike `params`, not shifted by an `sret`
+    /// slot nor split by the ABI (a Rust closure passed by value is one).
+    #[serde(default)]
+    pub source_params: Vec<Option<TypeId>>,
     /// True when the function returns a pointer.
     pub returns_ptr: bool,
     /// True when the function returns nothing (`void`, or a value through

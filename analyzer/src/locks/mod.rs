@@ -479,7 +479,7 @@ impl Locks {
         // read-modify-write (the compare-exchange or swap on the lock word,
         // not the poison flag's loads) is the acquisition or release.
         if let InstKind::CmpXchg { ptr, .. } | InstKind::AtomicRmw { ptr, .. } = &inst.kind {
-            if let Some((model, instance)) = inlined_lock_instance(program, index, f, i) {
+            if let Some((model, instance)) = index.inlined_lock_instance(program, f, i) {
                 if model.action != LockAction::TryAcquire && self.inlined_done.insert((f, instance))
                 {
                     if let Some(p) = memory.ptr_of(program, f, ptr) {
@@ -566,7 +566,7 @@ impl Locks {
             // `spin_unlock` is a release store): recognised by the inlined
             // scope's name in the debug info.
             InstKind::Store { ptr, .. } => {
-                let Some(model) = inlined_lock_model(program, index, f, i) else {
+                let Some(model) = index.inlined_lock_model(program, f, i) else {
                     return Effect::None;
                 };
                 if model.action != LockAction::Release {
@@ -844,41 +844,6 @@ fn try_edge(
             InstKind::Cast { value } => v = value.clone(),
             _ => return None,
         }
-    }
-    None
-}
-
-/// The lock model of an inlined primitive this instruction belongs to.
-pub fn inlined_lock_model<'a>(
-    program: &Program<'_>,
-    index: &ModelIndex<'a>,
-    f: FuncId,
-    i: u32,
-) -> Option<&'a LockModel> {
-    inlined_lock_instance(program, index, f, i).map(|(m, _)| m)
-}
-
-/// The lock model of an inlined primitive this instruction belongs to, and
-/// which inlined instance (the location it was inlined at).
-pub fn inlined_lock_instance<'a>(
-    program: &Program<'_>,
-    index: &ModelIndex<'a>,
-    f: FuncId,
-    i: u32,
-) -> Option<(&'a LockModel, u32)> {
-    let m = program.module_of(f);
-    let mut loc = program.function(f).insts[i as usize].loc;
-    for _ in 0..32 {
-        let l = m.locations.get(loc? as usize)?;
-        // Only scopes that were inlined (have an inlined_at) are primitives
-        // seen from the outside.
-        l.inlined_at?;
-        if let Some(scope) = l.scope {
-            if let Some(model) = index.by_name(m.str(scope)).lock {
-                return Some((model, l.inlined_at?));
-            }
-        }
-        loc = l.inlined_at;
     }
     None
 }

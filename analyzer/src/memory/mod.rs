@@ -13,6 +13,7 @@
 //! whenever the node a function pointer points to gains a function, that
 //! function's parameters are unified with the call's arguments.
 
+mod closures;
 mod inert;
 mod naming;
 mod solver;

@@ -83,6 +83,11 @@ const MAX_CLONE_INSTS: usize = 64;
 /// Copies inside copies, at most this deep (`list_add` → `__list_add` →
 /// `__list_add_valid`).
 const MAX_CLONE_DEPTH: u8 = 4;
+/// The same for Rust's library at -O0, where nothing is inlined: an `Arc`'s
+/// drop is `drop_in_place` → `Drop::drop` → `drop_slow` → `mem::drop` →
+/// `drop_in_place::<Weak>` → `Weak::drop` before it reaches the allocation.
+const MAX_RUST_CLONE_INSTS: usize = 128;
+const MAX_RUST_CLONE_DEPTH: u8 = 8;
 
 /// The function instance `x` is a copy of (originals, the first `funcs`
 /// ids, are their own).
@@ -120,8 +125,8 @@ enum IntSource {
 
 #[derive(Clone, Copy)]
 enum Pending {
-    /// Indirect call: (caller, inst, callee pointer).
-    Call(FuncId, u32, Ptr),
+    /// Indirect call: (calling instance, inst, callee pointer).
+    Call(Instance, u32, Ptr),
     /// Spawn through a model: (caller, inst, model index).
     Spawn(FuncId, u32, usize),
 }
@@ -206,15 +211,32 @@ struct Solver<'p, 'm> {
     /// Per function: small enough and simple enough to be copied per call
     /// site (see [`Solver::clone_for`]).
     clonable: Vec<bool>,
+    /// Per alias symbol of a Rust function (rustc and LLVM fold identical
+    /// monomorphisations into one body and alias the others to it): the
+    /// instance standing for the function that symbol names.
+    alias_insts: HashMap<String, Instance>,
     clone_funcs: Vec<FuncId>,
     clone_depth: Vec<u8>,
     clone_at: HashMap<(Instance, u32), Instance>,
     /// Instructions copies may still add (bounds time and memory).
     clone_budget: usize,
+    /// Closures handed to std's closure-taking APIs (see `closures`).
+    closures: super::closures::Closures,
+    /// Per function: Rust's library code (its calls do not bind a
+    /// closure's copies, and make no copies of library helpers).
+    library: Vec<bool>,
+    /// What closures started in new threads carry: shared.
+    closure_roots: Vec<Ptr>,
+    /// Per external function: some module declares it returning a pointer.
+    ext_returns_ptr: Vec<bool>,
 }
 
 impl Memory {
     pub fn solve(program: &Program<'_>, index: &ModelIndex<'_>) -> Memory {
+        let closures = super::closures::Closures::find(program, index);
+        let library: Vec<bool> = (0..program.funcs.len() as FuncId)
+            .map(|f| is_library_code(program, f))
+            .collect();
         let mut s = Solver {
             program,
             index,
@@ -245,6 +267,7 @@ impl Memory {
             clonable: (0..program.funcs.len() as FuncId)
                 .map(|f| clonable(program, index, f))
                 .collect(),
+            alias_insts: HashMap::new(),
             clone_funcs: Vec::new(),
             clone_depth: Vec::new(),
             clone_at: HashMap::new(),
@@ -252,6 +275,10 @@ impl Memory {
                 .map(|f| program.function(f).insts.len())
                 .sum::<usize>()
                 / 2,
+            closures,
+            library,
+            closure_roots: Vec::new(),
+            ext_returns_ptr: ext_returns_ptr(program),
         };
         s.init();
         for f in 0..program.funcs.len() as FuncId {
@@ -733,6 +760,23 @@ impl<'p, 'm> Solver<'p, 'm> {
         if !self.clonable[g as usize] {
             return g;
         }
+        let n = self.program.funcs.len();
+        let len = self.program.function(g).insts.len();
+        let max_len = if self.library[g as usize] {
+            MAX_RUST_CLONE_INSTS
+        } else {
+            MAX_CLONE_INSTS
+        };
+        if len > max_len {
+            return g;
+        }
+        // Rust's library helpers are copied for the user's calls (and
+        // inside those copies), not for the library's own: its internal
+        // plumbing stays one object per type, and the budget goes where the
+        // user's data is.
+        if (x as usize) < n && self.library[x as usize] && self.library[g as usize] {
+            return g;
+        }
         if let Some(&c) = self.clone_at.get(&(x, i)) {
             return c;
         }
@@ -742,8 +786,12 @@ impl<'p, 'm> Solver<'p, 'm> {
         } else {
             self.clone_depth[x as usize - n]
         };
-        let len = self.program.function(g).insts.len();
-        if depth >= MAX_CLONE_DEPTH || self.clone_budget < len || self.func_of(x) == g {
+        let max_depth = if self.library[g as usize] {
+            MAX_RUST_CLONE_DEPTH
+        } else {
+            MAX_CLONE_DEPTH
+        };
+        if depth >= max_depth || self.clone_budget < len || self.func_of(x) == g {
             return g;
         }
         self.clone_budget -= len;
@@ -754,6 +802,39 @@ impl<'p, 'm> Solver<'p, 'm> {
         self.push_instance(g);
         self.constraints(c);
         c
+    }
+
+    /// The instance a direct call `(x, i)` binds when it names Rust
+    /// function `g` through an alias (`name` is not `g`'s own symbol): one
+    /// instance per alias, standing for the monomorphisation that symbol
+    /// was before identical code folding made it an alias of `g`. At -O2
+    /// every thread's `__rust_begin_short_backtrace::<F>` running the
+    /// spawn hooks has the same code; one body for all of them would make
+    /// one object of every thread's closure.
+    fn alias_instance(&mut self, x: Instance, i: u32, name: &str, g: FuncId) -> Option<Instance> {
+        if !self.library[g as usize]
+            || !self.clonable[g as usize]
+            || name == self.program.funcs[g as usize].name
+        {
+            return None;
+        }
+        if let Some(&c) = self.alias_insts.get(name) {
+            self.clone_at.insert((x, i), c);
+            return Some(c);
+        }
+        let len = self.program.function(g).insts.len();
+        if self.clone_budget < len {
+            return None;
+        }
+        self.clone_budget -= len;
+        let c = (self.program.funcs.len() + self.clone_funcs.len()) as Instance;
+        self.clone_funcs.push(g);
+        self.clone_depth.push(0);
+        self.alias_insts.insert(name.to_string(), c);
+        self.clone_at.insert((x, i), c);
+        self.push_instance(g);
+        self.constraints(c);
+        Some(c)
     }
 
     /// Pointer for a constant/global operand in `module` (no function context).
@@ -1075,6 +1156,16 @@ impl<'p, 'm> Solver<'p, 'm> {
                     {
                         self.has_direct_caller.insert(g);
                     }
+                    // A Rust guard's release (`MutexGuard::drop`, and the
+                    // drop glue of a guard): its model is its whole effect,
+                    // and binding its guard would make one guard, and one
+                    // lock, of every `Mutex<T>` of the type.
+                    Target::Defined(g)
+                        if sem.lock.is_some_and(|l| l.arg_is_guard)
+                            && self.program.language(g) == crate::ir::Language::Rust =>
+                    {
+                        self.has_direct_caller.insert(g);
+                    }
                     Target::Defined(g)
                         if sem.access.is_some()
                             && (crate::program::is_rust_std_fn(
@@ -1102,7 +1193,14 @@ impl<'p, 'm> Solver<'p, 'm> {
                     }
                     Target::Defined(g) => {
                         self.has_direct_caller.insert(g);
-                        let callee = self.clone_for(x, i, g);
+                        let named = self.program.modules[module as usize].str(*name);
+                        let callee = match self.alias_instance(x, i, named, g) {
+                            Some(c) => c,
+                            None => self.clone_for(x, i, g),
+                        };
+                        if !self.library[f as usize] {
+                            self.bind_closure(f, i, &arg_ptrs);
+                        }
                         self.bind(x, i, callee, &arg_ptrs);
                     }
                     Target::External(e) => {
@@ -1110,6 +1208,17 @@ impl<'p, 'm> Solver<'p, 'm> {
                             return;
                         }
                         // Unknown external: its result is memory from outside, one object per function.
+                        // A Rust caller's external that returns no pointer
+                        // (`panic_count::is_zero_slow_path() -> bool`, called
+                        // by every MutexGuard::new) returns no memory: its
+                        // object would tie together whatever its result
+                        // meets (a guard's poison flag next to the lock
+                        // pointer).
+                        if self.program.language(f) == crate::ir::Language::Rust
+                            && !self.ext_returns_ptr[e as usize]
+                        {
+                            return;
+                        }
                         let name = self.program.externals[e as usize].clone();
                         let n = self.external_node(&format!("{name}()"));
                         self.set(x, i, Some(Ptr { node: n, off: 0 }));
@@ -1118,7 +1227,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             }
             Callee::Indirect(v) => {
                 if let Some(p) = self.val(x, v) {
-                    self.pending.push(Pending::Call(f, i, p));
+                    self.pending.push(Pending::Call(x, i, p));
                 }
             }
         }
@@ -1127,7 +1236,22 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// Unifies a call's arguments with the callee's parameters and its result with the return value.
     fn bind(&mut self, caller: Instance, inst: u32, callee: Instance, arg_ptrs: &[Option<Ptr>]) {
         let params = self.param_ptrs[callee as usize].clone();
-        let inert = self.inert.get(&self.func_of(callee)).copied().unwrap_or(0);
+        let mut inert = self.inert.get(&self.func_of(callee)).copied().unwrap_or(0);
+        if !self.closures.calls.is_empty() {
+            let (f, g) = (self.func_of(caller), self.func_of(callee));
+            // A closure handed to a std API is bound straight to its body
+            // (`bind_closure`), never to the API's parameters; std's own
+            // copies of it reach neither the body nor the closure's drop.
+            if let Some(c) = self.closures.calls.get(&(f, inst)) {
+                let pieces = self.closures.layout.get(&c.ty).map_or(1, |l| l.1);
+                for k in c.first..(c.first + pieces).min(64) {
+                    inert |= 1u64 << k;
+                }
+            }
+            if self.library[f as usize] {
+                inert |= self.closures.closure_params(g);
+            }
+        }
         for (k, (a, p)) in arg_ptrs.iter().zip(params).enumerate() {
             if k < 64 && inert & (1u64 << k) != 0 {
                 continue;
@@ -1138,6 +1262,72 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
         let r = self.ret_ptrs[callee as usize];
         self.set(caller, inst, Some(r));
+    }
+
+    /// A call in the user's code (`f`, instruction `i`) handing a closure to
+    /// a std API: the closure's body gets what std gets, a copy of it (std
+    /// moves the closure into its own box before the thread starts, so the
+    /// caller's stack slot, rewritten by the next iteration of a spawn loop,
+    /// is not what the thread reads). Scalar pieces (an `Arc` captured alone)
+    /// go straight to a body taking the closure by value; otherwise the body
+    /// gets a pointer to a fresh object holding them, or holding a copy of
+    /// what the caller's pointer points to when the ABI passes the closure
+    /// indirectly. When it runs in a new thread, that is the thread's data.
+    fn bind_closure(&mut self, f: FuncId, i: u32, arg_ptrs: &[Option<Ptr>]) {
+        let Some(c) = self.closures.calls.get(&(f, i)).cloned() else {
+            return;
+        };
+        let (size, pieces) = self.closures.layout.get(&c.ty).copied().unwrap_or((0, 1));
+        let end = (c.first + pieces).min(arg_ptrs.len());
+        let args: Vec<Option<Ptr>> = arg_ptrs[c.first.min(end)..end].to_vec();
+        let indirect = args.len() == 1 && size > 8;
+        let bodies = self.closures.bodies.get(&c.ty).cloned().unwrap_or_default();
+        let mut env: Option<Ptr> = None;
+        for (body, how) in bodies {
+            let params = self.param_ptrs[body as usize].clone();
+            if how == super::closures::Taking::Value && !indirect {
+                for (a, p) in args.iter().zip(params) {
+                    if let Some(a) = a {
+                        self.unify(*a, p);
+                    }
+                }
+                continue;
+            }
+            let e = match env {
+                Some(e) => e,
+                None => {
+                    let e = self.fresh(Some(Origin::Stack(f, i)));
+                    self.nodes[e.node as usize].di_type = Some(c.ty);
+                    if indirect {
+                        if let Some(src) = args[0] {
+                            self.memcopies.push((e, src, Some(size)));
+                        }
+                    } else {
+                        let offs = super::closures::scalar_offsets(self.program, c.ty);
+                        for (k, a) in args.iter().enumerate() {
+                            if let Some(a) = a {
+                                let off = offs.get(k).copied().unwrap_or(8 * k as i64);
+                                let slot = self.field(Ptr { node: e.node, off });
+                                self.unify(slot, *a);
+                            }
+                        }
+                    }
+                    env = Some(e);
+                    e
+                }
+            };
+            if let Some(&p) = params.first() {
+                self.unify(p, e);
+            }
+        }
+        if c.thread {
+            if indirect {
+                self.closure_roots.extend(env);
+            } else {
+                self.closure_roots.extend(args.into_iter().flatten());
+                self.closure_roots.extend(env);
+            }
+        }
     }
 
     /// Number of arguments of call `i` and which are pointers.
@@ -1478,12 +1668,13 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    fn arg_ptrs(&mut self, f: FuncId, i: u32) -> Vec<Option<Ptr>> {
+    fn arg_ptrs(&mut self, x: Instance, i: u32) -> Vec<Option<Ptr>> {
         let program = self.program;
+        let f = self.func_of(x);
         let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else {
             return Vec::new();
         };
-        self.ptrs_of(f, args)
+        self.ptrs_of(x, args)
     }
 
     /// Pointers of a call's arguments as models count them (after `sret`).
@@ -1493,11 +1684,11 @@ impl<'p, 'm> Solver<'p, 'm> {
         self.ptrs_of(f, args)
     }
 
-    fn ptrs_of(&mut self, f: FuncId, args: &[Value]) -> Vec<Option<Ptr>> {
+    fn ptrs_of(&mut self, x: Instance, args: &[Value]) -> Vec<Option<Ptr>> {
         args.iter()
             .map(|a| {
                 if is_pointerish(a) {
-                    self.val(f, a)
+                    self.val(x, a)
                 } else {
                     None
                 }
@@ -1541,8 +1732,14 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// Heap and external objects of one named struct type are one object:
     /// a `struct my_dev` allocated in probe and the `struct my_dev` an ops
     /// callback receives from the subsystem are the same device.
+    ///
+    /// An object Rust allocated (`Box::new`, `Arc::new`, a `Vec`'s buffer)
+    /// is merged only with memory of its type that comes from outside: the
+    /// program reaches it through its owner, and two `Arc<Slot>` of one
+    /// program are two objects.
     fn merge_by_type(&mut self) {
         let program = self.program;
+        let outside: HashSet<String> = self.external_nodes.keys().cloned().collect();
         for n in 0..self.nodes.len() as NodeId {
             if self.nodes[n as usize].parent != n {
                 continue;
@@ -1561,6 +1758,12 @@ impl<'p, 'm> Solver<'p, 'm> {
             let Some(key) = type_key(program, m, t) else {
                 continue;
             };
+            let rust_heap = self.nodes[n as usize].origins.iter().all(|o| {
+                matches!(o, Origin::Alloc(f, _) if program.language(*f) == crate::ir::Language::Rust)
+            });
+            if rust_heap && !outside.contains(&key) {
+                continue;
+            }
             let ext = self.external_node(&key);
             self.unify(Ptr { node: n, off: 0 }, Ptr { node: ext, off: 0 });
         }
@@ -1576,13 +1779,14 @@ impl<'p, 'm> Solver<'p, 'm> {
             let pending = self.pending.clone();
             for item in pending {
                 match item {
-                    Pending::Call(f, i, p) => {
+                    Pending::Call(x, i, p) => {
+                        let f = self.func_of(x);
                         let n = self.norm(p).node;
                         // Function lists only grow, and only by unification:
                         // the same class with as many functions as last
                         // round has nothing new for this call.
                         let seen = (n, self.nodes[n as usize].functions.len());
-                        if self.call_seen.insert((f, i), seen) == Some(seen) {
+                        if self.call_seen.insert((x, i), seen) == Some(seen) {
                             continue;
                         }
                         let targets = self.nodes[n as usize].functions.clone();
@@ -1601,11 +1805,17 @@ impl<'p, 'm> Solver<'p, 'm> {
                             {
                                 continue;
                             }
-                            if self.bound.insert((f, i, g)) {
+                            if self.bound.insert((x, i, g)) {
                                 changed = true;
-                                let args = self.arg_ptrs(f, i);
-                                self.bind(f, i, g, &args);
-                                self.indirect_targets.entry((f, i)).or_default().push(g);
+                                let args = self.arg_ptrs(x, i);
+                                self.bind(x, i, g, &args);
+                                // Copies of one function find the same
+                                // targets: list each once.
+                                let copy = x != f;
+                                let t = self.indirect_targets.entry((f, i)).or_default();
+                                if !copy || !t.contains(&g) {
+                                    t.push(g);
+                                }
                             }
                         }
                     }
@@ -1741,7 +1951,9 @@ impl<'p, 'm> Solver<'p, 'm> {
                                     // Runs in the caller's thread (pthread_once): a call,
                                     // whose body runs once for the whole program.
                                     self.indirect_targets.entry((f, i)).or_default().push(g);
-                                    self.once_calls.insert((f, i));
+                                    if !model.program_main {
+                                        self.once_calls.insert((f, i));
+                                    }
                                     continue;
                                 }
                                 let via = self.program.target_name_of_call(f, i);
@@ -1825,10 +2037,12 @@ impl<'p, 'm> Solver<'p, 'm> {
     fn freeze(mut self) -> Memory {
         // Indirect calls that found no target.
         let mut unresolved = Vec::new();
+        let mut seen = HashSet::new();
         for item in &self.pending {
-            if let Pending::Call(f, i, _) = item {
-                if !self.indirect_targets.contains_key(&(*f, *i)) {
-                    unresolved.push((*f, *i));
+            if let Pending::Call(x, i, _) = item {
+                let f = self.func_of(*x);
+                if !self.indirect_targets.contains_key(&(f, *i)) && seen.insert((f, *i)) {
+                    unresolved.push((f, *i));
                 }
             }
         }
@@ -1862,6 +2076,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         for s in &self.spawns {
             roots.extend(self.param_ptrs[s.callee as usize].iter().map(|p| p.node));
         }
+        roots.extend(self.closure_roots.iter().map(|p| p.node));
         let n = self.nodes.len();
         let mut shared = vec![false; n];
         let mut stack: Vec<NodeId> = roots.into_iter().map(|r| self.find(r).0).collect();
@@ -2057,44 +2272,140 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
     None
 }
 
-/// Can `g` be copied per call site? A small C function of its file
-/// (`static`, `static inline`) with a pointer parameter, whose memory
-/// effects are all on pointers the solver follows per copy: no indirect
-/// call or thread start (their targets are resolved once per function), no
-/// lock operation and no native atomic (lock identity and hand-rolled
-/// locks are decided per function by the lock stage).
+/// Can `g` be copied per call site? A small function with a pointer
+/// parameter whose memory effects are all on pointers the solver follows
+/// per copy: no indirect call or thread start (their targets are resolved
+/// once per function), no lock operation, no native atomic that could be a
+/// lock (lock identity and hand-rolled locks are decided per function by
+/// the lock stage). Two kinds qualify:
+///
+/// - a C function of its file (`static`, `static inline`), with no native
+///   atomic at all;
+/// - a monomorphisation of Rust's library (`<Arc<T> as Clone>::clone`,
+///   `Arc::drop_slow`, `drop_in_place::<Arc<T>>`, `RawVec::grow_one`),
+///   whatever its linkage: rustc emits one per type for the whole crate,
+///   so two `Arc<Slot>` of the program meet in its parameters. Its
+///   reference-count updates (atomic read-modify-writes other than a swap,
+///   atomic loads) stay per copy; a compare-exchange or swap, a release
+///   store of 0 (a hand-rolled lock), an instruction of an inlined lock
+///   primitive, a rendezvous (barrier, channel) or a closure handed to a
+///   std API keep it whole.
 fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
-    use crate::ir::{Language, Linkage, Ordering};
+    use crate::ir::{Language, Linkage, Ordering, RmwOp};
     let func = program.function(g);
-    if program.language(g) != Language::C
+    let rust_std = program.language(g) == Language::Rust
+        && crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled);
+    let c_local = program.language(g) == Language::C && func.linkage == Linkage::Internal;
+    if !(c_local || rust_std)
         || func.is_declaration
         || func.insts.is_empty()
-        || func.insts.len() > MAX_CLONE_INSTS
-        || func.linkage != Linkage::Internal
         || func.variadic
         || !func.params.iter().any(|p| p.is_ptr)
-        || index.of(Target::Defined(g)).is_primitive()
     {
         return false;
     }
+    // A Rust lock acquisition returning its guard (`Mutex::lock`) is a
+    // model the walk never enters and the lock stage takes at the call;
+    // its body only says where the guard's pointer to the lock comes from,
+    // which is per call site.
+    let sem = index.of(Target::Defined(g));
+    if sem.is_primitive() {
+        return rust_std
+            && sem.lock.is_some_and(|l| l.returns_guard)
+            && sem.spawn.is_none()
+            && sem.join.is_none()
+            && func.insts.iter().all(|inst| {
+                !matches!(
+                    inst.kind,
+                    InstKind::Call {
+                        callee: Callee::Indirect(_),
+                        ..
+                    }
+                )
+            });
+    }
     let module = program.funcs[g as usize].module;
-    func.insts.iter().all(|inst| match &inst.kind {
-        InstKind::Call {
-            callee: Callee::Indirect(_),
-            ..
-        } => false,
-        InstKind::Call {
-            callee: Callee::Direct(name),
-            ..
-        } => program.direct_target(module, *name).is_none_or(|t| {
-            let sem = index.of(t);
-            sem.lock.is_none() && sem.spawn.is_none() && sem.join.is_none()
-        }),
-        InstKind::CmpXchg { .. } | InstKind::AtomicRmw { .. } => false,
-        InstKind::Load { ordering, .. } | InstKind::Store { ordering, .. } => {
-            *ordering == Ordering::NotAtomic
+    let lock_free = |i: usize| index.inlined_lock_model(program, g, i as u32).is_none();
+    func.insts
+        .iter()
+        .enumerate()
+        .all(|(i, inst)| match &inst.kind {
+            InstKind::Call {
+                callee: Callee::Indirect(_),
+                ..
+            } => rust_std,
+            InstKind::Call {
+                callee: Callee::Direct(name),
+                ..
+            } => program.direct_target(module, *name).is_none_or(|t| {
+                let sem = index.of(t);
+                sem.lock.is_none()
+                    && sem.spawn.is_none()
+                    && sem.join.is_none()
+                    && (!rust_std
+                        || (sem.rendezvous.is_none()
+                            && !matches!(t, Target::Defined(h) if index.closure_api(h).is_some())))
+            }),
+            InstKind::CmpXchg { .. } => false,
+            InstKind::AtomicRmw { op, .. } => rust_std && *op != RmwOp::Xchg && lock_free(i),
+            InstKind::Load { ordering, .. } => {
+                *ordering == Ordering::NotAtomic || (rust_std && lock_free(i))
+            }
+            InstKind::Store {
+                ordering, value, ..
+            } => {
+                *ordering == Ordering::NotAtomic
+                    || (rust_std
+                        && lock_free(i)
+                        && !(matches!(value, Value::Int(0))
+                            && matches!(
+                                ordering,
+                                Ordering::Release | Ordering::AcqRel | Ordering::SeqCst
+                            )))
+            }
+            _ => true,
+        })
+}
+
+/// Per external function: whether some module declares it returning a
+/// pointer.
+fn ext_returns_ptr(program: &Program<'_>) -> Vec<bool> {
+    let mut out = vec![false; program.externals.len()];
+    for (m, module) in program.modules.iter().enumerate() {
+        for f in module.functions.iter().filter(|f| f.is_declaration) {
+            if let Some(Target::External(e)) = program.direct_target(m as u32, f.name) {
+                out[e as usize] |= f.returns_ptr;
+            }
         }
-        _ => true,
+    }
+    out
+}
+
+/// Rust's library code, with none of the user's code inlined into it (at
+/// -O2 a thread's closure body is inlined into std's
+/// `__rust_begin_short_backtrace::<F>`, which is then the user's code).
+fn is_library_code(program: &Program<'_>, f: FuncId) -> bool {
+    let func = program.function(f);
+    if func.language != crate::ir::Language::Rust
+        || !crate::program::is_rust_std_code(&program.funcs[f as usize].demangled)
+    {
+        return false;
+    }
+    let m = program.module_of(f);
+    !func.insts.iter().any(|inst| {
+        let mut loc = inst.loc;
+        for _ in 0..32 {
+            let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
+                return false;
+            };
+            if l.scope
+                .is_some_and(|s| !crate::program::is_rust_std_code(m.str(s)))
+            {
+                return true;
+            }
+            loc = l.inlined_at;
+        }
+        false
     })
 }
 

@@ -305,6 +305,31 @@ pub fn is_rust_library_fn(demangled: &str) -> bool {
         || demangled.contains(" as std::")
 }
 
+/// Code of Rust's library by its name: `std::`/`core::`/`alloc::` paths and
+/// their trait implementations for a type of theirs or a type parameter
+/// (`<&A as core::alloc::Allocator>::deallocate`), not the user's
+/// implementations of std's traits (`<app::Slot as core::ops::Drop>::drop`).
+pub fn is_rust_std_code(demangled: &str) -> bool {
+    if is_rust_std_fn(demangled) {
+        return true;
+    }
+    if !is_rust_library_fn(demangled) || !demangled.starts_with('<') {
+        return false;
+    }
+    let Some(self_ty) = demangled[1..].split(" as ").next() else {
+        return false;
+    };
+    let t = self_ty.trim_start_matches(['&', '*', '[', '(']);
+    let t = t
+        .trim_start_matches("mut ")
+        .trim_start_matches("const ")
+        .trim_start_matches("dyn ");
+    match t.split_once("::") {
+        None => true,
+        Some((krate, _)) => matches!(krate, "core" | "alloc" | "std"),
+    }
+}
+
 pub fn source_kind(path: &str) -> SourceKind {
     // rustc records `/rustc/<hash>/library/…`, remapped to the local
     // `lib/rustlib/src/rust/library/…` when rust-src is installed.

@@ -125,6 +125,43 @@ impl<'a> ModelIndex<'a> {
         self.closure_api_named(name, name)
     }
 
+    /// The lock model of an inlined primitive this instruction belongs to.
+    pub fn inlined_lock_model(
+        &self,
+        program: &Program<'_>,
+        f: FuncId,
+        i: u32,
+    ) -> Option<&'a LockModel> {
+        self.inlined_lock_instance(program, f, i).map(|(m, _)| m)
+    }
+
+    /// The lock model of an inlined primitive this instruction belongs to
+    /// (std's `Mutex::lock` inlined down to a compare-exchange, an inlined
+    /// `spin_unlock`), found by the inlined scope's name in the debug info,
+    /// and which inlined instance (the location it was inlined at).
+    pub fn inlined_lock_instance(
+        &self,
+        program: &Program<'_>,
+        f: FuncId,
+        i: u32,
+    ) -> Option<(&'a LockModel, u32)> {
+        let m = program.module_of(f);
+        let mut loc = program.function(f).insts[i as usize].loc;
+        for _ in 0..32 {
+            let l = m.locations.get(loc? as usize)?;
+            // Only scopes that were inlined (have an inlined_at) are
+            // primitives seen from the outside.
+            l.inlined_at?;
+            if let Some(scope) = l.scope {
+                if let Some(model) = self.by_name(m.str(scope)).lock {
+                    return Some((model, l.inlined_at?));
+                }
+            }
+            loc = l.inlined_at;
+        }
+        None
+    }
+
     /// Models matching a name that is not a call target (an inlined scope).
     pub fn by_name(&self, name: &str) -> Semantics<'a> {
         self.lookup(name, name)

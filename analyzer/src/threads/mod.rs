@@ -620,8 +620,8 @@ impl Threads {
             // start there (the helper joins nothing).
             if let Some((xf, xi, in_std)) = sp.inner {
                 if let Some(pos) = pos_in(xf) {
-                    return !(in_std && pos == xi
-                        || reachable_avoiding(program.function(xf), xi, pos, &[], &[]));
+                    return (!in_std || pos != xi)
+                        && !reachable_avoiding(program.function(xf), xi, pos, &[], &[]);
                 }
             }
             // Before or after the call of `std::thread::scope` the spawn
@@ -1641,13 +1641,34 @@ fn runs_once(
             || (r.one_shot() && !r.self_concurrent)
             || (r.context == Context::Thread && r.spawned_at.is_empty());
     }
-    match cg.callers[f as usize].as_slice() {
+    // A caller no root reaches never runs (the `FnOnce::call_once` shim in
+    // the vtable of the closure a binary's runtime start calls its `fn
+    // main` through, only the `Fn::call` of which is used).
+    let live: Vec<_> = cg.callers[f as usize]
+        .iter()
+        .filter(|e| reached(cg, roots, e.caller, &mut HashSet::new()))
+        .collect();
+    match live.as_slice() {
         [e] => {
             !reachable_avoiding(program.function(e.caller), e.inst, e.inst, &[], &[])
                 && runs_once(program, cg, roots, e.caller, depth + 1)
         }
         _ => false,
     }
+}
+
+/// Is `f` a root or called, through callers up to 16 levels, from one?
+/// (Past that: taken as reached.)
+fn reached(cg: &CallGraph, roots: &[ThreadRoot], f: FuncId, seen: &mut HashSet<FuncId>) -> bool {
+    if roots.iter().any(|r| r.func == f) || seen.len() > 16 {
+        return true;
+    }
+    if !seen.insert(f) {
+        return false;
+    }
+    cg.callers[f as usize]
+        .iter()
+        .any(|e| reached(cg, roots, e.caller, seen))
 }
 
 /// The inlined `std::thread::scope` instance (the location it was inlined
@@ -1775,9 +1796,22 @@ fn lift_wrappers(
             .iter()
             .filter(|e| !e.guessed && e.caller != f)
             .collect();
+        // A thread started inside an inlined `std::thread::scope` is joined
+        // before the scope ends: the helper does not return with it
+        // running.
+        // A named function only Rust's library calls (a binary's `fn main`,
+        // which the runtime runs) is where the program starts, not a
+        // helper; a closure std runs (`(0..n).map(|i| spawn(…))`) is.
+        let entry = !is_closure(&program.funcs[f as usize].demangled)
+            && program.language(f) == crate::ir::Language::Rust
+            && callers.iter().all(|e| {
+                crate::program::is_rust_std_code(&program.funcs[e.caller as usize].demangled)
+            });
         let keeps = depth >= MAX_WRAPPER_DEPTH
             || callers.is_empty()
+            || entry
             || !seen.insert(f)
+            || scope_instance(program, index, f, i).is_some()
             || !joins_in(program, index, cg, f, true).is_empty();
         if keeps {
             out.push(((f, i, api), inner));

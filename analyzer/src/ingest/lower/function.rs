@@ -77,6 +77,11 @@ impl Lowerer {
                 p.di_type = *t;
             }
         }
+        let source_params = if is_declaration {
+            Vec::new()
+        } else {
+            di_params
+        };
 
         let mut function = Function {
             name,
@@ -87,6 +92,7 @@ impl Lowerer {
             language,
             is_declaration,
             params,
+            source_params,
             returns_ptr,
             returns_void,
             variadic,

@@ -66,6 +66,9 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     dedup_ordering(findings, ordering_findings)
 }
 
+/// A candidate pair of accesses for one location: (confidence, first, second).
+type Candidate = (f32, usize, usize);
+
 /// The race and ordering findings on one object.
 fn check_object(
     facts: &Facts<'_, '_>,
@@ -95,8 +98,7 @@ fn check_object(
         d.1 |= !a.marking.is_plain();
     }
     // Candidate pairs per (rule, location), best first.
-    type Ranked = Vec<(f32, usize, usize)>;
-    let mut per_location: BTreeMap<(String, i64), Ranked> = BTreeMap::new();
+    let mut per_location: BTreeMap<(String, i64), Vec<Candidate>> = BTreeMap::new();
     let mut seen_pairs: HashSet<(u32, u32, u32, u32)> = HashSet::new();
     for (x, &i) in list.iter().enumerate() {
         for &j in &list[x..] {
