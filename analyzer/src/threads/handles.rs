@@ -48,12 +48,6 @@ pub fn joins_of_start(
                 } => m.str(*n).starts_with("llvm."),
                 _ => false,
             };
-            if std::env::var_os("SEAM_DEBUG_HB").is_some() {
-                eprintln!(
-                    "handles: f{f} start {start} starts {starts:?} join {j}: {:?}",
-                    sources(func, first, j, &neutral, 0)
-                );
-            }
             match sources(func, first, j, &neutral, 0) {
                 Some(calls) => {
                     let from: Vec<u32> = calls.into_iter().filter(|c| starts.contains(c)).collect();

@@ -66,14 +66,24 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
     let mut found = false;
     let mut distant = false;
     let mut out = Vec::new();
+    // The reader's frames and their flag loads, found once (on first need)
+    // for all of the writer's frames.
+    let mut readers: Option<Vec<ReaderFrame>> = None;
     for (wdepth, (wf, wx, wpos)) in positions(facts, w).into_iter().enumerate() {
-        let stores = flag_stores(facts, cache, (wf, wx, wpos), d);
+        let stores = flag_events(facts, cache, (wf, wx, wpos), d, |e| &e.stores, true);
         if stores.is_empty() {
             continue;
         }
-        for (rdepth, (rf, rx, rpos)) in positions(facts, r).into_iter().enumerate() {
+        let readers = readers.get_or_insert_with(|| {
+            positions(facts, r)
+                .into_iter()
+                .map(|at| (at, flag_events(facts, cache, at, d, |e| &e.loads, false)))
+                .collect()
+        });
+        for (rdepth, ((rf, rx, rpos), loads)) in readers.iter().enumerate() {
+            let (rf, rx, rpos) = (*rf, *rx, *rpos);
             let near = wdepth <= MAX_FLAG_CALLERS && rdepth <= MAX_FLAG_CALLERS;
-            for (l_inst, lptr, lord) in flag_loads(facts, cache, (rf, rx, rpos), d) {
+            for &(l_inst, lptr, lord) in loads {
                 let Some(&(s_inst, _, sord)) =
                     stores.iter().find(|(_, sp, _)| same_location(*sp, lptr))
                 else {
@@ -207,14 +217,14 @@ impl FlagCache {
     fn of(&mut self, facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> Rc<FlagEvents> {
         self.events
             .entry((f, x))
-            .or_insert_with(|| Rc::new(flag_events(facts, f, x)))
+            .or_insert_with(|| Rc::new(find_flag_events(facts, f, x)))
             .clone()
     }
 }
 
 /// Every flag event of `f` in instance `x`, skipping std's own atomics and
 /// collapsed objects (which cannot tell a flag from the data).
-fn flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents {
+fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents {
     let func = facts.program.function(f);
     let mut out = FlagEvents::default();
     let at = |ptr: &Value| {
@@ -289,30 +299,36 @@ fn reachable_blocks(func: &crate::ir::Function, b: usize, forward: bool) -> Vec<
     seen
 }
 
-/// Marked stores in `f` that can run after `pos`, to a location other than `d`.
-fn flag_stores(
+/// A frame of the reader's path with the flag loads placed before it.
+type ReaderFrame = ((FuncId, Instance, u32), Vec<(u32, Ptr, LoadOrd)>);
+
+/// The flag events of `f` (the stores, or the loads, per `which`) placed
+/// after `pos` (`after`) or before it, at a location other than `d`.
+fn flag_events<O: Copy>(
     facts: &Facts<'_, '_>,
     cache: &mut FlagCache,
     (f, x, pos): (FuncId, Instance, u32),
     d: Ptr,
-) -> Vec<(u32, Ptr, StoreOrd)> {
+    which: impl Fn(&FlagEvents) -> &Vec<(u32, Ptr, O)>,
+    after: bool,
+) -> Vec<(u32, Ptr, O)> {
     let events = cache.of(facts, f, x);
-    if events.stores.is_empty() {
+    let list = which(&events);
+    if list.is_empty() {
         return Vec::new();
     }
     let func = facts.program.function(f);
     let Some(bp) = func.block_of(pos).map(|b| b as usize) else {
         return Vec::new();
     };
-    let after = reachable_blocks(func, bp, true);
-    events
-        .stores
-        .iter()
+    let reach = reachable_blocks(func, bp, after);
+    list.iter()
         .filter(|(i, p, _)| {
             !same_location(*p, d)
                 && func.block_of(*i).is_some_and(|b| {
                     let b = b as usize;
-                    (b == bp && *i > pos) || after[b]
+                    let same_block_ok = if after { *i > pos } else { pos > *i };
+                    (b == bp && same_block_ok) || reach[b]
                 })
         })
         .copied()
@@ -439,36 +455,6 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: us
         }
     }
     out
-}
-
-/// Marked loads in `f` from which `pos` can be reached.
-fn flag_loads(
-    facts: &Facts<'_, '_>,
-    cache: &mut FlagCache,
-    (f, x, pos): (FuncId, Instance, u32),
-    d: Ptr,
-) -> Vec<(u32, Ptr, LoadOrd)> {
-    let events = cache.of(facts, f, x);
-    if events.loads.is_empty() {
-        return Vec::new();
-    }
-    let func = facts.program.function(f);
-    let Some(bp) = func.block_of(pos).map(|b| b as usize) else {
-        return Vec::new();
-    };
-    let before = reachable_blocks(func, bp, false);
-    events
-        .loads
-        .iter()
-        .filter(|(i, p, _)| {
-            !same_location(*p, d)
-                && func.block_of(*i).is_some_and(|b| {
-                    let b = b as usize;
-                    (b == bp && pos > *i) || before[b]
-                })
-        })
-        .copied()
-        .collect()
 }
 
 fn store_event<'v>(
