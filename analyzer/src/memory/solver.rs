@@ -197,9 +197,9 @@ struct Solver<'p, 'm> {
     slot_stores: HashMap<FuncId, HashMap<u32, Vec<Value>>>,
     /// Per indirect call: the struct each argument points to, when known.
     arg_structs: HashMap<(FuncId, u32), Vec<Option<Vec<String>>>>,
-    /// Per indirect call: the callee class and its function count when the
-    /// call was last resolved.
-    call_seen: HashMap<(FuncId, u32), (NodeId, usize)>,
+    /// Per indirect call: the first function and length of the callee
+    /// class's function list when the call was last resolved.
+    call_seen: HashMap<(FuncId, u32), (FuncId, usize)>,
     /// Per memcpy: source class, its field count and destination class
     /// when the copy was last applied.
     copy_seen: Vec<(NodeId, usize, NodeId)>,
@@ -555,19 +555,16 @@ impl<'p, 'm> Solver<'p, 'm> {
             pn.cpu_slots |= child_node.cpu_slots;
             pn.other_slots |= child_node.other_slots;
             pn.writable_global |= child_node.writable_global;
-            // Kernel-sized classes gather thousands of functions and
-            // origins: merge without quadratic `contains` scans.
-            if pn.functions.len() + child_node.functions.len() <= 64 {
-                for f in child_node.functions {
-                    if !pn.functions.contains(&f) {
-                        pn.functions.push(f);
-                    }
-                }
-            } else {
-                pn.functions.extend(child_node.functions);
-                pn.functions.sort_unstable();
-                pn.functions.dedup();
+            // A function is put on its own node once and lists move whole
+            // on a merge, so lists never overlap: append, no dedup. The
+            // longer list stays in front, so a call that saw a list
+            // (recognised by its first function) only has to look at what
+            // was appended since (`fixpoint`).
+            let mut small = child_node.functions;
+            if small.len() > pn.functions.len() {
+                std::mem::swap(&mut small, &mut pn.functions);
             }
+            pn.functions.extend(small);
             for o in child_node.origins {
                 // Past the cap, keep one origin of each kind (what
                 // thread-locality and type merging ask about).
@@ -1782,14 +1779,20 @@ impl<'p, 'm> Solver<'p, 'm> {
                     Pending::Call(x, i, p) => {
                         let f = self.func_of(x);
                         let n = self.norm(p).node;
-                        // Function lists only grow, and only by unification:
-                        // the same class with as many functions as last
-                        // round has nothing new for this call.
-                        let seen = (n, self.nodes[n as usize].functions.len());
-                        if self.call_seen.insert((x, i), seen) == Some(seen) {
-                            continue;
-                        }
-                        let targets = self.nodes[n as usize].functions.clone();
+                        // Function lists only grow, by appending (see
+                        // `unify_one`): a list with the same first function
+                        // as last round is last round's list plus a tail,
+                        // and only the tail is new for this call. A kernel
+                        // ops class holds ~10k functions; rescanning it for
+                        // every call every round cost seconds.
+                        let list = &self.nodes[n as usize].functions;
+                        let seen = (list.first().copied().unwrap_or(FuncId::MAX), list.len());
+                        let start = match self.call_seen.insert((x, i), seen) {
+                            Some(prev) if prev == seen => continue,
+                            Some((first, len)) if first == seen.0 => len,
+                            _ => 0,
+                        };
+                        let targets = self.nodes[n as usize].functions[start..].to_vec();
                         let (arity, ptr_args, result) = self.call_arity(f, i);
                         for g in targets {
                             // A function of another arity cannot be the
@@ -1921,6 +1924,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                                 .into_iter()
                                 .filter(|&g| self.callback_fits(f, i, model, g))
                                 .collect();
+                            targets.sort_unstable();
                             // Unification gives one class to every object of
                             // a type (`struct work_struct` is one object), so
                             // its callback field holds every work function of
@@ -2107,7 +2111,12 @@ impl<'p, 'm> Solver<'p, 'm> {
             param_ptrs: self.param_ptrs,
             ret_ptrs: self.ret_ptrs,
             global_nodes: self.global_nodes,
-            indirect_targets: self.indirect_targets,
+            indirect_targets: {
+                // Found in binding order; consumers walk them in a canonical one.
+                let mut t = self.indirect_targets;
+                t.values_mut().for_each(|v| v.sort_unstable());
+                t
+            },
             unresolved,
             spawns: self.spawns,
             address_taken: self.address_taken,
