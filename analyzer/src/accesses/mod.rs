@@ -221,9 +221,12 @@ impl Walker<'_, '_, '_> {
                     continue;
                 }
                 mark[c as usize] = r;
-                if roots[c as usize].len() < MAX_ROOTS_PER_CONTEXT {
-                    roots[c as usize].push(r);
+                // Every root that filled this context went on to its
+                // descendants, so they are full too: nothing to add below.
+                if roots[c as usize].len() >= MAX_ROOTS_PER_CONTEXT {
+                    continue;
                 }
+                roots[c as usize].push(r);
                 stack.extend(self.ctx_children[c as usize].iter().copied());
             }
         }

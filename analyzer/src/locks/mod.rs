@@ -185,6 +185,8 @@ impl Locks {
         cg: &CallGraph,
     ) -> Locks {
         let n = program.funcs.len();
+        let timings = std::env::var_os("SEAM_TIMINGS").is_some();
+        let clock = std::time::Instant::now();
         let mut locks = Locks {
             infos: Vec::new(),
             ids: HashMap::new(),
@@ -220,6 +222,12 @@ impl Locks {
                     .collect()
             })
             .collect();
+        if timings {
+            eprintln!(
+                "seam: locks: effects {:.2} s",
+                clock.elapsed().as_secs_f64()
+            );
+        }
         let bodies = locks.body_locks(program, index);
         // Guard drops name the lock their guard points to, among the locks
         // acquisitions take.
@@ -230,6 +238,9 @@ impl Locks {
                     *e = Effect::Release(l);
                 }
             }
+        }
+        if timings {
+            eprintln!("seam: locks: bodies {:.2} s", clock.elapsed().as_secs_f64());
         }
         for level in scc_levels(cg) {
             let results: Vec<Vec<(FuncId, FunctionLocks, Summary)>> = level
@@ -243,12 +254,8 @@ impl Locks {
                         let mut changed = false;
                         out.clear();
                         for &f in scc {
-                            let lookup = |g: FuncId| {
-                                local
-                                    .get(&g)
-                                    .unwrap_or(&locks.summaries[g as usize])
-                                    .clone()
-                            };
+                            let lookup =
+                                |g: FuncId| local.get(&g).unwrap_or(&locks.summaries[g as usize]);
                             let (fl, summary) = analyze_function(
                                 program,
                                 f,
@@ -585,12 +592,12 @@ impl Locks {
 
 /// Relative lock states of one function and its summary, given its
 /// effects and its callees' summaries.
-fn analyze_function(
+fn analyze_function<'s>(
     program: &Program<'_>,
     f: FuncId,
     effects: &[(u32, Effect)],
     body: &HashMap<u32, Held>,
-    summaries: &dyn Fn(FuncId) -> Summary,
+    summaries: &dyn Fn(FuncId) -> &'s Summary,
 ) -> (FunctionLocks, Summary) {
     let func = program.function(f);
     let nb = func.blocks.len();
@@ -740,7 +747,13 @@ fn analyze_function(
     (fl, summary)
 }
 
-fn apply(e: &Effect, s: &mut RelState, f: FuncId, i: u32, summaries: &dyn Fn(FuncId) -> Summary) {
+fn apply<'s>(
+    e: &Effect,
+    s: &mut RelState,
+    f: FuncId,
+    i: u32,
+    summaries: &dyn Fn(FuncId) -> &'s Summary,
+) {
     match e {
         Effect::Acquire(l, mode) => s.acquire(Held {
             lock: *l,
@@ -753,13 +766,11 @@ fn apply(e: &Effect, s: &mut RelState, f: FuncId, i: u32, summaries: &dyn Fn(Fun
             // Several possible targets: only what all of them do for sure.
             let mut acq: Option<Vec<Held>> = None;
             let mut rel: Vec<LockId> = Vec::new();
+            // An ops-table call has hundreds of targets: borrow their
+            // summaries, and dedup releases once at the end.
             for t in targets {
                 let sum = summaries(*t);
-                for r in &sum.releases {
-                    if !rel.contains(r) {
-                        rel.push(*r);
-                    }
-                }
+                rel.extend_from_slice(&sum.releases);
                 acq = Some(match acq {
                     None => sum.acquires.clone(),
                     Some(mut a) => {
@@ -767,6 +778,11 @@ fn apply(e: &Effect, s: &mut RelState, f: FuncId, i: u32, summaries: &dyn Fn(Fun
                         a
                     }
                 });
+            }
+            // Released in the order first seen.
+            if rel.len() > 1 {
+                let mut seen = std::collections::HashSet::with_capacity(rel.len());
+                rel.retain(|r| seen.insert(*r));
             }
             for r in rel {
                 s.release(r);
