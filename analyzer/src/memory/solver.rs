@@ -203,9 +203,12 @@ struct Solver<'p, 'm> {
     /// Per memcpy: source class, its field count and destination class
     /// when the copy was last applied.
     copy_seen: Vec<(NodeId, usize, NodeId)>,
-    /// Per spawn: its callback classes and their function counts when last
+    /// Per spawn: its callback lists (first function, length) when last
     /// resolved.
-    spawn_seen: HashMap<(FuncId, u32), Vec<(NodeId, usize)>>,
+    spawn_seen: HashMap<(FuncId, u32), Vec<(FuncId, usize)>>,
+    /// Per spawn call and callback: the list seen (first function,
+    /// length) and those of its functions that fit the model.
+    spawn_fit: HashMap<(FuncId, u32, u32), (FuncId, usize, Vec<FuncId>)>,
     /// Parameters calls do not bind (see `inert`).
     inert: HashMap<FuncId, u64>,
     /// Per function: small enough and simple enough to be copied per call
@@ -263,6 +266,7 @@ impl Memory {
             call_seen: HashMap::new(),
             copy_seen: Vec::new(),
             spawn_seen: HashMap::new(),
+            spawn_fit: HashMap::new(),
             inert: super::inert::inert_params(program, index),
             clonable: (0..program.funcs.len() as FuncId)
                 .map(|f| clonable(program, index, f))
@@ -1907,23 +1911,38 @@ impl<'p, 'm> Solver<'p, 'm> {
                         if let Some(n) = cb_node {
                             callbacks.insert(0, (n, model.context, model.self_concurrent));
                         }
-                        // As for calls: the same callback classes with as
-                        // many functions as last round bind nothing new.
-                        let seen: Vec<(NodeId, usize)> = callbacks
+                        // As for calls: the same callback lists (known by
+                        // their first function) as long as last round bind
+                        // nothing new, and a list that grew is checked only
+                        // in its new tail.
+                        let seen: Vec<(FuncId, usize)> = callbacks
                             .iter()
-                            .map(|c| (c.0, self.nodes[c.0 as usize].functions.len()))
+                            .map(|c| {
+                                let l = &self.nodes[c.0 as usize].functions;
+                                (l.first().copied().unwrap_or(FuncId::MAX), l.len())
+                            })
                             .collect();
                         if self.spawn_seen.get(&(f, i)) == Some(&seen) {
                             continue;
                         }
-                        self.spawn_seen.insert((f, i), seen);
-                        for (cb_node, context, self_concurrent) in callbacks {
-                            let mut targets: Vec<FuncId> = self.nodes[cb_node as usize]
-                                .functions
-                                .clone()
-                                .into_iter()
-                                .filter(|&g| self.callback_fits(f, i, model, g))
-                                .collect();
+                        self.spawn_seen.insert((f, i), seen.clone());
+                        for (k, (cb_node, context, self_concurrent)) in
+                            callbacks.into_iter().enumerate()
+                        {
+                            let (first, len) = seen[k];
+                            let (start, mut fit) = match self.spawn_fit.remove(&(f, i, k as u32)) {
+                                Some((p_first, p_len, fit)) if p_first == first && p_len <= len => {
+                                    (p_len, fit)
+                                }
+                                _ => (0, Vec::new()),
+                            };
+                            let tail = self.nodes[cb_node as usize].functions[start..].to_vec();
+                            fit.extend(
+                                tail.into_iter()
+                                    .filter(|&g| self.callback_fits(f, i, model, g)),
+                            );
+                            let mut targets = fit.clone();
+                            self.spawn_fit.insert((f, i, k as u32), (first, len, fit));
                             targets.sort_unstable();
                             // Unification gives one class to every object of
                             // a type (`struct work_struct` is one object), so
