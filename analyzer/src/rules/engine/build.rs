@@ -182,13 +182,21 @@ fn path_steps(
         loc: function_loc(facts, r.func),
         message: format!("thread root: {}", r.describe(facts.program)),
     }];
-    for &(f, i) in facts.accesses.paths[path as usize].iter().take(998) {
-        let callee = facts
-            .cg
-            .targets(f, i)
-            .first()
-            .map(|g| func_name(facts, *g))
-            .unwrap_or_default();
+    let frames = &facts.accesses.paths[path as usize];
+    for (k, &(f, i)) in frames.iter().enumerate().take(998) {
+        // The callee is the function the next step is in (an indirect
+        // call has many targets: name the one this path took).
+        let next = frames.get(k + 1).map_or(end.0, |&(g, _)| g);
+        let callee = if facts.cg.targets(f, i).contains(&next) {
+            func_name(facts, next)
+        } else {
+            facts
+                .cg
+                .targets(f, i)
+                .first()
+                .map(|g| func_name(facts, *g))
+                .unwrap_or_default()
+        };
         steps.push(PathStep {
             kind: StepKind::Call,
             function: func_name(facts, f),
