@@ -4,7 +4,7 @@ use std::sync::atomic::{fence, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
 
-static mut V: u32 = 0;
+pub static mut V: u32 = 0;
 
 pub fn run() -> usize {
     let a = Arc::new(AtomicUsize::new(0));

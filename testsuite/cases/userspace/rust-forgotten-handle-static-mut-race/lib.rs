@@ -2,7 +2,7 @@
 use std::ptr::addr_of_mut;
 use std::thread;
 
-static mut COUNT: u32 = 0;
+pub static mut COUNT: u32 = 0;
 
 pub fn run() {
     let h = thread::spawn(|| unsafe { *addr_of_mut!(COUNT) = 1 }); // expect: data-race
