@@ -1,4 +1,4 @@
-//! data-race: a thread publishes a pointer to its own stack variable through an AtomicPtr with Release, then writes the variable again; another thread loads the pointer with Acquire and writes through it.
+//! data-race: a thread publishes a pointer to its own stack variable through an AtomicPtr with Release, then writes and reads the variable again; another thread loads the pointer with Acquire and writes through it.
 use std::ptr;
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::thread;
@@ -12,7 +12,7 @@ pub fn run() {
         thread::yield_now();
         local = 1; // expect: data-race
         thread::yield_now();
-        local
+        local // expect: data-race
     });
     let b = thread::spawn(|| {
         let p = SHARED.load(Ordering::Acquire);
