@@ -259,6 +259,18 @@ fn locals(
             InstKind::PtrToInt { value } | InstKind::InsertValue { value, .. } => esc(value),
             InstKind::MemCopy { src, .. } => esc(src),
             InstKind::Call { callee, args, .. } => {
+                if let Some(addr) = stored_by_marked_write(program, index, module, callee) {
+                    // `AtomicPtr::store(&SHARED, &mut local, …)`: the value
+                    // a marked store or exchange writes is published; the
+                    // location it writes is not.
+                    let kind = &func.insts[i as usize].kind;
+                    kind.model_args()
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| *k != addr)
+                        .for_each(|(_, v)| esc(v));
+                    continue;
+                }
                 if !publishes(program, index, module, callee) {
                     continue;
                 }
@@ -387,6 +399,20 @@ fn publishes(
         }
     }
     true
+}
+
+/// The address argument of a marked write or read-modify-write model
+/// (`AtomicPtr::store`, `swap`, `compare_exchange`, `xchg`): its other
+/// pointer arguments are values written to shared memory.
+fn stored_by_marked_write(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    module: u32,
+    callee: &crate::ir::Callee,
+) -> Option<usize> {
+    let t = program.call_target(module, callee)?;
+    let a = index.of(t).access?;
+    (a.access != seam_models::AccessType::Read).then_some(a.arg as usize)
 }
 
 fn block_index(func: &Function) -> Vec<u32> {

@@ -2420,6 +2420,9 @@ fn is_library_code(program: &Program<'_>, f: FuncId) -> bool {
         return false;
     }
     let m = program.module_of(f);
+    if is_user_closure_shim(program, f) {
+        return false;
+    }
     !func.insts.iter().any(|inst| {
         let mut loc = inst.loc;
         for _ in 0..32 {
@@ -2435,6 +2438,42 @@ fn is_library_code(program: &Program<'_>, f: FuncId) -> bool {
         }
         false
     })
+}
+
+/// A `FnOnce::call_once` vtable shim of a closure wrapping the user's
+/// (std's boxed `spawn_unchecked` closure around `lib::run::{closure}`):
+/// the entry of one thread, one monomorphisation per user closure. At -O2
+/// it has none of the user's code inlined (the closure's body stays in its
+/// own `__rust_begin_short_backtrace`), yet it is the user's: the std
+/// helpers it calls (the spawn hooks' runner, shared by every thread)
+/// must be copied for it, or every thread's boxed closure becomes one
+/// object and closures of different layouts overlap one's captured
+/// pointer with another's `Packet`.
+fn is_user_closure_shim(program: &Program<'_>, f: FuncId) -> bool {
+    let d = &program.funcs[f as usize].demangled;
+    if !d.contains("{{vtable.shim}}") && !d.contains("{shim:vtable") {
+        return false;
+    }
+    let func = program.function(f);
+    let module = program.funcs[f as usize].module;
+    let Some(t) = func.params.first().and_then(|p| p.di_type) else {
+        return false;
+    };
+    let m = &program.modules[module as usize];
+    let Some(name) = pointee_type(program, module, t)
+        .and_then(|p| m.types.get(p as usize))
+        .and_then(|ty| ty.name)
+    else {
+        return false;
+    };
+    let name = m.str(name);
+    // A path in the generic arguments whose crate is not Rust's library.
+    let Some((_, args)) = name.split_once('<') else {
+        return false;
+    };
+    args.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+        .filter_map(|tok| tok.split_once("::").map(|(krate, _)| krate))
+        .any(|krate| !krate.is_empty() && !matches!(krate, "std" | "core" | "alloc"))
 }
 
 /// Is this source the number of the CPU running the code or of the CPU a

@@ -1201,6 +1201,43 @@ impl Threads {
     }
 }
 
+impl Threads {
+    /// Do threads `a` and `b` never overlap because the function starting
+    /// both joins one before it starts the other (`spawn(f).join();
+    /// spawn(g).join()`, `pthread_create(&t, …, f); pthread_join(t); …`)?
+    /// Every start of each is a direct start in one function, run once per
+    /// start (no helper, no closure std runs again); from any start of one,
+    /// a start of the other is reached only through a join of the first,
+    /// in both directions (in a loop, the second must be joined before the
+    /// first starts again). User space only: kernel starts and stops are
+    /// not paired by handle.
+    pub fn ordered_siblings(&self, program: &Program<'_>, a: usize, b: usize) -> bool {
+        if self.kernel || a == b {
+            return false;
+        }
+        let (ra, rb) = (&self.roots[a], &self.roots[b]);
+        if !ra.one_shot() || !rb.one_shot() || ra.func == rb.func {
+            return false;
+        }
+        let Some(f) = ra.spawned_at.first().map(|sp| sp.caller) else {
+            return false;
+        };
+        let plain = |sp: &SpawnPoint| sp.caller == f && sp.inner.is_none() && !sp.repeated;
+        if rb.spawned_at.is_empty() || !ra.spawned_at.iter().chain(&rb.spawned_at).all(plain) {
+            return false;
+        }
+        let func = program.function(f);
+        let joined_before = |x: &SpawnPoint, y: &SpawnPoint| {
+            x.inst != y.inst && !reachable_avoiding(func, x.inst, y.inst, &x.joins, &x.join_loops)
+        };
+        ra.spawned_at.iter().all(|x| {
+            rb.spawned_at
+                .iter()
+                .all(|y| joined_before(x, y) && joined_before(y, x))
+        })
+    }
+}
+
 /// Join calls in `f`: calls of a join model, and calls into Rust's library
 /// or a closure that join on the way (`handles.into_iter().for_each(|h|
 /// h.join().unwrap())` at -O0: the join is in the closure `for_each` runs);

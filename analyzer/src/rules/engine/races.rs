@@ -114,24 +114,23 @@ fn check_object(
                 continue;
             }
             seen_pairs.insert(key);
-            // Message passing: a flag between the write and the read
-            // decides (ordered, or an ordering rule on the flag).
-            let pair = match (a.kind, b.kind) {
-                (AccessKind::Write, AccessKind::Read) => Some((a, b)),
-                (AccessKind::Read, AccessKind::Write) => Some((b, a)),
-                _ => None,
-            };
+            // Message passing: a flag between the two accesses decides
+            // (ordered, or an ordering rule on the flag). The access before
+            // the flag store is usually the write and the one after the
+            // flag load the read, but a hand-over orders any pair: a
+            // buffer filled, released, acquired and written again by its
+            // new owner; a slot read, handed back, and refilled. Both
+            // directions are tried; one that orders the pair wins, then
+            // one that blames a flag.
             let mut distant_flag = false;
-            if let Some((w, r)) = pair {
-                match ordering::classify(facts, flags, w, r) {
-                    ordering::Verdict::Ordered => continue,
-                    ordering::Verdict::Broken(fs) => {
-                        ordering_findings.extend(fs);
-                        continue;
-                    }
-                    ordering::Verdict::Distant => distant_flag = true,
-                    ordering::Verdict::NotMessagePassing => {}
+            match message_passing(facts, flags, a, b) {
+                ordering::Verdict::Ordered => continue,
+                ordering::Verdict::Broken(fs) => {
+                    ordering_findings.extend(fs);
+                    continue;
                 }
+                ordering::Verdict::Distant => distant_flag = true,
+                ordering::Verdict::NotMessagePassing => {}
             }
             // Before publication nothing else can see the object.
             if a.prepub || b.prepub {
@@ -402,6 +401,11 @@ fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: 
     ) {
         return false;
     }
+    // Two threads one function starts one after the other, the first
+    // joined before the second starts.
+    if facts.threads.ordered_siblings(facts.program, ar, br) {
+        return false;
+    }
     // Two instances of one thread, each working on data of its own.
     if ar == br
         && facts
@@ -419,4 +423,38 @@ fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: 
         return false;
     }
     true
+}
+
+/// The message-passing verdict on a pair, trying the write-then-read
+/// direction first (the usual publication) and the other one after it:
+/// an ordering direction wins over a broken one, a broken one over a
+/// distant flag.
+fn message_passing(
+    facts: &Facts<'_, '_>,
+    flags: &mut ordering::FlagCache,
+    a: &Access,
+    b: &Access,
+) -> ordering::Verdict {
+    let (first, second) = if a.kind == AccessKind::Read {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let mut broken = None;
+    let mut distant = false;
+    for (x, y) in [(first, second), (second, first)] {
+        match ordering::classify(facts, flags, x, y) {
+            ordering::Verdict::Ordered => return ordering::Verdict::Ordered,
+            ordering::Verdict::Broken(fs) => {
+                broken.get_or_insert(fs);
+            }
+            ordering::Verdict::Distant => distant = true,
+            ordering::Verdict::NotMessagePassing => {}
+        }
+    }
+    match broken {
+        Some(fs) => ordering::Verdict::Broken(fs),
+        None if distant => ordering::Verdict::Distant,
+        None => ordering::Verdict::NotMessagePassing,
+    }
 }

@@ -1,0 +1,35 @@
+//! data-race: the reader's Acquire load waits for a value only a third thread's Relaxed store writes; that store does not continue the writer's release sequence, so the read is not ordered after the writer's store.
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+
+#[derive(Clone, Copy)]
+struct SendPtr(*mut u32);
+unsafe impl Send for SendPtr {}
+
+static SYNC: AtomicUsize = AtomicUsize::new(0);
+
+pub fn run() -> u32 {
+    let mut slot = 0u32;
+    let p = SendPtr(&mut slot);
+    let w = thread::spawn(move || {
+        let p = p;
+        unsafe { *p.0 = 1 }; // expect: data-race
+        SYNC.store(1, Ordering::Release);
+    });
+    let m = thread::spawn(|| {
+        if SYNC.load(Ordering::Acquire) == 1 {
+            SYNC.store(2, Ordering::Relaxed);
+        }
+    });
+    let r = thread::spawn(move || {
+        let p = p;
+        if SYNC.load(Ordering::Acquire) == 2 {
+            unsafe { *p.0 } // expect: data-race
+        } else {
+            0
+        }
+    });
+    w.join().unwrap();
+    m.join().unwrap();
+    r.join().unwrap()
+}
