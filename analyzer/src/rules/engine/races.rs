@@ -442,12 +442,21 @@ fn message_passing(
     };
     let mut broken = None;
     let mut distant = false;
-    for (x, y) in [(first, second), (second, first)] {
+    for (k, (x, y)) in [(first, second), (second, first)].into_iter().enumerate() {
         match ordering::classify(facts, flags, x, y) {
             ordering::Verdict::Ordered => return ordering::Verdict::Ordered,
-            ordering::Verdict::Broken(fs) => {
+            // A broken flag is blamed only from the publisher's side (the
+            // write, or the first of two writes in user space: a hand-over
+            // to a new owner). Other directions may order a pair but never
+            // make it an ordering error: on the kernel, write/write pairs
+            // blamed unrelated counters (`bsp_init_amd` under a cpu-caps
+            // bit) and nearly doubled missing-acquire/-release.
+            ordering::Verdict::Broken(fs)
+                if k == 0 && (y.kind == AccessKind::Read || !facts.threads.kernel) =>
+            {
                 broken.get_or_insert(fs);
             }
+            ordering::Verdict::Broken(_) => {}
             ordering::Verdict::Distant => distant = true,
             ordering::Verdict::NotMessagePassing => {}
         }
