@@ -55,6 +55,9 @@ struct Node {
     /// Made by a global that can be written (not `constant`). Kept as a
     /// flag because `origins` is capped.
     writable_global: bool,
+    /// Made by a `__thread` global: each thread's copy is its own, like a
+    /// stack slot, until a pointer to it is stored in shared memory.
+    thread_local: bool,
     /// Some variable index into it is a CPU number (`ucode_cpu_info[cpu]`).
     cpu_slots: bool,
     /// Some variable index into it is not a CPU number.
@@ -440,7 +443,8 @@ impl<'p, 'm> Solver<'p, 'm> {
             match &o {
                 Origin::Global(g) => {
                     let glob = self.program.global(*g);
-                    n.writable_global = !glob.is_constant;
+                    n.thread_local = glob.thread_local;
+                    n.writable_global = !glob.is_constant && !glob.thread_local;
                     let m =
                         &self.program.modules[self.program.globals[*g as usize].module as usize];
                     if glob.section.is_some_and(|s| m.str(s).contains("..percpu")) {
@@ -555,6 +559,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             pn.cpu_slots |= child_node.cpu_slots;
             pn.other_slots |= child_node.other_slots;
             pn.writable_global |= child_node.writable_global;
+            pn.thread_local |= child_node.thread_local;
             // Kernel-sized classes gather thousands of functions and
             // origins: merge without quadratic `contains` scans.
             if pn.functions.len() + child_node.functions.len() <= 64 {
@@ -2018,14 +2023,14 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    /// Only stack slots made this object, besides read-only globals (a
-    /// pointer that is a local buffer or a string literal: `name = buf ?:
-    /// "none"`) and placeholders for memory outside the input. Neither
-    /// part can be written by another thread.
+    /// Only stack slots (or `__thread` globals) made this object, besides
+    /// read-only globals (a pointer that is a local buffer or a string
+    /// literal: `name = buf ?: "none"`) and placeholders for memory outside
+    /// the input. Neither part can be written by another thread.
     fn is_stack_only(&self, rep: NodeId) -> bool {
         let node = &self.nodes[rep as usize];
         !node.writable_global
-            && node.origins.iter().any(|o| matches!(o, Origin::Stack(..)))
+            && (node.thread_local || node.origins.iter().any(|o| matches!(o, Origin::Stack(..))))
             && node.origins.iter().all(|o| {
                 matches!(
                     o,
