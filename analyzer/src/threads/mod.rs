@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 mod handles;
 mod instances;
+mod rounds;
 
 use seam_models::{Context, InitPhase};
 
@@ -199,6 +200,8 @@ pub struct Threads {
     /// Per channel, the one root that sends every message through it, if
     /// there is one and it runs once (see `ordered_by_rendezvous`).
     sole_sender: HashMap<Chan, usize>,
+    /// Rounds of each barrier at each point (barriers in loops).
+    rounds: rounds::Rounds,
     /// The program is kernel code (it registers kernel callbacks or calls
     /// kernel primitives); user-space programs get user-space defaults.
     pub kernel: bool,
@@ -542,11 +545,13 @@ impl Threads {
             .filter(|(c, _)| c.is_none_or(|p| sync.created_empty.get(&p) == Some(&true)))
             .filter_map(|(c, fs)| Some((*c, sole_sender(&roots, fs, cg)?)))
             .collect();
+        let rounds = rounds::Rounds::compute(program, cg, &sync.direct_barriers, &sync.barriers);
         Threads {
             roots,
             exclusive,
             sync,
             sole_sender,
+            rounds,
             kernel,
         }
     }
@@ -712,7 +717,42 @@ impl Threads {
         let ordered = |x: AccessAt<'_>, y: AccessAt<'_>| {
             self.before_barrier_after(program, x, y) || self.before_send_after_recv(program, x, y)
         };
-        ordered(a, b) || ordered(b, a)
+        ordered(a, b) || ordered(b, a) || self.apart_by_barrier_rounds(program, a, b)
+    }
+
+    /// Are the two accesses in different rounds of a barrier both their
+    /// threads wait on (see `rounds.rs`)? A thread that never waits on the
+    /// barrier is not held back by it.
+    fn apart_by_barrier_rounds(
+        &self,
+        program: &Program<'_>,
+        a: AccessAt<'_>,
+        b: AccessAt<'_>,
+    ) -> bool {
+        if self.rounds.barriers.is_empty() {
+            return false;
+        }
+        let (Some(fa), Some(fb)) = (self.anchored_frames(a), self.anchored_frames(b)) else {
+            return false;
+        };
+        let waits = |root: usize, bar: Ptr| {
+            let f = self.roots[root].func;
+            self.sync
+                .barriers
+                .get(&f)
+                .is_some_and(|w| w.iter().any(|(i, p)| {
+                    *p == bar && program.function(f).block_of(*i).is_some()
+                }))
+        };
+        self.rounds.barriers.iter().any(|&bar| {
+            if !waits(a.0, bar) || !waits(b.0, bar) {
+                return false;
+            }
+            match (self.rounds.at(bar, &fa), self.rounds.at(bar, &fb)) {
+                (Some(x), Some(y)) => !x.may_equal(y),
+                _ => false,
+            }
+        })
     }
 
     /// Is `x` before a barrier that `y` is after?
@@ -831,8 +871,11 @@ fn before_then_always(
 /// Synchronisation points of `[[rendezvous]]` models, per function.
 #[derive(Default)]
 struct SyncPoints {
-    /// Barrier waits: the call and the barrier its argument points to.
+    /// Barrier waits: the call and the barrier its argument points to
+    /// (calls of functions that wait included).
     barriers: HashMap<FuncId, Vec<(u32, Ptr)>>,
+    /// The calls of a barrier-wait model alone.
+    direct_barriers: HashMap<FuncId, Vec<(u32, Ptr)>>,
     /// Message sends: calls, and instructions of inlined sends, with the
     /// channel.
     sends: HashMap<FuncId, Vec<(u32, Chan)>>,
@@ -976,6 +1019,7 @@ fn sync_points(
     for fs in sp.senders.values_mut() {
         fs.sort_unstable();
     }
+    sp.direct_barriers = sp.barriers.clone();
     lift_points(&mut sp.barriers, cg);
     lift_points(&mut sp.sends, cg);
     lift_points(&mut sp.recvs, cg);
