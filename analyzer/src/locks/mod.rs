@@ -231,7 +231,44 @@ impl Locks {
                 }
             }
         }
+        locks.dataflow(program, cg, &effects, &bodies);
+        // Semaphores that pass one token between them (a one-slot buffer's
+        // `empty` and `full`) are one lock: analyse again with each member
+        // named by its group.
+        let groups = locks.semaphore_groups(program, index, memory);
+        if !groups.is_empty() {
+            for list in effects.iter_mut() {
+                for (_, e) in list.iter_mut() {
+                    match e {
+                        Effect::Acquire(l, _) | Effect::Release(l) | Effect::Try(l, _, _) => {
+                            if let Some(r) = groups.get(l) {
+                                *l = *r;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            locks.dataflow(program, cg, &effects, &bodies);
+        }
+        locks
+    }
+
+    /// The per-function dataflow over the call graph's SCCs, callees first:
+    /// SCCs of one level of its DAG do not call each other, so they are
+    /// analysed in parallel.
+    fn dataflow(
+        &mut self,
+        program: &Program<'_>,
+        cg: &CallGraph,
+        effects: &[Vec<(u32, Effect)>],
+        bodies: &[HashMap<u32, Held>],
+    ) {
+        for s in self.summaries.iter_mut() {
+            *s = Summary::default();
+        }
         for level in scc_levels(cg) {
+            let locks = &*self;
             let results: Vec<Vec<(FuncId, FunctionLocks, Summary)>> = level
                 .par_iter()
                 .map(|&k| {
@@ -272,11 +309,121 @@ impl Locks {
                 })
                 .collect();
             for (f, fl, summary) in results.into_iter().flatten() {
-                locks.summaries[f as usize] = summary;
-                locks.functions[f as usize] = fl;
+                self.summaries[f as usize] = summary;
+                self.functions[f as usize] = fl;
             }
         }
-        locks
+    }
+
+    /// Split binary semaphores: semaphores set up by a `create` model
+    /// (`sem_init`) with constant counts summing to 1, between which every
+    /// post passes the token a wait on one of them took (a post of one
+    /// while another of the group is held since the function's entry, and
+    /// no post made without holding one). At most one thread is then
+    /// between a wait on the group and the next post to it: one lock.
+    /// Returns each member's lock mapped to the group's first.
+    fn semaphore_groups(
+        &self,
+        program: &Program<'_>,
+        index: &ModelIndex<'_>,
+        memory: &Memory,
+    ) -> HashMap<LockId, LockId> {
+        use seam_models::RendezvousRole;
+        // Initial counts by semaphore object (None: not a constant 0/1).
+        let mut init: HashMap<Ptr, Option<i64>> = HashMap::new();
+        for f in 0..program.funcs.len() as FuncId {
+            let module = program.funcs[f as usize].module;
+            for inst in &program.function(f).insts {
+                let InstKind::Call { callee, .. } = &inst.kind else {
+                    continue;
+                };
+                let Some(rv) = program
+                    .call_target(module, callee)
+                    .and_then(|t| index.of(t).rendezvous)
+                else {
+                    continue;
+                };
+                if rv.role != RendezvousRole::Create {
+                    continue;
+                }
+                let args = inst.kind.model_args();
+                let Some(p) = rv
+                    .arg
+                    .and_then(|a| memory.ptr_of(program, f, args.get(a as usize)?))
+                else {
+                    continue;
+                };
+                let v = match rv.value_arg.and_then(|k| args.get(k as usize)) {
+                    Some(Value::Int(v)) if *v == 0 || *v == 1 => Some(*v as i64),
+                    _ => None,
+                };
+                let e = init.entry(p).or_insert(v);
+                if *e != v {
+                    *e = None;
+                }
+            }
+        }
+        let sem = |l: LockId| match &self.info(l).key {
+            LockKey::Object(p) if self.info(l).kind == LockKind::Other => {
+                init.get(p).copied().flatten()
+            }
+            _ => None,
+        };
+        // Union-find over lock ids, by token-passing posts.
+        let mut parent: HashMap<LockId, LockId> = HashMap::new();
+        fn root(parent: &HashMap<LockId, LockId>, mut l: LockId) -> LockId {
+            while let Some(&p) = parent.get(&l) {
+                if p == l {
+                    break;
+                }
+                l = p;
+            }
+            l
+        }
+        let mut free_post: Vec<LockId> = Vec::new();
+        for fl in &self.functions {
+            for op in fl.ops.iter().filter(|o| o.action == LockAction::Release) {
+                if sem(op.lock).is_none() {
+                    continue;
+                }
+                let holding: Vec<LockId> = op
+                    .before
+                    .plus
+                    .iter()
+                    .map(|h| h.lock)
+                    .filter(|&l| sem(l).is_some())
+                    .collect();
+                if holding.is_empty() {
+                    free_post.push(op.lock);
+                }
+                for h in holding {
+                    if h != op.lock {
+                        let (a, b) = (root(&parent, h), root(&parent, op.lock));
+                        if a != b {
+                            parent.insert(a.max(b), a.min(b));
+                            parent.entry(a.min(b)).or_insert(a.min(b));
+                        }
+                    }
+                }
+            }
+        }
+        let mut members: HashMap<LockId, Vec<LockId>> = HashMap::new();
+        for &l in parent.keys() {
+            members.entry(root(&parent, l)).or_default().push(l);
+        }
+        let mut out = HashMap::new();
+        for (r, ms) in members {
+            if ms.len() < 2
+                || ms.iter().map(|&l| sem(l).unwrap_or(2)).sum::<i64>() != 1
+                || ms.iter().any(|l| free_post.contains(l))
+            {
+                continue;
+            }
+            for l in ms {
+                out.insert(l, r);
+            }
+        }
+        out
     }
 
     /// The lock with this key, if any code takes it.
