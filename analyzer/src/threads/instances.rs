@@ -270,6 +270,14 @@ pub fn from_data(func: &Function, inst: u32, param: u32) -> Option<FromData> {
     derive(func, &addr, param, 0, &mut memo)
 }
 
+/// How value `v` of `func` (a lock's address passed to a lock call)
+/// derives from the parameter `param` alone, as [`from_data`] does for an
+/// access's address.
+pub fn value_from_data(func: &Function, v: &Value, param: u32) -> Option<FromData> {
+    let mut memo = HashMap::new();
+    derive(func, v, param, 0, &mut memo)
+}
+
 fn derive(
     func: &Function,
     v: &Value,

@@ -688,6 +688,40 @@ impl Threads {
     }
 }
 
+impl Threads {
+    /// Is the lock taken at `x` and at `y` (calls in root `root`'s own
+    /// function) picked by the instance's own data, the same way in both
+    /// (`pthread_mutex_lock(&locks[id])`)? Then two instances hold two
+    /// different locks, and it protects nothing between them.
+    pub fn per_instance_lock(
+        &self,
+        program: &Program<'_>,
+        root: usize,
+        x: (FuncId, u32),
+        y: (FuncId, u32),
+    ) -> bool {
+        let r = &self.roots[root];
+        let Some(p) = r.instance_data else {
+            return false;
+        };
+        if x.0 != r.func || y.0 != r.func {
+            return false;
+        }
+        let func = program.function(r.func);
+        let lock_addr = |i: u32| {
+            let inst = func.insts.get(i as usize)?;
+            if !matches!(inst.kind, crate::ir::InstKind::Call { .. }) {
+                return None;
+            }
+            inst.kind
+                .model_args()
+                .iter()
+                .find_map(|a| instances::value_from_data(func, a, p))
+        };
+        lock_addr(x.1).is_some_and(|d| lock_addr(y.1) == Some(d))
+    }
+}
+
 /// An access for order queries: its root, function, instruction and the
 /// call sites leading to it from its root.
 pub type AccessAt<'p> = (usize, FuncId, u32, &'p [(FuncId, u32)]);

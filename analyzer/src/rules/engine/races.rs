@@ -208,7 +208,51 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
         return false;
     }
     // The lock test is cheap; the root-pair test walks call paths.
-    common_lock(facts, &a.lockset, &b.lockset).is_none() && some_roots_parallel(facts, a, b)
+    if common_lock(facts, &a.lockset, &b.lockset).is_none() {
+        return some_roots_parallel(facts, a, b);
+    }
+    // Every common lock picked by the thread's own data (`&locks[id]`):
+    // two instances of that thread hold different locks.
+    per_instance_locks_only(facts, a, b)
+}
+
+/// Are all locks `a` and `b` share taken, in both, at an address derived
+/// from one thread's per-instance data, and may two instances of that
+/// thread run the two accesses at once?
+fn per_instance_locks_only(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
+    let roots = |x: &Access| -> Vec<usize> {
+        let l = &facts.accesses.ctx_roots[x.ctx as usize];
+        if l.is_empty() {
+            vec![x.root]
+        } else {
+            l.clone()
+        }
+    };
+    let rb = roots(b);
+    roots(a)
+        .into_iter()
+        .filter(|r| rb.contains(r) && facts.threads.roots[*r].instance_data.is_some())
+        .any(|r| {
+            let mut shared = false;
+            for x in &a.lockset {
+                if facts.locks.info(x.lock).kind == LockKind::Rcu {
+                    continue;
+                }
+                for y in &b.lockset {
+                    if x.lock != y.lock || x.mode == LockMode::Read && y.mode == LockMode::Read {
+                        continue;
+                    }
+                    shared = true;
+                    if !facts
+                        .threads
+                        .per_instance_lock(facts.program, r, x.site, y.site)
+                    {
+                        return false;
+                    }
+                }
+            }
+            shared && roots_parallel(facts, a, b, r, r)
+        })
 }
 
 fn overlap(a: &Access, b: &Access) -> bool {
