@@ -734,6 +734,33 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
+    /// The constant global behind `ptr` when it is a run-time index into
+    /// it (`table[i]`) and the global is a table of at least two functions
+    /// and nothing else.
+    fn indexed_function_table(&self, f: FuncId, ptr: &Value) -> Option<GlobalId> {
+        let Value::Inst(j) = ptr else { return None };
+        let func = self.program.function(f);
+        let InstKind::Gep {
+            base: Value::Global { name, .. },
+            index: Some(_),
+            ..
+        } = &func.insts.get(*j as usize)?.kind
+        else {
+            return None;
+        };
+        let module = self.program.funcs[f as usize].module;
+        let Some(Symbol::Global(g)) = self.program.resolve(module, *name) else {
+            return None;
+        };
+        let glob = self.program.global(g);
+        let gm = self.program.globals[g as usize].module;
+        let functions = glob.pointers.iter().all(|(_, v)| {
+            matches!(v, Value::Global { name, offset: 0 }
+                if matches!(self.program.resolve(gm, *name), Some(Symbol::Func(_))))
+        });
+        (glob.is_constant && glob.pointers.len() >= 2 && functions).then_some(g)
+    }
+
     /// Fresh parameter, return and instruction pointers for a new instance
     /// of `f`.
     fn push_instance(&mut self, f: FuncId) {
@@ -924,6 +951,25 @@ impl<'p, 'm> Solver<'p, 'm> {
                 InstKind::Load { ptr, .. } => {
                     if let Some(p) = self.val(x, ptr) {
                         let t = self.field(p);
+                        // A run-time index into a constant table of
+                        // functions (`pthread_create(…, starters[i], …)`)
+                        // loads any of its entries, not only the first.
+                        if let Some(g) = self.indexed_function_table(f, ptr) {
+                            let entries: Vec<i64> = self
+                                .program
+                                .global(g)
+                                .pointers
+                                .iter()
+                                .map(|(o, _)| *o as i64)
+                                .collect();
+                            for o in entries {
+                                let e = self.field(Ptr {
+                                    node: self.global_nodes[g as usize],
+                                    off: o,
+                                });
+                                self.unify(t, e);
+                            }
+                        }
                         self.set(x, i, Some(t));
                     }
                 }

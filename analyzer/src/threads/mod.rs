@@ -476,14 +476,24 @@ impl Threads {
                     && points.iter().all(|sp| {
                         // Started in a loop that joins it before it starts
                         // it again: one instance at a time.
+                        // Or started by a loop over a table of start
+                        // routines, in which it appears once.
                         !sp.repeated
-                            && !reachable_avoiding(
+                            && (!reachable_avoiding(
                                 program.function(sp.caller),
                                 sp.inst,
                                 sp.inst,
                                 &sp.joins,
                                 &sp.join_loops,
-                            )
+                            ) || sp.inner.is_none()
+                                && !sp.lifted
+                                && instances::started_from_table_once(
+                                    program,
+                                    index,
+                                    sp.caller,
+                                    sp.inst,
+                                    roots[k].func,
+                                ))
                             && runs_once(program, cg, &roots, sp.caller, 0)
                     });
                 if once {
