@@ -31,10 +31,16 @@ use crate::rules::{catalog, AccessKind, AccessSite, Finding, Level, PathStep, Re
 enum StoreOrd {
     Release,
     Relaxed,
+    /// A plain store under a lock: a flag only for a load under that lock.
+    Plain,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum LoadOrd {
+    /// A plain load under a lock that a waiting loop tests
+    /// (`while (!go) pthread_cond_wait(&cv, &m)`): a flag only for a store
+    /// under that lock.
+    Plain,
     Acquire,
     /// rcu_dereference-style: dependency ordered by contract.
     Consume,
@@ -84,19 +90,27 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
             let (rf, rx, rpos) = (*rf, *rx, *rpos);
             let near = wdepth <= MAX_FLAG_CALLERS && rdepth <= MAX_FLAG_CALLERS;
             for &(l_inst, lptr, (lord, llock)) in loads {
-                let Some(&(s_inst, _, (sord, slock))) =
-                    stores.iter().find(|(_, sp, _)| same_location(*sp, lptr))
-                else {
-                    continue;
-                };
                 // The flag stored and loaded under one lock: the lock
                 // orders the writer's critical section, data included,
                 // before the reader's (double-checked initialisation's
-                // second check).
-                if slock.is_some() && slock == llock {
+                // second check; a condition variable's predicate).
+                if llock.is_some()
+                    && stores
+                        .iter()
+                        .any(|(_, sp, (_, sl))| same_location(*sp, lptr) && *sl == llock)
+                {
                     found = true;
                     continue;
                 }
+                if lord == LoadOrd::Plain {
+                    continue;
+                }
+                let Some(&(s_inst, _, (sord, _))) = stores
+                    .iter()
+                    .find(|(_, sp, (o, _))| same_location(*sp, lptr) && *o != StoreOrd::Plain)
+                else {
+                    continue;
+                };
                 let writer_ok =
                     sord == StoreOrd::Release || barrier_between(facts, wf, wpos, s_inst, true);
                 let dep = rf == r.func && address_dependent(facts, r.func, r.inst, l_inst);
@@ -263,6 +277,18 @@ fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents
                 _ => None,
             })),
         }
+        if let (None, None, Some(_)) = (store, load, here) {
+            match &inst.kind {
+                InstKind::Store { ptr, .. } => {
+                    out.stores
+                        .extend(at(ptr).map(|p| (i, p, (StoreOrd::Plain, here))));
+                }
+                InstKind::Load { ptr, .. } if waits_on(func, i) => {
+                    out.loads.extend(at(ptr).map(|p| (i, p, (LoadOrd::Plain, here))));
+                }
+                _ => {}
+            }
+        }
         match load {
             Some((ptr, ord)) => out.loads.extend(at(ptr).map(|p| (i, p, (ord, here)))),
             None => out.loads.extend(effects.iter().filter_map(|e| match e {
@@ -350,6 +376,41 @@ fn flag_events<O: Copy>(
 enum Event {
     Store(Ptr, StoreOrd, Option<LockId>),
     Load(Ptr, LoadOrd, Option<LockId>),
+}
+
+/// Is the load at `i` tested by a loop it is in (`while (!go) wait(…)`)?
+/// Its value decides a branch, and the load can run again.
+fn waits_on(func: &crate::ir::Function, i: u32) -> bool {
+    if !reaches(func, i, i) {
+        return false;
+    }
+    let uses = |v: u32| {
+        func.insts.iter().enumerate().filter_map(move |(k, inst)| {
+            let hit = match &inst.kind {
+                InstKind::ICmp { lhs, rhs, .. } => {
+                    *lhs == Value::Inst(v) || *rhs == Value::Inst(v)
+                }
+                InstKind::Cast { value } => *value == Value::Inst(v),
+                // `!go` at -O0: an `xor` of the comparison.
+                InstKind::BinOp { lhs, rhs } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
+                InstKind::CondBr { cond, .. } => *cond == Value::Inst(v),
+                _ => false,
+            };
+            hit.then_some((k as u32, matches!(inst.kind, InstKind::CondBr { .. })))
+        })
+    };
+    let mut work = vec![(i, 0)];
+    while let Some((v, d)) = work.pop() {
+        for (k, is_branch) in uses(v) {
+            if is_branch {
+                return true;
+            }
+            if d < 3 {
+                work.push((k, d + 1));
+            }
+        }
+    }
+    false
 }
 
 /// A lock (not the RCU read side) held at instruction `i` of `f`, taken
