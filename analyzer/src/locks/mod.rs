@@ -354,7 +354,7 @@ impl Locks {
                     continue;
                 };
                 let v = match rv.value_arg.and_then(|k| args.get(k as usize)) {
-                    Some(Value::Int(v)) if *v == 0 || *v == 1 => Some(*v as i64),
+                    Some(Value::Int(v)) if *v == 0 || *v == 1 => Some(*v),
                     _ => None,
                 };
                 let e = init.entry(p).or_insert(v);

@@ -121,7 +121,8 @@ pub fn started_from_table_once(
         return false;
     };
     let InstKind::Load {
-        ptr: Value::Inst(g), ..
+        ptr: Value::Inst(g),
+        ..
     } = &func.insts[l as usize].kind
     else {
         return false;

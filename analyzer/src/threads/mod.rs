@@ -781,12 +781,10 @@ impl Threads {
         };
         let waits = |root: usize, bar: Ptr| {
             let f = self.roots[root].func;
-            self.sync
-                .barriers
-                .get(&f)
-                .is_some_and(|w| w.iter().any(|(i, p)| {
-                    *p == bar && program.function(f).block_of(*i).is_some()
-                }))
+            self.sync.barriers.get(&f).is_some_and(|w| {
+                w.iter()
+                    .any(|(i, p)| *p == bar && program.function(f).block_of(*i).is_some())
+            })
         };
         self.rounds.barriers.iter().any(|&bar| {
             if !waits(a.0, bar) || !waits(b.0, bar) {

@@ -186,8 +186,8 @@ impl Rounds {
                     }
                 }
             }
-            for b in 0..nb {
-                let Some(mut s) = entry[b] else { continue };
+            for (b, e) in entry.iter().enumerate() {
+                let Some(mut s) = *e else { continue };
                 for i in func.block_insts(b as u32) {
                     before[i] = Some(s);
                     if let Some(st) = steps.get(&(i as u32)) {

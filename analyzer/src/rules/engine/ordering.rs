@@ -284,7 +284,8 @@ fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents
                         .extend(at(ptr).map(|p| (i, p, (StoreOrd::Plain, here))));
                 }
                 InstKind::Load { ptr, .. } if waits_on(func, i) => {
-                    out.loads.extend(at(ptr).map(|p| (i, p, (LoadOrd::Plain, here))));
+                    out.loads
+                        .extend(at(ptr).map(|p| (i, p, (LoadOrd::Plain, here))));
                 }
                 _ => {}
             }
@@ -336,7 +337,10 @@ fn reachable_blocks(func: &crate::ir::Function, b: usize, forward: bool) -> Vec<
 }
 
 /// A frame of the reader's path with the flag loads placed before it.
-type ReaderFrame = ((FuncId, Instance, u32), Vec<(u32, Ptr, (LoadOrd, Option<LockId>))>);
+type ReaderFrame = (
+    (FuncId, Instance, u32),
+    Vec<(u32, Ptr, (LoadOrd, Option<LockId>))>,
+);
 
 /// The flag events of `f` (the stores, or the loads, per `which`) placed
 /// after `pos` (`after`) or before it, at a location other than `d`.
@@ -387,9 +391,7 @@ fn waits_on(func: &crate::ir::Function, i: u32) -> bool {
     let uses = |v: u32| {
         func.insts.iter().enumerate().filter_map(move |(k, inst)| {
             let hit = match &inst.kind {
-                InstKind::ICmp { lhs, rhs, .. } => {
-                    *lhs == Value::Inst(v) || *rhs == Value::Inst(v)
-                }
+                InstKind::ICmp { lhs, rhs, .. } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
                 InstKind::Cast { value } => *value == Value::Inst(v),
                 // `!go` at -O0: an `xor` of the comparison.
                 InstKind::BinOp { lhs, rhs } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
@@ -495,14 +497,12 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: us
                 }
             } else if matches!(kind, InstKind::Call { .. }) {
                 let here = held_lock(facts, *g, k);
-                out.extend(
-                    call_effects(facts, *g, gx, k, depth + 1)
-                        .into_iter()
-                        .map(|e| match e {
-                            Event::Store(p, o, l) => Event::Store(p, o, l.or(here)),
-                            Event::Load(p, o, l) => Event::Load(p, o, l.or(here)),
-                        }),
-                );
+                out.extend(call_effects(facts, *g, gx, k, depth + 1).into_iter().map(
+                    |e| match e {
+                        Event::Store(p, o, l) => Event::Store(p, o, l.or(here)),
+                        Event::Load(p, o, l) => Event::Load(p, o, l.or(here)),
+                    },
+                ));
             }
         }
         let last = callee.block_insts(b).last();

@@ -225,13 +225,15 @@ fn same_lock_array(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
     if a.spread.is_none() && b.spread.is_none() {
         return false;
     }
-    let array_of = |h: &Held| -> Option<(u32, (i64, i64, i64), i64, bool)> {
+    // The lock's object, its array, its offset in an element, and whether
+    // it was taken by a run-time index.
+    type InArray = (u32, (i64, i64, i64), i64, bool);
+    let array_of = |h: &Held| -> Option<InArray> {
         let crate::locks::LockKey::Object(p) = &facts.locks.info(h.lock).key else {
             return None;
         };
         let (m, t) = facts.memory.di_type(p.node)?;
-        let arr =
-            crate::memory::naming::array_at(&facts.program.modules[m as usize], t, p.off)?;
+        let arr = crate::memory::naming::array_at(&facts.program.modules[m as usize], t, p.off)?;
         let func = facts.program.function(h.site.0);
         let indexed = func.insts.get(h.site.1 as usize).is_some_and(|inst| {
             inst.kind
@@ -241,12 +243,15 @@ fn same_lock_array(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
         });
         Some((p.node, arr, (p.off - arr.0).rem_euclid(arr.2), indexed))
     };
-    a.lockset.iter().filter_map(array_of).any(|(n, arr, r, ia)| {
-        b.lockset
-            .iter()
-            .filter_map(array_of)
-            .any(|(m, brr, q, ib)| n == m && arr == brr && r == q && (ia || ib))
-    })
+    a.lockset
+        .iter()
+        .filter_map(array_of)
+        .any(|(n, arr, r, ia)| {
+            b.lockset
+                .iter()
+                .filter_map(array_of)
+                .any(|(m, brr, q, ib)| n == m && arr == brr && r == q && (ia || ib))
+        })
 }
 
 /// Are all locks `a` and `b` share taken, in both, at an address derived
