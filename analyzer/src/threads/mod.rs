@@ -790,10 +790,13 @@ impl Threads {
             if !waits(a.0, bar) || !waits(b.0, bar) {
                 return false;
             }
-            match (self.rounds.at(bar, &fa), self.rounds.at(bar, &fb)) {
+            let apart = match (self.rounds.at(bar, &fa), self.rounds.at(bar, &fb)) {
                 (Some(x), Some(y)) => !x.may_equal(y),
                 _ => false,
-            }
+            };
+            // Code only the serial participant of a round runs: two such
+            // accesses are one thread's, or in different rounds.
+            apart || (self.serial(program, bar, &fa) && self.serial(program, bar, &fb))
         })
     }
 
@@ -876,6 +879,30 @@ impl Threads {
         })
     }
 
+    /// Is some frame of `frames` in code that only the serial participant
+    /// of a round of `bar` runs (see `rounds::in_serial_region`)?
+    fn serial(&self, program: &Program<'_>, bar: Ptr, frames: &[(FuncId, u32)]) -> bool {
+        frames.iter().any(|&(g, pos)| {
+            let Some(list) = self.sync.serial_waits.get(&g) else {
+                return false;
+            };
+            let waits: Vec<u32> = self
+                .sync
+                .direct_barriers
+                .get(&g)
+                .map(|w| {
+                    w.iter()
+                        .filter(|(_, p)| *p == bar)
+                        .map(|(i, _)| *i)
+                        .collect()
+                })
+                .unwrap_or_default();
+            list.iter().any(|&(w, p, v)| {
+                p == bar && rounds::in_serial_region(program.function(g), w, v, &waits, pos)
+            })
+        })
+    }
+
     /// The call stack of an access, outermost first, ending at the access;
     /// `None` unless it starts at its root's function (a caller not on it
     /// could have synchronised first).
@@ -918,6 +945,9 @@ struct SyncPoints {
     barriers: HashMap<FuncId, Vec<(u32, Ptr)>>,
     /// The calls of a barrier-wait model alone.
     direct_barriers: HashMap<FuncId, Vec<(u32, Ptr)>>,
+    /// Those whose model names the value returned to one participant per
+    /// round (`serial`), with that value.
+    serial_waits: HashMap<FuncId, Vec<(u32, Ptr, i64)>>,
     /// Message sends: calls, and instructions of inlined sends, with the
     /// channel.
     sends: HashMap<FuncId, Vec<(u32, Chan)>>,
@@ -990,6 +1020,9 @@ fn sync_points(
                         RendezvousRole::Barrier => {
                             if let Some(p) = p {
                                 sp.barriers.entry(f).or_default().push((i, p));
+                                if let Some(v) = rv.serial {
+                                    sp.serial_waits.entry(f).or_default().push((i, p, v));
+                                }
                             }
                         }
                         RendezvousRole::Create => {

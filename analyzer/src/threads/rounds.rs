@@ -14,7 +14,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::callgraph::CallGraph;
-use crate::ir::InstKind;
+use crate::ir::{CmpPred, Function, InstKind, Value};
 use crate::memory::Ptr;
 use crate::program::{FuncId, Program};
 
@@ -223,6 +223,103 @@ impl Rounds {
         }
         Some(e)
     }
+}
+
+/// Is `pos` in the code that only the participant the wait at `wait`
+/// returned `serial` to runs (`if (pthread_barrier_wait(&b) ==
+/// PTHREAD_BARRIER_SERIAL_THREAD) { … }`), before any further wait
+/// (`waits`: the function's waits on that barrier)? Only blocks every way
+/// into which comes from the serial side of the test count.
+pub fn in_serial_region(func: &Function, wait: u32, serial: i64, waits: &[u32], pos: u32) -> bool {
+    let Some(bp) = func.block_of(pos) else {
+        return false;
+    };
+    let is_wait_result = |v: &Value| {
+        let mut v = v.clone();
+        for _ in 0..4 {
+            match v {
+                Value::Inst(i) if i == wait => return true,
+                Value::Inst(i) => match &func.insts[i as usize].kind {
+                    InstKind::Cast { value } => v = value.clone(),
+                    _ => return false,
+                },
+                _ => return false,
+            }
+        }
+        false
+    };
+    for (b, blk) in func.blocks.iter().enumerate() {
+        let Some(last) = (blk.first + blk.len).checked_sub(1) else {
+            continue;
+        };
+        let InstKind::CondBr {
+            cond: Value::Inst(c),
+            then,
+            otherwise,
+        } = &func.insts[last as usize].kind
+        else {
+            continue;
+        };
+        let InstKind::ICmp { pred, lhs, rhs } = &func.insts[*c as usize].kind else {
+            continue;
+        };
+        let tested = (is_wait_result(lhs) && *rhs == Value::Int(serial))
+            || (is_wait_result(rhs) && *lhs == Value::Int(serial));
+        let start = match pred {
+            CmpPred::Eq if tested => *then,
+            CmpPred::Ne if tested => *otherwise,
+            _ => continue,
+        };
+        if *then == *otherwise {
+            continue;
+        }
+        // Blocks from `start` up to the next wait, kept only while every
+        // predecessor is in the region (or is the test for `start`).
+        let has_wait = |k: usize| {
+            let r = func.block_insts(k as u32);
+            waits.iter().any(|&w| r.contains(&(w as usize)))
+        };
+        let mut region: Vec<bool> = vec![false; func.blocks.len()];
+        let mut work = vec![start as usize];
+        while let Some(k) = work.pop() {
+            if k >= region.len() || region[k] || k == b {
+                continue;
+            }
+            region[k] = true;
+            if !has_wait(k) {
+                work.extend(func.blocks[k].succs.iter().map(|&s| s as usize));
+            }
+        }
+        let preds = crate::locks::predecessors(func);
+        loop {
+            let mut changed = false;
+            for k in 0..region.len() {
+                if !region[k] {
+                    continue;
+                }
+                let ok = preds[k].iter().all(|&p| {
+                    let p = p as usize;
+                    (p < region.len() && region[p] && !has_wait(p))
+                        || (p == b && k == start as usize)
+                });
+                if !ok {
+                    region[k] = false;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        if region[bp as usize]
+            && !waits.iter().any(|&w| {
+                func.block_of(w) == Some(bp) && w < pos && w >= func.blocks[bp as usize].first
+            })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
