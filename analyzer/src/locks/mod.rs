@@ -221,6 +221,40 @@ impl Locks {
             })
             .collect();
         let bodies = locks.body_locks(program, index);
+        // Test-and-set locks built from atomic bodies: their stores of 1
+        // and 0 to the lock word acquire and release it.
+        let tas = tas_words(program, memory, &bodies);
+        if !tas.is_empty() {
+            for (f, body) in bodies.iter().enumerate() {
+                let func = program.function(f as FuncId);
+                let mut insts: Vec<u32> = body.keys().copied().collect();
+                insts.sort_unstable();
+                for i in insts {
+                    let InstKind::Store {
+                        ptr,
+                        value: Value::Int(v @ (0 | 1)),
+                        ..
+                    } = &func.insts[i as usize].kind
+                    else {
+                        continue;
+                    };
+                    let Some(p) = memory.ptr_of(program, f as FuncId, ptr) else {
+                        continue;
+                    };
+                    if !tas.contains(&p) {
+                        continue;
+                    }
+                    let l = locks.intern(LockKey::Object(p), LockKind::Other, false);
+                    let e = if *v == 1 {
+                        Effect::Acquire(l, LockMode::Write)
+                    } else {
+                        Effect::Release(l)
+                    };
+                    effects[f].push((i, e));
+                }
+                effects[f].sort_by_key(|(i, _)| *i);
+            }
+        }
         // Guard drops name the lock their guard points to, among the locks
         // acquisitions take.
         for list in effects.iter_mut() {
@@ -728,6 +762,106 @@ impl Locks {
             _ => Effect::None,
         }
     }
+}
+
+/// Words used as test-and-set locks inside code that runs atomically
+/// (SV-COMP's `__VERIFIER_atomic_acquire() { assume(m == 0); m = 1; }`):
+/// a store of 1 to a word, in an atomic body that loads the word and
+/// compares it with 0, the comparison deciding an assumption (an argument
+/// of a call, or a branch to code that never returns). The paired
+/// release is the atomic store of 0.
+fn tas_words(
+    program: &Program<'_>,
+    memory: &Memory,
+    bodies: &[HashMap<u32, Held>],
+) -> std::collections::HashSet<Ptr> {
+    let mut out = std::collections::HashSet::new();
+    for (f, body) in bodies.iter().enumerate() {
+        if body.is_empty() {
+            continue;
+        }
+        let f = f as FuncId;
+        let func = program.function(f);
+        let at = |v: &Value| memory.ptr_of(program, f, v);
+        for (&i, _) in body.iter() {
+            let InstKind::Store {
+                ptr,
+                value: Value::Int(1),
+                ..
+            } = &func.insts[i as usize].kind
+            else {
+                continue;
+            };
+            let Some(p) = at(ptr) else { continue };
+            if out.contains(&p) {
+                continue;
+            }
+            let tested = body.keys().any(|&j| {
+                matches!(&func.insts[j as usize].kind,
+                    InstKind::Load { ptr: q, .. } if at(q) == Some(p))
+                    && zero_test_assumed(func, j)
+            });
+            if tested {
+                out.insert(p);
+            }
+        }
+    }
+    out
+}
+
+/// Is the value loaded at `j` compared with 0, and does the comparison
+/// (through casts and negation) reach a call argument or a branch to a
+/// block that never returns?
+fn zero_test_assumed(func: &Function, j: u32) -> bool {
+    let users = |v: u32| -> Vec<u32> {
+        func.insts
+            .iter()
+            .enumerate()
+            .filter(|(_, inst)| match &inst.kind {
+                InstKind::Cast { value } => *value == Value::Inst(v),
+                InstKind::BinOp { lhs, rhs } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
+                InstKind::ICmp { lhs, rhs, .. } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
+                InstKind::Call { args, .. } => args.contains(&Value::Inst(v)),
+                InstKind::CondBr { cond, .. } => *cond == Value::Inst(v),
+                _ => false,
+            })
+            .map(|(k, _)| k as u32)
+            .collect()
+    };
+    let dead_end = |b: u32| {
+        func.block_insts(b).any(|k| {
+            matches!(
+                func.insts[k].kind,
+                InstKind::Unreachable | InstKind::Call { returns: false, .. }
+            )
+        })
+    };
+    // The comparison with 0 first.
+    let cmps: Vec<u32> = users(j)
+        .into_iter()
+        .filter(|&k| {
+            matches!(&func.insts[k as usize].kind,
+                InstKind::ICmp { lhs, rhs, .. } if *lhs == Value::Int(0) || *rhs == Value::Int(0))
+        })
+        .collect();
+    let mut work: Vec<(u32, usize)> = cmps.into_iter().map(|k| (k, 0)).collect();
+    while let Some((v, d)) = work.pop() {
+        for k in users(v) {
+            match &func.insts[k as usize].kind {
+                InstKind::Call { .. } => return true,
+                InstKind::CondBr {
+                    then, otherwise, ..
+                } => {
+                    if dead_end(*then) || dead_end(*otherwise) {
+                        return true;
+                    }
+                }
+                _ if d < 3 => work.push((k, d + 1)),
+                _ => {}
+            }
+        }
+    }
+    false
 }
 
 /// Relative lock states of one function and its summary, given its
