@@ -851,11 +851,8 @@ fn zero_test_assumed(func: &Function, j: u32) -> bool {
                 InstKind::Call { .. } => return true,
                 InstKind::CondBr {
                     then, otherwise, ..
-                } => {
-                    if dead_end(*then) || dead_end(*otherwise) {
-                        return true;
-                    }
-                }
+                } if dead_end(*then) || dead_end(*otherwise) => return true,
+                InstKind::CondBr { .. } => {}
                 _ if d < 3 => work.push((k, d + 1)),
                 _ => {}
             }
