@@ -141,6 +141,9 @@ pub(crate) fn describe(models: &Models) -> String {
             };
             s += &arg("arg", r.arg);
             s += &arg("value=arg", r.value_arg);
+            if let Some(v) = r.serial {
+                s += &format!(" serial={v}");
+            }
             (matcher(&r.matcher), s)
         });
         section(&mut out, "alloc", &set.allocs, |a| {

@@ -509,6 +509,9 @@ impl Entry for RendezvousModel {
         if (self.role == RendezvousRole::Create) != self.value_arg.is_some() {
             reasons.push("`value_arg` is given exactly for role = \"create\"".into());
         }
+        if self.serial.is_some() && self.role != RendezvousRole::Barrier {
+            reasons.push("`serial` is only for role = \"barrier\"".into());
+        }
     }
 }
 

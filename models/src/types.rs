@@ -537,6 +537,10 @@ pub struct RendezvousModel {
     /// For `create`: the argument holding the initial count.
     #[serde(default)]
     pub value_arg: Option<u32>,
+    /// For `barrier`: the value the wait returns in exactly one
+    /// participant per round (`PTHREAD_BARRIER_SERIAL_THREAD`, -1).
+    #[serde(default)]
+    pub serial: Option<i64>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -83,6 +83,11 @@ pub struct Access {
     /// The points-to instance of `func` it ran in (a helper's copy for its
     /// call site, see `memory`).
     pub instance: Instance,
+    /// The address takes a run-time index into an array: `ptr` is the
+    /// access in element 0, and it may touch the same bytes of any
+    /// element of the array at `[lo, hi)` with elements of `stride`
+    /// bytes: `(lo, hi, stride)`.
+    pub spread: Option<(i64, i64, i64)>,
 }
 
 /// A lock released that is not held (double unlock, unlock of a lock never taken).
@@ -653,6 +658,13 @@ impl Walker<'_, '_, '_> {
             return;
         }
         let _ = kind == AccessKind::Read;
+        let spread = if variable_index(self.program.function(f), ptr) {
+            self.memory.di_type(p.node).and_then(|(m, t)| {
+                crate::memory::naming::array_at(&self.program.modules[m as usize], t, p.off)
+            })
+        } else {
+            None
+        };
         self.out.list.push(Access {
             func: f,
             inst: i,
@@ -666,8 +678,24 @@ impl Walker<'_, '_, '_> {
             prepub,
             ctx: self.cur_ctx,
             instance: self.cur_instance,
+            spread,
         });
     }
+}
+
+/// Does the address `v` take a run-time index (`arr[i]`, `cache[i].count`),
+/// through casts and constant offsets?
+pub fn variable_index(func: &crate::ir::Function, v: &Value) -> bool {
+    let mut v = v.clone();
+    for _ in 0..8 {
+        let Value::Inst(i) = v else { return false };
+        match &func.insts[i as usize].kind {
+            InstKind::Gep { index: Some(_), .. } => return true,
+            InstKind::Gep { base, .. } | InstKind::Cast { value: base } => v = base.clone(),
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Where a function's code lives, as far as kernel section rules go.

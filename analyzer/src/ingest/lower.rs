@@ -48,7 +48,9 @@ pub enum BufferKind {
 /// prefixes of the callee name. Debug, lifetime and optimisation hints keep
 /// an `Other` slot; `memcpy`/`memmove`/`memset` become `MemCopy`/`MemSet`;
 /// the value-forwarding ones (`llvm.expect`, invariant-group barriers,
-/// `llvm.ssa.copy`) become `Cast` of their first argument so pointer flow
+/// `llvm.ssa.copy`, and `llvm.threadlocal.address`, which gives the calling
+/// thread's copy of a `__thread` global: for seam that global itself,
+/// marked thread-local) become `Cast` of their first argument so pointer flow
 /// passes through them. Every other `llvm.*` call stays a `Call`. Exposed so
 /// that count comparisons against `llvm-dis` text can apply the same rule.
 pub const NON_CALL_INTRINSICS: &[&str] = &[
@@ -73,6 +75,7 @@ pub const NON_CALL_INTRINSICS: &[&str] = &[
     "llvm.launder.invariant.group",
     "llvm.strip.invariant.group",
     "llvm.ssa.copy",
+    "llvm.threadlocal.address",
 ];
 
 /// Parses `data` with LLVM in a fresh context and lowers it. `origin` names

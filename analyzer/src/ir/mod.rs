@@ -428,6 +428,8 @@ pub struct Global {
     pub linkage: Linkage,
     pub is_declaration: bool,
     pub is_constant: bool,
+    /// `__thread`/`thread_local`: every thread has a copy of its own.
+    pub thread_local: bool,
     pub section: Option<StrId>,
     /// Size in bytes of the value type (0 for opaque declarations).
     pub size: u64,

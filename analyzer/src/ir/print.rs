@@ -138,6 +138,9 @@ pub fn write_module(w: &mut impl Write, m: &Module) -> std::fmt::Result {
         if g.is_constant {
             write!(w, " constant")?;
         }
+        if g.thread_local {
+            write!(w, " thread_local")?;
+        }
         if g.is_declaration {
             write!(w, " declaration")?;
         }

@@ -229,6 +229,40 @@ impl Locks {
             );
         }
         let bodies = locks.body_locks(program, index);
+        // Test-and-set locks built from atomic bodies: their stores of 1
+        // and 0 to the lock word acquire and release it.
+        let tas = tas_words(program, memory, &bodies);
+        if !tas.is_empty() {
+            for (f, body) in bodies.iter().enumerate() {
+                let func = program.function(f as FuncId);
+                let mut insts: Vec<u32> = body.keys().copied().collect();
+                insts.sort_unstable();
+                for i in insts {
+                    let InstKind::Store {
+                        ptr,
+                        value: Value::Int(v @ (0 | 1)),
+                        ..
+                    } = &func.insts[i as usize].kind
+                    else {
+                        continue;
+                    };
+                    let Some(p) = memory.ptr_of(program, f as FuncId, ptr) else {
+                        continue;
+                    };
+                    if !tas.contains(&p) {
+                        continue;
+                    }
+                    let l = locks.intern(LockKey::Object(p), LockKind::Other, false);
+                    let e = if *v == 1 {
+                        Effect::Acquire(l, LockMode::Write)
+                    } else {
+                        Effect::Release(l)
+                    };
+                    effects[f].push((i, e));
+                }
+                effects[f].sort_by_key(|(i, _)| *i);
+            }
+        }
         // Guard drops name the lock their guard points to, among the locks
         // acquisitions take.
         for list in effects.iter_mut() {
@@ -242,7 +276,44 @@ impl Locks {
         if timings {
             eprintln!("seam: locks: bodies {:.2} s", clock.elapsed().as_secs_f64());
         }
+        locks.dataflow(program, cg, &effects, &bodies);
+        // Semaphores that pass one token between them (a one-slot buffer's
+        // `empty` and `full`) are one lock: analyse again with each member
+        // named by its group.
+        let groups = locks.semaphore_groups(program, index, memory);
+        if !groups.is_empty() {
+            for list in effects.iter_mut() {
+                for (_, e) in list.iter_mut() {
+                    match e {
+                        Effect::Acquire(l, _) | Effect::Release(l) | Effect::Try(l, _, _) => {
+                            if let Some(r) = groups.get(l) {
+                                *l = *r;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            locks.dataflow(program, cg, &effects, &bodies);
+        }
+        locks
+    }
+
+    /// The per-function dataflow over the call graph's SCCs, callees first:
+    /// SCCs of one level of its DAG do not call each other, so they are
+    /// analysed in parallel.
+    fn dataflow(
+        &mut self,
+        program: &Program<'_>,
+        cg: &CallGraph,
+        effects: &[Vec<(u32, Effect)>],
+        bodies: &[HashMap<u32, Held>],
+    ) {
+        for s in self.summaries.iter_mut() {
+            *s = Summary::default();
+        }
         for level in scc_levels(cg) {
+            let locks = &*self;
             let results: Vec<Vec<(FuncId, FunctionLocks, Summary)>> = level
                 .par_iter()
                 .map(|&k| {
@@ -279,11 +350,121 @@ impl Locks {
                 })
                 .collect();
             for (f, fl, summary) in results.into_iter().flatten() {
-                locks.summaries[f as usize] = summary;
-                locks.functions[f as usize] = fl;
+                self.summaries[f as usize] = summary;
+                self.functions[f as usize] = fl;
             }
         }
-        locks
+    }
+
+    /// Split binary semaphores: semaphores set up by a `create` model
+    /// (`sem_init`) with constant counts summing to 1, between which every
+    /// post passes the token a wait on one of them took (a post of one
+    /// while another of the group is held since the function's entry, and
+    /// no post made without holding one). At most one thread is then
+    /// between a wait on the group and the next post to it: one lock.
+    /// Returns each member's lock mapped to the group's first.
+    fn semaphore_groups(
+        &self,
+        program: &Program<'_>,
+        index: &ModelIndex<'_>,
+        memory: &Memory,
+    ) -> HashMap<LockId, LockId> {
+        use seam_models::RendezvousRole;
+        // Initial counts by semaphore object (None: not a constant 0/1).
+        let mut init: HashMap<Ptr, Option<i64>> = HashMap::new();
+        for f in 0..program.funcs.len() as FuncId {
+            let module = program.funcs[f as usize].module;
+            for inst in &program.function(f).insts {
+                let InstKind::Call { callee, .. } = &inst.kind else {
+                    continue;
+                };
+                let Some(rv) = program
+                    .call_target(module, callee)
+                    .and_then(|t| index.of(t).rendezvous)
+                else {
+                    continue;
+                };
+                if rv.role != RendezvousRole::Create {
+                    continue;
+                }
+                let args = inst.kind.model_args();
+                let Some(p) = rv
+                    .arg
+                    .and_then(|a| memory.ptr_of(program, f, args.get(a as usize)?))
+                else {
+                    continue;
+                };
+                let v = match rv.value_arg.and_then(|k| args.get(k as usize)) {
+                    Some(Value::Int(v)) if *v == 0 || *v == 1 => Some(*v),
+                    _ => None,
+                };
+                let e = init.entry(p).or_insert(v);
+                if *e != v {
+                    *e = None;
+                }
+            }
+        }
+        let sem = |l: LockId| match &self.info(l).key {
+            LockKey::Object(p) if self.info(l).kind == LockKind::Other => {
+                init.get(p).copied().flatten()
+            }
+            _ => None,
+        };
+        // Union-find over lock ids, by token-passing posts.
+        let mut parent: HashMap<LockId, LockId> = HashMap::new();
+        fn root(parent: &HashMap<LockId, LockId>, mut l: LockId) -> LockId {
+            while let Some(&p) = parent.get(&l) {
+                if p == l {
+                    break;
+                }
+                l = p;
+            }
+            l
+        }
+        let mut free_post: Vec<LockId> = Vec::new();
+        for fl in &self.functions {
+            for op in fl.ops.iter().filter(|o| o.action == LockAction::Release) {
+                if sem(op.lock).is_none() {
+                    continue;
+                }
+                let holding: Vec<LockId> = op
+                    .before
+                    .plus
+                    .iter()
+                    .map(|h| h.lock)
+                    .filter(|&l| sem(l).is_some())
+                    .collect();
+                if holding.is_empty() {
+                    free_post.push(op.lock);
+                }
+                for h in holding {
+                    if h != op.lock {
+                        let (a, b) = (root(&parent, h), root(&parent, op.lock));
+                        if a != b {
+                            parent.insert(a.max(b), a.min(b));
+                            parent.entry(a.min(b)).or_insert(a.min(b));
+                        }
+                    }
+                }
+            }
+        }
+        let mut members: HashMap<LockId, Vec<LockId>> = HashMap::new();
+        for &l in parent.keys() {
+            members.entry(root(&parent, l)).or_default().push(l);
+        }
+        let mut out = HashMap::new();
+        for (r, ms) in members {
+            if ms.len() < 2
+                || ms.iter().map(|&l| sem(l).unwrap_or(2)).sum::<i64>() != 1
+                || ms.iter().any(|l| free_post.contains(l))
+            {
+                continue;
+            }
+            for l in ms {
+                out.insert(l, r);
+            }
+        }
+        out
     }
 
     /// The lock with this key, if any code takes it.
@@ -588,6 +769,103 @@ impl Locks {
             _ => Effect::None,
         }
     }
+}
+
+/// Words used as test-and-set locks inside code that runs atomically
+/// (SV-COMP's `__VERIFIER_atomic_acquire() { assume(m == 0); m = 1; }`):
+/// a store of 1 to a word, in an atomic body that loads the word and
+/// compares it with 0, the comparison deciding an assumption (an argument
+/// of a call, or a branch to code that never returns). The paired
+/// release is the atomic store of 0.
+fn tas_words(
+    program: &Program<'_>,
+    memory: &Memory,
+    bodies: &[HashMap<u32, Held>],
+) -> std::collections::HashSet<Ptr> {
+    let mut out = std::collections::HashSet::new();
+    for (f, body) in bodies.iter().enumerate() {
+        if body.is_empty() {
+            continue;
+        }
+        let f = f as FuncId;
+        let func = program.function(f);
+        let at = |v: &Value| memory.ptr_of(program, f, v);
+        for (&i, _) in body.iter() {
+            let InstKind::Store {
+                ptr,
+                value: Value::Int(1),
+                ..
+            } = &func.insts[i as usize].kind
+            else {
+                continue;
+            };
+            let Some(p) = at(ptr) else { continue };
+            if out.contains(&p) {
+                continue;
+            }
+            let tested = body.keys().any(|&j| {
+                matches!(&func.insts[j as usize].kind,
+                    InstKind::Load { ptr: q, .. } if at(q) == Some(p))
+                    && zero_test_assumed(func, j)
+            });
+            if tested {
+                out.insert(p);
+            }
+        }
+    }
+    out
+}
+
+/// Is the value loaded at `j` compared with 0, and does the comparison
+/// (through casts and negation) reach a call argument or a branch to a
+/// block that never returns?
+fn zero_test_assumed(func: &Function, j: u32) -> bool {
+    let users = |v: u32| -> Vec<u32> {
+        func.insts
+            .iter()
+            .enumerate()
+            .filter(|(_, inst)| match &inst.kind {
+                InstKind::Cast { value } => *value == Value::Inst(v),
+                InstKind::BinOp { lhs, rhs } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
+                InstKind::ICmp { lhs, rhs, .. } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
+                InstKind::Call { args, .. } => args.contains(&Value::Inst(v)),
+                InstKind::CondBr { cond, .. } => *cond == Value::Inst(v),
+                _ => false,
+            })
+            .map(|(k, _)| k as u32)
+            .collect()
+    };
+    let dead_end = |b: u32| {
+        func.block_insts(b).any(|k| {
+            matches!(
+                func.insts[k].kind,
+                InstKind::Unreachable | InstKind::Call { returns: false, .. }
+            )
+        })
+    };
+    // The comparison with 0 first.
+    let cmps: Vec<u32> = users(j)
+        .into_iter()
+        .filter(|&k| {
+            matches!(&func.insts[k as usize].kind,
+                InstKind::ICmp { lhs, rhs, .. } if *lhs == Value::Int(0) || *rhs == Value::Int(0))
+        })
+        .collect();
+    let mut work: Vec<(u32, usize)> = cmps.into_iter().map(|k| (k, 0)).collect();
+    while let Some((v, d)) = work.pop() {
+        for k in users(v) {
+            match &func.insts[k as usize].kind {
+                InstKind::Call { .. } => return true,
+                InstKind::CondBr {
+                    then, otherwise, ..
+                } if dead_end(*then) || dead_end(*otherwise) => return true,
+                InstKind::CondBr { .. } => {}
+                _ if d < 3 => work.push((k, d + 1)),
+                _ => {}
+            }
+        }
+    }
+    false
 }
 
 /// Relative lock states of one function and its summary, given its

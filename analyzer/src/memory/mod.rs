@@ -15,7 +15,7 @@
 
 mod closures;
 mod inert;
-mod naming;
+pub(crate) mod naming;
 mod solver;
 
 pub use naming::member_path;

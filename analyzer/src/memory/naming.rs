@@ -168,6 +168,40 @@ pub fn member_path(m: &Module, t: TypeId, off: i64, depth: usize) -> Option<Stri
     }
 }
 
+/// The outermost array of known length inside type `t` that byte `off`
+/// falls in: its extent `[lo, hi)` and element size.
+pub fn array_at(m: &Module, t: TypeId, off: i64) -> Option<(i64, i64, i64)> {
+    let mut cur = crate::memory::solver::strip_alias(&m.types, t);
+    let mut base = 0i64;
+    for _ in 0..8 {
+        let ty = m.types.get(cur as usize)?;
+        let rel = off - base;
+        match &ty.kind {
+            DiTypeKind::Struct { members } | DiTypeKind::Union { members } => {
+                let mem = members.iter().rfind(|mem| {
+                    (mem.offset as i64) <= rel && rel < (mem.offset + mem.size.max(1)) as i64
+                })?;
+                base += mem.offset as i64;
+                cur = crate::memory::solver::strip_alias(&m.types, mem.ty?);
+            }
+            DiTypeKind::Array {
+                element: Some(e),
+                count: Some(n),
+            } => {
+                let ety = crate::memory::solver::strip_alias(&m.types, *e);
+                let esize = m.types.get(ety as usize)?.size as i64;
+                let len = esize.checked_mul(*n as i64)?;
+                if esize <= 0 || *n < 2 || rel < 0 || rel >= len {
+                    return None;
+                }
+                return Some((base, base + len, esize));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn short(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }

@@ -55,6 +55,9 @@ struct Node {
     /// Made by a global that can be written (not `constant`). Kept as a
     /// flag because `origins` is capped.
     writable_global: bool,
+    /// Made by a `__thread` global: each thread's copy is its own, like a
+    /// stack slot, until a pointer to it is stored in shared memory.
+    thread_local: bool,
     /// Some variable index into it is a CPU number (`ucode_cpu_info[cpu]`).
     cpu_slots: bool,
     /// Some variable index into it is not a CPU number.
@@ -444,7 +447,8 @@ impl<'p, 'm> Solver<'p, 'm> {
             match &o {
                 Origin::Global(g) => {
                     let glob = self.program.global(*g);
-                    n.writable_global = !glob.is_constant;
+                    n.thread_local = glob.thread_local;
+                    n.writable_global = !glob.is_constant && !glob.thread_local;
                     let m =
                         &self.program.modules[self.program.globals[*g as usize].module as usize];
                     if glob.section.is_some_and(|s| m.str(s).contains("..percpu")) {
@@ -559,6 +563,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             pn.cpu_slots |= child_node.cpu_slots;
             pn.other_slots |= child_node.other_slots;
             pn.writable_global |= child_node.writable_global;
+            pn.thread_local |= child_node.thread_local;
             // A function is put on its own node once and lists move whole
             // on a merge, so lists never overlap: append, no dedup. The
             // longer list stays in front, so a call that saw a list
@@ -728,6 +733,33 @@ impl<'p, 'm> Solver<'p, 'm> {
                 }
             }
         }
+    }
+
+    /// The constant global behind `ptr` when it is a run-time index into
+    /// it (`table[i]`) and the global is a table of at least two functions
+    /// and nothing else.
+    fn indexed_function_table(&self, f: FuncId, ptr: &Value) -> Option<GlobalId> {
+        let Value::Inst(j) = ptr else { return None };
+        let func = self.program.function(f);
+        let InstKind::Gep {
+            base: Value::Global { name, .. },
+            index: Some(_),
+            ..
+        } = &func.insts.get(*j as usize)?.kind
+        else {
+            return None;
+        };
+        let module = self.program.funcs[f as usize].module;
+        let Some(Symbol::Global(g)) = self.program.resolve(module, *name) else {
+            return None;
+        };
+        let glob = self.program.global(g);
+        let gm = self.program.globals[g as usize].module;
+        let functions = glob.pointers.iter().all(|(_, v)| {
+            matches!(v, Value::Global { name, offset: 0 }
+                if matches!(self.program.resolve(gm, *name), Some(Symbol::Func(_))))
+        });
+        (glob.is_constant && glob.pointers.len() >= 2 && functions).then_some(g)
     }
 
     /// Fresh parameter, return and instruction pointers for a new instance
@@ -920,6 +952,25 @@ impl<'p, 'm> Solver<'p, 'm> {
                 InstKind::Load { ptr, .. } => {
                     if let Some(p) = self.val(x, ptr) {
                         let t = self.field(p);
+                        // A run-time index into a constant table of
+                        // functions (`pthread_create(…, starters[i], …)`)
+                        // loads any of its entries, not only the first.
+                        if let Some(g) = self.indexed_function_table(f, ptr) {
+                            let entries: Vec<i64> = self
+                                .program
+                                .global(g)
+                                .pointers
+                                .iter()
+                                .map(|(o, _)| *o as i64)
+                                .collect();
+                            for o in entries {
+                                let e = self.field(Ptr {
+                                    node: self.global_nodes[g as usize],
+                                    off: o,
+                                });
+                                self.unify(t, e);
+                            }
+                        }
                         self.set(x, i, Some(t));
                     }
                 }
@@ -2041,14 +2092,14 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    /// Only stack slots made this object, besides read-only globals (a
-    /// pointer that is a local buffer or a string literal: `name = buf ?:
-    /// "none"`) and placeholders for memory outside the input. Neither
-    /// part can be written by another thread.
+    /// Only stack slots (or `__thread` globals) made this object, besides
+    /// read-only globals (a pointer that is a local buffer or a string
+    /// literal: `name = buf ?: "none"`) and placeholders for memory outside
+    /// the input. Neither part can be written by another thread.
     fn is_stack_only(&self, rep: NodeId) -> bool {
         let node = &self.nodes[rep as usize];
         !node.writable_global
-            && node.origins.iter().any(|o| matches!(o, Origin::Stack(..)))
+            && (node.thread_local || node.origins.iter().any(|o| matches!(o, Origin::Stack(..))))
             && node.origins.iter().all(|o| {
                 matches!(
                     o,

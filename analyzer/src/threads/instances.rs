@@ -87,6 +87,76 @@ pub fn distinct_data(
     (induction == 0 && consts.len() >= 2) || (induction == 1 && consts.is_empty())
 }
 
+/// Does the start at `at` of `caller` (in a loop) start `callee` at most
+/// once per run of the loop? True when the start routine is loaded from a
+/// constant table by an index that changes on every iteration
+/// (`pthread_create(&t[i], NULL, starters[i], NULL)`) and `callee` is in
+/// that table once.
+pub fn started_from_table_once(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    caller: FuncId,
+    at: u32,
+    callee: FuncId,
+) -> bool {
+    let func = program.function(caller);
+    let module = program.funcs[caller as usize].module;
+    let Some(inst) = func.insts.get(at as usize) else {
+        return false;
+    };
+    let InstKind::Call { callee: c, .. } = &inst.kind else {
+        return false;
+    };
+    let Some(cb) = program
+        .call_target(module, c)
+        .and_then(|t| index.of(t).spawn)
+        .and_then(|m| m.callback)
+    else {
+        return false;
+    };
+    let Some(v) = inst.kind.model_args().get(cb as usize).cloned() else {
+        return false;
+    };
+    let Value::Inst(l) = strip_casts(func, &v) else {
+        return false;
+    };
+    let InstKind::Load {
+        ptr: Value::Inst(g),
+        ..
+    } = &func.insts[l as usize].kind
+    else {
+        return false;
+    };
+    let InstKind::Gep {
+        base: Value::Global { name, .. },
+        index: Some(x),
+        ..
+    } = &func.insts[*g as usize].kind
+    else {
+        return false;
+    };
+    if !induction(func, at, &strip_casts(func, x)) {
+        return false;
+    }
+    let Some(crate::program::Symbol::Global(gid)) = program.resolve(module, *name) else {
+        return false;
+    };
+    let glob = program.global(gid);
+    let gm = program.globals[gid as usize].module;
+    let mut hits = 0;
+    for (_, v) in &glob.pointers {
+        match v {
+            Value::Global { name, offset: 0 } => {
+                if program.resolve(gm, *name) == Some(crate::program::Symbol::Func(callee)) {
+                    hits += 1;
+                }
+            }
+            _ => return false,
+        }
+    }
+    glob.is_constant && hits == 1
+}
+
 /// The data argument `v` of the spawn at `at` in `func`.
 fn classify(func: &Function, at: u32, v: &Value) -> Option<DataArg> {
     match v {
@@ -268,6 +338,14 @@ pub fn from_data(func: &Function, inst: u32, param: u32) -> Option<FromData> {
     };
     let mut memo = HashMap::new();
     derive(func, &addr, param, 0, &mut memo)
+}
+
+/// How value `v` of `func` (a lock's address passed to a lock call)
+/// derives from the parameter `param` alone, as [`from_data`] does for an
+/// access's address.
+pub fn value_from_data(func: &Function, v: &Value, param: u32) -> Option<FromData> {
+    let mut memo = HashMap::new();
+    derive(func, v, param, 0, &mut memo)
 }
 
 fn derive(

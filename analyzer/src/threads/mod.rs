@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 mod handles;
 mod instances;
+mod rounds;
 
 use seam_models::{Context, InitPhase};
 
@@ -199,6 +200,8 @@ pub struct Threads {
     /// Per channel, the one root that sends every message through it, if
     /// there is one and it runs once (see `ordered_by_rendezvous`).
     sole_sender: HashMap<Chan, usize>,
+    /// Rounds of each barrier at each point (barriers in loops).
+    rounds: rounds::Rounds,
     /// The program is kernel code (it registers kernel callbacks or calls
     /// kernel primitives); user-space programs get user-space defaults.
     pub kernel: bool,
@@ -473,14 +476,24 @@ impl Threads {
                     && points.iter().all(|sp| {
                         // Started in a loop that joins it before it starts
                         // it again: one instance at a time.
+                        // Or started by a loop over a table of start
+                        // routines, in which it appears once.
                         !sp.repeated
-                            && !reachable_avoiding(
+                            && (!reachable_avoiding(
                                 program.function(sp.caller),
                                 sp.inst,
                                 sp.inst,
                                 &sp.joins,
                                 &sp.join_loops,
-                            )
+                            ) || sp.inner.is_none()
+                                && !sp.lifted
+                                && instances::started_from_table_once(
+                                    program,
+                                    index,
+                                    sp.caller,
+                                    sp.inst,
+                                    roots[k].func,
+                                ))
                             && runs_once(program, cg, &roots, sp.caller, 0)
                     });
                 if once {
@@ -542,11 +555,13 @@ impl Threads {
             .filter(|(c, _)| c.is_none_or(|p| sync.created_empty.get(&p) == Some(&true)))
             .filter_map(|(c, fs)| Some((*c, sole_sender(&roots, fs, cg)?)))
             .collect();
+        let rounds = rounds::Rounds::compute(program, cg, &sync.direct_barriers, &sync.barriers);
         Threads {
             roots,
             exclusive,
             sync,
             sole_sender,
+            rounds,
             kernel,
         }
     }
@@ -683,6 +698,40 @@ impl Threads {
     }
 }
 
+impl Threads {
+    /// Is the lock taken at `x` and at `y` (calls in root `root`'s own
+    /// function) picked by the instance's own data, the same way in both
+    /// (`pthread_mutex_lock(&locks[id])`)? Then two instances hold two
+    /// different locks, and it protects nothing between them.
+    pub fn per_instance_lock(
+        &self,
+        program: &Program<'_>,
+        root: usize,
+        x: (FuncId, u32),
+        y: (FuncId, u32),
+    ) -> bool {
+        let r = &self.roots[root];
+        let Some(p) = r.instance_data else {
+            return false;
+        };
+        if x.0 != r.func || y.0 != r.func {
+            return false;
+        }
+        let func = program.function(r.func);
+        let lock_addr = |i: u32| {
+            let inst = func.insts.get(i as usize)?;
+            if !matches!(inst.kind, crate::ir::InstKind::Call { .. }) {
+                return None;
+            }
+            inst.kind
+                .model_args()
+                .iter()
+                .find_map(|a| instances::value_from_data(func, a, p))
+        };
+        lock_addr(x.1).is_some_and(|d| lock_addr(y.1) == Some(d))
+    }
+}
+
 /// An access for order queries: its root, function, instruction and the
 /// call sites leading to it from its root.
 pub type AccessAt<'p> = (usize, FuncId, u32, &'p [(FuncId, u32)]);
@@ -712,7 +761,43 @@ impl Threads {
         let ordered = |x: AccessAt<'_>, y: AccessAt<'_>| {
             self.before_barrier_after(program, x, y) || self.before_send_after_recv(program, x, y)
         };
-        ordered(a, b) || ordered(b, a)
+        ordered(a, b) || ordered(b, a) || self.apart_by_barrier_rounds(program, a, b)
+    }
+
+    /// Are the two accesses in different rounds of a barrier both their
+    /// threads wait on (see `rounds.rs`)? A thread that never waits on the
+    /// barrier is not held back by it.
+    fn apart_by_barrier_rounds(
+        &self,
+        program: &Program<'_>,
+        a: AccessAt<'_>,
+        b: AccessAt<'_>,
+    ) -> bool {
+        if self.rounds.barriers.is_empty() {
+            return false;
+        }
+        let (Some(fa), Some(fb)) = (self.anchored_frames(a), self.anchored_frames(b)) else {
+            return false;
+        };
+        let waits = |root: usize, bar: Ptr| {
+            let f = self.roots[root].func;
+            self.sync.barriers.get(&f).is_some_and(|w| {
+                w.iter()
+                    .any(|(i, p)| *p == bar && program.function(f).block_of(*i).is_some())
+            })
+        };
+        self.rounds.barriers.iter().any(|&bar| {
+            if !waits(a.0, bar) || !waits(b.0, bar) {
+                return false;
+            }
+            let apart = match (self.rounds.at(bar, &fa), self.rounds.at(bar, &fb)) {
+                (Some(x), Some(y)) => !x.may_equal(y),
+                _ => false,
+            };
+            // Code only the serial participant of a round runs: two such
+            // accesses are one thread's, or in different rounds.
+            apart || (self.serial(program, bar, &fa) && self.serial(program, bar, &fb))
+        })
     }
 
     /// Is `x` before a barrier that `y` is after?
@@ -794,6 +879,30 @@ impl Threads {
         })
     }
 
+    /// Is some frame of `frames` in code that only the serial participant
+    /// of a round of `bar` runs (see `rounds::in_serial_region`)?
+    fn serial(&self, program: &Program<'_>, bar: Ptr, frames: &[(FuncId, u32)]) -> bool {
+        frames.iter().any(|&(g, pos)| {
+            let Some(list) = self.sync.serial_waits.get(&g) else {
+                return false;
+            };
+            let waits: Vec<u32> = self
+                .sync
+                .direct_barriers
+                .get(&g)
+                .map(|w| {
+                    w.iter()
+                        .filter(|(_, p)| *p == bar)
+                        .map(|(i, _)| *i)
+                        .collect()
+                })
+                .unwrap_or_default();
+            list.iter().any(|&(w, p, v)| {
+                p == bar && rounds::in_serial_region(program.function(g), w, v, &waits, pos)
+            })
+        })
+    }
+
     /// The call stack of an access, outermost first, ending at the access;
     /// `None` unless it starts at its root's function (a caller not on it
     /// could have synchronised first).
@@ -831,8 +940,14 @@ fn before_then_always(
 /// Synchronisation points of `[[rendezvous]]` models, per function.
 #[derive(Default)]
 struct SyncPoints {
-    /// Barrier waits: the call and the barrier its argument points to.
+    /// Barrier waits: the call and the barrier its argument points to
+    /// (calls of functions that wait included).
     barriers: HashMap<FuncId, Vec<(u32, Ptr)>>,
+    /// The calls of a barrier-wait model alone.
+    direct_barriers: HashMap<FuncId, Vec<(u32, Ptr)>>,
+    /// Those whose model names the value returned to one participant per
+    /// round (`serial`), with that value.
+    serial_waits: HashMap<FuncId, Vec<(u32, Ptr, i64)>>,
     /// Message sends: calls, and instructions of inlined sends, with the
     /// channel.
     sends: HashMap<FuncId, Vec<(u32, Chan)>>,
@@ -905,6 +1020,9 @@ fn sync_points(
                         RendezvousRole::Barrier => {
                             if let Some(p) = p {
                                 sp.barriers.entry(f).or_default().push((i, p));
+                                if let Some(v) = rv.serial {
+                                    sp.serial_waits.entry(f).or_default().push((i, p, v));
+                                }
                             }
                         }
                         RendezvousRole::Create => {
@@ -976,6 +1094,7 @@ fn sync_points(
     for fs in sp.senders.values_mut() {
         fs.sort_unstable();
     }
+    sp.direct_barriers = sp.barriers.clone();
     lift_points(&mut sp.barriers, cg);
     lift_points(&mut sp.sends, cg);
     lift_points(&mut sp.recvs, cg);

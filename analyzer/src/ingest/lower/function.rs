@@ -634,7 +634,8 @@ impl Lowerer {
                 Some(p)
                     if p.starts_with("llvm.expect")
                         || p.contains("invariant.group")
-                        || p.starts_with("llvm.ssa.copy") =>
+                        || p.starts_with("llvm.ssa.copy")
+                        || p.starts_with("llvm.threadlocal.address") =>
                 {
                     CalleeClass::Forward
                 }

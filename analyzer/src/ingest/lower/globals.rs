@@ -59,6 +59,7 @@ impl Lowerer {
             linkage: linkage(g),
             is_declaration,
             is_constant: LLVMIsGlobalConstant(g) != 0,
+            thread_local: LLVMIsThreadLocal(g) != 0,
             section,
             size,
             pointers,

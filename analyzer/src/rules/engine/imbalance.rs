@@ -182,6 +182,17 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
         if !takes_it {
             continue;
         }
+        // A lock the function takes again while holding it is, for seam,
+        // several locks at run time (`a->lock` then `b->lock` of two
+        // objects unification made one): its releases cannot be paired.
+        let nested = facts.locks.functions[br.func as usize].ops.iter().any(|o| {
+            o.lock == br.lock
+                && matches!(o.action, LockAction::Acquire | LockAction::TryAcquire)
+                && o.before.plus.iter().any(|h| h.lock == br.lock)
+        });
+        if nested {
+            continue;
+        }
         if explained.contains(&(br.func, br.inst)) || !seen_rel.insert((br.func, br.inst)) {
             continue;
         }

@@ -22,7 +22,7 @@ use super::build::{func_name, source_loc};
 use super::Facts;
 use crate::accesses::Access;
 use crate::ir::{InstKind, Language, Ordering, Value};
-use crate::locks::reaches;
+use crate::locks::{reaches, LockId};
 use crate::memory::{Instance, Ptr};
 use crate::program::FuncId;
 use crate::rules::{catalog, AccessKind, AccessSite, Finding, Level, PathStep, Related, StepKind};
@@ -31,10 +31,16 @@ use crate::rules::{catalog, AccessKind, AccessSite, Finding, Level, PathStep, Re
 enum StoreOrd {
     Release,
     Relaxed,
+    /// A plain store under a lock: a flag only for a load under that lock.
+    Plain,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum LoadOrd {
+    /// A plain load under a lock that a waiting loop tests
+    /// (`while (!go) pthread_cond_wait(&cv, &m)`): a flag only for a store
+    /// under that lock.
+    Plain,
     Acquire,
     /// rcu_dereference-style: dependency ordered by contract.
     Consume,
@@ -83,9 +89,25 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
         for (rdepth, ((rf, rx, rpos), loads)) in readers.iter().enumerate() {
             let (rf, rx, rpos) = (*rf, *rx, *rpos);
             let near = wdepth <= MAX_FLAG_CALLERS && rdepth <= MAX_FLAG_CALLERS;
-            for &(l_inst, lptr, lord) in loads {
-                let Some(&(s_inst, _, sord)) =
-                    stores.iter().find(|(_, sp, _)| same_location(*sp, lptr))
+            for &(l_inst, lptr, (lord, llock)) in loads {
+                // The flag stored and loaded under one lock: the lock
+                // orders the writer's critical section, data included,
+                // before the reader's (double-checked initialisation's
+                // second check; a condition variable's predicate).
+                if llock.is_some()
+                    && stores
+                        .iter()
+                        .any(|(_, sp, (_, sl))| same_location(*sp, lptr) && *sl == llock)
+                {
+                    found = true;
+                    continue;
+                }
+                if lord == LoadOrd::Plain {
+                    continue;
+                }
+                let Some(&(s_inst, _, (sord, _))) = stores
+                    .iter()
+                    .find(|(_, sp, (o, _))| same_location(*sp, lptr) && *o != StoreOrd::Plain)
                 else {
                     continue;
                 };
@@ -209,8 +231,9 @@ pub struct FlagCache {
 
 #[derive(Default)]
 struct FlagEvents {
-    stores: Vec<(u32, Ptr, StoreOrd)>,
-    loads: Vec<(u32, Ptr, LoadOrd)>,
+    /// Each with a lock held at it since its function's entry, if any.
+    stores: Vec<(u32, Ptr, (StoreOrd, Option<LockId>))>,
+    loads: Vec<(u32, Ptr, (LoadOrd, Option<LockId>))>,
 }
 
 impl FlagCache {
@@ -246,17 +269,31 @@ fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents
             Vec::new()
         };
         let keep = |p: &Ptr| !facts.memory.is_collapsed(p.node);
+        let here = held_lock(facts, f, i);
         match store {
-            Some((ptr, ord)) => out.stores.extend(at(ptr).map(|p| (i, p, ord))),
+            Some((ptr, ord)) => out.stores.extend(at(ptr).map(|p| (i, p, (ord, here)))),
             None => out.stores.extend(effects.iter().filter_map(|e| match e {
-                Event::Store(p, o) if keep(p) => Some((i, *p, *o)),
+                Event::Store(p, o, l) if keep(p) => Some((i, *p, (*o, l.or(here)))),
                 _ => None,
             })),
         }
+        if let (None, None, Some(_)) = (store, load, here) {
+            match &inst.kind {
+                InstKind::Store { ptr, .. } => {
+                    out.stores
+                        .extend(at(ptr).map(|p| (i, p, (StoreOrd::Plain, here))));
+                }
+                InstKind::Load { ptr, .. } if waits_on(func, i) => {
+                    out.loads
+                        .extend(at(ptr).map(|p| (i, p, (LoadOrd::Plain, here))));
+                }
+                _ => {}
+            }
+        }
         match load {
-            Some((ptr, ord)) => out.loads.extend(at(ptr).map(|p| (i, p, ord))),
+            Some((ptr, ord)) => out.loads.extend(at(ptr).map(|p| (i, p, (ord, here)))),
             None => out.loads.extend(effects.iter().filter_map(|e| match e {
-                Event::Load(p, o) if keep(p) => Some((i, *p, *o)),
+                Event::Load(p, o, l) if keep(p) => Some((i, *p, (*o, l.or(here)))),
                 _ => None,
             })),
         }
@@ -300,7 +337,10 @@ fn reachable_blocks(func: &crate::ir::Function, b: usize, forward: bool) -> Vec<
 }
 
 /// A frame of the reader's path with the flag loads placed before it.
-type ReaderFrame = ((FuncId, Instance, u32), Vec<(u32, Ptr, LoadOrd)>);
+type ReaderFrame = (
+    (FuncId, Instance, u32),
+    Vec<(u32, Ptr, (LoadOrd, Option<LockId>))>,
+);
 
 /// The flag events of `f` (the stores, or the loads, per `which`) placed
 /// after `pos` (`after`) or before it, at a location other than `d`.
@@ -335,9 +375,56 @@ fn flag_events<O: Copy>(
         .collect()
 }
 
+/// A marked store or load inside a callee, with a lock held there since
+/// the callee's entry, if any.
 enum Event {
-    Store(Ptr, StoreOrd),
-    Load(Ptr, LoadOrd),
+    Store(Ptr, StoreOrd, Option<LockId>),
+    Load(Ptr, LoadOrd, Option<LockId>),
+}
+
+/// Is the load at `i` tested by a loop it is in (`while (!go) wait(…)`)?
+/// Its value decides a branch, and the load can run again.
+fn waits_on(func: &crate::ir::Function, i: u32) -> bool {
+    if !reaches(func, i, i) {
+        return false;
+    }
+    let uses = |v: u32| {
+        func.insts.iter().enumerate().filter_map(move |(k, inst)| {
+            let hit = match &inst.kind {
+                InstKind::ICmp { lhs, rhs, .. } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
+                InstKind::Cast { value } => *value == Value::Inst(v),
+                // `!go` at -O0: an `xor` of the comparison.
+                InstKind::BinOp { lhs, rhs } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
+                InstKind::CondBr { cond, .. } => *cond == Value::Inst(v),
+                _ => false,
+            };
+            hit.then_some((k as u32, matches!(inst.kind, InstKind::CondBr { .. })))
+        })
+    };
+    let mut work = vec![(i, 0)];
+    while let Some((v, d)) = work.pop() {
+        for (k, is_branch) in uses(v) {
+            if is_branch {
+                return true;
+            }
+            if d < 3 {
+                work.push((k, d + 1));
+            }
+        }
+    }
+    false
+}
+
+/// A lock (not the RCU read side) held at instruction `i` of `f`, taken
+/// since the function's entry.
+fn held_lock(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> Option<LockId> {
+    facts.locks.functions[f as usize]
+        .before
+        .get(&i)?
+        .plus
+        .iter()
+        .find(|h| facts.locks.info(h.lock).kind != seam_models::LockKind::Rcu)
+        .map(|h| h.lock)
 }
 
 /// Marked accesses a call performs inside a small callee, with the
@@ -396,7 +483,7 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: us
             let kind = &callee.insts[k as usize].kind;
             if let Some((ptr, ord)) = store_event(facts, *g, kind) {
                 if let Some(p) = facts.memory.ptr_in(facts.program, gx, ptr) {
-                    out.push(Event::Store(p, ord));
+                    out.push(Event::Store(p, ord, held_lock(facts, *g, k)));
                 }
             } else if let Some((ptr, ord)) = load_event(facts, *g, kind) {
                 if let Some(p) = facts.memory.ptr_in(facts.program, gx, ptr) {
@@ -406,10 +493,16 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: us
                         } else {
                             ord
                         };
-                    out.push(Event::Load(p, ord));
+                    out.push(Event::Load(p, ord, held_lock(facts, *g, k)));
                 }
             } else if matches!(kind, InstKind::Call { .. }) {
-                out.extend(call_effects(facts, *g, gx, k, depth + 1));
+                let here = held_lock(facts, *g, k);
+                out.extend(call_effects(facts, *g, gx, k, depth + 1).into_iter().map(
+                    |e| match e {
+                        Event::Store(p, o, l) => Event::Store(p, o, l.or(here)),
+                        Event::Load(p, o, l) => Event::Load(p, o, l.or(here)),
+                    },
+                ));
             }
         }
         let last = callee.block_insts(b).last();

@@ -207,7 +207,89 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
         return false;
     }
     // The lock test is cheap; the root-pair test walks call paths.
-    common_lock(facts, &a.lockset, &b.lockset).is_none() && some_roots_parallel(facts, a, b)
+    if common_lock(facts, &a.lockset, &b.lockset).is_none() {
+        return !same_lock_array(facts, a, b) && some_roots_parallel(facts, a, b);
+    }
+    // Every common lock picked by the thread's own data (`&locks[id]`):
+    // two instances of that thread hold different locks.
+    per_instance_locks_only(facts, a, b)
+}
+
+/// Do `a` and `b` hold locks of one array of locks, at least one taken
+/// by a run-time index (`pthread_mutex_lock(&locks[i])`)? seam names such
+/// a lock by element 0, and the data it guards is usually indexed the
+/// same way (`count[i]`), so the two are taken to be the same lock when
+/// the data's element is (an index kept in step with the data's).
+fn same_lock_array(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
+    if a.spread.is_none() && b.spread.is_none() {
+        return false;
+    }
+    // The lock's object, its array, its offset in an element, and whether
+    // it was taken by a run-time index.
+    type InArray = (u32, (i64, i64, i64), i64, bool);
+    let array_of = |h: &Held| -> Option<InArray> {
+        let crate::locks::LockKey::Object(p) = &facts.locks.info(h.lock).key else {
+            return None;
+        };
+        let (m, t) = facts.memory.di_type(p.node)?;
+        let arr = crate::memory::naming::array_at(&facts.program.modules[m as usize], t, p.off)?;
+        let func = facts.program.function(h.site.0);
+        let indexed = func.insts.get(h.site.1 as usize).is_some_and(|inst| {
+            inst.kind
+                .model_args()
+                .iter()
+                .any(|v| crate::accesses::variable_index(func, v))
+        });
+        Some((p.node, arr, (p.off - arr.0).rem_euclid(arr.2), indexed))
+    };
+    a.lockset
+        .iter()
+        .filter_map(array_of)
+        .any(|(n, arr, r, ia)| {
+            b.lockset
+                .iter()
+                .filter_map(array_of)
+                .any(|(m, brr, q, ib)| n == m && arr == brr && r == q && (ia || ib))
+        })
+}
+
+/// Are all locks `a` and `b` share taken, in both, at an address derived
+/// from one thread's per-instance data, and may two instances of that
+/// thread run the two accesses at once?
+fn per_instance_locks_only(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
+    let roots = |x: &Access| -> Vec<usize> {
+        let l = &facts.accesses.ctx_roots[x.ctx as usize];
+        if l.is_empty() {
+            vec![x.root]
+        } else {
+            l.clone()
+        }
+    };
+    let rb = roots(b);
+    roots(a)
+        .into_iter()
+        .filter(|r| rb.contains(r) && facts.threads.roots[*r].instance_data.is_some())
+        .any(|r| {
+            let mut shared = false;
+            for x in &a.lockset {
+                if facts.locks.info(x.lock).kind == LockKind::Rcu {
+                    continue;
+                }
+                for y in &b.lockset {
+                    if x.lock != y.lock || x.mode == LockMode::Read && y.mode == LockMode::Read {
+                        continue;
+                    }
+                    shared = true;
+                    if !facts
+                        .threads
+                        .per_instance_lock(facts.program, r, x.site, y.site)
+                    {
+                        return false;
+                    }
+                }
+            }
+            shared && roots_parallel(facts, a, b, r, r)
+        })
 }
 
 fn overlap(a: &Access, b: &Access) -> bool {
@@ -216,7 +298,42 @@ fn overlap(a: &Access, b: &Access) -> bool {
     }
     let (a0, a1) = (a.ptr.off, a.ptr.off + a.size as i64);
     let (b0, b1) = (b.ptr.off, b.ptr.off + b.size as i64);
-    a0 < b1 && b0 < a1
+    match (a.spread, b.spread) {
+        (None, None) => a0 < b1 && b0 < a1,
+        (Some(s), None) => spread_overlaps(s, a0, a1, b0, b1),
+        (None, Some(s)) => spread_overlaps(s, b0, b1, a0, a1),
+        // Two run-time indexes into one array: the same bytes of an
+        // element (`arr[i].x` and `arr[j].x`), whichever elements.
+        (Some(s), Some(t)) if s == t => {
+            let (lo, _, st) = s;
+            let (ra, rb) = ((a0 - lo).rem_euclid(st), (b0 - lo).rem_euclid(st));
+            a1 - a0 >= st || b1 - b0 >= st || ra < rb + (b1 - b0) && rb < ra + (a1 - a0)
+        }
+        (Some(s), Some(t)) => s.0 < t.1 && t.0 < s.1,
+    }
+}
+
+/// Does `[x0, x1)` in some element of the array `(lo, hi, stride)` (it is
+/// `[a0, a1)` in element 0) meet `[b0, b1)`?
+fn spread_overlaps((lo, hi, st): (i64, i64, i64), a0: i64, a1: i64, b0: i64, b1: i64) -> bool {
+    if a0 < b1 && b0 < a1 {
+        return true;
+    }
+    if b1 <= lo || b0 >= hi {
+        return false;
+    }
+    let r = (a0 - lo).rem_euclid(st);
+    let len = a1 - a0;
+    if len >= st || b1 - b0 >= st {
+        return true;
+    }
+    // The element(s) `[b0, b1)` lies in, and the same bytes there.
+    let first = (b0.max(lo) - lo) / st;
+    let last = ((b1.min(hi) - 1) - lo) / st;
+    (first..=last).any(|k| {
+        let x0 = lo + k * st + r;
+        x0 < b1 && b0 < x0 + len
+    })
 }
 
 /// A lock both hold that excludes: not both in read mode, and not RCU
