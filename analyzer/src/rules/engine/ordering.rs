@@ -250,11 +250,14 @@ impl FlagCache {
 fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents {
     let func = facts.program.function(f);
     let mut out = FlagEvents::default();
+    // A flag passes messages between threads, so it lives in shared
+    // memory: a loop counter in a stack slot, stored and loaded under the
+    // lock in both threads' copies of one function, orders nothing.
     let at = |ptr: &Value| {
         facts
             .memory
             .ptr_in(facts.program, x, ptr)
-            .filter(|p| !facts.memory.is_collapsed(p.node))
+            .filter(|p| !facts.memory.is_collapsed(p.node) && facts.memory.is_shared(p.node))
     };
     for (i, inst) in func.insts.iter().enumerate() {
         let i = i as u32;
@@ -268,7 +271,7 @@ fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents
         } else {
             Vec::new()
         };
-        let keep = |p: &Ptr| !facts.memory.is_collapsed(p.node);
+        let keep = |p: &Ptr| !facts.memory.is_collapsed(p.node) && facts.memory.is_shared(p.node);
         let here = held_lock(facts, f, i);
         match store {
             Some((ptr, ord)) => out.stores.extend(at(ptr).map(|p| (i, p, (ord, here)))),
