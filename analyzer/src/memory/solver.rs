@@ -64,6 +64,10 @@ struct Node {
     other_slots: bool,
 }
 
+/// The functions of one callback list that fit a spawn model, with the
+/// list they were taken from (first function, length).
+type FittingCallbacks = (FuncId, usize, Vec<FuncId>);
+
 /// A thread/callback registration found in the code.
 #[derive(Clone, Debug)]
 pub struct SpawnSite {
@@ -211,7 +215,7 @@ struct Solver<'p, 'm> {
     spawn_seen: HashMap<(FuncId, u32), Vec<(FuncId, usize)>>,
     /// Per spawn call and callback: the list seen (first function,
     /// length) and those of its functions that fit the model.
-    spawn_fit: HashMap<(FuncId, u32, u32), (FuncId, usize, Vec<FuncId>)>,
+    spawn_fit: HashMap<(FuncId, u32, u32), FittingCallbacks>,
     /// Parameters calls do not bind (see `inert`).
     inert: HashMap<FuncId, u64>,
     /// Per function: small enough and simple enough to be copied per call
