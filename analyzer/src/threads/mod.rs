@@ -593,17 +593,7 @@ impl Threads {
         path: &[(FuncId, u32)],
         other: usize,
     ) -> bool {
-        let points = &self.roots[other].spawned_at;
-        if std::env::var_os("SEAM_DEBUG_HB").is_some() {
-            eprintln!(
-                "hb? access root {access_root} f{func}:{inst} vs root {other}: points {:?}",
-                points
-                    .iter()
-                    .map(|p| (p.caller, p.inst, p.scope))
-                    .collect::<Vec<_>>()
-            );
-        }
-        if points.is_empty() {
+        if self.roots[other].spawned_at.is_empty() {
             return false;
         }
         self.ordered_by_own_spawn(program, access_root, func, inst, path, other)
