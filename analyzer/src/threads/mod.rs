@@ -247,6 +247,18 @@ impl Threads {
                     || e.starts_with("_raw_spin_")
                     || e.starts_with("__kmalloc")
                     || e.starts_with("mutex_lock")
+                    || e == "_printk"
+                    || e == "__warn_printk"
+            })
+            // One object alone (a replayed fix, a driver audit) may have
+            // none of those, but its atomics go through the kernel's
+            // instrumented wrappers.
+            || program.funcs.iter().any(|f| {
+                let n = f.demangled.as_str();
+                n.starts_with("raw_atomic_")
+                    || n.starts_with("arch_atomic")
+                    || n.starts_with("instrument_atomic_")
+                    || n.starts_with("kcsan_check_")
             });
         let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::new();
         let mut joins: HashMap<FuncId, (Vec<u32>, Vec<JoinLoop>)> = HashMap::new();
