@@ -141,6 +141,8 @@ struct Walker<'a, 'p, 'm> {
     intentional: HashMap<FuncId, HashSet<u32>>,
     /// The function being walked runs under a `pthread_once`-style call.
     once: bool,
+    /// A user-space program (frees are accesses).
+    user_space: bool,
     /// Calling contexts are shared by all roots: each (function, entry
     /// lockset) is walked once; roots are attached afterwards.
     ctx_ids: HashMap<(FuncId, EntryLocks, bool), u32>,
@@ -184,6 +186,7 @@ impl Accesses {
             fresh: Default::default(),
             intentional: HashMap::new(),
             once: false,
+            user_space: !threads.kernel,
             ctx_ids: HashMap::new(),
             ctx_children: Vec::new(),
             root_entry: vec![None; threads.roots.len()],
@@ -546,6 +549,10 @@ impl Walker<'_, '_, '_> {
             return;
         };
         let sem = self.index.of(t);
+        if let Some(fm) = sem.alloc.filter(|m| m.free && self.user_space) {
+            self.record_free(root, f, i, args, fm.ptr_arg.unwrap_or(0), held, pid);
+            return;
+        }
         let Some(am) = sem.access else { return };
         let Some(a) = args.get(am.arg as usize) else {
             return;
@@ -576,6 +583,45 @@ impl Walker<'_, '_, '_> {
             size,
             kind,
             Marking::Model(name, am.ordering_for(const_arg(args, am.ordering_arg))),
+            held,
+            pid,
+        );
+    }
+
+    /// A free writes the whole object (size 0 overlaps every byte): a
+    /// thread still reading it races with the free (use after free). In a
+    /// user-space program only: the kernel frees objects its RCU and
+    /// reference counts keep alive, which seam does not model. Frees inside
+    /// Rust's std are std's own business (a thread's boxed closure and
+    /// result packet, freed under std's synchronisation); a `Box` the user
+    /// drops is freed there too, so that case is not seen yet.
+    #[allow(clippy::too_many_arguments)]
+    fn record_free(
+        &mut self,
+        root: usize,
+        f: FuncId,
+        i: u32,
+        args: &[Value],
+        ptr_arg: u32,
+        held: &[Held],
+        pid: u32,
+    ) {
+        if self.in_rust_std(f, i)
+            || crate::program::is_rust_std_fn(&self.program.funcs[f as usize].demangled)
+        {
+            return;
+        }
+        let Some(ptr) = args.get(ptr_arg as usize) else {
+            return;
+        };
+        self.record(
+            root,
+            f,
+            i,
+            ptr,
+            0,
+            AccessKind::Write,
+            Marking::Plain,
             held,
             pid,
         );
