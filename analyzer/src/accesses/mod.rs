@@ -703,7 +703,6 @@ impl Walker<'_, '_, '_> {
         if !self.seen_access.insert(key) {
             return;
         }
-        let _ = kind == AccessKind::Read;
         let spread = if variable_index(self.program.function(f), ptr) {
             self.memory.di_type(p.node).and_then(|(m, t)| {
                 crate::memory::naming::array_at(&self.program.modules[m as usize], t, p.off)

@@ -687,16 +687,25 @@ impl Threads {
         a: (FuncId, u32),
         b: (FuncId, u32),
     ) -> bool {
-        let r = &self.roots[root];
-        let Some(p) = r.instance_data else {
+        let Some((func, p)) = self.own_data(program, root, a.0, b.0) else {
             return false;
         };
-        if a.0 != r.func || b.0 != r.func {
-            return false;
-        }
-        let func = program.function(r.func);
         instances::from_data(func, a.1, p)
             .is_some_and(|x| instances::from_data(func, b.1, p) == Some(x))
+    }
+
+    /// Root `root`'s function and its per-instance data, when both places
+    /// are in that function (what the per-instance questions ask about).
+    fn own_data<'p>(
+        &self,
+        program: &'p Program<'_>,
+        root: usize,
+        fa: FuncId,
+        fb: FuncId,
+    ) -> Option<(&'p crate::ir::Function, u32)> {
+        let r = &self.roots[root];
+        let p = r.instance_data?;
+        (fa == r.func && fb == r.func).then(|| (program.function(r.func), p))
     }
 }
 
@@ -712,14 +721,9 @@ impl Threads {
         x: (FuncId, u32),
         y: (FuncId, u32),
     ) -> bool {
-        let r = &self.roots[root];
-        let Some(p) = r.instance_data else {
+        let Some((func, p)) = self.own_data(program, root, x.0, y.0) else {
             return false;
         };
-        if x.0 != r.func || y.0 != r.func {
-            return false;
-        }
-        let func = program.function(r.func);
         let lock_addr = |i: u32| {
             let inst = func.insts.get(i as usize)?;
             if !matches!(inst.kind, crate::ir::InstKind::Call { .. }) {

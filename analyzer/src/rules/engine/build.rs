@@ -187,16 +187,13 @@ fn path_steps(
         // The callee is the function the next step is in (an indirect
         // call has many targets: name the one this path took).
         let next = frames.get(k + 1).map_or(end.0, |&(g, _)| g);
-        let callee = if facts.cg.targets(f, i).contains(&next) {
-            func_name(facts, next)
-        } else {
-            facts
-                .cg
-                .targets(f, i)
-                .first()
-                .map(|g| func_name(facts, *g))
-                .unwrap_or_default()
-        };
+        let targets = facts.cg.targets(f, i);
+        let callee = targets
+            .iter()
+            .find(|&&g| g == next)
+            .or(targets.first())
+            .map(|&g| func_name(facts, g))
+            .unwrap_or_default();
         steps.push(PathStep {
             kind: StepKind::Call,
             function: func_name(facts, f),

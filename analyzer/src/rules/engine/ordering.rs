@@ -253,12 +253,8 @@ fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents
     // A flag passes messages between threads, so it lives in shared
     // memory: a loop counter in a stack slot, stored and loaded under the
     // lock in both threads' copies of one function, orders nothing.
-    let at = |ptr: &Value| {
-        facts
-            .memory
-            .ptr_in(facts.program, x, ptr)
-            .filter(|p| !facts.memory.is_collapsed(p.node) && facts.memory.is_shared(p.node))
-    };
+    let keep = |p: &Ptr| !facts.memory.is_collapsed(p.node) && facts.memory.is_shared(p.node);
+    let at = |ptr: &Value| facts.memory.ptr_in(facts.program, x, ptr).filter(keep);
     for (i, inst) in func.insts.iter().enumerate() {
         let i = i as u32;
         if in_rust_std(facts, f, i) {
@@ -271,7 +267,6 @@ fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents
         } else {
             Vec::new()
         };
-        let keep = |p: &Ptr| !facts.memory.is_collapsed(p.node) && facts.memory.is_shared(p.node);
         let here = held_lock(facts, f, i);
         match store {
             Some((ptr, ord)) => out.stores.extend(at(ptr).map(|p| (i, p, (ord, here)))),
