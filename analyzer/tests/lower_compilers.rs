@@ -47,7 +47,7 @@ fn struct_members(
 ) -> (String, Vec<(String, u64)>) {
     for _ in 0..16 {
         match &m.types[t as usize].kind {
-            DiTypeKind::Alias { base: Some(b) } => t = *b,
+            DiTypeKind::Alias { base: Some(b), .. } => t = *b,
             DiTypeKind::Pointer { pointee: Some(p) } if through_pointer => t = *p,
             DiTypeKind::Struct { members } => {
                 let name = m.types[t as usize]
@@ -75,7 +75,7 @@ fn struct_members(
 fn struct_members_type(m: &Module, mut t: TypeId) -> TypeId {
     for _ in 0..16 {
         match &m.types[t as usize].kind {
-            DiTypeKind::Alias { base: Some(b) } => t = *b,
+            DiTypeKind::Alias { base: Some(b), .. } => t = *b,
             DiTypeKind::Pointer { pointee: Some(p) } => t = *p,
             _ => break,
         }

@@ -175,6 +175,12 @@ pub(crate) fn describe(models: &Models) -> String {
             };
             (what, name(&i.phase))
         });
+        section(&mut out, "static_call", &set.static_calls, |c| {
+            (
+                format!("{}NAME", c.trampoline_prefix),
+                format!("calls {}NAME+{}", c.key_prefix, c.func_offset),
+            )
+        });
     }
     out
 }

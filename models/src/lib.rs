@@ -431,6 +431,11 @@ impl Models {
     /// `aarch64-unknown-none`) and whose pattern is found in `asm`, in load
     /// order (built-ins first, each file top to bottom). The caller checks
     /// [`AsmModel::clobbers_ok`] against the statement's constraints.
+    /// Every `[[static_call]]` entry, in load order.
+    pub fn static_calls(&self) -> impl Iterator<Item = &StaticCallModel> {
+        self.sets.iter().flat_map(|s| s.static_calls.iter())
+    }
+
     pub fn asm(&self, triple: &str, asm: &str) -> Vec<&AsmModel> {
         let arch = triple_arch(triple);
         self.index

@@ -73,7 +73,7 @@ impl fmt::Display for ProblemList<'_> {
 const MATCHER_KEYS: [&str; 4] = ["function", "functions", "path", "path_regex"];
 
 /// Section names as written in files (`[[lock]]`), in describe order.
-pub(crate) const SECTIONS: [&str; 11] = [
+pub(crate) const SECTIONS: [&str; 12] = [
     "lock",
     "access",
     "barrier",
@@ -85,6 +85,7 @@ pub(crate) const SECTIONS: [&str; 11] = [
     "sleep",
     "mmio",
     "init",
+    "static_call",
 ];
 
 /// Architectures an `[[asm]]` entry may name.
@@ -126,6 +127,7 @@ pub fn parse_model_set(file: &str, text: &str) -> Result<ModelSet, ModelError> {
             "sleep" => set.sleeps = entries(&key, value, &mut problems),
             "mmio" => set.mmio = entries(&key, value, &mut problems),
             "init" => set.inits = entries(&key, value, &mut problems),
+            "static_call" => set.static_calls = entries(&key, value, &mut problems),
             other => problems.push(top(format!(
                 "unknown key `{other}`; expected `name`, `description` or a section [[{}]]",
                 SECTIONS.join("]], [[")
@@ -393,6 +395,20 @@ impl Entry for AccessModel {
 
 impl Entry for BarrierModel {
     matcher_access!();
+}
+
+impl Entry for StaticCallModel {
+    fn matcher(&self) -> Option<&Matcher> {
+        None
+    }
+    fn matcher_mut(&mut self) -> Option<&mut Matcher> {
+        None
+    }
+    fn check(&self, reasons: &mut Vec<String>) {
+        if self.trampoline_prefix.is_empty() || self.key_prefix.is_empty() {
+            reasons.push("trampoline_prefix and key_prefix must not be empty".into());
+        }
+    }
 }
 
 impl Entry for AsmModel {

@@ -46,6 +46,23 @@ pub struct ModelSet {
     /// (module init/exit, `main` before the first spawn is handled by joins).
     #[serde(default, rename = "init")]
     pub inits: Vec<InitModel>,
+    #[serde(default, rename = "static_call")]
+    pub static_calls: Vec<StaticCallModel>,
+}
+
+/// Calls patched at run time to a function held in a key (the kernel's
+/// `static_call`): a call to trampoline `<trampoline_prefix>NAME` goes to
+/// the function stored at `func_offset` of global `<key_prefix>NAME`, and
+/// has the type of the function the key starts with.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaticCallModel {
+    pub trampoline_prefix: String,
+    pub key_prefix: String,
+    #[serde(default)]
+    pub func_offset: u64,
+    #[serde(default)]
+    pub reason: String,
 }
 
 /// How a model names the function(s) it applies to.

@@ -106,6 +106,19 @@ pub struct Function {
     /// slot nor split by the ABI (a Rust closure passed by value is one).
     #[serde(default)]
     pub source_params: Vec<Option<TypeId>>,
+    /// The subprogram's function type ([`DiTypeKind::Subroutine`]): what
+    /// kCFI hashes to decide which indirect calls may reach the function.
+    #[serde(default)]
+    pub prototype: Option<TypeId>,
+    /// Debug-info types of values indirect calls call through, where a
+    /// variable record gives one (`fn` in `void (*fn)(int) = tab[i]; fn(1);`
+    /// at -O2): `(instruction, type)`.
+    #[serde(default)]
+    pub callee_types: Vec<(InstId, TypeId)>,
+    /// Shape of the LLVM function type: an indirect C call whose shape
+    /// differs (`i64 ()` vs `i1 ()`) cannot reach it. 0 when unknown.
+    #[serde(default)]
+    pub sig: u64,
     /// True when the function returns a pointer.
     pub returns_ptr: bool,
     /// True when the function returns nothing (`void`, or a value through
@@ -269,6 +282,10 @@ pub enum InstKind {
         /// `LockResult<MutexGuard>` or a `JoinHandle` through it. Models
         /// count arguments after it.
         sret: bool,
+        /// Shape of the LLVM function type called (integer widths
+        /// included), as [`Function::sig`]; 0 when unknown.
+        #[serde(default)]
+        sig: u64,
     },
     /// A call whose callee is inline asm. `memory_operands` lists the
     /// indices into `args` that are memory (`*m`, `=*m`, `Q` …) operands.
@@ -469,9 +486,28 @@ pub enum DiTypeKind {
     /// typedef, const, volatile, atomic: see through to `base`.
     Alias {
         base: Option<TypeId>,
+        /// `const`/`volatile`, which kCFI's type hash tells apart on a
+        /// pointee (`const char *` is not `char *`); `None` for the rest.
+        #[serde(default)]
+        qualifier: Qualifier,
     },
     Basic,
+    /// A C function type (`DISubroutineType`): element 0 is the result,
+    /// the rest the parameters. `None` is `void` as the result, and after
+    /// the parameters it marks `...`. Function-pointer members and
+    /// parameters point to these; kCFI compares them whole.
+    Subroutine {
+        types: Vec<Option<TypeId>>,
+    },
     Other,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Qualifier {
+    #[default]
+    None,
+    Const,
+    Volatile,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -584,7 +584,7 @@ impl Printer<'_> {
                 Some(n) => n.to_string(),
                 None => format!("{} *", inner(*pointee)),
             },
-            DiTypeKind::Alias { base } => match name {
+            DiTypeKind::Alias { base, .. } => match name {
                 Some(n) => n.to_string(),
                 None => inner(*base),
             },
@@ -594,6 +594,15 @@ impl Printer<'_> {
                     inner(*element),
                     count.map(|c| c.to_string()).unwrap_or_default()
                 )
+            }
+            DiTypeKind::Subroutine { types } => {
+                let params: Vec<String> = types
+                    .iter()
+                    .skip(1)
+                    .map(|t| t.map_or_else(|| "...".into(), |t| inner(Some(t))))
+                    .collect();
+                let result = types.first().copied().flatten();
+                format!("{} ({})", inner(result), params.join(", "))
             }
             DiTypeKind::Basic | DiTypeKind::Other => name.unwrap_or("?").to_string(),
         }

@@ -16,6 +16,7 @@
 mod closures;
 mod inert;
 pub(crate) mod naming;
+mod prototype;
 mod solver;
 
 pub use naming::member_path;

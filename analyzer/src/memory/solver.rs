@@ -3,6 +3,7 @@ use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 use seam_models::{Context, ParamKind, ReturnKind, SpawnModel};
 
+use super::prototype::Prototype;
 use crate::ir::{Callee, InstKind, StrId, TypeId, Value};
 use crate::program::{FuncId, GlobalId, ModelIndex, Primitive, Program, Symbol, Target};
 
@@ -204,6 +205,15 @@ struct Solver<'p, 'm> {
     slot_stores: HashMap<FuncId, HashMap<u32, Vec<Value>>>,
     /// Per indirect call: the struct each argument points to, when known.
     arg_structs: HashMap<(FuncId, u32), Vec<Option<Vec<String>>>>,
+    /// kCFI prototypes: per indirect call (of the function pointer it
+    /// loads, when debug info names it and some function has it), per C
+    /// function, and the exact ones some defined C function has.
+    call_protos: HashMap<(FuncId, u32), Option<Prototype>>,
+    fn_protos: HashMap<FuncId, Option<Prototype>>,
+    defined_protos: Option<HashSet<String>>,
+    /// `[[static_call]]`: trampoline symbol → (key global, offset of its
+    /// function pointer).
+    static_keys: HashMap<String, (GlobalId, u64)>,
     /// Per indirect call: the first function and length of the callee
     /// class's function list when the call was last resolved.
     call_seen: HashMap<(FuncId, u32), (FuncId, usize)>,
@@ -270,6 +280,10 @@ impl Memory {
             param_structs: HashMap::new(),
             slot_stores: HashMap::new(),
             arg_structs: HashMap::new(),
+            call_protos: HashMap::new(),
+            fn_protos: HashMap::new(),
+            defined_protos: None,
+            static_keys: static_call_keys(program, index),
             call_seen: HashMap::new(),
             copy_seen: Vec::new(),
             spawn_seen: HashMap::new(),
@@ -1259,6 +1273,32 @@ impl<'p, 'm> Solver<'p, 'm> {
                         }
                         self.bind(x, i, callee, &arg_ptrs);
                     }
+                    Target::External(_)
+                        if self
+                            .static_call_key(
+                                f,
+                                &Value::Global {
+                                    name: *name,
+                                    offset: 0,
+                                },
+                            )
+                            .is_some() =>
+                    {
+                        let (key, off) = self
+                            .static_call_key(
+                                f,
+                                &Value::Global {
+                                    name: *name,
+                                    offset: 0,
+                                },
+                            )
+                            .expect("checked");
+                        let p = self.field(Ptr {
+                            node: self.global_nodes[key as usize],
+                            off: off as i64,
+                        });
+                        self.pending.push(Pending::Call(x, i, p));
+                    }
                     Target::External(e) => {
                         if sem.is_primitive() {
                             return;
@@ -1282,7 +1322,16 @@ impl<'p, 'm> Solver<'p, 'm> {
                 }
             }
             Callee::Indirect(v) => {
-                if let Some(p) = self.val(x, v) {
+                // `static_call(name)(…)`: the trampoline runs what the key
+                // holds, which is not what the trampoline symbol points to.
+                let p = match self.static_call_key(f, v) {
+                    Some((key, off)) => Some(self.field(Ptr {
+                        node: self.global_nodes[key as usize],
+                        off: off as i64,
+                    })),
+                    None => self.val(x, v),
+                };
+                if let Some(p) = p {
                     self.pending.push(Pending::Call(x, i, p));
                 }
             }
@@ -1424,6 +1473,22 @@ impl<'p, 'm> Solver<'p, 'm> {
         {
             return false;
         }
+        if lf == Language::C && lg == Language::C {
+            // The LLVM types of a call and of a function of one C type are
+            // the same; integer widths tell apart what arity and
+            // pointer-ness do not (`u64 (*)(void)` vs `bool (*)(void)`).
+            let gs = program.function(g).sig;
+            let fs = match &program.function(f).insts[i as usize].kind {
+                InstKind::Call { sig, .. } => *sig,
+                _ => 0,
+            };
+            if fs != 0 && gs != 0 && fs != gs && !program.function(g).is_declaration {
+                return false;
+            }
+            if !self.prototype_fits(f, i, g) {
+                return false;
+            }
+        }
         // Struct names are compared across C and Rust too: bindgen keeps
         // the C names (`blk_mq_hw_ctx`).
         if !self.arg_structs.contains_key(&(f, i)) {
@@ -1454,6 +1519,172 @@ impl<'p, 'm> Solver<'p, 'm> {
             (Some(a), Some(p)) => a.contains(p),
             _ => true,
         })
+    }
+
+    /// Does C function `g` have the function type C call `(f, i)` loads
+    /// its function pointer as? A call whose type debug info does not give,
+    /// or that no defined function has (debug info followed through a cast
+    /// the code made), fits anything.
+    fn prototype_fits(&mut self, f: FuncId, i: u32, g: FuncId) -> bool {
+        let program = self.program;
+        if !self.call_protos.contains_key(&(f, i)) {
+            let proto = self.call_prototype(f, i);
+            let trusted =
+                proto.filter(|p| !p.is_exact() || self.defined_protos().contains(&p.key()));
+            self.call_protos.insert((f, i), trusted);
+        }
+        let Some(call) = &self.call_protos[&(f, i)] else {
+            return true;
+        };
+        let target = self.fn_protos.entry(g).or_insert_with(|| {
+            let func = program.function(g);
+            Prototype::of(program.module_of(g), func.prototype?)
+        });
+        target.as_ref().is_none_or(|t| call.admits(t))
+    }
+
+    /// The static-call key a call through `v` in `f` reads its target
+    /// from: `v` is a trampoline symbol, or an unnamed stack slot every
+    /// store fills with one (`static_call()` before optimisation).
+    fn static_call_key(&mut self, f: FuncId, v: &Value) -> Option<(GlobalId, u64)> {
+        if self.static_keys.is_empty() {
+            return None;
+        }
+        let program = self.program;
+        let func = program.function(f);
+        let name = match v {
+            Value::Global { name, offset: 0 } => *name,
+            Value::Inst(j) => {
+                let InstKind::Load {
+                    ptr: Value::Inst(slot),
+                    ..
+                } = &func.insts.get(*j as usize)?.kind
+                else {
+                    return None;
+                };
+                if !matches!(
+                    func.insts.get(*slot as usize)?.kind,
+                    InstKind::Alloca { .. }
+                ) {
+                    return None;
+                }
+                let stored = self.slot_stores(f, *slot);
+                let Some(Value::Global { name, offset: 0 }) = stored.first() else {
+                    return None;
+                };
+                if stored
+                    .iter()
+                    .any(|s| !matches!(s, Value::Global { name: n, offset: 0 } if n == name))
+                {
+                    return None;
+                }
+                *name
+            }
+            _ => return None,
+        };
+        let m = program.funcs[f as usize].module;
+        self.static_keys
+            .get(program.modules[m as usize].str(name))
+            .copied()
+    }
+
+    /// Exact prototypes of the defined C functions.
+    fn defined_protos(&mut self) -> &HashSet<String> {
+        let program = self.program;
+        self.defined_protos.get_or_insert_with(|| {
+            (0..program.funcs.len() as FuncId)
+                .filter_map(|g| {
+                    let func = program.function(g);
+                    if func.is_declaration || func.language != crate::ir::Language::C {
+                        return None;
+                    }
+                    let p = Prototype::of(program.module_of(g), func.prototype?)?;
+                    p.is_exact().then(|| p.key())
+                })
+                .collect()
+        })
+    }
+
+    /// The function type of the pointer indirect call `(f, i)` calls
+    /// through: a function-pointer parameter, or one loaded from a struct
+    /// member, variable or global whose type debug info gives.
+    fn call_prototype(&mut self, f: FuncId, i: u32) -> Option<Prototype> {
+        let program = self.program;
+        let m = program.funcs[f as usize].module;
+        let func = program.function(f);
+        let (v, direct) = match &func.insts.get(i as usize)?.kind {
+            InstKind::Call {
+                callee: Callee::Indirect(v),
+                ..
+            } => (v.clone(), false),
+            InstKind::Call {
+                callee: Callee::Direct(name),
+                ..
+            } => (
+                Value::Global {
+                    name: *name,
+                    offset: 0,
+                },
+                true,
+            ),
+            _ => return None,
+        };
+        let v = &v;
+        // A static call has the type of the function its key starts with
+        // (`static_call_update()` checks every later one against it).
+        if let Some((key, off)) = self.static_call_key(f, v) {
+            let g = program
+                .global(key)
+                .pointers
+                .iter()
+                .find(|(o, _)| *o == off)
+                .map(|(_, p)| p.clone())?;
+            let Value::Global { name, offset: 0 } = g else {
+                return None;
+            };
+            let gm = program.globals[key as usize].module;
+            let Some(Symbol::Func(target)) = program.resolve(gm, name) else {
+                return None;
+            };
+            let t = program.function(target).prototype?;
+            return Prototype::of(program.module_of(target), t);
+        }
+        if direct {
+            return None;
+        }
+        let (tm, t) = match v {
+            Value::Arg(k) => (
+                m,
+                pointee_type(program, m, func.params.get(*k as usize)?.di_type?)?,
+            ),
+            Value::Inst(j) if func.callee_types.iter().any(|(k, _)| k == j) => {
+                let (_, t) = func.callee_types.iter().find(|(k, _)| k == j)?;
+                (m, pointee_type(program, m, *t)?)
+            }
+            Value::Inst(j) => {
+                let InstKind::Load {
+                    ptr, is_ptr: true, ..
+                } = &func.insts.get(*j as usize)?.kind
+                else {
+                    return None;
+                };
+                let (base, off) = match ptr {
+                    Value::Inst(k) => match &func.insts.get(*k as usize)?.kind {
+                        InstKind::Gep {
+                            base,
+                            offset: Some(o),
+                            ..
+                        } => (base.clone(), *o),
+                        _ => (ptr.clone(), 0),
+                    },
+                    _ => (ptr.clone(), 0),
+                };
+                let (bm, bt) = self.pointee_of(f, &base, 4)?;
+                (bm, pointer_member_at(program, bm, bt, off)?)
+            }
+            _ => return None,
+        };
+        Prototype::of(&program.modules[tm as usize], t)
     }
 
     /// Is integer `v` a per-CPU offset: an element of `__per_cpu_offset[]`,
@@ -1682,7 +1913,31 @@ impl<'p, 'm> Solver<'p, 'm> {
         match v {
             Value::Arg(k) => {
                 let t = func.params.get(*k as usize)?.di_type?;
-                Some((m, pointee_type(program, m, t)?))
+                match pointee_type(program, m, t) {
+                    Some(p) => Some((m, p)),
+                    // A struct passed by value (`byval`): the pointer
+                    // parameter points to the struct itself.
+                    None if func.params[*k as usize].is_ptr => {
+                        let types = &program.modules[m as usize].types;
+                        let s = strip_alias(types, t);
+                        matches!(
+                            types.get(s as usize)?.kind,
+                            crate::ir::DiTypeKind::Struct { .. }
+                                | crate::ir::DiTypeKind::Union { .. }
+                        )
+                        .then_some((m, s))
+                    }
+                    None => None,
+                }
+            }
+            // `&global + offset`: the global's type there.
+            Value::Global { name, offset } => {
+                let Symbol::Global(g) = program.resolve(m, *name)? else {
+                    return None;
+                };
+                let gm = program.globals[g as usize].module;
+                let t = program.global(g).di_type?;
+                Some((gm, type_at(program, gm, t, *offset)?))
             }
             Value::Inst(i) if depth > 0 => match &func.insts.get(*i as usize)?.kind {
                 InstKind::Alloca { di_type, .. } => {
@@ -2239,6 +2494,30 @@ fn is_pointerish(v: &Value) -> bool {
 }
 
 /// Sees through typedefs/qualifiers of a pointer type to its pointee.
+/// `[[static_call]]` models applied to the program's globals: each key
+/// global, by the name of its trampoline.
+fn static_call_keys(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+) -> HashMap<String, (GlobalId, u64)> {
+    let models: Vec<_> = index.models().static_calls().collect();
+    let mut keys = HashMap::new();
+    if models.is_empty() {
+        return keys;
+    }
+    for (g, info) in program.globals.iter().enumerate() {
+        for m in &models {
+            if let Some(rest) = info.name.strip_prefix(m.key_prefix.as_str()) {
+                keys.insert(
+                    format!("{}{rest}", m.trampoline_prefix),
+                    (g as GlobalId, m.func_offset),
+                );
+            }
+        }
+    }
+    keys
+}
+
 pub(crate) fn pointee_type(p: &Program<'_>, module: u32, t: TypeId) -> Option<TypeId> {
     use crate::ir::DiTypeKind;
     let types = &p.modules[module as usize].types;
@@ -2246,7 +2525,7 @@ pub(crate) fn pointee_type(p: &Program<'_>, module: u32, t: TypeId) -> Option<Ty
     for _ in 0..16 {
         match &types.get(cur as usize)?.kind {
             DiTypeKind::Pointer { pointee } => return pointee.map(|x| strip_alias(types, x)),
-            DiTypeKind::Alias { base } => cur = (*base)?,
+            DiTypeKind::Alias { base, .. } => cur = (*base)?,
             _ => return None,
         }
     }
@@ -2258,7 +2537,7 @@ pub(crate) fn strip_alias(types: &[crate::ir::DiType], t: TypeId) -> TypeId {
     let mut cur = t;
     for _ in 0..16 {
         match types.get(cur as usize).map(|x| &x.kind) {
-            Some(DiTypeKind::Alias { base: Some(b) }) => cur = *b,
+            Some(DiTypeKind::Alias { base: Some(b), .. }) => cur = *b,
             _ => break,
         }
     }

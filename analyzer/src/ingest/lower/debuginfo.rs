@@ -15,7 +15,9 @@ use sys::prelude::*;
 
 use super::ffi::{self, lossy, md_kind, md_operand, md_string_operand, mdk};
 use super::{demangle_rust, Lowerer};
-use crate::ir::{DebugLoc, DiMember, DiType, DiTypeKind, Language, LocId, StrId, TypeId};
+use crate::ir::{
+    DebugLoc, DiMember, DiType, DiTypeKind, Language, LocId, Qualifier, StrId, TypeId,
+};
 
 const DW_TAG_ARRAY: u16 = 0x01;
 const DW_TAG_CLASS: u16 = 0x02;
@@ -324,23 +326,38 @@ impl Lowerer {
         Some((name, ty, loc))
     }
 
+    /// The function type of a subprogram, when it has one.
+    pub(super) unsafe fn subprogram_type(
+        &mut self,
+        sp: LLVMMetadataRef,
+    ) -> Option<LLVMMetadataRef> {
+        let ty = md_operand(self.ctx, sp, 4)?;
+        (md_kind(ty) == Some(mdk::LLVMDISubroutineTypeMetadataKind)).then_some(ty)
+    }
+
     /// Parameter types of a subprogram (element 0 of the type array is the
     /// return type and is skipped); `None` entries for unknown ones.
     pub(super) unsafe fn subprogram_param_types(
         &mut self,
         sp: LLVMMetadataRef,
     ) -> Vec<Option<TypeId>> {
-        let Some(ty) = md_operand(self.ctx, sp, 4) else {
+        let Some(ty) = self.subprogram_type(sp) else {
             return Vec::new();
         };
-        if md_kind(ty) != Some(mdk::LLVMDISubroutineTypeMetadataKind) {
-            return Vec::new();
+        let mut types = self.subroutine_types(ty);
+        if !types.is_empty() {
+            types.remove(0);
         }
+        types
+    }
+
+    /// The type array of a `DISubroutineType`: result, then parameters.
+    unsafe fn subroutine_types(&mut self, ty: LLVMMetadataRef) -> Vec<Option<TypeId>> {
         let Some(array) = md_operand(self.ctx, ty, 5) else {
             return Vec::new();
         };
         let n = ffi::md_num_operands(self.ctx, array);
-        (1..n)
+        (0..n)
             .map(|i| md_operand(self.ctx, array, i).and_then(|t| self.di_type(t)))
             .collect()
     }
@@ -381,7 +398,7 @@ impl Lowerer {
             let mut current = i;
             for _ in 0..MAX_CHAIN {
                 match self.out.types[current].kind {
-                    DiTypeKind::Alias { base: Some(b) } => current = b as usize,
+                    DiTypeKind::Alias { base: Some(b), .. } => current = b as usize,
                     _ => break,
                 }
             }
@@ -403,7 +420,14 @@ impl Lowerer {
                     }
                 }
                 DW_TAG_TYPEDEF | DW_TAG_CONST | DW_TAG_VOLATILE | DW_TAG_ATOMIC
-                | DW_TAG_RESTRICT => DiTypeKind::Alias { base: base(self) },
+                | DW_TAG_RESTRICT => DiTypeKind::Alias {
+                    base: base(self),
+                    qualifier: match tag {
+                        DW_TAG_CONST => Qualifier::Const,
+                        DW_TAG_VOLATILE => Qualifier::Volatile,
+                        _ => Qualifier::None,
+                    },
+                },
                 _ => DiTypeKind::Other,
             },
             Some(mdk::LLVMDICompositeTypeMetadataKind) => match tag {
@@ -423,6 +447,9 @@ impl Lowerer {
                     members: self.members(md),
                 },
                 _ => DiTypeKind::Other,
+            },
+            Some(mdk::LLVMDISubroutineTypeMetadataKind) => DiTypeKind::Subroutine {
+                types: self.subroutine_types(md),
             },
             _ => DiTypeKind::Other,
         };

@@ -54,6 +54,70 @@ pub(super) unsafe fn is_pointer_type(ty: LLVMTypeRef) -> bool {
     !ty.is_null() && LLVMGetTypeKind(ty) == LLVMTypeKind::LLVMPointerTypeKind
 }
 
+/// A hash of an LLVM function type's shape (result, parameters, `...`),
+/// structs by their elements rather than their per-module names; 0 for a
+/// null type. Calls and functions of one C type have one shape.
+pub(super) unsafe fn function_type_signature(ty: LLVMTypeRef) -> u64 {
+    if ty.is_null() || LLVMGetTypeKind(ty) != LLVMTypeKind::LLVMFunctionTypeKind {
+        return 0;
+    }
+    let mut s = String::new();
+    type_shape(ty, 0, &mut s);
+    // FNV-1a: stable across runs and builds (the cache stores it).
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h.max(1)
+}
+
+unsafe fn type_shape(ty: LLVMTypeRef, depth: u32, out: &mut String) {
+    use std::fmt::Write;
+    if depth > 4 {
+        out.push('?');
+        return;
+    }
+    match LLVMGetTypeKind(ty) {
+        LLVMTypeKind::LLVMVoidTypeKind => out.push('v'),
+        LLVMTypeKind::LLVMIntegerTypeKind => {
+            let _ = write!(out, "i{}", LLVMGetIntTypeWidth(ty));
+        }
+        LLVMTypeKind::LLVMPointerTypeKind => out.push('p'),
+        LLVMTypeKind::LLVMStructTypeKind => {
+            out.push('{');
+            for i in 0..LLVMCountStructElementTypes(ty) {
+                type_shape(LLVMStructGetTypeAtIndex(ty, i), depth + 1, out);
+                out.push(',');
+            }
+            out.push('}');
+        }
+        LLVMTypeKind::LLVMArrayTypeKind => {
+            let _ = write!(out, "[{}x", LLVMGetArrayLength2(ty));
+            type_shape(LLVMGetElementType(ty), depth + 1, out);
+            out.push(']');
+        }
+        LLVMTypeKind::LLVMFunctionTypeKind => {
+            out.push('(');
+            type_shape(LLVMGetReturnType(ty), depth + 1, out);
+            let n = LLVMCountParamTypes(ty);
+            let mut params = vec![std::ptr::null_mut(); n as usize];
+            LLVMGetParamTypes(ty, params.as_mut_ptr());
+            for p in params {
+                out.push(';');
+                type_shape(p, depth + 1, out);
+            }
+            if LLVMIsFunctionVarArg(ty) != 0 {
+                out.push_str(";...");
+            }
+            out.push(')');
+        }
+        k => {
+            let _ = write!(out, "k{}", k as u32);
+        }
+    }
+}
+
 /// True when the data layout can size `ty` with a fixed number of bytes
 /// (asking for the size of an unsized or scalable type is an error in LLVM).
 pub(super) unsafe fn has_fixed_size(ty: LLVMTypeRef) -> bool {

@@ -27,6 +27,9 @@ pub(super) struct BodyState {
     /// `(argument index, variable)` of records describing arguments.
     alloca_vars: Vec<(u32, LLVMMetadataRef)>,
     arg_vars: Vec<(u32, LLVMMetadataRef)>,
+    /// `(instruction index, variable)` of `#dbg_value`s on instruction
+    /// results (a function-pointer variable kept in a register).
+    value_vars: Vec<(u32, LLVMMetadataRef)>,
     /// Inline asm values are uniqued by LLVM: lower each once per module.
     asm: ffi::FastMap<LLVMValueRef, AsmInfo>,
 }
@@ -77,6 +80,9 @@ impl Lowerer {
                 p.di_type = *t;
             }
         }
+        let prototype = sp
+            .and_then(|sp| self.subprogram_type(sp))
+            .and_then(|t| self.di_type(t));
         let source_params = if is_declaration {
             Vec::new()
         } else {
@@ -93,6 +99,9 @@ impl Lowerer {
             is_declaration,
             params,
             source_params,
+            prototype,
+            callee_types: Vec::new(),
+            sig: ffi::function_type_signature(fn_type),
             returns_ptr,
             returns_void,
             variadic,
@@ -144,6 +153,7 @@ impl Lowerer {
         body.blocks.clear();
         body.alloca_vars.clear();
         body.arg_vars.clear();
+        body.value_vars.clear();
         for i in 0..LLVMCountParams(f) {
             body.values.insert(LLVMGetParam(f, i), Value::Arg(i));
         }
@@ -210,6 +220,7 @@ impl Lowerer {
                         {
                             body.alloca_vars.push((i, var))
                         }
+                        Some(&Value::Inst(i)) => body.value_vars.push((i, var)),
                         Some(&Value::Arg(a)) => body.arg_vars.push((a, var)),
                         _ => {}
                     }
@@ -242,6 +253,30 @@ impl Lowerer {
             {
                 *n = name;
                 *di_type = ty;
+            }
+        }
+        // The declared type of a value an indirect call calls through (a
+        // function-pointer variable optimised into a register): kCFI's
+        // type for the call.
+        if !body.value_vars.is_empty() {
+            let called: std::collections::HashSet<u32> = function
+                .insts
+                .iter()
+                .filter_map(|inst| match &inst.kind {
+                    InstKind::Call {
+                        callee: Callee::Indirect(Value::Inst(j)),
+                        ..
+                    } => Some(*j),
+                    _ => None,
+                })
+                .collect();
+            for &(i, var) in &body.value_vars {
+                if !called.contains(&i) || function.callee_types.iter().any(|(j, _)| *j == i) {
+                    continue;
+                }
+                if let Some((_, Some(ty), _)) = self.variable_info(var) {
+                    function.callee_types.push((i, ty));
+                }
             }
         }
         // Unoptimised code spills each argument into its own declared
@@ -583,6 +618,7 @@ impl Lowerer {
                     },
                     invoke,
                     sret,
+                    sig: ffi::function_type_signature(LLVMGetCalledFunctionType(inst)),
                 }
             }
         }

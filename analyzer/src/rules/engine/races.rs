@@ -419,6 +419,13 @@ fn confidence(facts: &Facts<'_, '_>, a: &Access, b: &Access, evidence: (bool, bo
     if facts.threads.kernel && !locked_elsewhere && !marked_elsewhere && assumed(a) && assumed(b) {
         c -= 0.25;
     }
+    // Each call through a function pointer on the way from the root is
+    // a points-to guess; a path riding several (a timer reaching the VT
+    // console through `sort`'s swap callback) is more often spurious.
+    let guessed = indirect_calls(facts, a).max(indirect_calls(facts, b));
+    if guessed > FREE_INDIRECT_CALLS {
+        c -= 0.1 * (guessed - FREE_INDIRECT_CALLS).min(3) as f32;
+    }
     if facts.memory.is_collapsed(a.ptr.node) {
         c -= 0.3;
     }
@@ -426,6 +433,33 @@ fn confidence(facts: &Facts<'_, '_>, a: &Access, b: &Access, evidence: (bool, bo
         c -= 0.1;
     }
     c.clamp(0.0, 1.0)
+}
+
+/// Indirect calls a path may take before its finding ranks lower: a
+/// syscall reaching a driver through `f_op->ioctl` and a bus callback.
+const FREE_INDIRECT_CALLS: usize = 2;
+
+/// Indirect calls on the call path of access `a`.
+fn indirect_calls(facts: &Facts<'_, '_>, a: &Access) -> usize {
+    let Some(path) = facts.accesses.paths.get(a.path as usize) else {
+        return 0;
+    };
+    path.iter()
+        .filter(|&&(f, i)| {
+            matches!(
+                facts
+                    .program
+                    .function(f)
+                    .insts
+                    .get(i as usize)
+                    .map(|x| &x.kind),
+                Some(crate::ir::InstKind::Call {
+                    callee: crate::ir::Callee::Indirect(_),
+                    ..
+                })
+            )
+        })
+        .count()
 }
 
 /// Source files read on demand, for the `data_race(` check.
