@@ -36,12 +36,7 @@ impl Prototype {
         let parts = types
             .iter()
             .enumerate()
-            .map(|(k, t)| match (k, t) {
-                (0, None) => Some("v".to_string()),
-                // A null after the result is `...`.
-                (_, None) => Some("z".to_string()),
-                (_, Some(t)) => encode(m, strip_qualifiers(m, *t), 0),
-            })
+            .map(|(k, t)| part(m, k, *t, 0))
             .collect();
         Some(Prototype { parts })
     }
@@ -73,6 +68,16 @@ impl Prototype {
             s.push(';');
         }
         s
+    }
+}
+
+/// Element `k` of a subroutine's type array: the result (`None` is
+/// `void`) or a parameter (`None` after the result is `...`).
+fn part(m: &Module, k: usize, t: Option<TypeId>, depth: u32) -> Option<String> {
+    match (k, t) {
+        (0, None) => Some("v".to_string()),
+        (_, None) => Some("z".to_string()),
+        (_, Some(t)) => encode(m, strip_qualifiers(m, t), depth),
     }
 }
 
@@ -132,12 +137,7 @@ fn encode(m: &Module, t: TypeId, depth: u32) -> Option<String> {
         DiTypeKind::Subroutine { types } => {
             let mut s = String::from("F");
             for (k, p) in types.iter().enumerate() {
-                let part = match (k, p) {
-                    (0, None) => "v".to_string(),
-                    (_, None) => "z".to_string(),
-                    (_, Some(p)) => encode(m, strip_qualifiers(m, *p), depth + 1)?,
-                };
-                s.push_str(&part);
+                s.push_str(&part(m, k, *p, depth + 1)?);
                 s.push(',');
             }
             s.push('E');

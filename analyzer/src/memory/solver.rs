@@ -1273,33 +1273,15 @@ impl<'p, 'm> Solver<'p, 'm> {
                         }
                         self.bind(x, i, callee, &arg_ptrs);
                     }
-                    Target::External(_)
-                        if self
-                            .static_call_key(
-                                f,
-                                &Value::Global {
-                                    name: *name,
-                                    offset: 0,
-                                },
-                            )
-                            .is_some() =>
-                    {
-                        let (key, off) = self
-                            .static_call_key(
-                                f,
-                                &Value::Global {
-                                    name: *name,
-                                    offset: 0,
-                                },
-                            )
-                            .expect("checked");
-                        let p = self.field(Ptr {
-                            node: self.global_nodes[key as usize],
-                            off: off as i64,
-                        });
-                        self.pending.push(Pending::Call(x, i, p));
-                    }
                     Target::External(e) => {
+                        let trampoline = Value::Global {
+                            name: *name,
+                            offset: 0,
+                        };
+                        if let Some(p) = self.static_call_target(f, &trampoline) {
+                            self.pending.push(Pending::Call(x, i, p));
+                            return;
+                        }
                         if sem.is_primitive() {
                             return;
                         }
@@ -1324,11 +1306,8 @@ impl<'p, 'm> Solver<'p, 'm> {
             Callee::Indirect(v) => {
                 // `static_call(name)(…)`: the trampoline runs what the key
                 // holds, which is not what the trampoline symbol points to.
-                let p = match self.static_call_key(f, v) {
-                    Some((key, off)) => Some(self.field(Ptr {
-                        node: self.global_nodes[key as usize],
-                        off: off as i64,
-                    })),
+                let p = match self.static_call_target(f, v) {
+                    Some(p) => Some(p),
                     None => self.val(x, v),
                 };
                 if let Some(p) = p {
@@ -1543,6 +1522,16 @@ impl<'p, 'm> Solver<'p, 'm> {
         target.as_ref().is_none_or(|t| call.admits(t))
     }
 
+    /// What a static call through `v` in `f` calls: the function pointer
+    /// its key holds.
+    fn static_call_target(&mut self, f: FuncId, v: &Value) -> Option<Ptr> {
+        let (key, off) = self.static_call_key(f, v)?;
+        Some(self.field(Ptr {
+            node: self.global_nodes[key as usize],
+            off: off as i64,
+        }))
+    }
+
     /// The static-call key a call through `v` in `f` reads its target
     /// from: `v` is a trampoline symbol, or an unnamed stack slot every
     /// store fills with one (`static_call()` before optimisation).
@@ -1652,37 +1641,16 @@ impl<'p, 'm> Solver<'p, 'm> {
         if direct {
             return None;
         }
-        let (tm, t) = match v {
-            Value::Arg(k) => (
-                m,
-                pointee_type(program, m, func.params.get(*k as usize)?.di_type?)?,
-            ),
-            Value::Inst(j) if func.callee_types.iter().any(|(k, _)| k == j) => {
-                let (_, t) = func.callee_types.iter().find(|(k, _)| k == j)?;
-                (m, pointee_type(program, m, *t)?)
-            }
-            Value::Inst(j) => {
-                let InstKind::Load {
-                    ptr, is_ptr: true, ..
-                } = &func.insts.get(*j as usize)?.kind
-                else {
-                    return None;
-                };
-                let (base, off) = match ptr {
-                    Value::Inst(k) => match &func.insts.get(*k as usize)?.kind {
-                        InstKind::Gep {
-                            base,
-                            offset: Some(o),
-                            ..
-                        } => (base.clone(), *o),
-                        _ => (ptr.clone(), 0),
-                    },
-                    _ => (ptr.clone(), 0),
-                };
-                let (bm, bt) = self.pointee_of(f, &base, 4)?;
-                (bm, pointer_member_at(program, bm, bt, off)?)
-            }
-            _ => return None,
+        // A register value with a variable record (-O2), else the
+        // pointee of the parameter, member, local or global it is loaded
+        // from, as for any pointer.
+        let declared = match v {
+            Value::Inst(j) => func.callee_types.iter().find(|(k, _)| k == j),
+            _ => None,
+        };
+        let (tm, t) = match declared {
+            Some((_, t)) => (m, pointee_type(program, m, *t)?),
+            None => self.pointee_of(f, v, 5)?,
         };
         Prototype::of(&program.modules[tm as usize], t)
     }
@@ -2493,7 +2461,6 @@ fn is_pointerish(v: &Value) -> bool {
     matches!(v, Value::Inst(_) | Value::Arg(_) | Value::Global { .. })
 }
 
-/// Sees through typedefs/qualifiers of a pointer type to its pointee.
 /// `[[static_call]]` models applied to the program's globals: each key
 /// global, by the name of its trampoline.
 fn static_call_keys(
@@ -2518,6 +2485,7 @@ fn static_call_keys(
     keys
 }
 
+/// Sees through typedefs/qualifiers of a pointer type to its pointee.
 pub(crate) fn pointee_type(p: &Program<'_>, module: u32, t: TypeId) -> Option<TypeId> {
     use crate::ir::DiTypeKind;
     let types = &p.modules[module as usize].types;

@@ -61,56 +61,70 @@ pub(super) unsafe fn function_type_signature(ty: LLVMTypeRef) -> u64 {
     if ty.is_null() || LLVMGetTypeKind(ty) != LLVMTypeKind::LLVMFunctionTypeKind {
         return 0;
     }
-    let mut s = String::new();
-    type_shape(ty, 0, &mut s);
-    // FNV-1a: stable across runs and builds (the cache stores it).
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h.max(1)
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    type_shape(ty, 0, &mut h);
+    h.0.max(1)
 }
 
-unsafe fn type_shape(ty: LLVMTypeRef, depth: u32, out: &mut String) {
+/// FNV-1a over what is written to it: stable across runs and builds (the
+/// cache stores the hash), and no string is built per call.
+struct Fnv(u64);
+
+impl Fnv {
+    fn put(&mut self, s: &str) {
+        for b in s.bytes() {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl std::fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.put(s);
+        Ok(())
+    }
+}
+
+unsafe fn type_shape(ty: LLVMTypeRef, depth: u32, out: &mut Fnv) {
     use std::fmt::Write;
     if depth > 4 {
-        out.push('?');
+        out.put("?");
         return;
     }
     match LLVMGetTypeKind(ty) {
-        LLVMTypeKind::LLVMVoidTypeKind => out.push('v'),
+        LLVMTypeKind::LLVMVoidTypeKind => out.put("v"),
         LLVMTypeKind::LLVMIntegerTypeKind => {
             let _ = write!(out, "i{}", LLVMGetIntTypeWidth(ty));
         }
-        LLVMTypeKind::LLVMPointerTypeKind => out.push('p'),
+        LLVMTypeKind::LLVMPointerTypeKind => out.put("p"),
         LLVMTypeKind::LLVMStructTypeKind => {
-            out.push('{');
+            out.put("{");
             for i in 0..LLVMCountStructElementTypes(ty) {
                 type_shape(LLVMStructGetTypeAtIndex(ty, i), depth + 1, out);
-                out.push(',');
+                out.put(",");
             }
-            out.push('}');
+            out.put("}");
         }
         LLVMTypeKind::LLVMArrayTypeKind => {
             let _ = write!(out, "[{}x", LLVMGetArrayLength2(ty));
             type_shape(LLVMGetElementType(ty), depth + 1, out);
-            out.push(']');
+            out.put("]");
         }
         LLVMTypeKind::LLVMFunctionTypeKind => {
-            out.push('(');
+            out.put("(");
             type_shape(LLVMGetReturnType(ty), depth + 1, out);
             let n = LLVMCountParamTypes(ty);
             let mut params = vec![std::ptr::null_mut(); n as usize];
             LLVMGetParamTypes(ty, params.as_mut_ptr());
             for p in params {
-                out.push(';');
+                out.put(";");
                 type_shape(p, depth + 1, out);
             }
             if LLVMIsFunctionVarArg(ty) != 0 {
-                out.push_str(";...");
+                out.put(";...");
             }
-            out.push(')');
+            out.put(")");
         }
         k => {
             let _ = write!(out, "k{}", k as u32);
