@@ -1379,3 +1379,77 @@ fn returns_first_arg_plus(func: &Function) -> Option<i64> {
     }
     None
 }
+
+impl Locks {
+    /// `SEAM_DEBUG_LOCKS=name`: the relative lock state before every call
+    /// and lock operation of the functions with that name, on stderr.
+    pub fn debug_function(
+        &self,
+        program: &Program<'_>,
+        memory: &Memory,
+        cg: &CallGraph,
+        name: &str,
+    ) {
+        let lname = |l: LockId| match &self.info(l).key {
+            LockKey::Object(p) => memory.lock_name(program, *p),
+            k => format!("{k:?}"),
+        };
+        for f in 0..program.funcs.len() as FuncId {
+            if program.funcs[f as usize].name != name {
+                continue;
+            }
+            let m = program.module_of(f);
+            let func = program.function(f);
+            let fl = &self.functions[f as usize];
+            let s = &self.summaries[f as usize];
+            eprintln!(
+                "locks: {name} (f{f}) summary acquires={:?} maybe={:?} releases={:?}",
+                s.acquires.iter().map(|h| lname(h.lock)).collect::<Vec<_>>(),
+                s.maybe_held.iter().map(|l| lname(*l)).collect::<Vec<_>>(),
+                s.releases.iter().map(|l| lname(*l)).collect::<Vec<_>>()
+            );
+            let mut insts: Vec<u32> = fl.before.keys().copied().collect();
+            insts.sort_unstable();
+            for i in insts {
+                let InstKind::Call { .. } = &func.insts[i as usize].kind else {
+                    continue;
+                };
+                let st = &fl.before[&i];
+                let line = func.insts[i as usize]
+                    .loc
+                    .and_then(|l| m.locations.get(l as usize))
+                    .map(|l| l.line)
+                    .unwrap_or(0);
+                let targets = cg.targets(f, i);
+                let rel: Vec<String> = targets
+                    .iter()
+                    .filter(|t| !self.summaries[**t as usize].releases.is_empty())
+                    .take(3)
+                    .map(|t| {
+                        format!(
+                            "{}{:?}",
+                            program.funcs[*t as usize].name,
+                            self.summaries[*t as usize]
+                                .releases
+                                .iter()
+                                .map(|l| lname(*l))
+                                .collect::<Vec<_>>()
+                        )
+                    })
+                    .collect();
+                let op = fl
+                    .ops
+                    .iter()
+                    .find(|o| o.inst == i)
+                    .map(|o| format!("{:?} {}", o.action, lname(o.lock)));
+                eprintln!(
+                    "  i{i} line {line}: plus={:?} minus={:?} op={op:?} targets={} {}  releasing: {rel:?}",
+                    st.plus.iter().map(|h| lname(h.lock)).collect::<Vec<_>>(),
+                    st.minus.iter().map(|l| lname(*l)).collect::<Vec<_>>(),
+                    targets.len(),
+                    targets.iter().take(2).map(|t| program.funcs[*t as usize].name.as_str()).collect::<Vec<_>>().join(","),
+                );
+            }
+        }
+    }
+}
