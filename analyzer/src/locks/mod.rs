@@ -63,16 +63,28 @@ pub struct RelState {
     pub may_plus: Vec<LockId>,
     /// Held by the caller and released since entry, on some path.
     pub minus: Vec<LockId>,
+    /// Locks of `plus` taken again after this function released them as
+    /// its caller's (binder's unlock/relock dance, or a release a callee's
+    /// may-summary blamed on it): held now, whether or not the caller
+    /// held them, and a later release drops the caller's hold.
+    pub reheld: Vec<LockId>,
 }
 
 impl RelState {
     fn acquire(&mut self, h: Held) {
         // Re-taking a lock the caller held and this function dropped
-        // (binder's unlock/relock dance) restores the caller's state: it is
-        // not a new acquisition of this function.
-        if self.minus.contains(&h.lock) {
+        // (binder's unlock/relock dance) is not a new acquisition of this
+        // function, but the lock is held from here on whatever the caller
+        // held: the "release" may only be a callee's may-summary (one of
+        // an indirect call's hundreds of targets unlocks it), and the
+        // caller need not hold the lock at all.
+        let reheld = self.minus.contains(&h.lock);
+        if reheld {
             self.minus.retain(|l| *l != h.lock);
-            return;
+            if !self.reheld.contains(&h.lock) {
+                self.reheld.push(h.lock);
+                self.reheld.sort_unstable();
+            }
         }
         if let Some(x) = self.plus.iter_mut().find(|x| x.lock == h.lock) {
             *x = h;
@@ -80,7 +92,7 @@ impl RelState {
             self.plus.push(h);
             self.plus.sort_by_key(|x| x.lock);
         }
-        if !self.may_plus.contains(&h.lock) {
+        if !reheld && !self.may_plus.contains(&h.lock) {
             self.may_plus.push(h.lock);
             self.may_plus.sort_unstable();
         }
@@ -88,9 +100,12 @@ impl RelState {
 
     fn release(&mut self, l: LockId) {
         let had = self.plus.iter().any(|x| x.lock == l) || self.may_plus.contains(&l);
+        // Releasing a re-taken lock of the caller drops the caller's hold.
+        let reheld = self.reheld.contains(&l);
         self.plus.retain(|x| x.lock != l);
         self.may_plus.retain(|x| *x != l);
-        if !had && !self.minus.contains(&l) {
+        self.reheld.retain(|x| *x != l);
+        if (!had || reheld) && !self.minus.contains(&l) {
             self.minus.push(l);
             self.minus.sort_unstable();
         }
@@ -99,6 +114,16 @@ impl RelState {
     fn join(&mut self, other: &RelState) {
         self.plus
             .retain(|x| other.plus.iter().any(|y| y.lock == x.lock));
+        // Re-taken on either path (and held on both): a later release
+        // drops the caller's hold.
+        for l in &other.reheld {
+            if !self.reheld.contains(l) {
+                self.reheld.push(*l);
+            }
+        }
+        self.reheld
+            .retain(|l| self.plus.iter().any(|x| x.lock == *l));
+        self.reheld.sort_unstable();
         for l in &other.may_plus {
             if !self.may_plus.contains(l) {
                 self.may_plus.push(*l);
@@ -124,6 +149,9 @@ pub struct Summary {
     pub maybe_held: Vec<LockId>,
     /// Locks of the caller released on some path.
     pub releases: Vec<LockId>,
+    /// Locks of `acquires` the function released as its caller's and
+    /// took again: a caller applies a release, then the acquisition.
+    pub reacquires: Vec<LockId>,
 }
 
 /// A lock operation performed directly by a function.
@@ -1019,6 +1047,7 @@ fn analyze_function<'s>(
                 acquires: acc.plus,
                 maybe_held: maybe,
                 releases: acc.minus,
+                reacquires: acc.reheld,
             }
         }
     };
@@ -1049,6 +1078,9 @@ fn apply<'s>(
             for t in targets {
                 let sum = summaries(*t);
                 rel.extend_from_slice(&sum.releases);
+                // A lock the callee released and took again: released
+                // (the caller's hold is gone), then acquired below.
+                rel.extend_from_slice(&sum.reacquires);
                 acq = Some(match acq {
                     None => sum.acquires.clone(),
                     Some(mut a) => {
