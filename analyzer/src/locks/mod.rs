@@ -68,6 +68,12 @@ pub struct RelState {
     /// may-summary blamed on it): held now, whether or not the caller
     /// held them, and a later release drops the caller's hold.
     pub reheld: Vec<LockId>,
+    /// Locks that may be held here, with mode and site, though not on
+    /// every path (`plus`): acquired on one branch only, a trylock whose
+    /// result seam cannot follow, a callee that returns holding it on some
+    /// path (`__do_once_start`, `lock_mount`). Held wherever every path on
+    /// releases it (see [`anticipated_releases`]).
+    pub pending: Vec<Held>,
 }
 
 impl RelState {
@@ -96,6 +102,73 @@ impl RelState {
             self.may_plus.push(h.lock);
             self.may_plus.sort_unstable();
         }
+        self.pending.retain(|x| x.lock != h.lock);
+    }
+
+    /// May hold `h` from here on (not on every path).
+    fn pend(&mut self, h: Held) {
+        self.pend_all(vec![h]);
+    }
+
+    /// May hold these from here on: merged by lock, the first seen kept.
+    fn pend_all(&mut self, mut hs: Vec<Held>) {
+        hs.retain(|h| !self.plus.iter().any(|x| x.lock == h.lock));
+        if hs.is_empty() {
+            return;
+        }
+        hs.sort_by_key(|x| x.lock);
+        hs.dedup_by_key(|x| x.lock);
+        if self.pending.is_empty() {
+            self.pending = hs;
+            return;
+        }
+        let old = std::mem::take(&mut self.pending);
+        let mut out = Vec::with_capacity(old.len() + hs.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), hs.into_iter().peekable());
+        loop {
+            match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.lock == y.lock => {
+                    out.push(*x);
+                    a.next();
+                    b.next();
+                }
+                (Some(x), Some(y)) if x.lock < y.lock => {
+                    out.push(*x);
+                    a.next();
+                }
+                (Some(_), Some(_)) | (None, Some(_)) => out.push(b.next().expect("peeked")),
+                (Some(_), None) => out.push(a.next().expect("peeked")),
+                (None, None) => break,
+            }
+        }
+        self.pending = out;
+    }
+
+    /// The state as recorded for later stages, which never read `pending`.
+    fn without_pending(&self) -> RelState {
+        RelState {
+            plus: self.plus.clone(),
+            may_plus: self.may_plus.clone(),
+            minus: self.minus.clone(),
+            reheld: self.reheld.clone(),
+            pending: Vec::new(),
+        }
+    }
+
+    /// Pending locks every path on releases are held here.
+    fn promote(&mut self, anticipated: &[LockId]) {
+        if self.pending.is_empty() || anticipated.is_empty() {
+            return;
+        }
+        let held: Vec<Held> = self
+            .pending
+            .iter()
+            .filter(|h| anticipated.binary_search(&h.lock).is_ok())
+            .copied()
+            .collect();
+        for h in held {
+            self.acquire(h);
+        }
     }
 
     fn release(&mut self, l: LockId) {
@@ -105,6 +178,7 @@ impl RelState {
         self.plus.retain(|x| x.lock != l);
         self.may_plus.retain(|x| *x != l);
         self.reheld.retain(|x| *x != l);
+        self.pending.retain(|x| x.lock != l);
         if (!had || reheld) && !self.minus.contains(&l) {
             self.minus.push(l);
             self.minus.sort_unstable();
@@ -112,8 +186,24 @@ impl RelState {
     }
 
     fn join(&mut self, other: &RelState) {
+        // Held on one side only: may be held.
+        let dropped: Vec<Held> = self
+            .plus
+            .iter()
+            .filter(|x| !other.plus.iter().any(|y| y.lock == x.lock))
+            .chain(
+                other
+                    .plus
+                    .iter()
+                    .filter(|y| !self.plus.iter().any(|x| x.lock == y.lock)),
+            )
+            .copied()
+            .collect();
         self.plus
             .retain(|x| other.plus.iter().any(|y| y.lock == x.lock));
+        let mut more = dropped;
+        more.extend_from_slice(&other.pending);
+        self.pend_all(more);
         // Re-taken on either path (and held on both): a later release
         // drops the caller's hold.
         for l in &other.reheld {
@@ -152,6 +242,11 @@ pub struct Summary {
     /// Locks of `acquires` the function released as its caller's and
     /// took again: a caller applies a release, then the acquisition.
     pub reacquires: Vec<LockId>,
+    /// Locks every path releases before returning (and before taking them
+    /// again): `__do_once_done`, `unlock_mount`.
+    pub must_releases: Vec<LockId>,
+    /// Locks it may return holding, not on every path, with mode and site.
+    pub may_return: Vec<Held>,
 }
 
 /// A lock operation performed directly by a function.
@@ -918,6 +1013,17 @@ fn analyze_function<'s>(
         .collect();
     let preds = predecessors(func);
     let order = reverse_postorder(func);
+    let ant = anticipated_releases(func, effects, &effect_at, &order, summaries);
+    let promote_at_block = |s: &mut RelState, b: u32| {
+        if let Some(a) = ant.as_ref().and_then(|a| a.at_block[b as usize].as_ref()) {
+            s.promote(a);
+        }
+    };
+    let promote_after = |s: &mut RelState, i: u32| {
+        if let Some(a) = ant.as_ref().and_then(|a| a.after.get(&i)) {
+            s.promote(a);
+        }
+    };
     let mut entry: Vec<Option<RelState>> = vec![None; nb];
     entry[0] = Some(RelState::default());
     let mut exit_states: Vec<Option<RelState>> = vec![None; nb];
@@ -953,6 +1059,7 @@ fn analyze_function<'s>(
                 }
             }
             let Some(mut s) = state else { continue };
+            promote_at_block(&mut s, b);
             if entry[b as usize].as_ref() == Some(&s) && exit_states[b as usize].is_some() {
                 continue;
             }
@@ -961,6 +1068,7 @@ fn analyze_function<'s>(
                 let i = i as u32;
                 if let Some(&k) = effect_at.get(&i) {
                     apply(&effects[k].1, &mut s, f, i, summaries);
+                    promote_after(&mut s, i);
                 }
             }
             if exit_states[b as usize].as_ref() != Some(&s) {
@@ -993,6 +1101,8 @@ fn analyze_function<'s>(
                         before.acquire(*h);
                     }
                 }
+                // What is pending only matters to this function's dataflow.
+                before.pending = Vec::new();
                 fl.before.insert(i, before);
             }
             if let Some(&k) = effect_at.get(&i) {
@@ -1002,25 +1112,26 @@ fn analyze_function<'s>(
                         lock: *l,
                         action: LockAction::Acquire,
                         mode: *mode,
-                        before: s.clone(),
+                        before: s.without_pending(),
                     }),
                     Effect::Release(l) => fl.ops.push(LockOp {
                         inst: i,
                         lock: *l,
                         action: LockAction::Release,
                         mode: LockMode::Write,
-                        before: s.clone(),
+                        before: s.without_pending(),
                     }),
                     Effect::Try(l, mode, _) => fl.ops.push(LockOp {
                         inst: i,
                         lock: *l,
                         action: LockAction::TryAcquire,
                         mode: *mode,
-                        before: s.clone(),
+                        before: s.without_pending(),
                     }),
                     _ => {}
                 }
                 apply(&effects[k].1, &mut s, f, i, summaries);
+                promote_after(&mut s, i);
             }
             if matches!(inst.kind, InstKind::Ret { .. }) {
                 ret_states.push(s.clone());
@@ -1043,15 +1154,197 @@ fn analyze_function<'s>(
                 acc.join(r);
             }
             maybe.sort_unstable();
+            let may_return = acc
+                .pending
+                .iter()
+                .filter(|h| !acc.plus.iter().any(|x| x.lock == h.lock))
+                .copied()
+                .collect();
             Summary {
                 acquires: acc.plus,
                 maybe_held: maybe,
                 releases: acc.minus,
                 reacquires: acc.reheld,
+                must_releases: ant
+                    .as_ref()
+                    .and_then(|a| a.at_block[0].clone())
+                    .unwrap_or_default(),
+                may_return,
             }
         }
     };
     (fl, summary)
+}
+
+/// Where every path releases a lock before taking it again or returning.
+struct Anticipated {
+    /// At each block's entry (None: no path from it returns).
+    at_block: Vec<Option<Vec<LockId>>>,
+    /// Just after each lock-effect instruction, where not empty.
+    after: HashMap<u32, Vec<LockId>>,
+}
+
+/// Release anticipation, a backward must-analysis: the locks every path
+/// from a point releases (by an unlock, or by a call every target of which
+/// releases it on every path) before acquiring them again, or maybe
+/// acquiring them in a callee, and before returning. A lock that may be
+/// held at such a point (`RelState::pending`) is held there, if the
+/// program does not unlock what it does not hold: `DO_ONCE`'s
+/// `if (__do_once_start(..)) { ..; __do_once_done(..); }`, and
+/// `p = lock_mount(..); if (IS_ERR(p)) ..; ..; unlock_mount(p)`. None when
+/// the function releases nothing for sure.
+fn anticipated_releases<'s>(
+    func: &Function,
+    effects: &[(u32, Effect)],
+    effect_at: &HashMap<u32, usize>,
+    order: &[u32],
+    summaries: &dyn Fn(FuncId) -> &'s Summary,
+) -> Option<Anticipated> {
+    // What each effect releases for sure (gen) and may acquire (kill).
+    let mut gen: HashMap<u32, Vec<LockId>> = HashMap::new();
+    for (i, e) in effects {
+        match e {
+            Effect::Release(l) => {
+                gen.insert(*i, vec![*l]);
+            }
+            Effect::Call(targets) => {
+                let mut must: Option<Vec<LockId>> = None;
+                for t in targets {
+                    let r = &summaries(*t).must_releases;
+                    must = Some(match must {
+                        None => r.clone(),
+                        Some(mut m) => {
+                            m.retain(|l| r.contains(l));
+                            m
+                        }
+                    });
+                    if must.as_ref().is_some_and(|m| m.is_empty()) {
+                        break;
+                    }
+                }
+                if let Some(m) = must.filter(|m| !m.is_empty()) {
+                    gen.insert(*i, m);
+                }
+            }
+            _ => {}
+        }
+    }
+    if gen.is_empty() {
+        return None;
+    }
+    let mut universe: Vec<LockId> = gen.values().flatten().copied().collect();
+    universe.sort_unstable();
+    universe.dedup();
+    let kill = |i: u32| -> Vec<LockId> {
+        let Some(&k) = effect_at.get(&i) else {
+            return Vec::new();
+        };
+        match &effects[k].1 {
+            Effect::Acquire(l, _) | Effect::Try(l, _, _) => vec![*l],
+            Effect::Call(targets) => universe
+                .iter()
+                .copied()
+                .filter(|l| {
+                    targets.iter().any(|t| {
+                        let s = summaries(*t);
+                        s.acquires.iter().any(|h| h.lock == *l)
+                            || s.may_return.iter().any(|h| h.lock == *l)
+                            || s.maybe_held.contains(l)
+                            || s.reacquires.contains(l)
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let kills: HashMap<u32, Vec<LockId>> = effects
+        .iter()
+        .map(|(i, _)| (*i, kill(*i)))
+        .filter(|(_, k)| !k.is_empty())
+        .collect();
+    // Backward over one block from its exit set.
+    let through = |b: u32,
+                   mut cur: Option<Vec<LockId>>,
+                   mut after: Option<&mut HashMap<u32, Vec<LockId>>>| {
+        for i in func.block_insts(b).rev() {
+            let i = i as u32;
+            if !effect_at.contains_key(&i) {
+                continue;
+            }
+            if let Some(a) = after.as_deref_mut() {
+                if let Some(c) = cur.as_ref().filter(|c| !c.is_empty()) {
+                    a.insert(i, c.clone());
+                }
+            }
+            if let Some(k) = kills.get(&i) {
+                if let Some(c) = cur.as_mut() {
+                    c.retain(|l| !k.contains(l));
+                } else {
+                    cur = Some(
+                        universe
+                            .iter()
+                            .copied()
+                            .filter(|l| !k.contains(l))
+                            .collect(),
+                    );
+                }
+            }
+            if let Some(g) = gen.get(&i) {
+                if let Some(c) = cur.as_mut() {
+                    c.extend_from_slice(g);
+                    c.sort_unstable();
+                    c.dedup();
+                }
+            }
+        }
+        cur
+    };
+    let nb = func.blocks.len();
+    let exit_set = |b: u32, at: &[Option<Vec<LockId>>]| -> Option<Vec<LockId>> {
+        let succs = &func.blocks[b as usize].succs;
+        if succs.is_empty() {
+            let last = func.block_insts(b).last()?;
+            return match func.insts[last].kind {
+                InstKind::Ret { .. } => Some(Vec::new()),
+                _ => None,
+            };
+        }
+        let mut out: Option<Vec<LockId>> = None;
+        for &sb in succs {
+            let Some(x) = at.get(sb as usize).and_then(|x| x.as_ref()) else {
+                continue;
+            };
+            out = Some(match out {
+                None => x.clone(),
+                Some(mut o) => {
+                    o.retain(|l| x.contains(l));
+                    o
+                }
+            });
+        }
+        out
+    };
+    let mut at_block: Vec<Option<Vec<LockId>>> = vec![None; nb];
+    for _ in 0..50 {
+        let mut changed = false;
+        for &b in order.iter().rev() {
+            let out = exit_set(b, &at_block);
+            let new = through(b, out, None);
+            if new != at_block[b as usize] {
+                at_block[b as usize] = new;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut after = HashMap::new();
+    for b in 0..nb as u32 {
+        let out = exit_set(b, &at_block);
+        through(b, out, Some(&mut after));
+    }
+    Some(Anticipated { at_block, after })
 }
 
 fn apply<'s>(
@@ -1068,7 +1361,14 @@ fn apply<'s>(
             site: (f, i),
         }),
         Effect::Release(l) => s.release(*l),
-        Effect::Try(..) | Effect::None | Effect::GuardRelease(..) => {}
+        // Acquired on the branch that tests the result (`try_edge`);
+        // until then, and where the test is out of seam's sight, maybe.
+        Effect::Try(l, mode, _) => s.pend(Held {
+            lock: *l,
+            mode: *mode,
+            site: (f, i),
+        }),
+        Effect::None | Effect::GuardRelease(..) => {}
         Effect::Call(targets) => {
             // Several possible targets: only what all of them do for sure.
             let mut acq: Option<Vec<Held>> = None;
@@ -1097,7 +1397,23 @@ fn apply<'s>(
             for r in rel {
                 s.release(r);
             }
-            for h in acq.unwrap_or_default() {
+            let acq = acq.unwrap_or_default();
+            // What some target may return holding.
+            let mut maybe: Vec<Held> = Vec::new();
+            for t in targets {
+                let sum = summaries(*t);
+                for h in sum.may_return.iter().chain(sum.acquires.iter()) {
+                    if !acq.iter().any(|x| x.lock == h.lock) {
+                        maybe.push(Held {
+                            lock: h.lock,
+                            mode: h.mode,
+                            site: (f, i),
+                        });
+                    }
+                }
+            }
+            s.pend_all(maybe);
+            for h in acq {
                 // The acquisition happened inside the callee; report the call site.
                 s.acquire(Held {
                     lock: h.lock,
