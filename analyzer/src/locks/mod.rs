@@ -63,20 +63,44 @@ pub struct RelState {
     pub may_plus: Vec<LockId>,
     /// Held by the caller and released since entry, on some path.
     pub minus: Vec<LockId>,
+}
+
+impl RelState {
+    fn acquire(&mut self, h: Held) {
+        if let Some(x) = self.plus.iter_mut().find(|x| x.lock == h.lock) {
+            *x = h;
+        } else {
+            self.plus.push(h);
+            self.plus.sort_by_key(|x| x.lock);
+        }
+        if !self.may_plus.contains(&h.lock) {
+            self.may_plus.push(h.lock);
+            self.may_plus.sort_unstable();
+        }
+    }
+}
+
+/// The state the per-function dataflow carries: the relative state plus
+/// what only the dataflow needs (recorded states are `RelState`s).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Flow {
+    plus: Vec<Held>,
+    may_plus: Vec<LockId>,
+    minus: Vec<LockId>,
     /// Locks of `plus` taken again after this function released them as
     /// its caller's (binder's unlock/relock dance, or a release a callee's
     /// may-summary blamed on it): held now, whether or not the caller
     /// held them, and a later release drops the caller's hold.
-    pub reheld: Vec<LockId>,
+    reheld: Vec<LockId>,
     /// Locks that may be held here, with mode and site, though not on
     /// every path (`plus`): acquired on one branch only, a trylock whose
     /// result seam cannot follow, a callee that returns holding it on some
     /// path (`__do_once_start`, `lock_mount`). Held wherever every path on
     /// releases it (see [`anticipated_releases`]).
-    pub pending: Vec<Held>,
+    pending: Vec<Held>,
 }
 
-impl RelState {
+impl Flow {
     fn acquire(&mut self, h: Held) {
         // Re-taking a lock the caller held and this function dropped
         // (binder's unlock/relock dance) is not a new acquisition of this
@@ -144,14 +168,12 @@ impl RelState {
         self.pending = out;
     }
 
-    /// The state as recorded for later stages, which never read `pending`.
-    fn without_pending(&self) -> RelState {
+    /// The state as recorded for later stages.
+    fn rel(&self) -> RelState {
         RelState {
             plus: self.plus.clone(),
             may_plus: self.may_plus.clone(),
             minus: self.minus.clone(),
-            reheld: self.reheld.clone(),
-            pending: Vec::new(),
         }
     }
 
@@ -185,7 +207,38 @@ impl RelState {
         }
     }
 
-    fn join(&mut self, other: &RelState) {
+    /// `release` of each of `rel` (distinct locks), at once.
+    fn release_all(&mut self, rel: &[LockId]) {
+        if rel.len() <= 4 {
+            for l in rel {
+                self.release(*l);
+            }
+            return;
+        }
+        let mut sorted = rel.to_vec();
+        sorted.sort_unstable();
+        let has = |v: &[LockId], l: LockId| v.binary_search(&l).is_ok();
+        let mut gone: Vec<LockId> = sorted
+            .iter()
+            .copied()
+            .filter(|&l| {
+                let had = self.plus.iter().any(|x| x.lock == l) || has(&self.may_plus, l);
+                !had || has(&self.reheld, l)
+            })
+            .collect();
+        self.plus.retain(|x| !has(&sorted, x.lock));
+        self.may_plus.retain(|x| !has(&sorted, *x));
+        self.reheld.retain(|x| !has(&sorted, *x));
+        self.pending.retain(|x| !has(&sorted, x.lock));
+        if !gone.is_empty() {
+            gone.extend_from_slice(&self.minus);
+            gone.sort_unstable();
+            gone.dedup();
+            self.minus = gone;
+        }
+    }
+
+    fn join(&mut self, other: &Flow) {
         // Held on one side only: may be held.
         let dropped: Vec<Held> = self
             .plus
@@ -1014,28 +1067,43 @@ fn analyze_function<'s>(
     let preds = predecessors(func);
     let order = reverse_postorder(func);
     let ant = anticipated_releases(func, effects, &effect_at, &order, summaries);
-    let promote_at_block = |s: &mut RelState, b: u32| {
+    let fx: Vec<Option<CallFx>> = effects
+        .iter()
+        .map(|(i, e)| match e {
+            Effect::Call(targets) => {
+                let mut fx = call_fx(targets, f, *i, summaries);
+                // What one of an indirect call's targets may return
+                // holding is kept only where this function can use it
+                // (a lock it releases for sure somewhere): merged
+                // function-pointer classes give some calls hundreds of
+                // targets, whose locks would be pending everywhere above.
+                if targets.len() > 1 {
+                    let universe = ant.as_ref().map(|a| &a.universe[..]).unwrap_or(&[]);
+                    fx.maybe.retain(|h| universe.binary_search(&h.lock).is_ok());
+                }
+                Some(fx)
+            }
+            _ => None,
+        })
+        .collect();
+    let promote_at_block = |s: &mut Flow, b: u32| {
         if let Some(a) = ant.as_ref().and_then(|a| a.at_block[b as usize].as_ref()) {
             s.promote(a);
         }
     };
-    let promote_after = |s: &mut RelState, i: u32| {
+    let promote_after = |s: &mut Flow, i: u32| {
         if let Some(a) = ant.as_ref().and_then(|a| a.after.get(&i)) {
             s.promote(a);
         }
     };
-    let mut entry: Vec<Option<RelState>> = vec![None; nb];
-    entry[0] = Some(RelState::default());
-    let mut exit_states: Vec<Option<RelState>> = vec![None; nb];
+    let mut entry: Vec<Option<Flow>> = vec![None; nb];
+    entry[0] = Some(Flow::default());
+    let mut exit_states: Vec<Option<Flow>> = vec![None; nb];
     // Per-edge extra acquisitions from trylock branches.
     for _iter in 0..50 {
         let mut changed = false;
         for &b in &order {
-            let mut state: Option<RelState> = if b == 0 {
-                Some(RelState::default())
-            } else {
-                None
-            };
+            let mut state: Option<Flow> = if b == 0 { Some(Flow::default()) } else { None };
             for &p in &preds[b as usize] {
                 let Some(out) = exit_states[p as usize].as_ref() else {
                     continue;
@@ -1067,7 +1135,7 @@ fn analyze_function<'s>(
             for i in func.block_insts(b) {
                 let i = i as u32;
                 if let Some(&k) = effect_at.get(&i) {
-                    apply(&effects[k].1, &mut s, f, i, summaries);
+                    apply(&effects[k].1, &mut s, f, i, fx[k].as_ref());
                     promote_after(&mut s, i);
                 }
             }
@@ -1081,7 +1149,7 @@ fn analyze_function<'s>(
         }
     }
     // Record states before accesses and calls, and lock operations.
-    let mut ret_states: Vec<RelState> = Vec::new();
+    let mut ret_states: Vec<Flow> = Vec::new();
     for b in 0..nb as u32 {
         let Some(mut s) = entry[b as usize].clone() else {
             continue;
@@ -1092,7 +1160,7 @@ fn analyze_function<'s>(
             if inst.kind.is_memory_access()
                 || matches!(inst.kind, InstKind::Call { .. } | InstKind::Asm { .. })
             {
-                let mut before = s.clone();
+                let mut before = s.rel();
                 // Inside a body that runs under a lock: held, whatever
                 // the dataflow says (it never enters the summary).
                 if let Some(h) = body.get(&i) {
@@ -1101,8 +1169,6 @@ fn analyze_function<'s>(
                         before.acquire(*h);
                     }
                 }
-                // What is pending only matters to this function's dataflow.
-                before.pending = Vec::new();
                 fl.before.insert(i, before);
             }
             if let Some(&k) = effect_at.get(&i) {
@@ -1112,25 +1178,25 @@ fn analyze_function<'s>(
                         lock: *l,
                         action: LockAction::Acquire,
                         mode: *mode,
-                        before: s.without_pending(),
+                        before: s.rel(),
                     }),
                     Effect::Release(l) => fl.ops.push(LockOp {
                         inst: i,
                         lock: *l,
                         action: LockAction::Release,
                         mode: LockMode::Write,
-                        before: s.without_pending(),
+                        before: s.rel(),
                     }),
                     Effect::Try(l, mode, _) => fl.ops.push(LockOp {
                         inst: i,
                         lock: *l,
                         action: LockAction::TryAcquire,
                         mode: *mode,
-                        before: s.without_pending(),
+                        before: s.rel(),
                     }),
                     _ => {}
                 }
-                apply(&effects[k].1, &mut s, f, i, summaries);
+                apply(&effects[k].1, &mut s, f, i, fx[k].as_ref());
                 promote_after(&mut s, i);
             }
             if matches!(inst.kind, InstKind::Ret { .. }) {
@@ -1178,6 +1244,8 @@ fn analyze_function<'s>(
 
 /// Where every path releases a lock before taking it again or returning.
 struct Anticipated {
+    /// The locks some instruction of the function releases for sure.
+    universe: Vec<LockId>,
     /// At each block's entry (None: no path from it returns).
     at_block: Vec<Option<Vec<LockId>>>,
     /// Just after each lock-effect instruction, where not empty.
@@ -1188,7 +1256,7 @@ struct Anticipated {
 /// from a point releases (by an unlock, or by a call every target of which
 /// releases it on every path) before acquiring them again, or maybe
 /// acquiring them in a callee, and before returning. A lock that may be
-/// held at such a point (`RelState::pending`) is held there, if the
+/// held at such a point (`Flow::pending`) is held there, if the
 /// program does not unlock what it does not hold: `DO_ONCE`'s
 /// `if (__do_once_start(..)) { ..; __do_once_done(..); }`, and
 /// `p = lock_mount(..); if (IS_ERR(p)) ..; ..; unlock_mount(p)`. None when
@@ -1257,6 +1325,16 @@ fn anticipated_releases<'s>(
             _ => Vec::new(),
         }
     };
+    // The effect instructions of each block, in order.
+    let mut block_effects: Vec<Vec<u32>> = vec![Vec::new(); func.blocks.len()];
+    for (i, _) in effects {
+        if let Some(b) = func.block_of(*i) {
+            block_effects[b as usize].push(*i);
+        }
+    }
+    for v in block_effects.iter_mut() {
+        v.sort_unstable();
+    }
     let kills: HashMap<u32, Vec<LockId>> = effects
         .iter()
         .map(|(i, _)| (*i, kill(*i)))
@@ -1266,11 +1344,7 @@ fn anticipated_releases<'s>(
     let through = |b: u32,
                    mut cur: Option<Vec<LockId>>,
                    mut after: Option<&mut HashMap<u32, Vec<LockId>>>| {
-        for i in func.block_insts(b).rev() {
-            let i = i as u32;
-            if !effect_at.contains_key(&i) {
-                continue;
-            }
+        for &i in block_effects[b as usize].iter().rev() {
             if let Some(a) = after.as_deref_mut() {
                 if let Some(c) = cur.as_ref().filter(|c| !c.is_empty()) {
                     a.insert(i, c.clone());
@@ -1344,16 +1418,77 @@ fn anticipated_releases<'s>(
         let out = exit_set(b, &at_block);
         through(b, out, Some(&mut after));
     }
-    Some(Anticipated { at_block, after })
+    Some(Anticipated {
+        universe,
+        at_block,
+        after,
+    })
 }
 
-fn apply<'s>(
-    e: &Effect,
-    s: &mut RelState,
+/// What a call does to the caller's locks, from its targets' summaries:
+/// the same at every visit of the dataflow, so computed once.
+struct CallFx {
+    /// Released (by some target), in the order first seen.
+    rel: Vec<LockId>,
+    /// Acquired (by every target), with the call as the site.
+    acq: Vec<Held>,
+    /// What some target may return holding, or acquires while another
+    /// does not.
+    maybe: Vec<Held>,
+}
+
+fn call_fx<'s>(
+    targets: &[FuncId],
     f: FuncId,
     i: u32,
     summaries: &dyn Fn(FuncId) -> &'s Summary,
-) {
+) -> CallFx {
+    // Several possible targets: only what all of them do for sure.
+    let mut acq: Option<Vec<Held>> = None;
+    let mut rel: Vec<LockId> = Vec::new();
+    // An ops-table call has hundreds of targets: borrow their
+    // summaries, and dedup releases once at the end.
+    for t in targets {
+        let sum = summaries(*t);
+        rel.extend_from_slice(&sum.releases);
+        // A lock the callee released and took again: released
+        // (the caller's hold is gone), then acquired below.
+        rel.extend_from_slice(&sum.reacquires);
+        acq = Some(match acq {
+            None => sum.acquires.clone(),
+            Some(mut a) => {
+                a.retain(|x| sum.acquires.iter().any(|y| y.lock == x.lock));
+                a
+            }
+        });
+    }
+    // Released in the order first seen.
+    if rel.len() > 1 {
+        let mut seen = std::collections::HashSet::with_capacity(rel.len());
+        rel.retain(|r| seen.insert(*r));
+    }
+    let at_call = |h: &Held| Held {
+        lock: h.lock,
+        mode: h.mode,
+        site: (f, i),
+    };
+    // The acquisition happened inside the callee; report the call site.
+    let acq: Vec<Held> = acq.unwrap_or_default().iter().map(at_call).collect();
+    let mut maybe: Vec<Held> = Vec::new();
+    for t in targets {
+        let sum = summaries(*t);
+        for h in sum.may_return.iter().chain(sum.acquires.iter()) {
+            if !acq.iter().any(|x| x.lock == h.lock) {
+                maybe.push(at_call(h));
+            }
+        }
+    }
+    maybe.sort_by_key(|x| x.lock);
+    maybe.dedup_by_key(|x| x.lock);
+    CallFx { rel, acq, maybe }
+}
+
+fn apply(e: &Effect, s: &mut Flow, f: FuncId, i: u32, fx: Option<&CallFx>) {
     match e {
         Effect::Acquire(l, mode) => s.acquire(Held {
             lock: *l,
@@ -1369,57 +1504,12 @@ fn apply<'s>(
             site: (f, i),
         }),
         Effect::None | Effect::GuardRelease(..) => {}
-        Effect::Call(targets) => {
-            // Several possible targets: only what all of them do for sure.
-            let mut acq: Option<Vec<Held>> = None;
-            let mut rel: Vec<LockId> = Vec::new();
-            // An ops-table call has hundreds of targets: borrow their
-            // summaries, and dedup releases once at the end.
-            for t in targets {
-                let sum = summaries(*t);
-                rel.extend_from_slice(&sum.releases);
-                // A lock the callee released and took again: released
-                // (the caller's hold is gone), then acquired below.
-                rel.extend_from_slice(&sum.reacquires);
-                acq = Some(match acq {
-                    None => sum.acquires.clone(),
-                    Some(mut a) => {
-                        a.retain(|x| sum.acquires.iter().any(|y| y.lock == x.lock));
-                        a
-                    }
-                });
-            }
-            // Released in the order first seen.
-            if rel.len() > 1 {
-                let mut seen = std::collections::HashSet::with_capacity(rel.len());
-                rel.retain(|r| seen.insert(*r));
-            }
-            for r in rel {
-                s.release(r);
-            }
-            let acq = acq.unwrap_or_default();
-            // What some target may return holding.
-            let mut maybe: Vec<Held> = Vec::new();
-            for t in targets {
-                let sum = summaries(*t);
-                for h in sum.may_return.iter().chain(sum.acquires.iter()) {
-                    if !acq.iter().any(|x| x.lock == h.lock) {
-                        maybe.push(Held {
-                            lock: h.lock,
-                            mode: h.mode,
-                            site: (f, i),
-                        });
-                    }
-                }
-            }
-            s.pend_all(maybe);
-            for h in acq {
-                // The acquisition happened inside the callee; report the call site.
-                s.acquire(Held {
-                    lock: h.lock,
-                    mode: h.mode,
-                    site: (f, i),
-                });
+        Effect::Call(_) => {
+            let Some(fx) = fx else { return };
+            s.release_all(&fx.rel);
+            s.pend_all(fx.maybe.clone());
+            for h in &fx.acq {
+                s.acquire(*h);
             }
         }
     }
