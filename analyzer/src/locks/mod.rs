@@ -1506,7 +1506,18 @@ fn apply(e: &Effect, s: &mut Flow, f: FuncId, i: u32, fx: Option<&CallFx>) {
         Effect::None | Effect::GuardRelease(..) => {}
         Effect::Call(_) => {
             let Some(fx) = fx else { return };
+            // A lock this function holds that the call may release (on some
+            // path of some target: merged function-pointer classes give
+            // calls targets that unlock anything) may still be held after
+            // it; held where every path on releases it.
+            let kept: Vec<Held> = s
+                .plus
+                .iter()
+                .filter(|h| fx.rel.contains(&h.lock))
+                .copied()
+                .collect();
             s.release_all(&fx.rel);
+            s.pend_all(kept);
             s.pend_all(fx.maybe.clone());
             for h in &fx.acq {
                 s.acquire(*h);
