@@ -1435,6 +1435,8 @@ struct CallFx {
     /// What some target may return holding, or acquires while another
     /// does not.
     maybe: Vec<Held>,
+    /// Released by every target on every path.
+    must: Vec<LockId>,
 }
 
 fn call_fx<'s>(
@@ -1485,7 +1487,26 @@ fn call_fx<'s>(
     }
     maybe.sort_by_key(|x| x.lock);
     maybe.dedup_by_key(|x| x.lock);
-    CallFx { rel, acq, maybe }
+    let mut must: Option<Vec<LockId>> = None;
+    for t in targets {
+        let r = &summaries(*t).must_releases;
+        must = Some(match must {
+            None => r.clone(),
+            Some(mut m) => {
+                m.retain(|l| r.contains(l));
+                m
+            }
+        });
+        if must.as_ref().is_some_and(|m| m.is_empty()) {
+            break;
+        }
+    }
+    CallFx {
+        rel,
+        acq,
+        maybe,
+        must: must.unwrap_or_default(),
+    }
 }
 
 fn apply(e: &Effect, s: &mut Flow, f: FuncId, i: u32, fx: Option<&CallFx>) {
@@ -1509,11 +1530,13 @@ fn apply(e: &Effect, s: &mut Flow, f: FuncId, i: u32, fx: Option<&CallFx>) {
             // A lock this function holds that the call may release (on some
             // path of some target: merged function-pointer classes give
             // calls targets that unlock anything) may still be held after
-            // it; held where every path on releases it.
+            // it; held where every path on releases it. Not one every
+            // target releases on every path: a hand-over, after which
+            // another unlock is a double unlock.
             let kept: Vec<Held> = s
                 .plus
                 .iter()
-                .filter(|h| fx.rel.contains(&h.lock))
+                .filter(|h| fx.rel.contains(&h.lock) && !fx.must.contains(&h.lock))
                 .copied()
                 .collect();
             s.release_all(&fx.rel);
