@@ -83,6 +83,11 @@ pub fn run(modules: &[Module], config: &Config, models: &seam_models::Models) ->
     lap("threads");
     let locks = Locks::analyze(&program, &index, &memory, &cg);
     lap("locks");
+    if let Ok(names) = std::env::var("SEAM_DEBUG_LOCKS") {
+        for name in names.split(',') {
+            locks.debug_function(&program, &memory, &cg, name);
+        }
+    }
     let accesses = Accesses::collect(&program, &index, &memory, &cg, &locks, &threads);
     lap("accesses");
     let facts = Facts {

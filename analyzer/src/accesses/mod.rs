@@ -156,6 +156,8 @@ struct Walker<'a, 'p, 'm> {
     func_contexts: HashMap<Instance, (usize, Option<Vec<Held>>)>,
     /// Per function: the section its code is in.
     section: Vec<CodeSection>,
+    /// Contexts walked at MAX_DEPTH, whose calls were not followed.
+    truncated: HashSet<u32>,
 }
 
 impl Accesses {
@@ -194,6 +196,7 @@ impl Accesses {
                 .map(|f| code_section(program, f))
                 .collect(),
             cur_ctx: 0,
+            truncated: HashSet::new(),
             cur_instance: 0,
             func_contexts: HashMap::new(),
         };
@@ -285,6 +288,36 @@ impl Walker<'_, '_, '_> {
                     Some(p) => self.ctx_children[p as usize].push(id),
                     None => self.root_entry[root] = Some(id),
                 }
+                // First walked too deep to go into its calls: go into them
+                // from this shallower path (else what a context first
+                // reached through a long chain of merged indirect calls
+                // calls is never walked, from any root).
+                if path.len() < MAX_DEPTH && self.truncated.remove(&id) {
+                    let fl = &self.locks.functions[f as usize];
+                    let mut insts: Vec<u32> = fl.before.keys().copied().collect();
+                    insts.sort_unstable();
+                    for &i in insts.iter().rev() {
+                        if !matches!(
+                            self.program.function(f).insts[i as usize].kind,
+                            InstKind::Call { .. }
+                        ) {
+                            continue;
+                        }
+                        let held = absolute(&entry, &fl.before[&i]);
+                        for &g in self.cg.targets(f, i).iter().rev() {
+                            if self.section[g as usize] == CodeSection::InitExit
+                                && self.section[f as usize] == CodeSection::Text
+                            {
+                                continue;
+                            }
+                            let mut p = path.clone();
+                            p.push((f, i));
+                            let below_once = once || self.memory.once_calls.contains(&(f, i));
+                            let gx = self.memory.callee_instance(x, i, g);
+                            stack.push((gx, held.clone(), p, below_once, Some(id)));
+                        }
+                    }
+                }
                 continue;
             }
             if self.ctx_ids.len() >= MAX_CONTEXTS {
@@ -302,6 +335,9 @@ impl Walker<'_, '_, '_> {
             }
             self.cur_ctx = id;
             self.cur_instance = x;
+            if path.len() >= MAX_DEPTH {
+                self.truncated.insert(id);
+            }
             let pid = self.path_id(&path);
             if !self.prepub.contains_key(&f) {
                 let pp = publication::prepublication(self.program, self.index, &mut self.fresh, f);

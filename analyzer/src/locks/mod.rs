@@ -67,13 +67,6 @@ pub struct RelState {
 
 impl RelState {
     fn acquire(&mut self, h: Held) {
-        // Re-taking a lock the caller held and this function dropped
-        // (binder's unlock/relock dance) restores the caller's state: it is
-        // not a new acquisition of this function.
-        if self.minus.contains(&h.lock) {
-            self.minus.retain(|l| *l != h.lock);
-            return;
-        }
         if let Some(x) = self.plus.iter_mut().find(|x| x.lock == h.lock) {
             *x = h;
         } else {
@@ -85,20 +78,195 @@ impl RelState {
             self.may_plus.sort_unstable();
         }
     }
+}
+
+/// The state the per-function dataflow carries: the relative state plus
+/// what only the dataflow needs (recorded states are `RelState`s).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Flow {
+    plus: Vec<Held>,
+    may_plus: Vec<LockId>,
+    minus: Vec<LockId>,
+    /// Locks of `plus` taken again after this function released them as
+    /// its caller's (binder's unlock/relock dance, or a release a callee's
+    /// may-summary blamed on it): held now, whether or not the caller
+    /// held them, and a later release drops the caller's hold.
+    reheld: Vec<LockId>,
+    /// Locks that may be held here, with mode and site, though not on
+    /// every path (`plus`): acquired on one branch only, a trylock whose
+    /// result seam cannot follow, a callee that returns holding it on some
+    /// path (`__do_once_start`, `lock_mount`). Held wherever every path on
+    /// releases it (see [`anticipated_releases`]).
+    pending: Vec<Held>,
+}
+
+impl Flow {
+    fn acquire(&mut self, h: Held) {
+        // Re-taking a lock the caller held and this function dropped
+        // (binder's unlock/relock dance) is not a new acquisition of this
+        // function, but the lock is held from here on whatever the caller
+        // held: the "release" may only be a callee's may-summary (one of
+        // an indirect call's hundreds of targets unlocks it), and the
+        // caller need not hold the lock at all.
+        let reheld = self.minus.contains(&h.lock);
+        if reheld {
+            self.minus.retain(|l| *l != h.lock);
+            if !self.reheld.contains(&h.lock) {
+                self.reheld.push(h.lock);
+                self.reheld.sort_unstable();
+            }
+        }
+        if let Some(x) = self.plus.iter_mut().find(|x| x.lock == h.lock) {
+            *x = h;
+        } else {
+            self.plus.push(h);
+            self.plus.sort_by_key(|x| x.lock);
+        }
+        if !reheld && !self.may_plus.contains(&h.lock) {
+            self.may_plus.push(h.lock);
+            self.may_plus.sort_unstable();
+        }
+        self.pending.retain(|x| x.lock != h.lock);
+    }
+
+    /// May hold `h` from here on (not on every path).
+    fn pend(&mut self, h: Held) {
+        self.pend_all(vec![h]);
+    }
+
+    /// May hold these from here on: merged by lock, the first seen kept.
+    fn pend_all(&mut self, mut hs: Vec<Held>) {
+        hs.retain(|h| !self.plus.iter().any(|x| x.lock == h.lock));
+        if hs.is_empty() {
+            return;
+        }
+        hs.sort_by_key(|x| x.lock);
+        hs.dedup_by_key(|x| x.lock);
+        if self.pending.is_empty() {
+            self.pending = hs;
+            return;
+        }
+        let old = std::mem::take(&mut self.pending);
+        let mut out = Vec::with_capacity(old.len() + hs.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), hs.into_iter().peekable());
+        loop {
+            match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x.lock == y.lock => {
+                    out.push(*x);
+                    a.next();
+                    b.next();
+                }
+                (Some(x), Some(y)) if x.lock < y.lock => {
+                    out.push(*x);
+                    a.next();
+                }
+                (Some(_), Some(_)) | (None, Some(_)) => out.push(b.next().expect("peeked")),
+                (Some(_), None) => out.push(a.next().expect("peeked")),
+                (None, None) => break,
+            }
+        }
+        self.pending = out;
+    }
+
+    /// The state as recorded for later stages.
+    fn rel(&self) -> RelState {
+        RelState {
+            plus: self.plus.clone(),
+            may_plus: self.may_plus.clone(),
+            minus: self.minus.clone(),
+        }
+    }
+
+    /// Pending locks every path on releases are held here.
+    fn promote(&mut self, anticipated: &[LockId]) {
+        if self.pending.is_empty() || anticipated.is_empty() {
+            return;
+        }
+        let held: Vec<Held> = self
+            .pending
+            .iter()
+            .filter(|h| anticipated.binary_search(&h.lock).is_ok())
+            .copied()
+            .collect();
+        for h in held {
+            self.acquire(h);
+        }
+    }
 
     fn release(&mut self, l: LockId) {
         let had = self.plus.iter().any(|x| x.lock == l) || self.may_plus.contains(&l);
+        // Releasing a re-taken lock of the caller drops the caller's hold.
+        let reheld = self.reheld.contains(&l);
         self.plus.retain(|x| x.lock != l);
         self.may_plus.retain(|x| *x != l);
-        if !had && !self.minus.contains(&l) {
+        self.reheld.retain(|x| *x != l);
+        self.pending.retain(|x| x.lock != l);
+        if (!had || reheld) && !self.minus.contains(&l) {
             self.minus.push(l);
             self.minus.sort_unstable();
         }
     }
 
-    fn join(&mut self, other: &RelState) {
+    /// `release` of each of `rel` (distinct locks), at once.
+    fn release_all(&mut self, rel: &[LockId]) {
+        if rel.len() <= 4 {
+            for l in rel {
+                self.release(*l);
+            }
+            return;
+        }
+        let mut sorted = rel.to_vec();
+        sorted.sort_unstable();
+        let has = |v: &[LockId], l: LockId| v.binary_search(&l).is_ok();
+        let mut gone: Vec<LockId> = sorted
+            .iter()
+            .copied()
+            .filter(|&l| {
+                let had = self.plus.iter().any(|x| x.lock == l) || has(&self.may_plus, l);
+                !had || has(&self.reheld, l)
+            })
+            .collect();
+        self.plus.retain(|x| !has(&sorted, x.lock));
+        self.may_plus.retain(|x| !has(&sorted, *x));
+        self.reheld.retain(|x| !has(&sorted, *x));
+        self.pending.retain(|x| !has(&sorted, x.lock));
+        if !gone.is_empty() {
+            gone.extend_from_slice(&self.minus);
+            gone.sort_unstable();
+            gone.dedup();
+            self.minus = gone;
+        }
+    }
+
+    fn join(&mut self, other: &Flow) {
+        // Held on one side only: may be held.
+        let dropped: Vec<Held> = self
+            .plus
+            .iter()
+            .filter(|x| !other.plus.iter().any(|y| y.lock == x.lock))
+            .chain(
+                other
+                    .plus
+                    .iter()
+                    .filter(|y| !self.plus.iter().any(|x| x.lock == y.lock)),
+            )
+            .copied()
+            .collect();
         self.plus
             .retain(|x| other.plus.iter().any(|y| y.lock == x.lock));
+        let mut more = dropped;
+        more.extend_from_slice(&other.pending);
+        self.pend_all(more);
+        // Re-taken on either path (and held on both): a later release
+        // drops the caller's hold.
+        for l in &other.reheld {
+            if !self.reheld.contains(l) {
+                self.reheld.push(*l);
+            }
+        }
+        self.reheld
+            .retain(|l| self.plus.iter().any(|x| x.lock == *l));
+        self.reheld.sort_unstable();
         for l in &other.may_plus {
             if !self.may_plus.contains(l) {
                 self.may_plus.push(*l);
@@ -124,6 +292,14 @@ pub struct Summary {
     pub maybe_held: Vec<LockId>,
     /// Locks of the caller released on some path.
     pub releases: Vec<LockId>,
+    /// Locks of `acquires` the function released as its caller's and
+    /// took again: a caller applies a release, then the acquisition.
+    pub reacquires: Vec<LockId>,
+    /// Locks every path releases before returning (and before taking them
+    /// again): `__do_once_done`, `unlock_mount`.
+    pub must_releases: Vec<LockId>,
+    /// Locks it may return holding, not on every path, with mode and site.
+    pub may_return: Vec<Held>,
 }
 
 /// A lock operation performed directly by a function.
@@ -890,18 +1066,44 @@ fn analyze_function<'s>(
         .collect();
     let preds = predecessors(func);
     let order = reverse_postorder(func);
-    let mut entry: Vec<Option<RelState>> = vec![None; nb];
-    entry[0] = Some(RelState::default());
-    let mut exit_states: Vec<Option<RelState>> = vec![None; nb];
+    let ant = anticipated_releases(func, effects, &effect_at, &order, summaries);
+    let fx: Vec<Option<CallFx>> = effects
+        .iter()
+        .map(|(i, e)| match e {
+            Effect::Call(targets) => {
+                let mut fx = call_fx(targets, f, *i, summaries);
+                // What one of an indirect call's targets may return
+                // holding is kept only where this function can use it
+                // (a lock it releases for sure somewhere): merged
+                // function-pointer classes give some calls hundreds of
+                // targets, whose locks would be pending everywhere above.
+                if targets.len() > 1 {
+                    let universe = ant.as_ref().map(|a| &a.universe[..]).unwrap_or(&[]);
+                    fx.maybe.retain(|h| universe.binary_search(&h.lock).is_ok());
+                }
+                Some(fx)
+            }
+            _ => None,
+        })
+        .collect();
+    let promote_at_block = |s: &mut Flow, b: u32| {
+        if let Some(a) = ant.as_ref().and_then(|a| a.at_block[b as usize].as_ref()) {
+            s.promote(a);
+        }
+    };
+    let promote_after = |s: &mut Flow, i: u32| {
+        if let Some(a) = ant.as_ref().and_then(|a| a.after.get(&i)) {
+            s.promote(a);
+        }
+    };
+    let mut entry: Vec<Option<Flow>> = vec![None; nb];
+    entry[0] = Some(Flow::default());
+    let mut exit_states: Vec<Option<Flow>> = vec![None; nb];
     // Per-edge extra acquisitions from trylock branches.
     for _iter in 0..50 {
         let mut changed = false;
         for &b in &order {
-            let mut state: Option<RelState> = if b == 0 {
-                Some(RelState::default())
-            } else {
-                None
-            };
+            let mut state: Option<Flow> = if b == 0 { Some(Flow::default()) } else { None };
             for &p in &preds[b as usize] {
                 let Some(out) = exit_states[p as usize].as_ref() else {
                     continue;
@@ -925,6 +1127,7 @@ fn analyze_function<'s>(
                 }
             }
             let Some(mut s) = state else { continue };
+            promote_at_block(&mut s, b);
             if entry[b as usize].as_ref() == Some(&s) && exit_states[b as usize].is_some() {
                 continue;
             }
@@ -932,7 +1135,8 @@ fn analyze_function<'s>(
             for i in func.block_insts(b) {
                 let i = i as u32;
                 if let Some(&k) = effect_at.get(&i) {
-                    apply(&effects[k].1, &mut s, f, i, summaries);
+                    apply(&effects[k].1, &mut s, f, i, fx[k].as_ref());
+                    promote_after(&mut s, i);
                 }
             }
             if exit_states[b as usize].as_ref() != Some(&s) {
@@ -945,7 +1149,7 @@ fn analyze_function<'s>(
         }
     }
     // Record states before accesses and calls, and lock operations.
-    let mut ret_states: Vec<RelState> = Vec::new();
+    let mut ret_states: Vec<Flow> = Vec::new();
     for b in 0..nb as u32 {
         let Some(mut s) = entry[b as usize].clone() else {
             continue;
@@ -956,7 +1160,7 @@ fn analyze_function<'s>(
             if inst.kind.is_memory_access()
                 || matches!(inst.kind, InstKind::Call { .. } | InstKind::Asm { .. })
             {
-                let mut before = s.clone();
+                let mut before = s.rel();
                 // Inside a body that runs under a lock: held, whatever
                 // the dataflow says (it never enters the summary).
                 if let Some(h) = body.get(&i) {
@@ -974,25 +1178,26 @@ fn analyze_function<'s>(
                         lock: *l,
                         action: LockAction::Acquire,
                         mode: *mode,
-                        before: s.clone(),
+                        before: s.rel(),
                     }),
                     Effect::Release(l) => fl.ops.push(LockOp {
                         inst: i,
                         lock: *l,
                         action: LockAction::Release,
                         mode: LockMode::Write,
-                        before: s.clone(),
+                        before: s.rel(),
                     }),
                     Effect::Try(l, mode, _) => fl.ops.push(LockOp {
                         inst: i,
                         lock: *l,
                         action: LockAction::TryAcquire,
                         mode: *mode,
-                        before: s.clone(),
+                        before: s.rel(),
                     }),
                     _ => {}
                 }
-                apply(&effects[k].1, &mut s, f, i, summaries);
+                apply(&effects[k].1, &mut s, f, i, fx[k].as_ref());
+                promote_after(&mut s, i);
             }
             if matches!(inst.kind, InstKind::Ret { .. }) {
                 ret_states.push(s.clone());
@@ -1015,23 +1220,296 @@ fn analyze_function<'s>(
                 acc.join(r);
             }
             maybe.sort_unstable();
+            let may_return = acc
+                .pending
+                .iter()
+                .filter(|h| !acc.plus.iter().any(|x| x.lock == h.lock))
+                .copied()
+                .collect();
             Summary {
                 acquires: acc.plus,
                 maybe_held: maybe,
                 releases: acc.minus,
+                reacquires: acc.reheld,
+                must_releases: ant
+                    .as_ref()
+                    .and_then(|a| a.at_block[0].clone())
+                    .unwrap_or_default(),
+                may_return,
             }
         }
     };
     (fl, summary)
 }
 
-fn apply<'s>(
-    e: &Effect,
-    s: &mut RelState,
+/// Where every path releases a lock before taking it again or returning.
+struct Anticipated {
+    /// The locks some instruction of the function releases for sure.
+    universe: Vec<LockId>,
+    /// At each block's entry (None: no path from it returns).
+    at_block: Vec<Option<Vec<LockId>>>,
+    /// Just after each lock-effect instruction, where not empty.
+    after: HashMap<u32, Vec<LockId>>,
+}
+
+/// Release anticipation, a backward must-analysis: the locks every path
+/// from a point releases (by an unlock, or by a call every target of which
+/// releases it on every path) before acquiring them again, or maybe
+/// acquiring them in a callee, and before returning. A lock that may be
+/// held at such a point (`Flow::pending`) is held there, if the
+/// program does not unlock what it does not hold: `DO_ONCE`'s
+/// `if (__do_once_start(..)) { ..; __do_once_done(..); }`, and
+/// `p = lock_mount(..); if (IS_ERR(p)) ..; ..; unlock_mount(p)`. None when
+/// the function releases nothing for sure.
+fn anticipated_releases<'s>(
+    func: &Function,
+    effects: &[(u32, Effect)],
+    effect_at: &HashMap<u32, usize>,
+    order: &[u32],
+    summaries: &dyn Fn(FuncId) -> &'s Summary,
+) -> Option<Anticipated> {
+    // What each effect releases for sure (gen) and may acquire (kill).
+    let mut gen: HashMap<u32, Vec<LockId>> = HashMap::new();
+    for (i, e) in effects {
+        match e {
+            Effect::Release(l) => {
+                gen.insert(*i, vec![*l]);
+            }
+            Effect::Call(targets) => {
+                let mut must: Option<Vec<LockId>> = None;
+                for t in targets {
+                    let r = &summaries(*t).must_releases;
+                    must = Some(match must {
+                        None => r.clone(),
+                        Some(mut m) => {
+                            m.retain(|l| r.contains(l));
+                            m
+                        }
+                    });
+                    if must.as_ref().is_some_and(|m| m.is_empty()) {
+                        break;
+                    }
+                }
+                if let Some(m) = must.filter(|m| !m.is_empty()) {
+                    gen.insert(*i, m);
+                }
+            }
+            _ => {}
+        }
+    }
+    if gen.is_empty() {
+        return None;
+    }
+    let mut universe: Vec<LockId> = gen.values().flatten().copied().collect();
+    universe.sort_unstable();
+    universe.dedup();
+    let kill = |i: u32| -> Vec<LockId> {
+        let Some(&k) = effect_at.get(&i) else {
+            return Vec::new();
+        };
+        match &effects[k].1 {
+            Effect::Acquire(l, _) | Effect::Try(l, _, _) => vec![*l],
+            Effect::Call(targets) => universe
+                .iter()
+                .copied()
+                .filter(|l| {
+                    targets.iter().any(|t| {
+                        let s = summaries(*t);
+                        s.acquires.iter().any(|h| h.lock == *l)
+                            || s.may_return.iter().any(|h| h.lock == *l)
+                            || s.maybe_held.contains(l)
+                            || s.reacquires.contains(l)
+                    })
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    // The effect instructions of each block, in order.
+    let mut block_effects: Vec<Vec<u32>> = vec![Vec::new(); func.blocks.len()];
+    for (i, _) in effects {
+        if let Some(b) = func.block_of(*i) {
+            block_effects[b as usize].push(*i);
+        }
+    }
+    for v in block_effects.iter_mut() {
+        v.sort_unstable();
+    }
+    let kills: HashMap<u32, Vec<LockId>> = effects
+        .iter()
+        .map(|(i, _)| (*i, kill(*i)))
+        .filter(|(_, k)| !k.is_empty())
+        .collect();
+    // Backward over one block from its exit set.
+    let through = |b: u32,
+                   mut cur: Option<Vec<LockId>>,
+                   mut after: Option<&mut HashMap<u32, Vec<LockId>>>| {
+        for &i in block_effects[b as usize].iter().rev() {
+            if let Some(a) = after.as_deref_mut() {
+                if let Some(c) = cur.as_ref().filter(|c| !c.is_empty()) {
+                    a.insert(i, c.clone());
+                }
+            }
+            if let Some(k) = kills.get(&i) {
+                if let Some(c) = cur.as_mut() {
+                    c.retain(|l| !k.contains(l));
+                } else {
+                    cur = Some(
+                        universe
+                            .iter()
+                            .copied()
+                            .filter(|l| !k.contains(l))
+                            .collect(),
+                    );
+                }
+            }
+            if let Some(g) = gen.get(&i) {
+                if let Some(c) = cur.as_mut() {
+                    c.extend_from_slice(g);
+                    c.sort_unstable();
+                    c.dedup();
+                }
+            }
+        }
+        cur
+    };
+    let nb = func.blocks.len();
+    let exit_set = |b: u32, at: &[Option<Vec<LockId>>]| -> Option<Vec<LockId>> {
+        let succs = &func.blocks[b as usize].succs;
+        if succs.is_empty() {
+            let last = func.block_insts(b).last()?;
+            return match func.insts[last].kind {
+                InstKind::Ret { .. } => Some(Vec::new()),
+                _ => None,
+            };
+        }
+        let mut out: Option<Vec<LockId>> = None;
+        for &sb in succs {
+            let Some(x) = at.get(sb as usize).and_then(|x| x.as_ref()) else {
+                continue;
+            };
+            out = Some(match out {
+                None => x.clone(),
+                Some(mut o) => {
+                    o.retain(|l| x.contains(l));
+                    o
+                }
+            });
+        }
+        out
+    };
+    let mut at_block: Vec<Option<Vec<LockId>>> = vec![None; nb];
+    for _ in 0..50 {
+        let mut changed = false;
+        for &b in order.iter().rev() {
+            let out = exit_set(b, &at_block);
+            let new = through(b, out, None);
+            if new != at_block[b as usize] {
+                at_block[b as usize] = new;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut after = HashMap::new();
+    for b in 0..nb as u32 {
+        let out = exit_set(b, &at_block);
+        through(b, out, Some(&mut after));
+    }
+    Some(Anticipated {
+        universe,
+        at_block,
+        after,
+    })
+}
+
+/// What a call does to the caller's locks, from its targets' summaries:
+/// the same at every visit of the dataflow, so computed once.
+struct CallFx {
+    /// Released (by some target), in the order first seen.
+    rel: Vec<LockId>,
+    /// Acquired (by every target), with the call as the site.
+    acq: Vec<Held>,
+    /// What some target may return holding, or acquires while another
+    /// does not.
+    maybe: Vec<Held>,
+    /// Released by every target on every path.
+    must: Vec<LockId>,
+}
+
+fn call_fx<'s>(
+    targets: &[FuncId],
     f: FuncId,
     i: u32,
     summaries: &dyn Fn(FuncId) -> &'s Summary,
-) {
+) -> CallFx {
+    // Several possible targets: only what all of them do for sure.
+    let mut acq: Option<Vec<Held>> = None;
+    let mut rel: Vec<LockId> = Vec::new();
+    // An ops-table call has hundreds of targets: borrow their
+    // summaries, and dedup releases once at the end.
+    for t in targets {
+        let sum = summaries(*t);
+        rel.extend_from_slice(&sum.releases);
+        // A lock the callee released and took again: released
+        // (the caller's hold is gone), then acquired below.
+        rel.extend_from_slice(&sum.reacquires);
+        acq = Some(match acq {
+            None => sum.acquires.clone(),
+            Some(mut a) => {
+                a.retain(|x| sum.acquires.iter().any(|y| y.lock == x.lock));
+                a
+            }
+        });
+    }
+    // Released in the order first seen.
+    if rel.len() > 1 {
+        let mut seen = std::collections::HashSet::with_capacity(rel.len());
+        rel.retain(|r| seen.insert(*r));
+    }
+    let at_call = |h: &Held| Held {
+        lock: h.lock,
+        mode: h.mode,
+        site: (f, i),
+    };
+    // The acquisition happened inside the callee; report the call site.
+    let acq: Vec<Held> = acq.unwrap_or_default().iter().map(at_call).collect();
+    let mut maybe: Vec<Held> = Vec::new();
+    for t in targets {
+        let sum = summaries(*t);
+        for h in sum.may_return.iter().chain(sum.acquires.iter()) {
+            if !acq.iter().any(|x| x.lock == h.lock) {
+                maybe.push(at_call(h));
+            }
+        }
+    }
+    maybe.sort_by_key(|x| x.lock);
+    maybe.dedup_by_key(|x| x.lock);
+    let mut must: Option<Vec<LockId>> = None;
+    for t in targets {
+        let r = &summaries(*t).must_releases;
+        must = Some(match must {
+            None => r.clone(),
+            Some(mut m) => {
+                m.retain(|l| r.contains(l));
+                m
+            }
+        });
+        if must.as_ref().is_some_and(|m| m.is_empty()) {
+            break;
+        }
+    }
+    CallFx {
+        rel,
+        acq,
+        maybe,
+        must: must.unwrap_or_default(),
+    }
+}
+
+fn apply(e: &Effect, s: &mut Flow, f: FuncId, i: u32, fx: Option<&CallFx>) {
     match e {
         Effect::Acquire(l, mode) => s.acquire(Held {
             lock: *l,
@@ -1039,39 +1517,33 @@ fn apply<'s>(
             site: (f, i),
         }),
         Effect::Release(l) => s.release(*l),
-        Effect::Try(..) | Effect::None | Effect::GuardRelease(..) => {}
-        Effect::Call(targets) => {
-            // Several possible targets: only what all of them do for sure.
-            let mut acq: Option<Vec<Held>> = None;
-            let mut rel: Vec<LockId> = Vec::new();
-            // An ops-table call has hundreds of targets: borrow their
-            // summaries, and dedup releases once at the end.
-            for t in targets {
-                let sum = summaries(*t);
-                rel.extend_from_slice(&sum.releases);
-                acq = Some(match acq {
-                    None => sum.acquires.clone(),
-                    Some(mut a) => {
-                        a.retain(|x| sum.acquires.iter().any(|y| y.lock == x.lock));
-                        a
-                    }
-                });
-            }
-            // Released in the order first seen.
-            if rel.len() > 1 {
-                let mut seen = std::collections::HashSet::with_capacity(rel.len());
-                rel.retain(|r| seen.insert(*r));
-            }
-            for r in rel {
-                s.release(r);
-            }
-            for h in acq.unwrap_or_default() {
-                // The acquisition happened inside the callee; report the call site.
-                s.acquire(Held {
-                    lock: h.lock,
-                    mode: h.mode,
-                    site: (f, i),
-                });
+        // Acquired on the branch that tests the result (`try_edge`);
+        // until then, and where the test is out of seam's sight, maybe.
+        Effect::Try(l, mode, _) => s.pend(Held {
+            lock: *l,
+            mode: *mode,
+            site: (f, i),
+        }),
+        Effect::None | Effect::GuardRelease(..) => {}
+        Effect::Call(_) => {
+            let Some(fx) = fx else { return };
+            // A lock this function holds that the call may release (on some
+            // path of some target: merged function-pointer classes give
+            // calls targets that unlock anything) may still be held after
+            // it; held where every path on releases it. Not one every
+            // target releases on every path: a hand-over, after which
+            // another unlock is a double unlock.
+            let kept: Vec<Held> = s
+                .plus
+                .iter()
+                .filter(|h| fx.rel.contains(&h.lock) && !fx.must.contains(&h.lock))
+                .copied()
+                .collect();
+            s.release_all(&fx.rel);
+            s.pend_all(kept);
+            s.pend_all(fx.maybe.clone());
+            for h in &fx.acq {
+                s.acquire(*h);
             }
         }
     }
@@ -1378,4 +1850,78 @@ fn returns_first_arg_plus(func: &Function) -> Option<i64> {
         }
     }
     None
+}
+
+impl Locks {
+    /// `SEAM_DEBUG_LOCKS=name`: the relative lock state before every call
+    /// and lock operation of the functions with that name, on stderr.
+    pub fn debug_function(
+        &self,
+        program: &Program<'_>,
+        memory: &Memory,
+        cg: &CallGraph,
+        name: &str,
+    ) {
+        let lname = |l: LockId| match &self.info(l).key {
+            LockKey::Object(p) => memory.lock_name(program, *p),
+            k => format!("{k:?}"),
+        };
+        for f in 0..program.funcs.len() as FuncId {
+            if program.funcs[f as usize].name != name {
+                continue;
+            }
+            let m = program.module_of(f);
+            let func = program.function(f);
+            let fl = &self.functions[f as usize];
+            let s = &self.summaries[f as usize];
+            eprintln!(
+                "locks: {name} (f{f}) summary acquires={:?} maybe={:?} releases={:?}",
+                s.acquires.iter().map(|h| lname(h.lock)).collect::<Vec<_>>(),
+                s.maybe_held.iter().map(|l| lname(*l)).collect::<Vec<_>>(),
+                s.releases.iter().map(|l| lname(*l)).collect::<Vec<_>>()
+            );
+            let mut insts: Vec<u32> = fl.before.keys().copied().collect();
+            insts.sort_unstable();
+            for i in insts {
+                let InstKind::Call { .. } = &func.insts[i as usize].kind else {
+                    continue;
+                };
+                let st = &fl.before[&i];
+                let line = func.insts[i as usize]
+                    .loc
+                    .and_then(|l| m.locations.get(l as usize))
+                    .map(|l| l.line)
+                    .unwrap_or(0);
+                let targets = cg.targets(f, i);
+                let rel: Vec<String> = targets
+                    .iter()
+                    .filter(|t| !self.summaries[**t as usize].releases.is_empty())
+                    .take(3)
+                    .map(|t| {
+                        format!(
+                            "{}{:?}",
+                            program.funcs[*t as usize].name,
+                            self.summaries[*t as usize]
+                                .releases
+                                .iter()
+                                .map(|l| lname(*l))
+                                .collect::<Vec<_>>()
+                        )
+                    })
+                    .collect();
+                let op = fl
+                    .ops
+                    .iter()
+                    .find(|o| o.inst == i)
+                    .map(|o| format!("{:?} {}", o.action, lname(o.lock)));
+                eprintln!(
+                    "  i{i} line {line}: plus={:?} minus={:?} op={op:?} targets={} {}  releasing: {rel:?}",
+                    st.plus.iter().map(|h| lname(h.lock)).collect::<Vec<_>>(),
+                    st.minus.iter().map(|l| lname(*l)).collect::<Vec<_>>(),
+                    targets.len(),
+                    targets.iter().take(2).map(|t| program.funcs[*t as usize].name.as_str()).collect::<Vec<_>>().join(","),
+                );
+            }
+        }
+    }
 }

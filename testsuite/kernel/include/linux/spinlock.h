@@ -57,6 +57,8 @@ unsigned long _raw_read_lock_irqsave(rwlock_t *lock);
 unsigned long _raw_write_lock_irqsave(rwlock_t *lock);
 void _raw_read_unlock_irqrestore(rwlock_t *lock, unsigned long flags);
 void _raw_write_unlock_irqrestore(rwlock_t *lock, unsigned long flags);
+void _raw_write_lock_irq(rwlock_t *lock);
+void _raw_write_unlock_irq(rwlock_t *lock);
 void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name, struct lock_class_key *key, short inner);
 
 #ifdef SHIM_INLINE_SPIN_UNLOCK
@@ -105,5 +107,7 @@ static __always_inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned lo
 #define write_lock_irqsave(lock, flags) do { flags = _raw_write_lock_irqsave(lock); } while (0)
 #define read_unlock_irqrestore(lock, flags) _raw_read_unlock_irqrestore(lock, flags)
 #define write_unlock_irqrestore(lock, flags) _raw_write_unlock_irqrestore(lock, flags)
+#define write_lock_irq(lock) _raw_write_lock_irq(lock)
+#define write_unlock_irq(lock) _raw_write_unlock_irq(lock)
 
 #endif
