@@ -63,6 +63,10 @@ pub struct RelState {
     pub may_plus: Vec<LockId>,
     /// Held by the caller and released since entry, on some path.
     pub minus: Vec<LockId>,
+    /// Locks a trylock failed to take on some path here, not taken since:
+    /// a release of one of them drops what that trylock's result holds
+    /// (nothing, or Rust's poisoned guard), not the caller's lock.
+    pub try_failed: Vec<LockId>,
 }
 
 impl RelState {
@@ -70,6 +74,7 @@ impl RelState {
         // Re-taking a lock the caller held and this function dropped
         // (binder's unlock/relock dance) restores the caller's state: it is
         // not a new acquisition of this function.
+        self.try_failed.retain(|l| *l != h.lock);
         if self.minus.contains(&h.lock) {
             self.minus.retain(|l| *l != h.lock);
             return;
@@ -88,6 +93,9 @@ impl RelState {
 
     fn release(&mut self, l: LockId) {
         let had = self.plus.iter().any(|x| x.lock == l) || self.may_plus.contains(&l);
+        if !had && self.try_failed.contains(&l) {
+            return;
+        }
         self.plus.retain(|x| x.lock != l);
         self.may_plus.retain(|x| *x != l);
         if !had && !self.minus.contains(&l) {
@@ -111,6 +119,19 @@ impl RelState {
             }
         }
         self.minus.sort_unstable();
+        for l in &other.try_failed {
+            if !self.try_failed.contains(l) {
+                self.try_failed.push(*l);
+            }
+        }
+        self.try_failed.sort_unstable();
+    }
+
+    fn try_failed(&mut self, l: LockId) {
+        if !self.try_failed.contains(&l) {
+            self.try_failed.push(l);
+            self.try_failed.sort_unstable();
+        }
     }
 }
 
@@ -668,13 +689,17 @@ impl Locks {
         // not the poison flag's loads) is the acquisition or release.
         if let InstKind::CmpXchg { ptr, .. } | InstKind::AtomicRmw { ptr, .. } = &inst.kind {
             if let Some((model, instance)) = index.inlined_lock_instance(program, f, i) {
-                if model.action != LockAction::TryAcquire && self.inlined_done.insert((f, instance))
-                {
+                // An inlined trylock (std's `Mutex::try_lock` at -O2) is its
+                // compare-exchange: acquired where its success bit says so.
+                let counts = model.action != LockAction::TryAcquire
+                    || matches!(inst.kind, InstKind::CmpXchg { .. });
+                if counts && self.inlined_done.insert((f, instance)) {
                     if let Some(p) = memory.ptr_of(program, f, ptr) {
                         let l = self.intern(LockKey::Object(p), model.kind, model.kernel);
                         return match model.action {
                             LockAction::Release => Effect::Release(l),
-                            _ => Effect::Acquire(l, model.mode),
+                            LockAction::TryAcquire => Effect::Try(l, model.mode, model),
+                            LockAction::Acquire => Effect::Acquire(l, model.mode),
                         };
                     }
                 }
@@ -911,12 +936,16 @@ fn analyze_function<'s>(
                     let (then_b, else_b) = cond_targets(func, p);
                     let acquired =
                         (on_true && then_b == Some(b)) || (!on_true && else_b == Some(b));
-                    if acquired && then_b != else_b {
-                        edge.acquire(Held {
-                            lock: l,
-                            mode,
-                            site: (f, site),
-                        });
+                    if then_b != else_b {
+                        if acquired {
+                            edge.acquire(Held {
+                                lock: l,
+                                mode,
+                                site: (f, site),
+                            });
+                        } else {
+                            edge.try_failed(l);
+                        }
                     }
                 }
                 match state.as_mut() {
@@ -1091,11 +1120,29 @@ fn try_edge(
     };
     let (mut v, mut negate) = (cond.clone(), false);
     let mut cmp: Option<(CmpPred, i64)> = None;
+    // Through the success bit of a compare-exchange (an inlined trylock).
+    let mut success_bit = false;
     for _ in 0..6 {
-        let Value::Inst(i) = v else { return None };
+        let Value::Inst(mut i) = v else { return None };
+        // A result returned through a return slot (`sret`, Rust's
+        // `TryLockResult` at -O0) is read back from it: the load of the
+        // slot's first word (the discriminant) is the result.
+        if let InstKind::Load { ptr, .. } = &func.insts[i as usize].kind {
+            if let Some(call) = sret_try_call(func, b, i, ptr, effects) {
+                i = call;
+            }
+        }
         if let Some(&k) = effect_at.get(&i) {
             if let Effect::Try(l, mode, model) = &effects[k].1 {
-                let success = model.success.unwrap_or(1);
+                let is_cmpxchg = matches!(func.insts[i as usize].kind, InstKind::CmpXchg { .. });
+                if is_cmpxchg != success_bit {
+                    return None;
+                }
+                let success = if is_cmpxchg {
+                    1
+                } else {
+                    model.success.unwrap_or(1)
+                };
                 let on_true = match cmp {
                     // Branch directly on the (boolean) result.
                     None => success != 0,
@@ -1136,10 +1183,44 @@ fn try_edge(
                 v = val;
             }
             InstKind::Cast { value } => v = value.clone(),
+            InstKind::ExtractValue { aggregate, indices }
+                if indices.as_slice() == [1] && !success_bit =>
+            {
+                success_bit = true;
+                v = aggregate.clone();
+            }
             _ => return None,
         }
     }
     None
+}
+
+/// The trylock call whose return slot (`sret`, first argument) `slot` is,
+/// when `load` reads it right after the call, in the call's block `b`
+/// (a later read of the slot, after the paths met again, says nothing of
+/// the path it is on).
+fn sret_try_call(
+    func: &Function,
+    b: u32,
+    load: u32,
+    slot: &Value,
+    effects: &[(u32, Effect)],
+) -> Option<u32> {
+    let block = func.block_insts(b);
+    if !block.contains(&(load as usize)) {
+        return None;
+    }
+    effects.iter().find_map(|(i, e)| {
+        if !matches!(e, Effect::Try(..)) || *i >= load || !block.contains(&(*i as usize)) {
+            return None;
+        }
+        match &func.insts[*i as usize].kind {
+            InstKind::Call {
+                args, sret: true, ..
+            } if args.first() == Some(slot) => Some(*i),
+            _ => None,
+        }
+    })
 }
 
 fn cond_targets(func: &Function, b: u32) -> (Option<u32>, Option<u32>) {
