@@ -160,6 +160,12 @@ pub(crate) fn describe(models: &Models) -> String {
         section(&mut out, "sleep", &set.sleeps, |s| {
             (matcher(&s.matcher), s.reason.clone())
         });
+        section(&mut out, "drop", &set.drops, |d| {
+            (
+                matcher(&d.matcher),
+                "drops what its caller owns".to_string(),
+            )
+        });
         section(&mut out, "mmio", &set.mmio, |m| {
             let mut s = name(&m.role);
             if let Some(a) = m.access {

@@ -73,7 +73,7 @@ impl fmt::Display for ProblemList<'_> {
 const MATCHER_KEYS: [&str; 4] = ["function", "functions", "path", "path_regex"];
 
 /// Section names as written in files (`[[lock]]`), in describe order.
-pub(crate) const SECTIONS: [&str; 11] = [
+pub(crate) const SECTIONS: [&str; 12] = [
     "lock",
     "access",
     "barrier",
@@ -83,6 +83,7 @@ pub(crate) const SECTIONS: [&str; 11] = [
     "rendezvous",
     "alloc",
     "sleep",
+    "drop",
     "mmio",
     "init",
 ];
@@ -124,6 +125,7 @@ pub fn parse_model_set(file: &str, text: &str) -> Result<ModelSet, ModelError> {
             "rendezvous" => set.rendezvous = entries(&key, value, &mut problems),
             "alloc" => set.allocs = entries(&key, value, &mut problems),
             "sleep" => set.sleeps = entries(&key, value, &mut problems),
+            "drop" => set.drops = entries(&key, value, &mut problems),
             "mmio" => set.mmio = entries(&key, value, &mut problems),
             "init" => set.inits = entries(&key, value, &mut problems),
             other => problems.push(top(format!(
@@ -528,6 +530,10 @@ impl Entry for AllocModel {
 }
 
 impl Entry for SleepModel {
+    matcher_access!();
+}
+
+impl Entry for DropModel {
     matcher_access!();
 }
 

@@ -40,6 +40,8 @@ pub struct ModelSet {
     pub allocs: Vec<AllocModel>,
     #[serde(default, rename = "sleep")]
     pub sleeps: Vec<SleepModel>,
+    #[serde(default, rename = "drop")]
+    pub drops: Vec<DropModel>,
     #[serde(default, rename = "mmio")]
     pub mmio: Vec<MmioModel>,
     /// Functions to treat as running once before/after all concurrency
@@ -598,6 +600,19 @@ pub struct SleepModel {
     pub matcher: Matcher,
     #[serde(default)]
     pub reason: String,
+}
+
+/// A function that drops what its caller owns (`Box`'s `Drop`,
+/// `core::mem::drop`, drop glue): a free reached through it belongs to the
+/// caller, not to the library it lives in.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DropModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

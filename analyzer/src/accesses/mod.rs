@@ -21,7 +21,7 @@ use crate::callgraph::CallGraph;
 use crate::ir::{Callee, InstKind, Ordering, Value};
 use crate::locks::{Held, LockId, Locks, RelState};
 use crate::memory::{Instance, Memory, Ptr};
-use crate::program::{FuncId, ModelIndex, Program, Target};
+use crate::program::{FreeFrame, FuncId, ModelIndex, Program, Target};
 use crate::rules::AccessKind;
 use crate::threads::Threads;
 
@@ -156,6 +156,9 @@ struct Walker<'a, 'p, 'm> {
     func_contexts: HashMap<Instance, (usize, Option<Vec<Held>>)>,
     /// Per function: the section its code is in.
     section: Vec<CodeSection>,
+    /// While recording a free the user's code made through Rust's std:
+    /// where to report it (function, instruction, call path id).
+    user_free_at: Option<(FuncId, u32, u32)>,
 }
 
 impl Accesses {
@@ -196,6 +199,7 @@ impl Accesses {
             cur_ctx: 0,
             cur_instance: 0,
             func_contexts: HashMap::new(),
+            user_free_at: None,
         };
         for (r, root) in threads.roots.iter().enumerate() {
             let entry = entry_locks(program, memory, locks, root.func, &root.holds);
@@ -606,14 +610,27 @@ impl Walker<'_, '_, '_> {
         held: &[Held],
         pid: u32,
     ) {
-        if self.in_rust_std(f, i)
-            || crate::program::is_rust_std_fn(&self.program.funcs[f as usize].demangled)
-        {
-            return;
-        }
         let Some(ptr) = args.get(ptr_arg as usize) else {
             return;
         };
+        if self.in_rust_std(f, i)
+            || crate::program::is_rust_std_fn(&self.program.funcs[f as usize].demangled)
+        {
+            // Inside std: the user's free only when the user's code
+            // dropped what is freed (a `Box`), reported where it did.
+            let path = self.out.paths[pid as usize].clone();
+            let Some(depth) = self.free_owner(f, i, &path) else {
+                return;
+            };
+            let at = if depth == 0 {
+                (f, i, pid)
+            } else {
+                let k = path.len() - depth;
+                let (uf, ui) = path[k];
+                (uf, ui, self.path_id(&path[..k]))
+            };
+            self.user_free_at = Some(at);
+        }
         self.record(
             root,
             f,
@@ -625,6 +642,26 @@ impl Walker<'_, '_, '_> {
             held,
             pid,
         );
+        self.user_free_at = None;
+    }
+
+    /// Whose free a free-model call inside Rust's std is: `Some(depth)`
+    /// when the program's own code dropped the object through functions
+    /// that drop what their caller owns (`[[drop]]` models: `Box`'s drop,
+    /// drop glue, `mem::drop`) and frees, `depth` calls up the call path
+    /// (0: the call itself, through its inlined frames); `None` for std's
+    /// own frees (a thread's closure and result packet, an `Arc`'s last
+    /// drop), made under std's synchronisation.
+    fn free_owner(&self, f: FuncId, i: u32, path: &[(FuncId, u32)]) -> Option<usize> {
+        let frames = path.iter().copied().chain(std::iter::once((f, i)));
+        for (depth, (g, k)) in frames.rev().enumerate() {
+            match self.index.free_frame(self.program, g, k) {
+                FreeFrame::User => return Some(depth),
+                FreeFrame::Std => return None,
+                FreeFrame::PassThrough => {}
+            }
+        }
+        None
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -646,7 +683,7 @@ impl Walker<'_, '_, '_> {
         // Plain accesses inside Rust's standard library (Arc's payload,
         // a thread's result packet, Vec internals) follow std's own
         // synchronisation, which seam models at the API (spawn/join, Mutex).
-        if marking == Marking::Plain && self.in_rust_std(f, i) {
+        if marking == Marking::Plain && self.in_rust_std(f, i) && self.user_free_at.is_none() {
             return;
         }
         // The kernel's `*_ONCE` flags (`WARN_ONCE`, `printk_once`: static
@@ -710,16 +747,17 @@ impl Walker<'_, '_, '_> {
         } else {
             None
         };
+        let (func, inst, path) = self.user_free_at.unwrap_or((f, i, pid));
         self.out.list.push(Access {
-            func: f,
-            inst: i,
+            func,
+            inst,
             root,
             ptr: p,
             size,
             kind,
             marking,
             lockset: held.to_vec(),
-            path: pid,
+            path,
             prepub,
             ctx: self.cur_ctx,
             instance: self.cur_instance,

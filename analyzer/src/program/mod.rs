@@ -8,7 +8,7 @@
 //! describe them.
 
 mod semantics;
-pub use semantics::{ModelIndex, Primitive, Semantics, Target};
+pub use semantics::{FreeFrame, ModelIndex, Primitive, Semantics, Target};
 
 use std::collections::HashMap;
 
