@@ -27,6 +27,7 @@ pub unsafe extern "C" fn rs_spawn_worker(s: *mut Shared) {
                 (*p.0).rust_count += 1;
                 seen = (*p.0).c_count; // expect: ffi-data-race
             }
+            thread::yield_now();
         }
         seen
     });
