@@ -320,7 +320,16 @@ impl Walker<'_, '_, '_> {
             insts.sort_unstable();
             for i in insts {
                 let rel = &fl.before[&i];
-                let held = absolute(&entry, rel);
+                let mut held = absolute(&entry, rel);
+                // A helper copied per call site names its own locks per copy.
+                if x != f as Instance {
+                    for h in held.iter_mut().filter(|h| h.site.0 == f) {
+                        if let Some(l) = self.locks.instance_lock(x, h.site.1) {
+                            h.lock = l;
+                        }
+                    }
+                    held.sort_by_key(|h| h.lock);
+                }
                 let inst = &func.insts[i as usize];
                 match &inst.kind {
                     InstKind::Call { callee, .. } => {

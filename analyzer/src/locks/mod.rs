@@ -21,7 +21,7 @@ use seam_models::{LockAction, LockKind, LockMode, LockModel};
 
 use crate::callgraph::CallGraph;
 use crate::ir::{CmpPred, Function, InstKind, Value};
-use crate::memory::{Memory, Ptr};
+use crate::memory::{Instance, Memory, Ptr};
 use crate::program::{FuncId, ModelIndex, Program, Target};
 
 pub type LockId = u32;
@@ -176,6 +176,10 @@ pub struct Locks {
     inlined_done: std::collections::HashSet<(FuncId, u32)>,
     pub summaries: Vec<Summary>,
     pub functions: Vec<FunctionLocks>,
+    /// In helpers copied per call site (whose lock operations are their
+    /// own, see memory's `balanced_lock_helper`): the lock each lock
+    /// operation names in each copy, by (copy, instruction).
+    instance_locks: HashMap<(Instance, u32), LockId>,
 }
 
 /// What one instruction does to locks.
@@ -215,6 +219,7 @@ impl Locks {
             inlined_done: Default::default(),
             summaries: vec![Summary::default(); n],
             functions: Vec::new(),
+            instance_locks: HashMap::new(),
         };
         for f in 0..n as FuncId {
             let func = program.function(f);
@@ -243,6 +248,7 @@ impl Locks {
                     .collect()
             })
             .collect();
+        locks.name_instance_locks(program, index, memory, &effects);
         if timings {
             eprintln!(
                 "seam: locks: effects {:.2} s",
@@ -318,6 +324,51 @@ impl Locks {
             locks.dataflow(program, cg, &effects, &bodies);
         }
         locks
+    }
+
+    /// Names the locks of the lock operations of every helper copy.
+    fn name_instance_locks(
+        &mut self,
+        program: &Program<'_>,
+        index: &ModelIndex<'_>,
+        memory: &Memory,
+        effects: &[Vec<(u32, Effect)>],
+    ) {
+        let n = program.funcs.len() as Instance;
+        for x in n..n + memory.clone_count() as Instance {
+            let f = memory.func_of(x);
+            let func = program.function(f);
+            let module = program.funcs[f as usize].module;
+            for (i, e) in &effects[f as usize] {
+                if !matches!(
+                    e,
+                    Effect::Acquire(..) | Effect::Release(..) | Effect::Try(..)
+                ) {
+                    continue;
+                }
+                let inst = &func.insts[*i as usize];
+                let InstKind::Call { callee, .. } = &inst.kind else {
+                    continue;
+                };
+                let Some(model) = program
+                    .call_target(module, callee)
+                    .and_then(|t| index.of(t).lock)
+                else {
+                    continue;
+                };
+                if let Some(LockRef::Known(l)) =
+                    self.lock_of(program, memory, x, inst.kind.model_args(), model)
+                {
+                    self.instance_locks.insert((x, *i), l);
+                }
+            }
+        }
+    }
+
+    /// The lock the lock operation at instruction `i` of `x`'s function
+    /// names in copy `x` (None: the original's).
+    pub fn instance_lock(&self, x: Instance, i: u32) -> Option<LockId> {
+        self.instance_locks.get(&(x, i)).copied()
     }
 
     /// The per-function dataflow over the call graph's SCCs, callees first:
@@ -596,14 +647,17 @@ impl Locks {
     }
 
     /// The lock a model call operates on (`args` as models count them).
+    /// `x` is the points-to instance of the calling function (its own id
+    /// for the original, a copy's id for a helper copied per call site).
     fn lock_of(
         &mut self,
         program: &Program<'_>,
         memory: &Memory,
-        f: FuncId,
+        x: Instance,
         args: &[Value],
         model: &LockModel,
     ) -> Option<LockRef> {
+        let f = memory.func_of(x);
         match model.arg {
             None => Some(LockRef::Known(self.intern(
                 LockKey::Global(model.kind),
@@ -612,7 +666,7 @@ impl Locks {
             ))),
             Some(a) => {
                 let arg = args.get(a as usize)?;
-                let p = memory.ptr_of(program, f, arg)?;
+                let p = memory.ptr_in(program, x, arg)?;
                 if model.arg_is_guard {
                     // The guard's pointer to the lock: the one at
                     // `guard_field`, or another of its pointers that names
@@ -713,7 +767,7 @@ impl Locks {
                     let sem = index.of(t);
                     if let Some(model) = sem.lock {
                         let args = inst.kind.model_args();
-                        let l = match self.lock_of(program, memory, f, args, model) {
+                        let l = match self.lock_of(program, memory, f as Instance, args, model) {
                             None => return Effect::None,
                             Some(LockRef::Known(l)) => l,
                             Some(LockRef::Guard(c, kind, kernel)) => {
