@@ -1792,10 +1792,18 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// An object Rust allocated (`Box::new`, `Arc::new`, a `Vec`'s buffer)
     /// is merged only with memory of its type that comes from outside: the
     /// program reaches it through its owner, and two `Arc<Slot>` of one
-    /// program are two objects.
+    /// program are two objects. So is an object C allocated in a program
+    /// that defines `main`: such a program is closed (only `main`, started
+    /// threads and callbacks are entries), and two accounts it allocates
+    /// at two call sites are two accounts.
     fn merge_by_type(&mut self) {
         let program = self.program;
         let outside: HashSet<String> = self.external_nodes.keys().cloned().collect();
+        let closed = program
+            .funcs
+            .iter()
+            .enumerate()
+            .any(|(f, pf)| pf.name == "main" && !program.function(f as FuncId).is_declaration);
         for n in 0..self.nodes.len() as NodeId {
             if self.nodes[n as usize].parent != n {
                 continue;
@@ -1814,10 +1822,11 @@ impl<'p, 'm> Solver<'p, 'm> {
             let Some(key) = type_key(program, m, t) else {
                 continue;
             };
-            let rust_heap = self.nodes[n as usize].origins.iter().all(|o| {
-                matches!(o, Origin::Alloc(f, _) if program.language(*f) == crate::ir::Language::Rust)
+            let own_heap = self.nodes[n as usize].origins.iter().all(|o| {
+                matches!(o, Origin::Alloc(f, _)
+                    if closed || program.language(*f) == crate::ir::Language::Rust)
             });
-            if rust_heap && !outside.contains(&key) {
+            if own_heap && !outside.contains(&key) {
                 continue;
             }
             let ext = self.external_node(&key);
@@ -2384,7 +2393,7 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
         || func.is_declaration
         || func.insts.is_empty()
         || func.variadic
-        || !func.params.iter().any(|p| p.is_ptr)
+        || !(func.params.iter().any(|p| p.is_ptr) || (c_local && allocates(program, index, g)))
     {
         return false;
     }
@@ -2449,6 +2458,22 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
                             )))
             }
             _ => true,
+        })
+}
+
+/// A C helper returning a pointer that calls an allocator
+/// (`open_account(initial)` mallocs and fills in an account): copied per
+/// call site, each call allocates an object of its own.
+fn allocates(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
+    let func = program.function(g);
+    let module = program.funcs[g as usize].module;
+    func.returns_ptr
+        && func.insts.iter().any(|inst| match &inst.kind {
+            InstKind::Call { callee, .. } => program
+                .call_target(module, callee)
+                .and_then(|t| index.of(t).alloc)
+                .is_some_and(|a| !a.free),
+            _ => false,
         })
 }
 
