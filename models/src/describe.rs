@@ -166,6 +166,19 @@ pub(crate) fn describe(models: &Models) -> String {
                 "drops what its caller owns".to_string(),
             )
         });
+        section(&mut out, "buffer", &set.buffers, |b| {
+            let list = |what: &str, args: &[u32]| {
+                if args.is_empty() {
+                    String::new()
+                } else {
+                    let a: Vec<String> = args.iter().map(|k| k.to_string()).collect();
+                    format!(" {what}=arg{}", a.join(","))
+                }
+            };
+            let mut s = list("reads", &b.reads) + &list("writes", &b.writes);
+            s += &arg("size=arg", b.size_arg);
+            (matcher(&b.matcher), s)
+        });
         section(&mut out, "mmio", &set.mmio, |m| {
             let mut s = name(&m.role);
             if let Some(a) = m.access {

@@ -82,6 +82,7 @@ pub struct FnModels<'m> {
     pub alloc: Option<&'m AllocModel>,
     pub sleep: Option<&'m SleepModel>,
     pub drop: Option<&'m DropModel>,
+    pub buffer: Option<&'m BufferModel>,
     pub mmio: Option<&'m MmioModel>,
     pub init: Option<&'m InitModel>,
 }
@@ -98,6 +99,7 @@ impl FnModels<'_> {
             && self.alloc.is_none()
             && self.sleep.is_none()
             && self.drop.is_none()
+            && self.buffer.is_none()
             && self.mmio.is_none()
             && self.init.is_none()
     }
@@ -149,6 +151,7 @@ struct Index {
     allocs: SectionIndex,
     sleeps: SectionIndex,
     drops: SectionIndex,
+    buffers: SectionIndex,
     mmio: SectionIndex,
     inits: SectionIndex,
     /// Section name → init entry.
@@ -358,6 +361,10 @@ impl Models {
                 .drops
                 .find(&key)
                 .map(|s| &self.sets[s.set as usize].drops[s.entry as usize]),
+            buffer: ix
+                .buffers
+                .find(&key)
+                .map(|s| &self.sets[s.set as usize].buffers[s.entry as usize]),
             mmio: ix
                 .mmio
                 .find(&key)
@@ -517,6 +524,9 @@ impl Index {
         for (i, m) in set.drops.iter().enumerate() {
             next.drops.add(&m.matcher, slot(i));
         }
+        for (i, m) in set.buffers.iter().enumerate() {
+            next.buffers.add(&m.matcher, slot(i));
+        }
         for (i, m) in set.mmio.iter().enumerate() {
             next.mmio.add(&m.matcher, slot(i));
         }
@@ -538,6 +548,7 @@ impl Index {
             &mut next.allocs,
             &mut next.sleeps,
             &mut next.drops,
+            &mut next.buffers,
             &mut next.mmio,
             &mut next.inits,
         ] {

@@ -73,7 +73,7 @@ impl fmt::Display for ProblemList<'_> {
 const MATCHER_KEYS: [&str; 4] = ["function", "functions", "path", "path_regex"];
 
 /// Section names as written in files (`[[lock]]`), in describe order.
-pub(crate) const SECTIONS: [&str; 12] = [
+pub(crate) const SECTIONS: [&str; 13] = [
     "lock",
     "access",
     "barrier",
@@ -84,6 +84,7 @@ pub(crate) const SECTIONS: [&str; 12] = [
     "alloc",
     "sleep",
     "drop",
+    "buffer",
     "mmio",
     "init",
 ];
@@ -126,6 +127,7 @@ pub fn parse_model_set(file: &str, text: &str) -> Result<ModelSet, ModelError> {
             "alloc" => set.allocs = entries(&key, value, &mut problems),
             "sleep" => set.sleeps = entries(&key, value, &mut problems),
             "drop" => set.drops = entries(&key, value, &mut problems),
+            "buffer" => set.buffers = entries(&key, value, &mut problems),
             "mmio" => set.mmio = entries(&key, value, &mut problems),
             "init" => set.inits = entries(&key, value, &mut problems),
             other => problems.push(top(format!(
@@ -535,6 +537,15 @@ impl Entry for SleepModel {
 
 impl Entry for DropModel {
     matcher_access!();
+}
+
+impl Entry for BufferModel {
+    matcher_access!();
+    fn check(&self, reasons: &mut Vec<String>) {
+        if self.reads.is_empty() && self.writes.is_empty() {
+            reasons.push("a `[[buffer]]` entry needs `reads` or `writes`".into());
+        }
+    }
 }
 
 impl Entry for MmioModel {

@@ -42,6 +42,8 @@ pub struct ModelSet {
     pub sleeps: Vec<SleepModel>,
     #[serde(default, rename = "drop")]
     pub drops: Vec<DropModel>,
+    #[serde(default, rename = "buffer")]
+    pub buffers: Vec<BufferModel>,
     #[serde(default, rename = "mmio")]
     pub mmio: Vec<MmioModel>,
     /// Functions to treat as running once before/after all concurrency
@@ -613,6 +615,29 @@ pub struct DropModel {
     /// cannot combine `flatten` with `deny_unknown_fields`.
     #[serde(flatten, skip_deserializing)]
     pub matcher: Matcher,
+}
+
+/// A library function that reads or writes the memory its pointer
+/// arguments point to, plainly (`strcpy`, `strlen`, `read`): in a
+/// user-space program, each is an access of the program at the call.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BufferModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    /// Arguments pointing at memory the function reads.
+    #[serde(default)]
+    pub reads: Vec<u32>,
+    /// Arguments pointing at memory the function writes.
+    #[serde(default)]
+    pub writes: Vec<u32>,
+    /// Argument holding the byte count, if any; without it (or when it is
+    /// not a constant) the access covers the whole object.
+    #[serde(default)]
+    pub size_arg: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -132,7 +132,7 @@ struct Walker<'a, 'p, 'm> {
     locks: &'p Locks,
     out: Accesses,
     path_ids: HashMap<Vec<(FuncId, u32)>, u32>,
-    seen_access: HashSet<(FuncId, u32, usize, EntryLocks)>,
+    seen_access: HashSet<(FuncId, u32, usize, EntryLocks, Ptr, bool)>,
     /// Per function: accesses to objects not yet published (see `publication`).
     prepub: HashMap<FuncId, HashSet<u32>>,
     /// Which functions return a fresh heap object (for `prepub`).
@@ -566,6 +566,23 @@ impl Walker<'_, '_, '_> {
             self.record_free(root, f, i, args, fm.ptr_arg.unwrap_or(0), held, pid);
             return;
         }
+        // A C library function reading or writing what it is given
+        // (`strcpy(name, …)`): the program's plain access, at the call.
+        if let Some(bm) = sem.buffer.filter(|_| self.user_space) {
+            let size = const_arg(args, bm.size_arg).unwrap_or(0);
+            let sides = [
+                (&bm.reads, AccessKind::Read),
+                (&bm.writes, AccessKind::Write),
+            ];
+            for (list, kind) in sides {
+                for &k in list {
+                    if let Some(a) = args.get(k as usize) {
+                        self.record(root, f, i, a, size, kind, Marking::Plain, held, pid);
+                    }
+                }
+            }
+            return;
+        }
         let Some(am) = sem.access else { return };
         let Some(a) = args.get(am.arg as usize) else {
             return;
@@ -745,7 +762,16 @@ impl Walker<'_, '_, '_> {
         if self.locks.is_lock(p) {
             return;
         }
-        let key = (f, i, self.cur_ctx as usize, lock_key(held));
+        // One instruction can make several accesses (a memcpy's read and
+        // write, `strcmp`'s two reads): keyed by what it accesses too.
+        let key = (
+            f,
+            i,
+            self.cur_ctx as usize,
+            lock_key(held),
+            p,
+            kind == AccessKind::Read,
+        );
         if !self.seen_access.insert(key) {
             return;
         }
