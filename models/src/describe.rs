@@ -155,6 +155,7 @@ pub(crate) fn describe(models: &Models) -> String {
             s += &arg("size=arg", a.size_arg);
             s += &arg("ptr=arg", a.ptr_arg);
             s += flag(a.zeroed, " zeroed");
+            s += flag(a.thread_private, " thread-private");
             (matcher(&a.matcher), s)
         });
         section(&mut out, "sleep", &set.sleeps, |s| {

@@ -528,6 +528,12 @@ impl Entry for AllocModel {
         if self.free && self.zeroed {
             reasons.push("`zeroed` makes no sense with `free = true`".into());
         }
+        if self.thread_private && (self.free || self.zeroed || self.size_arg.is_some()) {
+            reasons.push(
+                "`thread_private` returns existing memory: no `free`, `zeroed` or `size_arg`"
+                    .into(),
+            );
+        }
     }
 }
 

@@ -590,6 +590,12 @@ pub struct AllocModel {
     /// (`posix_memalign`): the argument receiving the new pointer.
     #[serde(default)]
     pub ptr_arg: Option<u32>,
+    /// Returns memory private to the calling thread that it stored there
+    /// earlier (thread-specific data: `pthread_getspecific`, `tss_get`): an
+    /// object of its own for points-to, shared only if published elsewhere,
+    /// but not a new allocation (it may have been published before).
+    #[serde(default)]
+    pub thread_private: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

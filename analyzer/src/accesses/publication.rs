@@ -159,7 +159,14 @@ fn locals(
                     Some(i as u32)
                 }
                 InstKind::Call { callee, .. } => match program.call_target(module, callee) {
-                    Some(t) if index.of(t).alloc.map(|a| !a.free).unwrap_or(false) => {
+                    // Thread-specific data may have been published by an
+                    // earlier call: not a fresh object.
+                    Some(t)
+                        if index
+                            .of(t)
+                            .alloc
+                            .is_some_and(|a| !a.free && !a.thread_private) =>
+                    {
                         any = true;
                         heap.insert(i as u32);
                         Some(i as u32)

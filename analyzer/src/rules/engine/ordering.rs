@@ -94,10 +94,15 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                 // orders the writer's critical section, data included,
                 // before the reader's (double-checked initialisation's
                 // second check; a condition variable's predicate).
+                // Not when the data write can come again after the flag
+                // store (a loop publishing on its first round and writing
+                // on every round): the reader may see the flag and read
+                // while the writer writes again.
+                let wfunc = facts.program.function(wf);
                 if llock.is_some()
-                    && stores
-                        .iter()
-                        .any(|(_, sp, (_, sl))| same_location(*sp, lptr) && *sl == llock)
+                    && stores.iter().any(|(s_inst, sp, (_, sl))| {
+                        same_location(*sp, lptr) && *sl == llock && !reaches(wfunc, *s_inst, wpos)
+                    })
                 {
                     found = true;
                     continue;
