@@ -141,7 +141,9 @@ struct Walker<'a, 'p, 'm> {
     intentional: HashMap<FuncId, HashSet<u32>>,
     /// The function being walked runs under a `pthread_once`-style call.
     once: bool,
-    /// A user-space program (frees are accesses).
+    /// A user-space program: frees and library buffer functions are
+    /// accesses, and `volatile` marks nothing (C11 and Rust make a
+    /// conflicting volatile access a data race; READ_ONCE is the kernel's).
     user_space: bool,
     /// Calling contexts are shared by all roots: each (function, entry
     /// lockset) is walked once; roots are attached afterwards.
@@ -439,7 +441,7 @@ impl Walker<'_, '_, '_> {
                 ordering,
                 ..
             } => {
-                let m = marking(*volatile, *ordering);
+                let m = marking(*volatile && !self.user_space, *ordering);
                 self.record(
                     root,
                     f,
@@ -463,7 +465,7 @@ impl Walker<'_, '_, '_> {
                 if self.index.inlined_lock_model(self.program, f, i).is_some() {
                     return;
                 }
-                let m = marking(*volatile, *ordering);
+                let m = marking(*volatile && !self.user_space, *ordering);
                 self.record(
                     root,
                     f,
@@ -515,7 +517,7 @@ impl Walker<'_, '_, '_> {
                 len,
                 volatile,
             } => {
-                let m = if *volatile {
+                let m = if *volatile && !self.user_space {
                     Marking::Volatile
                 } else {
                     Marking::Plain
@@ -525,7 +527,7 @@ impl Walker<'_, '_, '_> {
                 self.record(root, f, i, dst, n, AccessKind::Write, m, held, pid);
             }
             InstKind::MemSet { dst, len, volatile } => {
-                let m = if *volatile {
+                let m = if *volatile && !self.user_space {
                     Marking::Volatile
                 } else {
                     Marking::Plain
@@ -671,6 +673,36 @@ impl Walker<'_, '_, '_> {
         self.user_free_at = None;
     }
 
+    /// `(caller, call, path)` when instruction `i` of `f` is in a function
+    /// of core's primitive layer (with only primitive frames inlined at
+    /// it), called directly by the program's own code.
+    fn primitive_called_by_user(
+        &mut self,
+        f: FuncId,
+        i: u32,
+        pid: u32,
+    ) -> Option<(FuncId, u32, u32)> {
+        if !self.program.is_core_primitive(f) {
+            return None;
+        }
+        let m = self.program.module_of(f);
+        let mut loc = self.program.function(f).insts.get(i as usize)?.loc;
+        while let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) {
+            if !crate::program::is_core_primitive_file(m.str(l.file)) {
+                return None;
+            }
+            loc = l.inlined_at;
+        }
+        let path = self.out.paths[pid as usize].clone();
+        let (&(cf, ci), rest) = path.split_last()?;
+        if self.in_rust_std(cf, ci)
+            || crate::program::is_rust_std_fn(&self.program.funcs[cf as usize].demangled)
+        {
+            return None;
+        }
+        Some((cf, ci, self.path_id(rest)))
+    }
+
     /// Whose free a free-model call inside Rust's std is: `Some(depth)`
     /// when the program's own code dropped the object through functions
     /// that drop what their caller owns (`[[drop]]` models: `Box`'s drop,
@@ -709,8 +741,15 @@ impl Walker<'_, '_, '_> {
         // Plain accesses inside Rust's standard library (Arc's payload,
         // a thread's result packet, Vec internals) follow std's own
         // synchronisation, which seam models at the API (spawn/join, Mutex).
-        if marking == Marking::Plain && self.in_rust_std(f, i) && self.user_free_at.is_none() {
-            return;
+        let mut report_at = self.user_free_at;
+        if marking == Marking::Plain && self.in_rust_std(f, i) && report_at.is_none() {
+            // Unless it is a primitive of core the user's code called out
+            // of line (-O0 `ptr::write(p, v)`, `write_volatile`): the
+            // user's access, at the call.
+            report_at = self.primitive_called_by_user(f, i, pid);
+            if report_at.is_none() {
+                return;
+            }
         }
         // The kernel's `*_ONCE` flags (`WARN_ONCE`, `printk_once`: static
         // bools in `.data.once`) are racy by design: set once, read plainly.
@@ -782,7 +821,7 @@ impl Walker<'_, '_, '_> {
         } else {
             None
         };
-        let (func, inst, path) = self.user_free_at.unwrap_or((f, i, pid));
+        let (func, inst, path) = report_at.unwrap_or((f, i, pid));
         self.out.list.push(Access {
             func,
             inst,

@@ -294,6 +294,20 @@ pub fn is_rust_std_fn(demangled: &str) -> bool {
         .any(|p| d.starts_with(p))
 }
 
+/// Source files of core's primitive layer: atomics, pointer reads and
+/// writes, intrinsics, hints and cells. What they do is what their caller
+/// asked for.
+pub fn is_core_primitive_file(file: &str) -> bool {
+    const PRIMITIVES: [&str; 5] = [
+        "core/src/sync/atomic.rs",
+        "core/src/ptr/mod.rs",
+        "core/src/intrinsics/mod.rs",
+        "core/src/hint.rs",
+        "core/src/cell.rs",
+    ];
+    PRIMITIVES.iter().any(|p| file.ends_with(p))
+}
+
 /// Rust's library machinery or an implementation of one of its traits
 /// (`<kernel::str::Formatter as core::fmt::Write>::write_str`): called by
 /// the library on the thread that holds the trait object, never through a
@@ -362,19 +376,22 @@ pub fn source_kind(path: &str) -> SourceKind {
 }
 
 impl Program<'_> {
+    /// A function of core's primitive layer (`ptr::read`, `ptr::write`,
+    /// `read_volatile`, an atomic's `load`), by where its body is.
+    pub fn is_core_primitive(&self, f: FuncId) -> bool {
+        let m = self.module_of(f);
+        self.function(f)
+            .di_loc
+            .and_then(|l| m.locations.get(l as usize))
+            .is_some_and(|l| is_core_primitive_file(m.str(l.file)))
+    }
+
     /// Is this instruction part of Rust std's own machinery (Arc counts, a
     /// thread's result packet, Vec internals) rather than a primitive the
     /// user called (`read_volatile`, an atomic's `load`)? Walks the inlined
     /// chain past the primitive layers (core's atomics and pointer
     /// functions) and asks where the first other frame lives.
     pub fn is_std_internal(&self, f: FuncId, inst: u32) -> bool {
-        const PRIMITIVES: [&str; 5] = [
-            "core/src/sync/atomic.rs",
-            "core/src/ptr/mod.rs",
-            "core/src/intrinsics/mod.rs",
-            "core/src/hint.rs",
-            "core/src/cell.rs",
-        ];
         let m = self.module_of(f);
         let mut loc = self
             .function(f)
@@ -387,7 +404,7 @@ impl Program<'_> {
                 break;
             };
             let file = m.str(l.file);
-            if !PRIMITIVES.iter().any(|p| file.ends_with(p)) {
+            if !is_core_primitive_file(file) {
                 return source_kind(file) == SourceKind::RustStd;
             }
             last_file = Some(file);

@@ -578,7 +578,9 @@ fn store_event<'v>(
             volatile,
             ordering,
             ..
-        } if *volatile || *ordering != Ordering::NotAtomic => Some((ptr, rel(ordering))),
+        } if (*volatile && kernel_volatile(facts)) || *ordering != Ordering::NotAtomic => {
+            Some((ptr, rel(ordering)))
+        }
         InstKind::AtomicRmw { ptr, ordering, .. } => Some((ptr, rel(ordering))),
         InstKind::CmpXchg { ptr, success, .. } => Some((ptr, rel(success))),
         _ => match marked_call(facts, f, kind, true)? {
@@ -593,6 +595,13 @@ fn store_event<'v>(
             )),
         },
     }
+}
+
+/// Volatile accesses are marked (READ_ONCE/WRITE_ONCE) on the kernel only:
+/// in user space C11 and Rust make a conflicting volatile access a data
+/// race, so a volatile flag passes no message.
+fn kernel_volatile(facts: &Facts<'_, '_>) -> bool {
+    facts.threads.kernel
 }
 
 fn load_event<'v>(
@@ -610,7 +619,9 @@ fn load_event<'v>(
         } => match ordering {
             o if acq(o) => Some((ptr, LoadOrd::Acquire)),
             Ordering::Monotonic | Ordering::Unordered => Some((ptr, LoadOrd::Relaxed)),
-            Ordering::NotAtomic if *volatile => Some((ptr, LoadOrd::Volatile)),
+            Ordering::NotAtomic if *volatile && kernel_volatile(facts) => {
+                Some((ptr, LoadOrd::Volatile))
+            }
             _ => None,
         },
         InstKind::AtomicRmw { ptr, ordering, .. } => Some((
