@@ -83,6 +83,10 @@ pub struct Access {
     /// The points-to instance of `func` it ran in (a helper's copy for its
     /// call site, see `memory`).
     pub instance: Instance,
+    /// The address is into an object this run of `func` allocated (the
+    /// allocating instruction): two such accesses in two threads touch two
+    /// objects (a lock-free stack's pushers filling their own nodes).
+    pub own_alloc: Option<u32>,
     /// The address takes a run-time index into an array: `ptr` is the
     /// access in element 0, and it may touch the same bytes of any
     /// element of the array at `[lo, hi)` with elements of `stride`
@@ -137,6 +141,8 @@ struct Walker<'a, 'p, 'm> {
     prepub: HashMap<FuncId, HashSet<u32>>,
     /// Which functions return a fresh heap object (for `prepub`).
     fresh: publication::FreshReturns,
+    /// Per function: the allocation of its own each value points into.
+    own: HashMap<FuncId, Vec<Option<u32>>>,
     /// Per function: instructions inside `data_race()` (KCSAN markers).
     intentional: HashMap<FuncId, HashSet<u32>>,
     /// The function being walked runs under a `pthread_once`-style call.
@@ -189,6 +195,7 @@ impl Accesses {
             seen_access: HashSet::new(),
             prepub: HashMap::new(),
             fresh: Default::default(),
+            own: HashMap::new(),
             intentional: HashMap::new(),
             once: false,
             user_space: !threads.kernel,
@@ -312,6 +319,9 @@ impl Walker<'_, '_, '_> {
             if !self.prepub.contains_key(&f) {
                 let pp = publication::prepublication(self.program, self.index, &mut self.fresh, f);
                 self.prepub.insert(f, pp);
+                let own =
+                    publication::own_allocations(self.program, self.index, &mut self.fresh, f);
+                self.own.insert(f, own);
                 let dr = kcsan_regions(self.program, f);
                 self.intentional.insert(f, dr);
             }
@@ -821,6 +831,13 @@ impl Walker<'_, '_, '_> {
         } else {
             None
         };
+        let own_alloc = match ptr {
+            Value::Inst(k) if report_at.is_none() => self
+                .own
+                .get(&f)
+                .and_then(|o| o.get(*k as usize).copied().flatten()),
+            _ => None,
+        };
         let (func, inst, path) = report_at.unwrap_or((f, i, pid));
         self.out.list.push(Access {
             func,
@@ -835,6 +852,7 @@ impl Walker<'_, '_, '_> {
             prepub,
             ctx: self.cur_ctx,
             instance: self.cur_instance,
+            own_alloc,
             spread,
         });
     }

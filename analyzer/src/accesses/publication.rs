@@ -81,6 +81,22 @@ pub fn prepublication(
     out
 }
 
+/// Per instruction of `f`: the allocation of `f` (a stack slot, an
+/// allocator call, a call of a helper returning a fresh object) its value
+/// points into, followed through casts, offsets and -O0's variable slots.
+/// Each run of `f` makes its own: two threads running `f` reach two objects
+/// through it.
+pub fn own_allocations(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    fresh: &mut FreshReturns,
+    f: FuncId,
+) -> Vec<Option<u32>> {
+    locals(program, index, fresh, f, 0)
+        .map(|l| l.origin)
+        .unwrap_or_default()
+}
+
 /// Does `f` return a heap object it allocated (or got from another such
 /// helper) and let escape nowhere but through its return?
 fn returns_fresh(

@@ -54,6 +54,9 @@ pub struct Held {
     pub site: (FuncId, u32),
 }
 
+/// Levels a lock taken again while held counts up to (see `nested`).
+const MAX_NESTED: usize = 4;
+
 /// Lock state relative to the function's entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RelState {
@@ -67,6 +70,10 @@ pub struct RelState {
     /// a release of one of them drops what that trylock's result holds
     /// (nothing, or Rust's poisoned guard), not the caller's lock.
     pub try_failed: Vec<LockId>,
+    /// Locks of `plus` taken again while held (a recursive mutex, or two
+    /// locks seam sees as one), once per extra level: a release drops a
+    /// level before it drops the lock (sorted, repeats allowed).
+    pub nested: Vec<LockId>,
 }
 
 impl RelState {
@@ -79,8 +86,13 @@ impl RelState {
             self.minus.retain(|l| *l != h.lock);
             return;
         }
-        if let Some(x) = self.plus.iter_mut().find(|x| x.lock == h.lock) {
-            *x = h;
+        if self.plus.iter().any(|x| x.lock == h.lock) {
+            // Taken again while held: one more level to release (a few at
+            // most, so a loop taking a lock it never drops converges).
+            if self.nested.iter().filter(|l| **l == h.lock).count() < MAX_NESTED {
+                let at = self.nested.partition_point(|l| *l < h.lock);
+                self.nested.insert(at, h.lock);
+            }
         } else {
             self.plus.push(h);
             self.plus.sort_by_key(|x| x.lock);
@@ -92,6 +104,10 @@ impl RelState {
     }
 
     fn release(&mut self, l: LockId) {
+        if let Some(k) = self.nested.iter().position(|x| *x == l) {
+            self.nested.remove(k);
+            return;
+        }
         let had = self.plus.iter().any(|x| x.lock == l) || self.may_plus.contains(&l);
         if !had && self.try_failed.contains(&l) {
             return;
@@ -125,6 +141,19 @@ impl RelState {
             }
         }
         self.try_failed.sort_unstable();
+        // Levels held on every path (multiset intersection), of locks
+        // still held.
+        let mut nested = Vec::new();
+        let mut rest = other.nested.clone();
+        for l in &self.nested {
+            if let Some(k) = rest.iter().position(|x| x == l) {
+                rest.remove(k);
+                if self.plus.iter().any(|x| x.lock == *l) {
+                    nested.push(*l);
+                }
+            }
+        }
+        self.nested = nested;
     }
 
     fn try_failed(&mut self, l: LockId) {
@@ -224,7 +253,7 @@ impl Locks {
         for f in 0..n as FuncId {
             let func = program.function(f);
             for (i, inst) in func.insts.iter().enumerate() {
-                if let Some(ptr) = spin_acquire(&inst.kind) {
+                if let Some(ptr) = spin_acquire(func, &inst.kind) {
                     if reaches(func, i as u32, i as u32) {
                         if let Some(p) = memory.ptr_of(program, f, ptr) {
                             locks.spin_words.insert(p);
@@ -793,7 +822,7 @@ impl Locks {
             }
             // A hand-rolled spin lock: acquire loop and release store.
             InstKind::CmpXchg { ptr, .. } | InstKind::AtomicRmw { ptr, .. }
-                if spin_acquire(&inst.kind).is_some() =>
+                if spin_acquire(func, &inst.kind).is_some() =>
             {
                 let Some(p) = memory.ptr_of(program, f, ptr) else {
                     return Effect::None;
@@ -806,24 +835,26 @@ impl Locks {
             }
             InstKind::Store {
                 ptr,
-                value: Value::Int(0),
+                value,
                 ordering,
                 ..
             }
             | InstKind::AtomicRmw {
                 ptr,
-                value: Value::Int(0),
+                value,
                 ordering,
                 ..
-            } if matches!(
-                ordering,
-                crate::ir::Ordering::Release
-                    | crate::ir::Ordering::AcqRel
-                    | crate::ir::Ordering::SeqCst
-            ) && memory
-                .ptr_of(program, f, ptr)
-                .map(|p| self.spin_words.contains(&p))
-                .unwrap_or(false) =>
+            } if const_of(func, value) == Some(0)
+                && matches!(
+                    ordering,
+                    crate::ir::Ordering::Release
+                        | crate::ir::Ordering::AcqRel
+                        | crate::ir::Ordering::SeqCst
+                )
+                && memory
+                    .ptr_of(program, f, ptr)
+                    .map(|p| self.spin_words.contains(&p))
+                    .unwrap_or(false) =>
             {
                 let p = memory.ptr_of(program, f, ptr).expect("checked above");
                 let l = self.intern(LockKey::Object(p), LockKind::Other, false);
@@ -1352,24 +1383,63 @@ pub fn reaches(func: &Function, from: u32, to: u32) -> bool {
 
 /// A test-and-set or compare-exchange that takes a lock word from 0 to
 /// non-zero with acquire ordering (the caller checks it sits in a loop).
-fn spin_acquire(kind: &InstKind) -> Option<&Value> {
+fn spin_acquire<'f>(func: &Function, kind: &'f InstKind) -> Option<&'f Value> {
     use crate::ir::{Ordering as O, RmwOp};
     let acq = |o: &O| matches!(o, O::Acquire | O::AcqRel | O::SeqCst);
+    let nonzero = |v: &Value| const_of(func, v).is_some_and(|n| n != 0);
     match kind {
         InstKind::CmpXchg {
             ptr,
-            expected: Value::Int(0),
-            new: Value::Int(n),
+            expected,
+            new,
             success,
             ..
-        } if *n != 0 && acq(success) => Some(ptr),
+        } if const_of(func, expected) == Some(0) && nonzero(new) && acq(success) => Some(ptr),
         InstKind::AtomicRmw {
             ptr,
             op: RmwOp::Xchg,
-            value: Value::Int(n),
+            value,
             ordering,
             ..
-        } if *n != 0 && acq(ordering) => Some(ptr),
+        } if nonzero(value) && acq(ordering) => Some(ptr),
+        _ => None,
+    }
+}
+
+/// The constant `v` is: a constant, or (-O0) a load of a stack slot every
+/// store to which stores that constant (`atomic_flag_test_and_set` at -O0
+/// exchanges a value it first spills).
+fn const_of(func: &Function, v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(n) => Some(*n),
+        Value::Inst(i) => {
+            let InstKind::Load {
+                ptr: slot @ Value::Inst(a),
+                ..
+            } = &func.insts.get(*i as usize)?.kind
+            else {
+                return None;
+            };
+            if !matches!(
+                func.insts.get(*a as usize).map(|x| &x.kind),
+                Some(InstKind::Alloca { .. })
+            ) {
+                return None;
+            }
+            let mut value = None;
+            for inst in &func.insts {
+                if let InstKind::Store { ptr, value: sv, .. } = &inst.kind {
+                    if ptr == slot {
+                        let Value::Int(n) = sv else { return None };
+                        if value.is_some_and(|x| x != *n) {
+                            return None;
+                        }
+                        value = Some(*n);
+                    }
+                }
+            }
+            value
+        }
         _ => None,
     }
 }
