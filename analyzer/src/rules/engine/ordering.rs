@@ -70,6 +70,10 @@ pub enum Verdict {
 pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Access) -> Verdict {
     let d = w.ptr;
     let mut found = false;
+    // Some flag orders the pair: one synchronisation is enough, whatever
+    // other marked accesses near it do (a ticket lock's relaxed ticket
+    // counter beside its release/acquire hand-over).
+    let mut ordered = false;
     let mut distant = false;
     let mut out = Vec::new();
     // The reader's frames and their flag loads, found once (on first need)
@@ -105,6 +109,7 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                     })
                 {
                     found = true;
+                    ordered = true;
                     continue;
                 }
                 if lord == LoadOrd::Plain {
@@ -135,6 +140,7 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                     && matches!(lord, LoadOrd::Volatile | LoadOrd::Relaxed);
                 if writer_ok && reader_ok {
                     found = true;
+                    ordered = true;
                     continue;
                 }
                 if !near {
@@ -177,7 +183,9 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
             }
         }
     }
-    if !found && distant {
+    if ordered {
+        Verdict::Ordered
+    } else if !found && distant {
         Verdict::Distant
     } else if !found {
         Verdict::NotMessagePassing
