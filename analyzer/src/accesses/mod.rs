@@ -683,34 +683,55 @@ impl Walker<'_, '_, '_> {
         self.user_free_at = None;
     }
 
-    /// `(caller, call, path)` when instruction `i` of `f` is in a function
-    /// of core's primitive layer (with only primitive frames inlined at
-    /// it), called directly by the program's own code.
+    /// `(caller, call, path)` when instruction `i` of `f` is in functions
+    /// acting for their caller (core's primitives, std's containers: with
+    /// only such frames inlined at it, called through such functions only)
+    /// reached from the program's own code, at its call (-O0's out-of-line
+    /// `ptr::write(p, v)`, `Vec::push` → `RawVec::grow_one`).
     fn primitive_called_by_user(
         &mut self,
         f: FuncId,
         i: u32,
         pid: u32,
     ) -> Option<(FuncId, u32, u32)> {
-        if !self.program.is_core_primitive(f) {
-            return None;
-        }
-        let m = self.program.module_of(f);
-        let mut loc = self.program.function(f).insts.get(i as usize)?.loc;
-        while let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) {
-            if !crate::program::is_core_primitive_file(m.str(l.file)) {
-                return None;
+        let program = self.program;
+        let acts_for_caller = |g: FuncId, k: u32| {
+            if !program.acts_for_caller(g) {
+                return false;
             }
-            loc = l.inlined_at;
+            let m = program.module_of(g);
+            let mut loc = program
+                .function(g)
+                .insts
+                .get(k as usize)
+                .and_then(|x| x.loc);
+            while let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) {
+                let file = m.str(l.file);
+                if !crate::program::is_core_primitive_file(file)
+                    && !crate::program::is_std_container_file(file)
+                {
+                    return false;
+                }
+                loc = l.inlined_at;
+            }
+            true
+        };
+        if !acts_for_caller(f, i) {
+            return None;
         }
         let path = self.out.paths[pid as usize].clone();
-        let (&(cf, ci), rest) = path.split_last()?;
-        if self.in_rust_std(cf, ci)
-            || crate::program::is_rust_std_fn(&self.program.funcs[cf as usize].demangled)
-        {
-            return None;
+        for k in (0..path.len()).rev() {
+            let (cf, ci) = path[k];
+            let std_frame = self.in_rust_std(cf, ci)
+                || crate::program::is_rust_std_fn(&program.funcs[cf as usize].demangled);
+            if !std_frame {
+                return Some((cf, ci, self.path_id(&path[..k])));
+            }
+            if !acts_for_caller(cf, ci) {
+                return None;
+            }
         }
-        Some((cf, ci, self.path_id(rest)))
+        None
     }
 
     /// Whose free a free-model call inside Rust's std is: `Some(depth)`
@@ -752,12 +773,28 @@ impl Walker<'_, '_, '_> {
         // a thread's result packet, Vec internals) follow std's own
         // synchronisation, which seam models at the API (spawn/join, Mutex).
         let mut report_at = self.user_free_at;
-        if marking == Marking::Plain && self.in_rust_std(f, i) && report_at.is_none() {
-            // Unless it is a primitive of core the user's code called out
-            // of line (-O0 `ptr::write(p, v)`, `write_volatile`): the
-            // user's access, at the call.
-            report_at = self.primitive_called_by_user(f, i, pid);
-            if report_at.is_none() {
+        if marking == Marking::Plain
+            && report_at.is_none()
+            && self.program.std_internal(f, i, false)
+        {
+            // Unless it is what a primitive of core or a container of std
+            // does for the user's code: inlined into it, or called out of
+            // line (-O0 `ptr::write(p, v)`, `Vec::push`), the user's
+            // access, at the call. Not to a buffer std's container code
+            // allocated itself (a `HashMap`'s table): each container's
+            // buffers are its own, and unification makes one of all of them.
+            if self.in_rust_std(f, i) {
+                report_at = self.primitive_called_by_user(f, i, pid);
+                if report_at.is_none() {
+                    return;
+                }
+            }
+            let std_buffer = |o: &crate::memory::Origin| {
+                matches!(o, crate::memory::Origin::Alloc(g, _)
+                    if crate::program::is_rust_std_fn(&self.program.funcs[*g as usize].demangled))
+            };
+            let origins = self.memory.origins(p.node);
+            if !origins.is_empty() && origins.iter().all(std_buffer) {
                 return;
             }
         }

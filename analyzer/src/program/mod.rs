@@ -308,6 +308,26 @@ pub fn is_core_primitive_file(file: &str) -> bool {
     PRIMITIVES.iter().any(|p| file.ends_with(p))
 }
 
+/// Source files of std's containers and slices (`Vec`, `String`,
+/// `VecDeque`, `HashMap`, slices, `mem::replace`): they have no
+/// synchronisation of their own, so what they do to the memory they are
+/// given is their caller's access (two threads pushing onto one `Vec`
+/// through a wrapper claiming `Sync` race in `Vec::push`).
+pub fn is_std_container_file(file: &str) -> bool {
+    const CONTAINERS: [&str; 9] = [
+        "alloc/src/vec/",
+        "alloc/src/raw_vec",
+        "alloc/src/string.rs",
+        "alloc/src/collections/",
+        "alloc/src/slice.rs",
+        "core/src/slice/",
+        "core/src/mem/",
+        "std/src/collections/",
+        "/hashbrown/src/",
+    ];
+    CONTAINERS.iter().any(|c| file.contains(c))
+}
+
 /// Rust's library machinery or an implementation of one of its traits
 /// (`<kernel::str::Formatter as core::fmt::Write>::write_str`): called by
 /// the library on the thread that holds the trait object, never through a
@@ -376,14 +396,18 @@ pub fn source_kind(path: &str) -> SourceKind {
 }
 
 impl Program<'_> {
-    /// A function of core's primitive layer (`ptr::read`, `ptr::write`,
-    /// `read_volatile`, an atomic's `load`), by where its body is.
-    pub fn is_core_primitive(&self, f: FuncId) -> bool {
+    /// A function that acts on its caller's behalf: core's primitive
+    /// layer (`ptr::read`, `read_volatile`, an atomic's `load`) or std's
+    /// unsynchronised containers (`Vec::push`), by where its body is.
+    pub fn acts_for_caller(&self, f: FuncId) -> bool {
         let m = self.module_of(f);
         self.function(f)
             .di_loc
             .and_then(|l| m.locations.get(l as usize))
-            .is_some_and(|l| is_core_primitive_file(m.str(l.file)))
+            .is_some_and(|l| {
+                let file = m.str(l.file);
+                is_core_primitive_file(file) || is_std_container_file(file)
+            })
     }
 
     /// Is this instruction part of Rust std's own machinery (Arc counts, a
@@ -392,6 +416,12 @@ impl Program<'_> {
     /// chain past the primitive layers (core's atomics and pointer
     /// functions) and asks where the first other frame lives.
     pub fn is_std_internal(&self, f: FuncId, inst: u32) -> bool {
+        self.std_internal(f, inst, true)
+    }
+
+    /// `is_std_internal`, with std's containers taken as std's own code
+    /// (`containers = false`) or as acting for their caller.
+    pub fn std_internal(&self, f: FuncId, inst: u32, containers: bool) -> bool {
         let m = self.module_of(f);
         let mut loc = self
             .function(f)
@@ -404,7 +434,7 @@ impl Program<'_> {
                 break;
             };
             let file = m.str(l.file);
-            if !is_core_primitive_file(file) {
+            if !is_core_primitive_file(file) && !(containers && is_std_container_file(file)) {
                 return source_kind(file) == SourceKind::RustStd;
             }
             last_file = Some(file);
