@@ -410,6 +410,24 @@ impl Program<'_> {
             })
     }
 
+    /// Some instruction of `f` comes from the program's own source (inlined).
+    fn has_user_code_inlined(&self, f: FuncId) -> bool {
+        let m = self.module_of(f);
+        self.function(f).insts.iter().any(|inst| {
+            let mut loc = inst.loc;
+            for _ in 0..64 {
+                let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
+                    return false;
+                };
+                if source_kind(m.str(l.file)) == SourceKind::User {
+                    return true;
+                }
+                loc = l.inlined_at;
+            }
+            false
+        })
+    }
+
     /// Is this instruction part of Rust std's own machinery (Arc counts, a
     /// thread's result packet, Vec internals) rather than a primitive the
     /// user called (`read_volatile`, an atomic's `load`)? Walks the inlined
@@ -428,6 +446,13 @@ impl Program<'_> {
             .insts
             .get(inst as usize)
             .and_then(|i| i.loc);
+        // An instruction the optimiser moved and left without a location
+        // (a load hoisted out of a thread's loop) in a std function the
+        // user's code is inlined into (`__rust_begin_short_backtrace`
+        // running a thread's closure) is taken to be the user's.
+        if loc.is_none() && self.has_user_code_inlined(f) {
+            return false;
+        }
         let mut last_file = None;
         for _ in 0..64 {
             let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
