@@ -124,6 +124,14 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                 let writer_ok =
                     sord == StoreOrd::Release || barrier_between(facts, wf, wpos, s_inst, true);
                 let dep = rf == r.func && address_dependent(facts, r.func, r.inst, l_inst);
+                // In user space a flag synchronises only when the reader
+                // acts on what it loaded: tests it (`if (ready)`, a wait
+                // loop) or reaches the data through it. Read and ignored,
+                // the load may have seen the old value, and the data read
+                // races (C11; the kernel keeps its idioms).
+                if !facts.threads.kernel && !dep && !flag_value_used(facts, rf, l_inst) {
+                    continue;
+                }
                 let reader_lang = facts.program.language(rf);
                 let reader_ok = match lord {
                     LoadOrd::Acquire | LoadOrd::Consume => true,
@@ -391,6 +399,86 @@ fn flag_events<O: Copy>(
 enum Event {
     Store(Ptr, StoreOrd, Option<LockId>),
     Load(Ptr, LoadOrd, Option<LockId>),
+}
+
+/// The stack slot `p` points into (through constant offsets and casts).
+fn local_slot(func: &crate::ir::Function, p: &Value) -> Option<u32> {
+    let mut v = p.clone();
+    for _ in 0..4 {
+        let Value::Inst(k) = v else { return None };
+        match &func.insts.get(k as usize)?.kind {
+            InstKind::Alloca { .. } => return Some(k),
+            InstKind::Gep { base, .. } | InstKind::Cast { value: base } => v = base.clone(),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Is the flag value the load at `i` of `f` reads acted on? A call into
+/// a function that loads the flag (`wait_ready()`) is taken to act on it
+/// inside; a load, or a marked-access call, must decide a branch.
+fn flag_value_used(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
+    let func = facts.program.function(f);
+    if let Some(InstKind::Call { callee, .. }) = func.insts.get(i as usize).map(|x| &x.kind) {
+        let m = facts.program.funcs[f as usize].module;
+        let marked = facts
+            .program
+            .call_target(m, callee)
+            .is_some_and(|t| facts.index.of(t).access.is_some());
+        if !marked {
+            return true;
+        }
+    }
+    value_tested(func, i)
+}
+
+/// Does the value instruction `i` produces decide a branch (through
+/// comparisons, casts, arithmetic, a compare-exchange's fields, calls
+/// whose result does, and -O0's local variables)?
+fn value_tested(func: &crate::ir::Function, i: u32) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut work = vec![(i, 0u32)];
+    while let Some((v, depth)) = work.pop() {
+        if !seen.insert(v) || depth > 6 {
+            continue;
+        }
+        let me = Value::Inst(v);
+        for (k, inst) in func.insts.iter().enumerate() {
+            let k = k as u32;
+            let next = match &inst.kind {
+                InstKind::CondBr { cond, .. } if *cond == me => return true,
+                InstKind::Switch { value, .. } if *value == me => return true,
+                InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs } => {
+                    *lhs == me || *rhs == me
+                }
+                InstKind::Cast { value }
+                | InstKind::ExtractValue {
+                    aggregate: value, ..
+                } => *value == me,
+                InstKind::Select { cond, .. } => *cond == me,
+                InstKind::Phi { incoming } => incoming.iter().any(|(x, _)| *x == me),
+                // Through a call whose result is tested in turn (-O0's
+                // `r.is_null()`, `Result::is_err`); not a call that only
+                // consumes it (`printf("%d", r)`).
+                InstKind::Call { args, .. } => args.contains(&me),
+                // -O0: kept in a local variable (or a field of one) and
+                // read back, or that variable handed to a call.
+                InstKind::Store { ptr, value, .. } if *value == me => {
+                    if let Some(slot) = local_slot(func, ptr) {
+                        work.push((slot, depth + 1));
+                    }
+                    false
+                }
+                InstKind::Load { ptr, .. } | InstKind::Gep { base: ptr, .. } => *ptr == me,
+                _ => false,
+            };
+            if next {
+                work.push((k, depth + 1));
+            }
+        }
+    }
+    false
 }
 
 /// Is the load at `i` tested by a loop it is in (`while (!go) wait(…)`)?
