@@ -459,7 +459,9 @@ impl Program<'_> {
                 break;
             };
             let file = m.str(l.file);
-            if !is_core_primitive_file(file) && !(containers && is_std_container_file(file)) {
+            let acts_for_caller =
+                is_core_primitive_file(file) || (containers && is_std_container_file(file));
+            if !acts_for_caller {
                 return source_kind(file) == SourceKind::RustStd;
             }
             last_file = Some(file);
