@@ -451,7 +451,10 @@ impl Walker<'_, '_, '_> {
                 ordering,
                 ..
             } => {
-                let m = marking(*volatile && !self.user_space, *ordering);
+                let m = marking(
+                    *volatile && (!self.user_space || self.sig_atomic(f, ptr)),
+                    *ordering,
+                );
                 self.record(
                     root,
                     f,
@@ -475,7 +478,10 @@ impl Walker<'_, '_, '_> {
                 if self.index.inlined_lock_model(self.program, f, i).is_some() {
                     return;
                 }
-                let m = marking(*volatile && !self.user_space, *ordering);
+                let m = marking(
+                    *volatile && (!self.user_space || self.sig_atomic(f, ptr)),
+                    *ordering,
+                );
                 self.record(
                     root,
                     f,
@@ -732,6 +738,35 @@ impl Walker<'_, '_, '_> {
             }
         }
         None
+    }
+
+    /// Is `ptr` a global declared `volatile sig_atomic_t` (a flag a signal
+    /// handler sets)? C makes its volatile accesses safe between the
+    /// handler and the code it interrupts, so they stay marked in user
+    /// space too.
+    fn sig_atomic(&self, f: FuncId, ptr: &Value) -> bool {
+        let Value::Global { name, offset: 0 } = ptr else {
+            return false;
+        };
+        let module = self.program.funcs[f as usize].module;
+        let Some(crate::program::Symbol::Global(g)) = self.program.resolve(module, *name) else {
+            return false;
+        };
+        let m = &self.program.modules[self.program.globals[g as usize].module as usize];
+        let mut t = self.program.global(g).di_type;
+        for _ in 0..8 {
+            let Some(ty) = t.and_then(|t| m.types.get(t as usize)) else {
+                return false;
+            };
+            if ty.name.is_some_and(|n| m.str(n) == "sig_atomic_t") {
+                return true;
+            }
+            let crate::ir::DiTypeKind::Alias { base } = &ty.kind else {
+                return false;
+            };
+            t = *base;
+        }
+        false
     }
 
     /// Whose free a free-model call inside Rust's std is: `Some(depth)`
