@@ -70,9 +70,12 @@ pub enum Verdict {
 pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Access) -> Verdict {
     let d = w.ptr;
     let mut found = false;
-    // Some flag orders the pair: one synchronisation is enough, whatever
-    // other marked accesses near it do (a ticket lock's relaxed ticket
-    // counter beside its release/acquire hand-over).
+    // Some flag orders the pair: in user space one synchronisation is
+    // enough, whatever other marked accesses near it do (a ticket lock's
+    // relaxed ticket counter beside its release/acquire hand-over). Not on
+    // the kernel: there a flag reached round a loop over a list of objects
+    // unification merged (`page_counter_charge` walking `c->parent`)
+    // orders nothing, and the broken flags beside it are the finding.
     let mut ordered = false;
     let mut distant = false;
     let mut out = Vec::new();
@@ -191,7 +194,7 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
             }
         }
     }
-    if ordered {
+    if ordered && !facts.threads.kernel {
         Verdict::Ordered
     } else if !found && distant {
         Verdict::Distant
