@@ -155,10 +155,30 @@ pub(crate) fn describe(models: &Models) -> String {
             s += &arg("size=arg", a.size_arg);
             s += &arg("ptr=arg", a.ptr_arg);
             s += flag(a.zeroed, " zeroed");
+            s += flag(a.thread_private, " thread-private");
             (matcher(&a.matcher), s)
         });
         section(&mut out, "sleep", &set.sleeps, |s| {
             (matcher(&s.matcher), s.reason.clone())
+        });
+        section(&mut out, "drop", &set.drops, |d| {
+            (
+                matcher(&d.matcher),
+                "drops what its caller owns".to_string(),
+            )
+        });
+        section(&mut out, "buffer", &set.buffers, |b| {
+            let list = |what: &str, args: &[u32]| {
+                if args.is_empty() {
+                    String::new()
+                } else {
+                    let a: Vec<String> = args.iter().map(|k| k.to_string()).collect();
+                    format!(" {what}=arg{}", a.join(","))
+                }
+            };
+            let mut s = list("reads", &b.reads) + &list("writes", &b.writes);
+            s += &arg("size=arg", b.size_arg);
+            (matcher(&b.matcher), s)
         });
         section(&mut out, "mmio", &set.mmio, |m| {
             let mut s = name(&m.role);

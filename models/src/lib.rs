@@ -81,6 +81,8 @@ pub struct FnModels<'m> {
     pub rendezvous: Option<&'m RendezvousModel>,
     pub alloc: Option<&'m AllocModel>,
     pub sleep: Option<&'m SleepModel>,
+    pub drop: Option<&'m DropModel>,
+    pub buffer: Option<&'m BufferModel>,
     pub mmio: Option<&'m MmioModel>,
     pub init: Option<&'m InitModel>,
 }
@@ -96,6 +98,8 @@ impl FnModels<'_> {
             && self.rendezvous.is_none()
             && self.alloc.is_none()
             && self.sleep.is_none()
+            && self.drop.is_none()
+            && self.buffer.is_none()
             && self.mmio.is_none()
             && self.init.is_none()
     }
@@ -146,6 +150,8 @@ struct Index {
     rendezvous: SectionIndex,
     allocs: SectionIndex,
     sleeps: SectionIndex,
+    drops: SectionIndex,
+    buffers: SectionIndex,
     mmio: SectionIndex,
     inits: SectionIndex,
     /// Section name → init entry.
@@ -351,6 +357,14 @@ impl Models {
                 .sleeps
                 .find(&key)
                 .map(|s| &self.sets[s.set as usize].sleeps[s.entry as usize]),
+            drop: ix
+                .drops
+                .find(&key)
+                .map(|s| &self.sets[s.set as usize].drops[s.entry as usize]),
+            buffer: ix
+                .buffers
+                .find(&key)
+                .map(|s| &self.sets[s.set as usize].buffers[s.entry as usize]),
             mmio: ix
                 .mmio
                 .find(&key)
@@ -512,6 +526,12 @@ impl Index {
         for (i, m) in set.sleeps.iter().enumerate() {
             next.sleeps.add(&m.matcher, slot(i));
         }
+        for (i, m) in set.drops.iter().enumerate() {
+            next.drops.add(&m.matcher, slot(i));
+        }
+        for (i, m) in set.buffers.iter().enumerate() {
+            next.buffers.add(&m.matcher, slot(i));
+        }
         for (i, m) in set.mmio.iter().enumerate() {
             next.mmio.add(&m.matcher, slot(i));
         }
@@ -532,6 +552,8 @@ impl Index {
             &mut next.rendezvous,
             &mut next.allocs,
             &mut next.sleeps,
+            &mut next.drops,
+            &mut next.buffers,
             &mut next.mmio,
             &mut next.inits,
         ] {

@@ -73,7 +73,7 @@ impl fmt::Display for ProblemList<'_> {
 const MATCHER_KEYS: [&str; 4] = ["function", "functions", "path", "path_regex"];
 
 /// Section names as written in files (`[[lock]]`), in describe order.
-pub(crate) const SECTIONS: [&str; 12] = [
+pub(crate) const SECTIONS: [&str; 14] = [
     "lock",
     "access",
     "barrier",
@@ -83,6 +83,8 @@ pub(crate) const SECTIONS: [&str; 12] = [
     "rendezvous",
     "alloc",
     "sleep",
+    "drop",
+    "buffer",
     "mmio",
     "init",
     "static_call",
@@ -125,6 +127,8 @@ pub fn parse_model_set(file: &str, text: &str) -> Result<ModelSet, ModelError> {
             "rendezvous" => set.rendezvous = entries(&key, value, &mut problems),
             "alloc" => set.allocs = entries(&key, value, &mut problems),
             "sleep" => set.sleeps = entries(&key, value, &mut problems),
+            "drop" => set.drops = entries(&key, value, &mut problems),
+            "buffer" => set.buffers = entries(&key, value, &mut problems),
             "mmio" => set.mmio = entries(&key, value, &mut problems),
             "init" => set.inits = entries(&key, value, &mut problems),
             "static_call" => set.static_calls = entries(&key, value, &mut problems),
@@ -540,11 +544,30 @@ impl Entry for AllocModel {
         if self.free && self.zeroed {
             reasons.push("`zeroed` makes no sense with `free = true`".into());
         }
+        if self.thread_private && (self.free || self.zeroed || self.size_arg.is_some()) {
+            reasons.push(
+                "`thread_private` returns existing memory: no `free`, `zeroed` or `size_arg`"
+                    .into(),
+            );
+        }
     }
 }
 
 impl Entry for SleepModel {
     matcher_access!();
+}
+
+impl Entry for DropModel {
+    matcher_access!();
+}
+
+impl Entry for BufferModel {
+    matcher_access!();
+    fn check(&self, reasons: &mut Vec<String>) {
+        if self.reads.is_empty() && self.writes.is_empty() {
+            reasons.push("a `[[buffer]]` entry needs `reads` or `writes`".into());
+        }
+    }
 }
 
 impl Entry for MmioModel {

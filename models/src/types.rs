@@ -40,6 +40,10 @@ pub struct ModelSet {
     pub allocs: Vec<AllocModel>,
     #[serde(default, rename = "sleep")]
     pub sleeps: Vec<SleepModel>,
+    #[serde(default, rename = "drop")]
+    pub drops: Vec<DropModel>,
+    #[serde(default, rename = "buffer")]
+    pub buffers: Vec<BufferModel>,
     #[serde(default, rename = "mmio")]
     pub mmio: Vec<MmioModel>,
     /// Functions to treat as running once before/after all concurrency
@@ -603,6 +607,12 @@ pub struct AllocModel {
     /// (`posix_memalign`): the argument receiving the new pointer.
     #[serde(default)]
     pub ptr_arg: Option<u32>,
+    /// Returns memory private to the calling thread that it stored there
+    /// earlier (thread-specific data: `pthread_getspecific`, `tss_get`): an
+    /// object of its own for points-to, shared only if published elsewhere,
+    /// but not a new allocation (it may have been published before).
+    #[serde(default)]
+    pub thread_private: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -615,6 +625,42 @@ pub struct SleepModel {
     pub matcher: Matcher,
     #[serde(default)]
     pub reason: String,
+}
+
+/// A function that drops what its caller owns (`Box`'s `Drop`,
+/// `core::mem::drop`, drop glue): a free reached through it belongs to the
+/// caller, not to the library it lives in.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DropModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+}
+
+/// A library function that reads or writes the memory its pointer
+/// arguments point to, plainly (`strcpy`, `strlen`, `read`): in a
+/// user-space program, each is an access of the program at the call.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BufferModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    /// Arguments pointing at memory the function reads.
+    #[serde(default)]
+    pub reads: Vec<u32>,
+    /// Arguments pointing at memory the function writes.
+    #[serde(default)]
+    pub writes: Vec<u32>,
+    /// Argument holding the byte count, if any; without it (or when it is
+    /// not a constant) the access covers the whole object.
+    #[serde(default)]
+    pub size_arg: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,7 +21,7 @@ use crate::callgraph::CallGraph;
 use crate::ir::{Callee, InstKind, Ordering, Value};
 use crate::locks::{Held, LockId, Locks, RelState};
 use crate::memory::{Instance, Memory, Ptr};
-use crate::program::{FuncId, ModelIndex, Program, Target};
+use crate::program::{FreeFrame, FuncId, ModelIndex, Program, Target};
 use crate::rules::AccessKind;
 use crate::threads::Threads;
 
@@ -83,6 +83,10 @@ pub struct Access {
     /// The points-to instance of `func` it ran in (a helper's copy for its
     /// call site, see `memory`).
     pub instance: Instance,
+    /// The address is into an object this run of `func` allocated (the
+    /// allocating instruction): two such accesses in two threads touch two
+    /// objects (a lock-free stack's pushers filling their own nodes).
+    pub own_alloc: Option<u32>,
     /// The address takes a run-time index into an array: `ptr` is the
     /// access in element 0, and it may touch the same bytes of any
     /// element of the array at `[lo, hi)` with elements of `stride`
@@ -132,16 +136,20 @@ struct Walker<'a, 'p, 'm> {
     locks: &'p Locks,
     out: Accesses,
     path_ids: HashMap<Vec<(FuncId, u32)>, u32>,
-    seen_access: HashSet<(FuncId, u32, usize, EntryLocks)>,
+    seen_access: HashSet<(FuncId, u32, usize, EntryLocks, Ptr, bool)>,
     /// Per function: accesses to objects not yet published (see `publication`).
     prepub: HashMap<FuncId, HashSet<u32>>,
     /// Which functions return a fresh heap object (for `prepub`).
     fresh: publication::FreshReturns,
+    /// Per function: the allocation of its own each value points into.
+    own: HashMap<FuncId, Vec<Option<u32>>>,
     /// Per function: instructions inside `data_race()` (KCSAN markers).
     intentional: HashMap<FuncId, HashSet<u32>>,
     /// The function being walked runs under a `pthread_once`-style call.
     once: bool,
-    /// A user-space program (frees are accesses).
+    /// A user-space program: frees and library buffer functions are
+    /// accesses, and `volatile` marks nothing (C11 and Rust make a
+    /// conflicting volatile access a data race; READ_ONCE is the kernel's).
     user_space: bool,
     /// Calling contexts are shared by all roots: each (function, entry
     /// lockset) is walked once; roots are attached afterwards.
@@ -158,6 +166,9 @@ struct Walker<'a, 'p, 'm> {
     section: Vec<CodeSection>,
     /// Contexts walked at MAX_DEPTH, whose calls were not followed.
     truncated: HashSet<u32>,
+    /// While recording a free the user's code made through Rust's std:
+    /// where to report it (function, instruction, call path id).
+    user_free_at: Option<(FuncId, u32, u32)>,
 }
 
 impl Accesses {
@@ -186,6 +197,7 @@ impl Accesses {
             seen_access: HashSet::new(),
             prepub: HashMap::new(),
             fresh: Default::default(),
+            own: HashMap::new(),
             intentional: HashMap::new(),
             once: false,
             user_space: !threads.kernel,
@@ -199,6 +211,7 @@ impl Accesses {
             truncated: HashSet::new(),
             cur_instance: 0,
             func_contexts: HashMap::new(),
+            user_free_at: None,
         };
         for (r, root) in threads.roots.iter().enumerate() {
             let entry = entry_locks(program, memory, locks, root.func, &root.holds);
@@ -342,6 +355,9 @@ impl Walker<'_, '_, '_> {
             if !self.prepub.contains_key(&f) {
                 let pp = publication::prepublication(self.program, self.index, &mut self.fresh, f);
                 self.prepub.insert(f, pp);
+                let own =
+                    publication::own_allocations(self.program, self.index, &mut self.fresh, f);
+                self.own.insert(f, own);
                 let dr = kcsan_regions(self.program, f);
                 self.intentional.insert(f, dr);
             }
@@ -352,7 +368,16 @@ impl Walker<'_, '_, '_> {
             insts.sort_unstable();
             for i in insts {
                 let rel = &fl.before[&i];
-                let held = absolute(&entry, rel);
+                let mut held = absolute(&entry, rel);
+                // A helper copied per call site names its own locks per copy.
+                if x != f as Instance {
+                    for h in held.iter_mut().filter(|h| h.site.0 == f) {
+                        if let Some(l) = self.locks.instance_lock(x, h.site.1) {
+                            h.lock = l;
+                        }
+                    }
+                    held.sort_by_key(|h| h.lock);
+                }
                 let inst = &func.insts[i as usize];
                 match &inst.kind {
                     InstKind::Call { callee, .. } => {
@@ -462,7 +487,10 @@ impl Walker<'_, '_, '_> {
                 ordering,
                 ..
             } => {
-                let m = marking(*volatile, *ordering);
+                let m = marking(
+                    *volatile && (!self.user_space || self.sig_atomic(f, ptr)),
+                    *ordering,
+                );
                 self.record(
                     root,
                     f,
@@ -486,7 +514,10 @@ impl Walker<'_, '_, '_> {
                 if self.index.inlined_lock_model(self.program, f, i).is_some() {
                     return;
                 }
-                let m = marking(*volatile, *ordering);
+                let m = marking(
+                    *volatile && (!self.user_space || self.sig_atomic(f, ptr)),
+                    *ordering,
+                );
                 self.record(
                     root,
                     f,
@@ -538,7 +569,7 @@ impl Walker<'_, '_, '_> {
                 len,
                 volatile,
             } => {
-                let m = if *volatile {
+                let m = if *volatile && !self.user_space {
                     Marking::Volatile
                 } else {
                     Marking::Plain
@@ -548,7 +579,7 @@ impl Walker<'_, '_, '_> {
                 self.record(root, f, i, dst, n, AccessKind::Write, m, held, pid);
             }
             InstKind::MemSet { dst, len, volatile } => {
-                let m = if *volatile {
+                let m = if *volatile && !self.user_space {
                     Marking::Volatile
                 } else {
                     Marking::Plain
@@ -587,6 +618,23 @@ impl Walker<'_, '_, '_> {
         let sem = self.index.of(t);
         if let Some(fm) = sem.alloc.filter(|m| m.free && self.user_space) {
             self.record_free(root, f, i, args, fm.ptr_arg.unwrap_or(0), held, pid);
+            return;
+        }
+        // A C library function reading or writing what it is given
+        // (`strcpy(name, …)`): the program's plain access, at the call.
+        if let Some(bm) = sem.buffer.filter(|_| self.user_space) {
+            let size = const_arg(args, bm.size_arg).unwrap_or(0);
+            let sides = [
+                (&bm.reads, AccessKind::Read),
+                (&bm.writes, AccessKind::Write),
+            ];
+            for (list, kind) in sides {
+                for &k in list {
+                    if let Some(a) = args.get(k as usize) {
+                        self.record(root, f, i, a, size, kind, Marking::Plain, held, pid);
+                    }
+                }
+            }
             return;
         }
         let Some(am) = sem.access else { return };
@@ -642,14 +690,27 @@ impl Walker<'_, '_, '_> {
         held: &[Held],
         pid: u32,
     ) {
-        if self.in_rust_std(f, i)
-            || crate::program::is_rust_std_fn(&self.program.funcs[f as usize].demangled)
-        {
-            return;
-        }
         let Some(ptr) = args.get(ptr_arg as usize) else {
             return;
         };
+        if self.in_rust_std(f, i)
+            || crate::program::is_rust_std_fn(&self.program.funcs[f as usize].demangled)
+        {
+            // Inside std: the user's free only when the user's code
+            // dropped what is freed (a `Box`), reported where it did.
+            let path = self.out.paths[pid as usize].clone();
+            let Some(depth) = self.free_owner(f, i, &path) else {
+                return;
+            };
+            let at = if depth == 0 {
+                (f, i, pid)
+            } else {
+                let k = path.len() - depth;
+                let (uf, ui) = path[k];
+                (uf, ui, self.path_id(&path[..k]))
+            };
+            self.user_free_at = Some(at);
+        }
         self.record(
             root,
             f,
@@ -661,6 +722,106 @@ impl Walker<'_, '_, '_> {
             held,
             pid,
         );
+        self.user_free_at = None;
+    }
+
+    /// `(caller, call, path)` when instruction `i` of `f` is in functions
+    /// acting for their caller (core's primitives, std's containers: with
+    /// only such frames inlined at it, called through such functions only)
+    /// reached from the program's own code, at its call (-O0's out-of-line
+    /// `ptr::write(p, v)`, `Vec::push` → `RawVec::grow_one`).
+    fn primitive_called_by_user(
+        &mut self,
+        f: FuncId,
+        i: u32,
+        pid: u32,
+    ) -> Option<(FuncId, u32, u32)> {
+        let program = self.program;
+        let acts_for_caller = |g: FuncId, k: u32| {
+            if !program.acts_for_caller(g) {
+                return false;
+            }
+            let m = program.module_of(g);
+            let mut loc = program
+                .function(g)
+                .insts
+                .get(k as usize)
+                .and_then(|x| x.loc);
+            while let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) {
+                let file = m.str(l.file);
+                if !crate::program::is_core_primitive_file(file)
+                    && !crate::program::is_std_container_file(file)
+                {
+                    return false;
+                }
+                loc = l.inlined_at;
+            }
+            true
+        };
+        if !acts_for_caller(f, i) {
+            return None;
+        }
+        let path = self.out.paths[pid as usize].clone();
+        for k in (0..path.len()).rev() {
+            let (cf, ci) = path[k];
+            let std_frame = self.in_rust_std(cf, ci)
+                || crate::program::is_rust_std_fn(&program.funcs[cf as usize].demangled);
+            if !std_frame {
+                return Some((cf, ci, self.path_id(&path[..k])));
+            }
+            if !acts_for_caller(cf, ci) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Is `ptr` a global declared `volatile sig_atomic_t` (a flag a signal
+    /// handler sets)? C makes its volatile accesses safe between the
+    /// handler and the code it interrupts, so they stay marked in user
+    /// space too.
+    fn sig_atomic(&self, f: FuncId, ptr: &Value) -> bool {
+        let Value::Global { name, offset: 0 } = ptr else {
+            return false;
+        };
+        let module = self.program.funcs[f as usize].module;
+        let Some(crate::program::Symbol::Global(g)) = self.program.resolve(module, *name) else {
+            return false;
+        };
+        let m = &self.program.modules[self.program.globals[g as usize].module as usize];
+        let mut t = self.program.global(g).di_type;
+        for _ in 0..8 {
+            let Some(ty) = t.and_then(|t| m.types.get(t as usize)) else {
+                return false;
+            };
+            if ty.name.is_some_and(|n| m.str(n) == "sig_atomic_t") {
+                return true;
+            }
+            let crate::ir::DiTypeKind::Alias { base, .. } = &ty.kind else {
+                return false;
+            };
+            t = *base;
+        }
+        false
+    }
+
+    /// Whose free a free-model call inside Rust's std is: `Some(depth)`
+    /// when the program's own code dropped the object through functions
+    /// that drop what their caller owns (`[[drop]]` models: `Box`'s drop,
+    /// drop glue, `mem::drop`) and frees, `depth` calls up the call path
+    /// (0: the call itself, through its inlined frames); `None` for std's
+    /// own frees (a thread's closure and result packet, an `Arc`'s last
+    /// drop), made under std's synchronisation.
+    fn free_owner(&self, f: FuncId, i: u32, path: &[(FuncId, u32)]) -> Option<usize> {
+        let frames = path.iter().copied().chain(std::iter::once((f, i)));
+        for (depth, (g, k)) in frames.rev().enumerate() {
+            match self.index.free_frame(self.program, g, k) {
+                FreeFrame::User => return Some(depth),
+                FreeFrame::Std => return None,
+                FreeFrame::PassThrough => {}
+            }
+        }
+        None
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -682,8 +843,31 @@ impl Walker<'_, '_, '_> {
         // Plain accesses inside Rust's standard library (Arc's payload,
         // a thread's result packet, Vec internals) follow std's own
         // synchronisation, which seam models at the API (spawn/join, Mutex).
-        if marking == Marking::Plain && self.in_rust_std(f, i) {
-            return;
+        let mut report_at = self.user_free_at;
+        if marking == Marking::Plain
+            && report_at.is_none()
+            && self.program.std_internal(f, i, false)
+        {
+            // Unless it is what a primitive of core or a container of std
+            // does for the user's code: inlined into it, or called out of
+            // line (-O0 `ptr::write(p, v)`, `Vec::push`), the user's
+            // access, at the call. Not to a buffer std's container code
+            // allocated itself (a `HashMap`'s table): each container's
+            // buffers are its own, and unification makes one of all of them.
+            if self.in_rust_std(f, i) {
+                report_at = self.primitive_called_by_user(f, i, pid);
+                if report_at.is_none() {
+                    return;
+                }
+            }
+            let std_buffer = |o: &crate::memory::Origin| {
+                matches!(o, crate::memory::Origin::Alloc(g, _)
+                    if crate::program::is_rust_std_fn(&self.program.funcs[*g as usize].demangled))
+            };
+            let origins = self.memory.origins(p.node);
+            if !origins.is_empty() && origins.iter().all(std_buffer) {
+                return;
+            }
         }
         // The kernel's `*_ONCE` flags (`WARN_ONCE`, `printk_once`: static
         // bools in `.data.once`) are racy by design: set once, read plainly.
@@ -735,7 +919,16 @@ impl Walker<'_, '_, '_> {
         if self.locks.is_lock(p) {
             return;
         }
-        let key = (f, i, self.cur_ctx as usize, lock_key(held));
+        // One instruction can make several accesses (a memcpy's read and
+        // write, `strcmp`'s two reads): keyed by what it accesses too.
+        let key = (
+            f,
+            i,
+            self.cur_ctx as usize,
+            lock_key(held),
+            p,
+            kind == AccessKind::Read,
+        );
         if !self.seen_access.insert(key) {
             return;
         }
@@ -746,19 +939,28 @@ impl Walker<'_, '_, '_> {
         } else {
             None
         };
+        let own_alloc = match ptr {
+            Value::Inst(k) if report_at.is_none() => self
+                .own
+                .get(&f)
+                .and_then(|o| o.get(*k as usize).copied().flatten()),
+            _ => None,
+        };
+        let (func, inst, path) = report_at.unwrap_or((f, i, pid));
         self.out.list.push(Access {
-            func: f,
-            inst: i,
+            func,
+            inst,
             root,
             ptr: p,
             size,
             kind,
             marking,
             lockset: held.to_vec(),
-            path: pid,
+            path,
             prepub,
             ctx: self.cur_ctx,
             instance: self.cur_instance,
+            own_alloc,
             spread,
         });
     }

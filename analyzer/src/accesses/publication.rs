@@ -70,15 +70,99 @@ pub fn prepublication(
     for &(a, i) in &local.escapes {
         escapes_of.entry(a).or_default().push(i);
     }
+    let direct_slots = direct_slots(func, &local.heap);
     for (a, insts) in accesses {
-        let reach = reachable_after(
-            func,
-            &block_of,
-            escapes_of.get(&a).into_iter().flatten().copied(),
-        );
-        out.extend(insts.into_iter().filter(|i| !reach.contains(i)));
+        let escapes = || escapes_of.get(&a).into_iter().flatten().copied();
+        let reach = reachable_after(func, &block_of, escapes(), None);
+        // A heap allocation in a loop makes a new object every round: an
+        // access through the allocation's own value (not a copy kept from
+        // an earlier round) after the next allocation is to the new,
+        // unpublished one (`a = malloc(…); a->id = i; pthread_create(…, a)`
+        // in a loop).
+        let renewed = local
+            .heap
+            .contains(&a)
+            .then(|| reachable_after(func, &block_of, escapes(), Some(a)));
+        out.extend(insts.into_iter().filter(|i| {
+            !reach.contains(i)
+                || renewed.as_ref().is_some_and(|r| {
+                    !r.contains(i) && through_allocation(func, *i, a, &direct_slots)
+                })
+        }));
     }
     out
+}
+
+/// -O0 variable slots every store to which stores one heap allocation's
+/// result itself (`p = malloc(…)`), by slot.
+fn direct_slots(func: &Function, heap: &HashSet<u32>) -> HashMap<u32, u32> {
+    let mut out: HashMap<u32, Option<u32>> = HashMap::new();
+    for inst in &func.insts {
+        let InstKind::Store {
+            ptr: Value::Inst(s),
+            value,
+            ..
+        } = &inst.kind
+        else {
+            continue;
+        };
+        if !matches!(
+            func.insts.get(*s as usize).map(|x| &x.kind),
+            Some(InstKind::Alloca { .. })
+        ) {
+            continue;
+        }
+        let direct = match value {
+            Value::Inst(v) if heap.contains(v) => Some(*v),
+            _ => None,
+        };
+        let e = out.entry(*s).or_insert(direct);
+        if *e != direct {
+            *e = None;
+        }
+    }
+    out.into_iter().filter_map(|(s, a)| Some((s, a?))).collect()
+}
+
+/// Does the access at `i` go through allocation `a`'s result itself (with
+/// casts and constant offsets), or through a slot only ever holding it?
+fn through_allocation(func: &Function, i: u32, a: u32, direct_slots: &HashMap<u32, u32>) -> bool {
+    let mut v = match &func.insts[i as usize].kind {
+        InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. } => ptr.clone(),
+        InstKind::MemSet { dst, .. } => dst.clone(),
+        _ => return false,
+    };
+    for _ in 0..8 {
+        let Value::Inst(k) = v else { return false };
+        if k == a {
+            return true;
+        }
+        match &func.insts[k as usize].kind {
+            InstKind::Gep { base, .. } | InstKind::Cast { value: base } => v = base.clone(),
+            InstKind::Load {
+                ptr: Value::Inst(s),
+                ..
+            } => return direct_slots.get(s) == Some(&a),
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Per instruction of `f`: the allocation of `f` (a stack slot, an
+/// allocator call, a call of a helper returning a fresh object) its value
+/// points into, followed through casts, offsets and -O0's variable slots.
+/// Each run of `f` makes its own: two threads running `f` reach two objects
+/// through it.
+pub fn own_allocations(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    fresh: &mut FreshReturns,
+    f: FuncId,
+) -> Vec<Option<u32>> {
+    locals(program, index, fresh, f, 0)
+        .map(|l| l.origin)
+        .unwrap_or_default()
 }
 
 /// Does `f` return a heap object it allocated (or got from another such
@@ -159,7 +243,14 @@ fn locals(
                     Some(i as u32)
                 }
                 InstKind::Call { callee, .. } => match program.call_target(module, callee) {
-                    Some(t) if index.of(t).alloc.map(|a| !a.free).unwrap_or(false) => {
+                    // Thread-specific data may have been published by an
+                    // earlier call: not a fresh object.
+                    Some(t)
+                        if index
+                            .of(t)
+                            .alloc
+                            .is_some_and(|a| !a.free && !a.thread_private) =>
+                    {
                         any = true;
                         heap.insert(i as u32);
                         Some(i as u32)
@@ -426,30 +517,43 @@ fn block_index(func: &Function) -> Vec<u32> {
 }
 
 /// Instructions that may execute after any of `points`.
+/// Instructions reachable after any of `points`; with `kill`, paths stop
+/// at that instruction (it and what follows it are not reached through it).
 fn reachable_after(
     func: &Function,
     block_of: &[u32],
     points: impl Iterator<Item = u32>,
+    kill: Option<u32>,
 ) -> HashSet<u32> {
     let mut out = HashSet::new();
     let mut seen_blocks = vec![false; func.blocks.len()];
     let mut work: Vec<u32> = Vec::new();
+    let killed_in = |b: u32| kill.filter(|&k| block_of[k as usize] == b);
     for p in points {
         let b = block_of[p as usize];
+        let stop = killed_in(b).filter(|&k| k > p);
         for i in func.block_insts(b) {
-            if i as u32 > p {
-                out.insert(i as u32);
+            let i = i as u32;
+            if i > p && stop.is_none_or(|k| i < k) {
+                out.insert(i);
             }
         }
-        work.extend(func.blocks[b as usize].succs.iter().copied());
+        if stop.is_none() {
+            work.extend(func.blocks[b as usize].succs.iter().copied());
+        }
     }
     while let Some(b) = work.pop() {
         if (b as usize) >= seen_blocks.len() || seen_blocks[b as usize] {
             continue;
         }
         seen_blocks[b as usize] = true;
-        out.extend(func.block_insts(b).map(|i| i as u32));
-        work.extend(func.blocks[b as usize].succs.iter().copied());
+        match killed_in(b) {
+            Some(k) => out.extend(func.block_insts(b).map(|i| i as u32).filter(|&i| i < k)),
+            None => {
+                out.extend(func.block_insts(b).map(|i| i as u32));
+                work.extend(func.blocks[b as usize].succs.iter().copied());
+            }
+        }
     }
     out
 }

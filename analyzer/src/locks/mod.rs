@@ -21,7 +21,7 @@ use seam_models::{LockAction, LockKind, LockMode, LockModel};
 
 use crate::callgraph::CallGraph;
 use crate::ir::{CmpPred, Function, InstKind, Value};
-use crate::memory::{Memory, Ptr};
+use crate::memory::{Instance, Memory, Ptr};
 use crate::program::{FuncId, ModelIndex, Program, Target};
 
 pub type LockId = u32;
@@ -53,6 +53,9 @@ pub struct Held {
     pub mode: LockMode,
     pub site: (FuncId, u32),
 }
+
+/// Levels a lock taken again while held counts up to (see `nested`).
+const MAX_NESTED: usize = 4;
 
 /// Lock state relative to the function's entry.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -98,6 +101,14 @@ struct Flow {
     /// path (`__do_once_start`, `lock_mount`). Held wherever every path on
     /// releases it (see [`anticipated_releases`]).
     pending: Vec<Held>,
+    /// Locks a trylock failed to take on some path here, not taken since:
+    /// a release of one of them drops what that trylock's result holds
+    /// (nothing, or Rust's poisoned guard), not the caller's lock.
+    try_failed: Vec<LockId>,
+    /// Locks of `plus` taken again while held (a recursive mutex, or two
+    /// locks seam sees as one), once per extra level: a release drops a
+    /// level before it drops the lock (sorted, repeats allowed).
+    nested: Vec<LockId>,
 }
 
 impl Flow {
@@ -108,6 +119,7 @@ impl Flow {
         // held: the "release" may only be a callee's may-summary (one of
         // an indirect call's hundreds of targets unlocks it), and the
         // caller need not hold the lock at all.
+        self.try_failed.retain(|l| *l != h.lock);
         let reheld = self.minus.contains(&h.lock);
         if reheld {
             self.minus.retain(|l| *l != h.lock);
@@ -116,8 +128,13 @@ impl Flow {
                 self.reheld.sort_unstable();
             }
         }
-        if let Some(x) = self.plus.iter_mut().find(|x| x.lock == h.lock) {
-            *x = h;
+        if self.plus.iter().any(|x| x.lock == h.lock) {
+            // Taken again while held: one more level to release (a few at
+            // most, so a loop taking a lock it never drops converges).
+            if self.nested.iter().filter(|l| **l == h.lock).count() < MAX_NESTED {
+                let at = self.nested.partition_point(|l| *l < h.lock);
+                self.nested.insert(at, h.lock);
+            }
         } else {
             self.plus.push(h);
             self.plus.sort_by_key(|x| x.lock);
@@ -194,7 +211,14 @@ impl Flow {
     }
 
     fn release(&mut self, l: LockId) {
+        if let Some(k) = self.nested.iter().position(|x| *x == l) {
+            self.nested.remove(k);
+            return;
+        }
         let had = self.plus.iter().any(|x| x.lock == l) || self.may_plus.contains(&l);
+        if !had && self.try_failed.contains(&l) {
+            return;
+        }
         // Releasing a re-taken lock of the caller drops the caller's hold.
         let reheld = self.reheld.contains(&l);
         self.plus.retain(|x| x.lock != l);
@@ -209,7 +233,7 @@ impl Flow {
 
     /// `release` of each of `rel` (distinct locks), at once.
     fn release_all(&mut self, rel: &[LockId]) {
-        if rel.len() <= 4 {
+        if rel.len() <= 4 || !self.nested.is_empty() || !self.try_failed.is_empty() {
             for l in rel {
                 self.release(*l);
             }
@@ -279,6 +303,32 @@ impl Flow {
             }
         }
         self.minus.sort_unstable();
+        for l in &other.try_failed {
+            if !self.try_failed.contains(l) {
+                self.try_failed.push(*l);
+            }
+        }
+        self.try_failed.sort_unstable();
+        // Levels held on every path (multiset intersection), of locks
+        // still held.
+        let mut nested = Vec::new();
+        let mut rest = other.nested.clone();
+        for l in &self.nested {
+            if let Some(k) = rest.iter().position(|x| x == l) {
+                rest.remove(k);
+                if self.plus.iter().any(|x| x.lock == *l) {
+                    nested.push(*l);
+                }
+            }
+        }
+        self.nested = nested;
+    }
+
+    fn try_failed(&mut self, l: LockId) {
+        if !self.try_failed.contains(&l) {
+            self.try_failed.push(l);
+            self.try_failed.sort_unstable();
+        }
     }
 }
 
@@ -331,6 +381,10 @@ pub struct Locks {
     inlined_done: std::collections::HashSet<(FuncId, u32)>,
     pub summaries: Vec<Summary>,
     pub functions: Vec<FunctionLocks>,
+    /// In helpers copied per call site (whose lock operations are their
+    /// own, see memory's `balanced_lock_helper`): the lock each lock
+    /// operation names in each copy, by (copy, instruction).
+    instance_locks: HashMap<(Instance, u32), LockId>,
 }
 
 /// What one instruction does to locks.
@@ -370,11 +424,12 @@ impl Locks {
             inlined_done: Default::default(),
             summaries: vec![Summary::default(); n],
             functions: Vec::new(),
+            instance_locks: HashMap::new(),
         };
         for f in 0..n as FuncId {
             let func = program.function(f);
             for (i, inst) in func.insts.iter().enumerate() {
-                if let Some(ptr) = spin_acquire(&inst.kind) {
+                if let Some(ptr) = spin_acquire(func, &inst.kind) {
                     if reaches(func, i as u32, i as u32) {
                         if let Some(p) = memory.ptr_of(program, f, ptr) {
                             locks.spin_words.insert(p);
@@ -398,6 +453,7 @@ impl Locks {
                     .collect()
             })
             .collect();
+        locks.name_instance_locks(program, index, memory, &effects);
         if timings {
             eprintln!(
                 "seam: locks: effects {:.2} s",
@@ -473,6 +529,51 @@ impl Locks {
             locks.dataflow(program, cg, &effects, &bodies);
         }
         locks
+    }
+
+    /// Names the locks of the lock operations of every helper copy.
+    fn name_instance_locks(
+        &mut self,
+        program: &Program<'_>,
+        index: &ModelIndex<'_>,
+        memory: &Memory,
+        effects: &[Vec<(u32, Effect)>],
+    ) {
+        let n = program.funcs.len() as Instance;
+        for x in n..n + memory.clone_count() as Instance {
+            let f = memory.func_of(x);
+            let func = program.function(f);
+            let module = program.funcs[f as usize].module;
+            for (i, e) in &effects[f as usize] {
+                if !matches!(
+                    e,
+                    Effect::Acquire(..) | Effect::Release(..) | Effect::Try(..)
+                ) {
+                    continue;
+                }
+                let inst = &func.insts[*i as usize];
+                let InstKind::Call { callee, .. } = &inst.kind else {
+                    continue;
+                };
+                let Some(model) = program
+                    .call_target(module, callee)
+                    .and_then(|t| index.of(t).lock)
+                else {
+                    continue;
+                };
+                if let Some(LockRef::Known(l)) =
+                    self.lock_of(program, memory, x, inst.kind.model_args(), model)
+                {
+                    self.instance_locks.insert((x, *i), l);
+                }
+            }
+        }
+    }
+
+    /// The lock the lock operation at instruction `i` of `x`'s function
+    /// names in copy `x` (None: the original's).
+    pub fn instance_lock(&self, x: Instance, i: u32) -> Option<LockId> {
+        self.instance_locks.get(&(x, i)).copied()
     }
 
     /// The per-function dataflow over the call graph's SCCs, callees first:
@@ -751,14 +852,17 @@ impl Locks {
     }
 
     /// The lock a model call operates on (`args` as models count them).
+    /// `x` is the points-to instance of the calling function (its own id
+    /// for the original, a copy's id for a helper copied per call site).
     fn lock_of(
         &mut self,
         program: &Program<'_>,
         memory: &Memory,
-        f: FuncId,
+        x: Instance,
         args: &[Value],
         model: &LockModel,
     ) -> Option<LockRef> {
+        let f = memory.func_of(x);
         match model.arg {
             None => Some(LockRef::Known(self.intern(
                 LockKey::Global(model.kind),
@@ -767,7 +871,7 @@ impl Locks {
             ))),
             Some(a) => {
                 let arg = args.get(a as usize)?;
-                let p = memory.ptr_of(program, f, arg)?;
+                let p = memory.ptr_in(program, x, arg)?;
                 if model.arg_is_guard {
                     // The guard's pointer to the lock: the one at
                     // `guard_field`, or another of its pointers that names
@@ -844,13 +948,17 @@ impl Locks {
         // not the poison flag's loads) is the acquisition or release.
         if let InstKind::CmpXchg { ptr, .. } | InstKind::AtomicRmw { ptr, .. } = &inst.kind {
             if let Some((model, instance)) = index.inlined_lock_instance(program, f, i) {
-                if model.action != LockAction::TryAcquire && self.inlined_done.insert((f, instance))
-                {
+                // An inlined trylock (std's `Mutex::try_lock` at -O2) is its
+                // compare-exchange: acquired where its success bit says so.
+                let counts = model.action != LockAction::TryAcquire
+                    || matches!(inst.kind, InstKind::CmpXchg { .. });
+                if counts && self.inlined_done.insert((f, instance)) {
                     if let Some(p) = memory.ptr_of(program, f, ptr) {
                         let l = self.intern(LockKey::Object(p), model.kind, model.kernel);
                         return match model.action {
                             LockAction::Release => Effect::Release(l),
-                            _ => Effect::Acquire(l, model.mode),
+                            LockAction::TryAcquire => Effect::Try(l, model.mode, model),
+                            LockAction::Acquire => Effect::Acquire(l, model.mode),
                         };
                     }
                 }
@@ -864,7 +972,7 @@ impl Locks {
                     let sem = index.of(t);
                     if let Some(model) = sem.lock {
                         let args = inst.kind.model_args();
-                        let l = match self.lock_of(program, memory, f, args, model) {
+                        let l = match self.lock_of(program, memory, f as Instance, args, model) {
                             None => return Effect::None,
                             Some(LockRef::Known(l)) => l,
                             Some(LockRef::Guard(c, kind, kernel)) => {
@@ -890,7 +998,7 @@ impl Locks {
             }
             // A hand-rolled spin lock: acquire loop and release store.
             InstKind::CmpXchg { ptr, .. } | InstKind::AtomicRmw { ptr, .. }
-                if spin_acquire(&inst.kind).is_some() =>
+                if spin_acquire(func, &inst.kind).is_some() =>
             {
                 let Some(p) = memory.ptr_of(program, f, ptr) else {
                     return Effect::None;
@@ -903,24 +1011,26 @@ impl Locks {
             }
             InstKind::Store {
                 ptr,
-                value: Value::Int(0),
+                value,
                 ordering,
                 ..
             }
             | InstKind::AtomicRmw {
                 ptr,
-                value: Value::Int(0),
+                value,
                 ordering,
                 ..
-            } if matches!(
-                ordering,
-                crate::ir::Ordering::Release
-                    | crate::ir::Ordering::AcqRel
-                    | crate::ir::Ordering::SeqCst
-            ) && memory
-                .ptr_of(program, f, ptr)
-                .map(|p| self.spin_words.contains(&p))
-                .unwrap_or(false) =>
+            } if const_of(func, value) == Some(0)
+                && matches!(
+                    ordering,
+                    crate::ir::Ordering::Release
+                        | crate::ir::Ordering::AcqRel
+                        | crate::ir::Ordering::SeqCst
+                )
+                && memory
+                    .ptr_of(program, f, ptr)
+                    .map(|p| self.spin_words.contains(&p))
+                    .unwrap_or(false) =>
             {
                 let p = memory.ptr_of(program, f, ptr).expect("checked above");
                 let l = self.intern(LockKey::Object(p), LockKind::Other, false);
@@ -1113,12 +1223,16 @@ fn analyze_function<'s>(
                     let (then_b, else_b) = cond_targets(func, p);
                     let acquired =
                         (on_true && then_b == Some(b)) || (!on_true && else_b == Some(b));
-                    if acquired && then_b != else_b {
-                        edge.acquire(Held {
-                            lock: l,
-                            mode,
-                            site: (f, site),
-                        });
+                    if then_b != else_b {
+                        if acquired {
+                            edge.acquire(Held {
+                                lock: l,
+                                mode,
+                                site: (f, site),
+                            });
+                        } else {
+                            edge.try_failed(l);
+                        }
                     }
                 }
                 match state.as_mut() {
@@ -1563,11 +1677,29 @@ fn try_edge(
     };
     let (mut v, mut negate) = (cond.clone(), false);
     let mut cmp: Option<(CmpPred, i64)> = None;
+    // Through the success bit of a compare-exchange (an inlined trylock).
+    let mut success_bit = false;
     for _ in 0..6 {
-        let Value::Inst(i) = v else { return None };
+        let Value::Inst(mut i) = v else { return None };
+        // A result returned through a return slot (`sret`, Rust's
+        // `TryLockResult` at -O0) is read back from it: the load of the
+        // slot's first word (the discriminant) is the result.
+        if let InstKind::Load { ptr, .. } = &func.insts[i as usize].kind {
+            if let Some(call) = sret_try_call(func, b, i, ptr, effects) {
+                i = call;
+            }
+        }
         if let Some(&k) = effect_at.get(&i) {
             if let Effect::Try(l, mode, model) = &effects[k].1 {
-                let success = model.success.unwrap_or(1);
+                let is_cmpxchg = matches!(func.insts[i as usize].kind, InstKind::CmpXchg { .. });
+                if is_cmpxchg != success_bit {
+                    return None;
+                }
+                let success = if is_cmpxchg {
+                    1
+                } else {
+                    model.success.unwrap_or(1)
+                };
                 let on_true = match cmp {
                     // Branch directly on the (boolean) result.
                     None => success != 0,
@@ -1608,10 +1740,44 @@ fn try_edge(
                 v = val;
             }
             InstKind::Cast { value } => v = value.clone(),
+            InstKind::ExtractValue { aggregate, indices }
+                if indices.as_slice() == [1] && !success_bit =>
+            {
+                success_bit = true;
+                v = aggregate.clone();
+            }
             _ => return None,
         }
     }
     None
+}
+
+/// The trylock call whose return slot (`sret`, first argument) `slot` is,
+/// when `load` reads it right after the call, in the call's block `b`
+/// (a later read of the slot, after the paths met again, says nothing of
+/// the path it is on).
+fn sret_try_call(
+    func: &Function,
+    b: u32,
+    load: u32,
+    slot: &Value,
+    effects: &[(u32, Effect)],
+) -> Option<u32> {
+    let block = func.block_insts(b);
+    if !block.contains(&(load as usize)) {
+        return None;
+    }
+    effects.iter().find_map(|(i, e)| {
+        if !matches!(e, Effect::Try(..)) || *i >= load || !block.contains(&(*i as usize)) {
+            return None;
+        }
+        match &func.insts[*i as usize].kind {
+            InstKind::Call {
+                args, sret: true, ..
+            } if args.first() == Some(slot) => Some(*i),
+            _ => None,
+        }
+    })
 }
 
 fn cond_targets(func: &Function, b: u32) -> (Option<u32>, Option<u32>) {
@@ -1689,24 +1855,63 @@ pub fn reaches(func: &Function, from: u32, to: u32) -> bool {
 
 /// A test-and-set or compare-exchange that takes a lock word from 0 to
 /// non-zero with acquire ordering (the caller checks it sits in a loop).
-fn spin_acquire(kind: &InstKind) -> Option<&Value> {
+fn spin_acquire<'f>(func: &Function, kind: &'f InstKind) -> Option<&'f Value> {
     use crate::ir::{Ordering as O, RmwOp};
     let acq = |o: &O| matches!(o, O::Acquire | O::AcqRel | O::SeqCst);
+    let nonzero = |v: &Value| const_of(func, v).is_some_and(|n| n != 0);
     match kind {
         InstKind::CmpXchg {
             ptr,
-            expected: Value::Int(0),
-            new: Value::Int(n),
+            expected,
+            new,
             success,
             ..
-        } if *n != 0 && acq(success) => Some(ptr),
+        } if const_of(func, expected) == Some(0) && nonzero(new) && acq(success) => Some(ptr),
         InstKind::AtomicRmw {
             ptr,
             op: RmwOp::Xchg,
-            value: Value::Int(n),
+            value,
             ordering,
             ..
-        } if *n != 0 && acq(ordering) => Some(ptr),
+        } if nonzero(value) && acq(ordering) => Some(ptr),
+        _ => None,
+    }
+}
+
+/// The constant `v` is: a constant, or (-O0) a load of a stack slot every
+/// store to which stores that constant (`atomic_flag_test_and_set` at -O0
+/// exchanges a value it first spills).
+fn const_of(func: &Function, v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(n) => Some(*n),
+        Value::Inst(i) => {
+            let InstKind::Load {
+                ptr: slot @ Value::Inst(a),
+                ..
+            } = &func.insts.get(*i as usize)?.kind
+            else {
+                return None;
+            };
+            if !matches!(
+                func.insts.get(*a as usize).map(|x| &x.kind),
+                Some(InstKind::Alloca { .. })
+            ) {
+                return None;
+            }
+            let mut value = None;
+            for inst in &func.insts {
+                if let InstKind::Store { ptr, value: sv, .. } = &inst.kind {
+                    if ptr == slot {
+                        let Value::Int(n) = sv else { return None };
+                        if value.is_some_and(|x| x != *n) {
+                            return None;
+                        }
+                        value = Some(*n);
+                    }
+                }
+            }
+            value
+        }
         _ => None,
     }
 }

@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 
 use crate::ir::{Callee, InstKind, Value};
-use crate::program::{is_rust_std_fn, FuncId, ModelIndex, Primitive, Program, Target};
+use crate::program::{is_rust_std_fn, FreeFrame, FuncId, ModelIndex, Primitive, Program, Target};
 
 /// Rounds of the greatest fixpoint (each only removes inertness).
 const MAX_ROUNDS: usize = 16;
@@ -149,9 +149,13 @@ fn escaping_params(
                         Callee::Indirect(v) => m(v),
                         Callee::Direct(_) => 0,
                     };
+                    // A free the user's code makes (a closure inlined into
+                    // `__rust_begin_short_backtrace` dropping its `Box`)
+                    // is an access of the user's: its pointer is bound.
                     let frees = target
                         .map(|t| index.of(t).alloc.is_some_and(|a| a.free))
-                        .unwrap_or(false);
+                        .unwrap_or(false)
+                        && index.free_frame(program, f, i as u32) != FreeFrame::User;
                     let callee_inert = match target {
                         Some(Target::Defined(g)) => inert.get(&g).copied().unwrap_or(0),
                         _ => 0,

@@ -2015,10 +2015,18 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// An object Rust allocated (`Box::new`, `Arc::new`, a `Vec`'s buffer)
     /// is merged only with memory of its type that comes from outside: the
     /// program reaches it through its owner, and two `Arc<Slot>` of one
-    /// program are two objects.
+    /// program are two objects. So is an object C allocated in a program
+    /// that defines `main`: such a program is closed (only `main`, started
+    /// threads and callbacks are entries), and two accounts it allocates
+    /// at two call sites are two accounts.
     fn merge_by_type(&mut self) {
         let program = self.program;
         let outside: HashSet<String> = self.external_nodes.keys().cloned().collect();
+        let closed = program
+            .funcs
+            .iter()
+            .enumerate()
+            .any(|(f, pf)| pf.name == "main" && !program.function(f as FuncId).is_declaration);
         for n in 0..self.nodes.len() as NodeId {
             if self.nodes[n as usize].parent != n {
                 continue;
@@ -2037,10 +2045,11 @@ impl<'p, 'm> Solver<'p, 'm> {
             let Some(key) = type_key(program, m, t) else {
                 continue;
             };
-            let rust_heap = self.nodes[n as usize].origins.iter().all(|o| {
-                matches!(o, Origin::Alloc(f, _) if program.language(*f) == crate::ir::Language::Rust)
+            let own_heap = self.nodes[n as usize].origins.iter().all(|o| {
+                matches!(o, Origin::Alloc(f, _)
+                    if closed || program.language(*f) == crate::ir::Language::Rust)
             });
-            if rust_heap && !outside.contains(&key) {
+            if own_heap && !outside.contains(&key) {
                 continue;
             }
             let ext = self.external_node(&key);
@@ -2605,12 +2614,13 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
 /// Can `g` be copied per call site? A small function with a pointer
 /// parameter whose memory effects are all on pointers the solver follows
 /// per copy: no indirect call or thread start (their targets are resolved
-/// once per function), no lock operation, no native atomic that could be a
-/// lock (lock identity and hand-rolled locks are decided per function by
-/// the lock stage). Two kinds qualify:
+/// once per function), no lock operation reaching past the function, no
+/// native atomic that could be a lock (hand-rolled locks are decided per
+/// function by the lock stage). Two kinds qualify:
 ///
 /// - a C function of its file (`static`, `static inline`), with no native
-///   atomic at all;
+///   atomic at all, and lock operations only when they are balanced (see
+///   `balanced_lock_helper`; the lock stage names them per copy);
 /// - a monomorphisation of Rust's library (`<Arc<T> as Clone>::clone`,
 ///   `Arc::drop_slow`, `drop_in_place::<Arc<T>>`, `RawVec::grow_one`),
 ///   whatever its linkage: rustc emits one per type for the whole crate,
@@ -2630,7 +2640,7 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
         || func.is_declaration
         || func.insts.is_empty()
         || func.variadic
-        || !func.params.iter().any(|p| p.is_ptr)
+        || !(func.params.iter().any(|p| p.is_ptr) || (c_local && allocates(program, index, g)))
     {
         return false;
     }
@@ -2656,6 +2666,7 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
     }
     let module = program.funcs[g as usize].module;
     let lock_free = |i: usize| index.inlined_lock_model(program, g, i as u32).is_none();
+    let balanced = c_local && balanced_lock_helper(program, index, g);
     func.insts
         .iter()
         .enumerate()
@@ -2669,7 +2680,7 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
                 ..
             } => program.direct_target(module, *name).is_none_or(|t| {
                 let sem = index.of(t);
-                sem.lock.is_none()
+                (sem.lock.is_none() || balanced)
                     && sem.spawn.is_none()
                     && sem.join.is_none()
                     && (!rust_std
@@ -2695,6 +2706,121 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
             }
             _ => true,
         })
+}
+
+/// A C helper returning a pointer that calls an allocator
+/// (`open_account(initial)` mallocs and fills in an account): copied per
+/// call site, each call allocates an object of its own.
+fn allocates(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
+    let func = program.function(g);
+    let module = program.funcs[g as usize].module;
+    func.returns_ptr
+        && func.insts.iter().any(|inst| match &inst.kind {
+            InstKind::Call { callee, .. } => program
+                .call_target(module, callee)
+                .and_then(|t| index.of(t).alloc)
+                .is_some_and(|a| !a.free),
+            _ => false,
+        })
+}
+
+/// Where a lock argument comes from: a parameter or a global, and a byte
+/// offset into it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum LockRoot {
+    Param(u32, i64),
+    Global(crate::ir::StrId, i64),
+}
+
+/// A C helper whose lock operations are its own business: it takes and
+/// releases, on every lock it names, as often (`bump(m, c) { lock(m);
+/// *c += 1; unlock(m); }`), each lock named by a parameter or a global
+/// (through -O0's stack slot of the parameter, casts and constant
+/// offsets). Copied per call site, the lock stage names its locks per
+/// copy, so `bump(&ma, …)` and `bump(&mb, …)` hold different locks.
+fn balanced_lock_helper(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
+    use seam_models::LockAction;
+    let func = program.function(g);
+    let module = program.funcs[g as usize].module;
+    let mut acquired: Vec<LockRoot> = Vec::new();
+    let mut released: Vec<LockRoot> = Vec::new();
+    for inst in &func.insts {
+        let InstKind::Call {
+            callee: Callee::Direct(name),
+            ..
+        } = &inst.kind
+        else {
+            continue;
+        };
+        let Some(model) = program
+            .direct_target(module, *name)
+            .and_then(|t| index.of(t).lock)
+        else {
+            continue;
+        };
+        let Some(arg) = model
+            .arg
+            .and_then(|a| inst.kind.model_args().get(a as usize))
+        else {
+            return false;
+        };
+        if model.global || model.returns_guard || model.arg_is_guard {
+            return false;
+        }
+        let Some(root) = lock_root(func, arg, 0) else {
+            return false;
+        };
+        match model.action {
+            LockAction::Acquire => acquired.push(root),
+            LockAction::Release => released.push(root),
+            LockAction::TryAcquire => return false,
+        }
+    }
+    acquired.sort_unstable();
+    released.sort_unstable();
+    !acquired.is_empty() && acquired == released
+}
+
+fn lock_root(func: &crate::ir::Function, v: &Value, depth: u32) -> Option<LockRoot> {
+    if depth > 8 {
+        return None;
+    }
+    match v {
+        Value::Arg(k) => Some(LockRoot::Param(*k, 0)),
+        Value::Global { name, offset } => Some(LockRoot::Global(*name, *offset)),
+        Value::Inst(i) => match &func.insts.get(*i as usize)?.kind {
+            InstKind::Cast { value } => lock_root(func, value, depth + 1),
+            InstKind::Gep {
+                base,
+                offset: Some(o),
+                ..
+            } => match lock_root(func, base, depth + 1)? {
+                LockRoot::Param(k, off) => Some(LockRoot::Param(k, off + o)),
+                LockRoot::Global(g, off) => Some(LockRoot::Global(g, off + o)),
+            },
+            // -O0 keeps the parameter in a stack slot stored once.
+            InstKind::Load {
+                ptr: slot @ Value::Inst(a),
+                ..
+            } if matches!(
+                func.insts.get(*a as usize).map(|x| &x.kind),
+                Some(InstKind::Alloca { .. })
+            ) =>
+            {
+                let mut stored = func.insts.iter().filter_map(|x| match &x.kind {
+                    InstKind::Store { ptr, value, .. } if ptr == slot => Some(value),
+                    _ => None,
+                });
+                let value = stored.next()?;
+                if stored.next().is_some() {
+                    return None;
+                }
+                lock_root(func, value, depth + 1)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Per external function: whether some module declares it returning a

@@ -8,7 +8,7 @@
 //! describe them.
 
 mod semantics;
-pub use semantics::{ModelIndex, Primitive, Semantics, Target};
+pub use semantics::{FreeFrame, ModelIndex, Primitive, Semantics, Target};
 
 use std::collections::HashMap;
 
@@ -294,6 +294,40 @@ pub fn is_rust_std_fn(demangled: &str) -> bool {
         .any(|p| d.starts_with(p))
 }
 
+/// Source files of core's primitive layer: atomics, pointer reads and
+/// writes, intrinsics, hints and cells. What they do is what their caller
+/// asked for.
+pub fn is_core_primitive_file(file: &str) -> bool {
+    const PRIMITIVES: [&str; 5] = [
+        "core/src/sync/atomic.rs",
+        "core/src/ptr/mod.rs",
+        "core/src/intrinsics/mod.rs",
+        "core/src/hint.rs",
+        "core/src/cell.rs",
+    ];
+    PRIMITIVES.iter().any(|p| file.ends_with(p))
+}
+
+/// Source files of std's containers and slices (`Vec`, `String`,
+/// `VecDeque`, `HashMap`, slices, `mem::replace`): they have no
+/// synchronisation of their own, so what they do to the memory they are
+/// given is their caller's access (two threads pushing onto one `Vec`
+/// through a wrapper claiming `Sync` race in `Vec::push`).
+pub fn is_std_container_file(file: &str) -> bool {
+    const CONTAINERS: [&str; 9] = [
+        "alloc/src/vec/",
+        "alloc/src/raw_vec",
+        "alloc/src/string.rs",
+        "alloc/src/collections/",
+        "alloc/src/slice.rs",
+        "core/src/slice/",
+        "core/src/mem/",
+        "std/src/collections/",
+        "/hashbrown/src/",
+    ];
+    CONTAINERS.iter().any(|c| file.contains(c))
+}
+
 /// Rust's library machinery or an implementation of one of its traits
 /// (`<kernel::str::Formatter as core::fmt::Write>::write_str`): called by
 /// the library on the thread that holds the trait object, never through a
@@ -362,32 +396,72 @@ pub fn source_kind(path: &str) -> SourceKind {
 }
 
 impl Program<'_> {
+    /// A function that acts on its caller's behalf: core's primitive
+    /// layer (`ptr::read`, `read_volatile`, an atomic's `load`) or std's
+    /// unsynchronised containers (`Vec::push`), by where its body is.
+    pub fn acts_for_caller(&self, f: FuncId) -> bool {
+        let m = self.module_of(f);
+        self.function(f)
+            .di_loc
+            .and_then(|l| m.locations.get(l as usize))
+            .is_some_and(|l| {
+                let file = m.str(l.file);
+                is_core_primitive_file(file) || is_std_container_file(file)
+            })
+    }
+
+    /// Some instruction of `f` comes from the program's own source (inlined).
+    fn has_user_code_inlined(&self, f: FuncId) -> bool {
+        let m = self.module_of(f);
+        self.function(f).insts.iter().any(|inst| {
+            let mut loc = inst.loc;
+            for _ in 0..64 {
+                let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
+                    return false;
+                };
+                if source_kind(m.str(l.file)) == SourceKind::User {
+                    return true;
+                }
+                loc = l.inlined_at;
+            }
+            false
+        })
+    }
+
     /// Is this instruction part of Rust std's own machinery (Arc counts, a
     /// thread's result packet, Vec internals) rather than a primitive the
     /// user called (`read_volatile`, an atomic's `load`)? Walks the inlined
     /// chain past the primitive layers (core's atomics and pointer
     /// functions) and asks where the first other frame lives.
     pub fn is_std_internal(&self, f: FuncId, inst: u32) -> bool {
-        const PRIMITIVES: [&str; 5] = [
-            "core/src/sync/atomic.rs",
-            "core/src/ptr/mod.rs",
-            "core/src/intrinsics/mod.rs",
-            "core/src/hint.rs",
-            "core/src/cell.rs",
-        ];
+        self.std_internal(f, inst, true)
+    }
+
+    /// `is_std_internal`, with std's containers taken as std's own code
+    /// (`containers = false`) or as acting for their caller.
+    pub fn std_internal(&self, f: FuncId, inst: u32, containers: bool) -> bool {
         let m = self.module_of(f);
         let mut loc = self
             .function(f)
             .insts
             .get(inst as usize)
             .and_then(|i| i.loc);
+        // An instruction the optimiser moved and left without a location
+        // (a load hoisted out of a thread's loop) in a std function the
+        // user's code is inlined into (`__rust_begin_short_backtrace`
+        // running a thread's closure) is taken to be the user's.
+        if loc.is_none() && self.has_user_code_inlined(f) {
+            return false;
+        }
         let mut last_file = None;
         for _ in 0..64 {
             let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
                 break;
             };
             let file = m.str(l.file);
-            if !PRIMITIVES.iter().any(|p| file.ends_with(p)) {
+            let acts_for_caller =
+                is_core_primitive_file(file) || (containers && is_std_container_file(file));
+            if !acts_for_caller {
                 return source_kind(file) == SourceKind::RustStd;
             }
             last_file = Some(file);

@@ -29,6 +29,17 @@ impl Primitive for Semantics<'_> {
     }
 }
 
+/// Whose code a frame of a free's call stack is (`ModelIndex::free_frame`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FreeFrame {
+    /// The program's own code.
+    User,
+    /// A free or a function dropping what its caller owns: ask its caller.
+    PassThrough,
+    /// Rust's std doing its own bookkeeping.
+    Std,
+}
+
 /// A resolved call target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -160,6 +171,45 @@ impl<'a> ModelIndex<'a> {
             loc = l.inlined_at;
         }
         None
+    }
+
+    /// Whose code instruction `k` of `g` is, for a free made there: its
+    /// inlined frames innermost first, then `g` itself. Frames of frees
+    /// and of `[[drop]]` functions (which drop what their caller owns)
+    /// pass the question to their caller.
+    pub fn free_frame(&self, program: &Program<'_>, g: FuncId, k: u32) -> FreeFrame {
+        use super::{is_rust_std_fn, source_kind, SourceKind};
+        let passes = |sem: Semantics<'_>| sem.drop.is_some() || sem.alloc.is_some_and(|a| a.free);
+        let m = program.module_of(g);
+        let mut loc = program
+            .function(g)
+            .insts
+            .get(k as usize)
+            .and_then(|x| x.loc);
+        for _ in 0..64 {
+            let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
+                break;
+            };
+            if source_kind(m.str(l.file)) != SourceKind::RustStd {
+                return FreeFrame::User;
+            }
+            // The outermost location is `g`'s own body: decided below.
+            if l.inlined_at.is_none() {
+                break;
+            }
+            match l.scope {
+                Some(sc) if passes(self.by_name(m.str(sc))) => {}
+                _ => return FreeFrame::Std,
+            }
+            loc = l.inlined_at;
+        }
+        if !is_rust_std_fn(&program.funcs[g as usize].demangled) {
+            FreeFrame::User
+        } else if passes(self.of(Target::Defined(g))) {
+            FreeFrame::PassThrough
+        } else {
+            FreeFrame::Std
+        }
     }
 
     /// Models matching a name that is not a call target (an inlined scope).

@@ -73,7 +73,18 @@ pub fn distinct_data(
             return false;
         }
         let in_loop = super::reachable_avoiding(func, s.inst, s.inst, &[], &[]);
-        match classify(func, s.inst, v) {
+        // A fresh allocation is data of its own: made in the loop around
+        // the start, a new one every round; outside loops, one per start.
+        let fresh = allocation_of(program, index, s.caller, v).map(|k| {
+            let same_loop = super::reachable_avoiding(func, k, s.inst, &[], &[])
+                && super::reachable_avoiding(func, s.inst, k, &[], &[]);
+            if in_loop && same_loop {
+                DataArg::Induction
+            } else {
+                DataArg::Const(Value::Inst(k))
+            }
+        });
+        match fresh.or_else(|| classify(func, s.inst, v)) {
             Some(DataArg::Const(c)) if !in_loop => {
                 if consts.contains(&c) {
                     return false;
@@ -180,6 +191,42 @@ fn classify(func: &Function, at: u32, v: &Value) -> Option<DataArg> {
         } => induction(func, at, &strip_casts(func, x)).then_some(DataArg::Induction),
         _ => induction(func, at, &v).then_some(DataArg::Induction),
     }
+}
+
+/// The allocator call `v` (the data a start passes) is the result of:
+/// directly, or (-O0) through a local variable only ever holding it.
+fn allocation_of(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    caller: FuncId,
+    v: &Value,
+) -> Option<u32> {
+    let func = program.function(caller);
+    let module = program.funcs[caller as usize].module;
+    let allocates = |k: u32| {
+        let InstKind::Call { callee, .. } = &func.insts[k as usize].kind else {
+            return false;
+        };
+        program
+            .call_target(module, callee)
+            .and_then(|t| index.of(t).alloc)
+            .is_some_and(|a| !a.free && !a.thread_private)
+    };
+    let Value::Inst(i) = strip_casts(func, v) else {
+        return None;
+    };
+    let k = match &func.insts[i as usize].kind {
+        InstKind::Call { .. } => i,
+        InstKind::Load {
+            ptr: Value::Inst(slot),
+            ..
+        } => match single_store(func, *slot)? {
+            Value::Inst(k) => k,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    allocates(k).then_some(k)
 }
 
 /// Casts that keep a value (`(void *)i`, `(long)i`, sign extension).
@@ -329,15 +376,34 @@ fn mentions(kind: &InstKind, slot: u32) -> bool {
 /// constant offsets, an array index, and (at -O0) local variables stored
 /// once.
 pub fn from_data(func: &Function, inst: u32, param: u32) -> Option<FromData> {
+    let mut memo = HashMap::new();
     let addr = match &func.insts.get(inst as usize)?.kind {
         InstKind::Load { ptr, .. }
         | InstKind::Store { ptr, .. }
         | InstKind::AtomicRmw { ptr, .. }
         | InstKind::CmpXchg { ptr, .. } => ptr.clone(),
+        // A modelled call accessing memory it is given (`free(a)`,
+        // `strcpy(a->name, …)`): the argument that derives from the data.
+        InstKind::Call { args, .. } => {
+            return args
+                .iter()
+                .find_map(|a| derive(func, a, param, 0, &mut memo));
+        }
         _ => return None,
     };
-    let mut memo = HashMap::new();
     derive(func, &addr, param, 0, &mut memo)
+}
+
+/// Do two accesses deriving from an instance's data in these ways touch
+/// that instance's element only, both? Fields of the element the data
+/// points to (`a->id`, `free(a)`) always do; array elements selected by
+/// the data's value do when selected the same way (`slots[id]` twice, not
+/// `slots[id]` and `slots[id + 1]`).
+pub fn same_element(x: &FromData, y: &FromData) -> bool {
+    match (x, y) {
+        (FromData::Field(_), FromData::Field(_)) => true,
+        _ => x == y,
+    }
 }
 
 /// How value `v` of `func` (a lock's address passed to a lock call)

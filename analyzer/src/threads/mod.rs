@@ -690,8 +690,9 @@ impl Threads {
         let Some((func, p)) = self.own_data(program, root, a.0, b.0) else {
             return false;
         };
-        instances::from_data(func, a.1, p)
-            .is_some_and(|x| instances::from_data(func, b.1, p) == Some(x))
+        instances::from_data(func, a.1, p).is_some_and(|x| {
+            instances::from_data(func, b.1, p).is_some_and(|y| instances::same_element(&x, &y))
+        })
     }
 
     /// Root `root`'s function and its per-instance data, when both places

@@ -70,6 +70,13 @@ pub enum Verdict {
 pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Access) -> Verdict {
     let d = w.ptr;
     let mut found = false;
+    // Some flag orders the pair: in user space one synchronisation is
+    // enough, whatever other marked accesses near it do (a ticket lock's
+    // relaxed ticket counter beside its release/acquire hand-over). Not on
+    // the kernel: there a flag reached round a loop over a list of objects
+    // unification merged (`page_counter_charge` walking `c->parent`)
+    // orders nothing, and the broken flags beside it are the finding.
+    let mut ordered = false;
     let mut distant = false;
     let mut out = Vec::new();
     // The reader's frames and their flag loads, found once (on first need)
@@ -94,12 +101,18 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                 // orders the writer's critical section, data included,
                 // before the reader's (double-checked initialisation's
                 // second check; a condition variable's predicate).
+                // Not when the data write can come again after the flag
+                // store (a loop publishing on its first round and writing
+                // on every round): the reader may see the flag and read
+                // while the writer writes again.
+                let wfunc = facts.program.function(wf);
                 if llock.is_some()
-                    && stores
-                        .iter()
-                        .any(|(_, sp, (_, sl))| same_location(*sp, lptr) && *sl == llock)
+                    && stores.iter().any(|(s_inst, sp, (_, sl))| {
+                        same_location(*sp, lptr) && *sl == llock && !reaches(wfunc, *s_inst, wpos)
+                    })
                 {
                     found = true;
+                    ordered = true;
                     continue;
                 }
                 if lord == LoadOrd::Plain {
@@ -114,6 +127,14 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                 let writer_ok =
                     sord == StoreOrd::Release || barrier_between(facts, wf, wpos, s_inst, true);
                 let dep = rf == r.func && address_dependent(facts, r.func, r.inst, l_inst);
+                // In user space a flag synchronises only when the reader
+                // acts on what it loaded: tests it (`if (ready)`, a wait
+                // loop) or reaches the data through it. Read and ignored,
+                // the load may have seen the old value, and the data read
+                // races (C11; the kernel keeps its idioms).
+                if !facts.threads.kernel && !dep && !flag_value_used(facts, rf, l_inst) {
+                    continue;
+                }
                 let reader_lang = facts.program.language(rf);
                 let reader_ok = match lord {
                     LoadOrd::Acquire | LoadOrd::Consume => true,
@@ -130,6 +151,7 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                     && matches!(lord, LoadOrd::Volatile | LoadOrd::Relaxed);
                 if writer_ok && reader_ok {
                     found = true;
+                    ordered = true;
                     continue;
                 }
                 if !near {
@@ -172,7 +194,9 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
             }
         }
     }
-    if !found && distant {
+    if ordered && !facts.threads.kernel {
+        Verdict::Ordered
+    } else if !found && distant {
         Verdict::Distant
     } else if !found {
         Verdict::NotMessagePassing
@@ -380,6 +404,86 @@ enum Event {
     Load(Ptr, LoadOrd, Option<LockId>),
 }
 
+/// The stack slot `p` points into (through constant offsets and casts).
+fn local_slot(func: &crate::ir::Function, p: &Value) -> Option<u32> {
+    let mut v = p.clone();
+    for _ in 0..4 {
+        let Value::Inst(k) = v else { return None };
+        match &func.insts.get(k as usize)?.kind {
+            InstKind::Alloca { .. } => return Some(k),
+            InstKind::Gep { base, .. } | InstKind::Cast { value: base } => v = base.clone(),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Is the flag value the load at `i` of `f` reads acted on? A call into
+/// a function that loads the flag (`wait_ready()`) is taken to act on it
+/// inside; a load, or a marked-access call, must decide a branch.
+fn flag_value_used(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
+    let func = facts.program.function(f);
+    if let Some(InstKind::Call { callee, .. }) = func.insts.get(i as usize).map(|x| &x.kind) {
+        let m = facts.program.funcs[f as usize].module;
+        let marked = facts
+            .program
+            .call_target(m, callee)
+            .is_some_and(|t| facts.index.of(t).access.is_some());
+        if !marked {
+            return true;
+        }
+    }
+    value_tested(func, i)
+}
+
+/// Does the value instruction `i` produces decide a branch (through
+/// comparisons, casts, arithmetic, a compare-exchange's fields, calls
+/// whose result does, and -O0's local variables)?
+fn value_tested(func: &crate::ir::Function, i: u32) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut work = vec![(i, 0u32)];
+    while let Some((v, depth)) = work.pop() {
+        if !seen.insert(v) || depth > 6 {
+            continue;
+        }
+        let me = Value::Inst(v);
+        for (k, inst) in func.insts.iter().enumerate() {
+            let k = k as u32;
+            let next = match &inst.kind {
+                InstKind::CondBr { cond, .. } if *cond == me => return true,
+                InstKind::Switch { value, .. } if *value == me => return true,
+                InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs } => {
+                    *lhs == me || *rhs == me
+                }
+                InstKind::Cast { value }
+                | InstKind::ExtractValue {
+                    aggregate: value, ..
+                } => *value == me,
+                InstKind::Select { cond, .. } => *cond == me,
+                InstKind::Phi { incoming } => incoming.iter().any(|(x, _)| *x == me),
+                // Through a call whose result is tested in turn (-O0's
+                // `r.is_null()`, `Result::is_err`); not a call that only
+                // consumes it (`printf("%d", r)`).
+                InstKind::Call { args, .. } => args.contains(&me),
+                // -O0: kept in a local variable (or a field of one) and
+                // read back, or that variable handed to a call.
+                InstKind::Store { ptr, value, .. } if *value == me => {
+                    if let Some(slot) = local_slot(func, ptr) {
+                        work.push((slot, depth + 1));
+                    }
+                    false
+                }
+                InstKind::Load { ptr, .. } | InstKind::Gep { base: ptr, .. } => *ptr == me,
+                _ => false,
+            };
+            if next {
+                work.push((k, depth + 1));
+            }
+        }
+    }
+    false
+}
+
 /// Is the load at `i` tested by a loop it is in (`while (!go) wait(…)`)?
 /// Its value decides a branch, and the load can run again.
 fn waits_on(func: &crate::ir::Function, i: u32) -> bool {
@@ -573,7 +677,9 @@ fn store_event<'v>(
             volatile,
             ordering,
             ..
-        } if *volatile || *ordering != Ordering::NotAtomic => Some((ptr, rel(ordering))),
+        } if (*volatile && kernel_volatile(facts)) || *ordering != Ordering::NotAtomic => {
+            Some((ptr, rel(ordering)))
+        }
         InstKind::AtomicRmw { ptr, ordering, .. } => Some((ptr, rel(ordering))),
         InstKind::CmpXchg { ptr, success, .. } => Some((ptr, rel(success))),
         _ => match marked_call(facts, f, kind, true)? {
@@ -588,6 +694,13 @@ fn store_event<'v>(
             )),
         },
     }
+}
+
+/// Volatile accesses are marked (READ_ONCE/WRITE_ONCE) on the kernel only:
+/// in user space C11 and Rust make a conflicting volatile access a data
+/// race, so a volatile flag passes no message.
+fn kernel_volatile(facts: &Facts<'_, '_>) -> bool {
+    facts.threads.kernel
 }
 
 fn load_event<'v>(
@@ -605,7 +718,9 @@ fn load_event<'v>(
         } => match ordering {
             o if acq(o) => Some((ptr, LoadOrd::Acquire)),
             Ordering::Monotonic | Ordering::Unordered => Some((ptr, LoadOrd::Relaxed)),
-            Ordering::NotAtomic if *volatile => Some((ptr, LoadOrd::Volatile)),
+            Ordering::NotAtomic if *volatile && kernel_volatile(facts) => {
+                Some((ptr, LoadOrd::Volatile))
+            }
             _ => None,
         },
         InstKind::AtomicRmw { ptr, ordering, .. } => Some((

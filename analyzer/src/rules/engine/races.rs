@@ -206,6 +206,11 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
     if !collapsed && !overlap(a, b) {
         return false;
     }
+    // Both through objects their own function's run allocated (a stack
+    // slot, a malloc): two runs in two threads allocate two objects.
+    if a.own_alloc.is_some() && b.own_alloc.is_some() {
+        return false;
+    }
     // The lock test is cheap; the root-pair test walks call paths.
     if common_lock(facts, &a.lockset, &b.lockset).is_none() {
         return !same_lock_array(facts, a, b) && some_roots_parallel(facts, a, b);
