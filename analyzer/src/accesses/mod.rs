@@ -109,6 +109,12 @@ pub struct Accesses {
     /// Per calling context: the roots that reach it (at most
     /// [`MAX_ROOTS_PER_CONTEXT`], the first found first).
     pub ctx_roots: Vec<Vec<usize>>,
+    /// Per calling context: the contexts that call into it, each with the
+    /// call site (to show a path from another root than the first).
+    pub ctx_callers: Vec<Vec<(u32, (FuncId, u32))>>,
+    /// Per calling context: the root that walked it first and the path
+    /// it came by (index into [`Accesses::paths`]).
+    pub ctx_first: Vec<(usize, u32)>,
     /// Call paths: call sites (function, instruction) from the root.
     pub paths: Vec<Vec<(FuncId, u32)>>,
     pub bad_releases: Vec<BadRelease>,
@@ -154,7 +160,8 @@ struct Walker<'a, 'p, 'm> {
     /// Calling contexts are shared by all roots: each (function, entry
     /// lockset) is walked once; roots are attached afterwards.
     ctx_ids: HashMap<(FuncId, EntryLocks, bool), u32>,
-    ctx_children: Vec<Vec<u32>>,
+    /// Per context: (callee context, call site) for each call it makes.
+    ctx_children: Vec<Vec<(u32, (FuncId, u32))>>,
     root_entry: Vec<Option<u32>>,
     cur_ctx: u32,
     /// The points-to instance of the function being walked.
@@ -190,6 +197,8 @@ impl Accesses {
             out: Accesses {
                 list: Vec::new(),
                 ctx_roots: Vec::new(),
+                ctx_callers: Vec::new(),
+                ctx_first: Vec::new(),
                 paths: Vec::new(),
                 bad_releases: Vec::new(),
             },
@@ -230,6 +239,51 @@ impl Accesses {
     }
 }
 
+/// The call that entered the context a walk item with this path enters.
+fn call_site(path: &[(FuncId, u32)]) -> (FuncId, u32) {
+    path.last().copied().unwrap_or((0, 0))
+}
+
+impl Accesses {
+    /// A call path (call sites) from root `r`'s entry to context `ctx`,
+    /// when `r` reaches it: the path by which `r` first walked the nearest
+    /// context above `ctx` it walked first, then down to `ctx`.
+    pub fn path_to(&self, r: usize, ctx: u32) -> Option<Vec<(FuncId, u32)>> {
+        // Backwards from `ctx`, only through contexts known to be reached
+        // from `r` (a full list may hide it: not followed, so the search
+        // stays within `r`'s part of the context graph).
+        let reached = |c: u32| self.ctx_roots[c as usize].contains(&r);
+        if !reached(ctx) {
+            return None;
+        }
+        let mut down: HashMap<u32, (u32, (FuncId, u32))> = HashMap::new();
+        let mut queue = std::collections::VecDeque::from([ctx]);
+        let mut seen = HashSet::from([ctx]);
+        while let Some(c) = queue.pop_front() {
+            let (first, pid) = self.ctx_first[c as usize];
+            if first == r {
+                let mut path = self.paths[pid as usize].clone();
+                let mut at = c;
+                while let Some(&(d, site)) = down.get(&at) {
+                    path.push(site);
+                    at = d;
+                }
+                return Some(path);
+            }
+            if seen.len() > 2_000 {
+                return None;
+            }
+            for &(p, site) in &self.ctx_callers[c as usize] {
+                if reached(p) && seen.insert(p) {
+                    down.insert(p, (c, site));
+                    queue.push_back(p);
+                }
+            }
+        }
+        None
+    }
+}
+
 impl Walker<'_, '_, '_> {
     /// Which roots reach each calling context: a walk over the context
     /// graph from every root's entry.
@@ -251,10 +305,17 @@ impl Walker<'_, '_, '_> {
                     continue;
                 }
                 roots[c as usize].push(r);
-                stack.extend(self.ctx_children[c as usize].iter().copied());
+                stack.extend(self.ctx_children[c as usize].iter().map(|e| e.0));
             }
         }
         self.out.ctx_roots = roots;
+        let mut callers: Vec<Vec<(u32, (FuncId, u32))>> = vec![Vec::new(); n];
+        for (c, calls) in self.ctx_children.iter().enumerate() {
+            for &(d, site) in calls {
+                callers[d as usize].push((c as u32, site));
+            }
+        }
+        self.out.ctx_callers = callers;
     }
 
     fn in_rust_std(&self, f: FuncId, i: u32) -> bool {
@@ -298,7 +359,7 @@ impl Walker<'_, '_, '_> {
             if let Some(&id) = self.ctx_ids.get(&key) {
                 // Walked already (by this root or another): only link it.
                 match parent {
-                    Some(p) => self.ctx_children[p as usize].push(id),
+                    Some(p) => self.ctx_children[p as usize].push((id, call_site(&path))),
                     None => self.root_entry[root] = Some(id),
                 }
                 // First walked too deep to go into its calls: go into them
@@ -343,7 +404,7 @@ impl Walker<'_, '_, '_> {
             }
             self.ctx_children.push(Vec::new());
             match parent {
-                Some(p) => self.ctx_children[p as usize].push(id),
+                Some(p) => self.ctx_children[p as usize].push((id, call_site(&path))),
                 None => self.root_entry[root] = Some(id),
             }
             self.cur_ctx = id;
@@ -352,6 +413,7 @@ impl Walker<'_, '_, '_> {
                 self.truncated.insert(id);
             }
             let pid = self.path_id(&path);
+            self.out.ctx_first.push((root, pid));
             if !self.prepub.contains_key(&f) {
                 let pp = publication::prepublication(self.program, self.index, &mut self.fresh, f);
                 self.prepub.insert(f, pp);

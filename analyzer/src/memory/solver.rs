@@ -753,9 +753,12 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    /// The constant global behind `ptr` when it is a run-time index into
-    /// it (`table[i]`) and the global is a table of at least two functions
-    /// and nothing else.
+    /// The global behind `ptr` when it is a run-time index into it
+    /// (`table[i]`) and the global is a table of at least two functions and
+    /// nothing else. Constant or not: the kernel's dispatch tables
+    /// (`fn_handler[]`, `k_handler[]`, hid's `dispatch_type[]`) are plain
+    /// `static` arrays, constant only once the optimiser has seen nothing
+    /// write them, and a variable index otherwise reads only the first.
     fn indexed_function_table(&self, f: FuncId, ptr: &Value) -> Option<GlobalId> {
         let Value::Inst(j) = ptr else { return None };
         let func = self.program.function(f);
@@ -777,7 +780,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             matches!(v, Value::Global { name, offset: 0 }
                 if matches!(self.program.resolve(gm, *name), Some(Symbol::Func(_))))
         });
-        (glob.is_constant && glob.pointers.len() >= 2 && functions).then_some(g)
+        (glob.pointers.len() >= 2 && functions).then_some(g)
     }
 
     /// Fresh parameter, return and instruction pointers for a new instance
@@ -970,8 +973,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                 InstKind::Load { ptr, .. } => {
                     if let Some(p) = self.val(x, ptr) {
                         let t = self.field(p);
-                        // A run-time index into a constant table of
-                        // functions (`pthread_create(…, starters[i], …)`)
+                        // A run-time index into a table of functions (`pthread_create(…, starters[i], …)`)
                         // loads any of its entries, not only the first.
                         if let Some(g) = self.indexed_function_table(f, ptr) {
                             let entries: Vec<i64> = self

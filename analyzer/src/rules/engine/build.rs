@@ -169,7 +169,7 @@ pub fn lockset_text(locks: &[HeldLock]) -> String {
 fn path_steps(
     facts: &Facts<'_, '_>,
     root: usize,
-    path: u32,
+    frames: &[(FuncId, u32)],
     end: (FuncId, u32),
     last: StepKind,
     last_msg: String,
@@ -182,7 +182,6 @@ fn path_steps(
         loc: function_loc(facts, r.func),
         message: format!("thread root: {}", r.describe(facts.program)),
     }];
-    let frames = &facts.accesses.paths[path as usize];
     for (k, &(f, i)) in frames.iter().enumerate().take(998) {
         // The callee is the function the next step is in (an indirect
         // call has many targets: name the one this path took).
@@ -212,7 +211,17 @@ fn path_steps(
     steps
 }
 
-pub fn access_site(facts: &Facts<'_, '_>, a: &Access) -> AccessSite {
+/// The access as reached from `root` (one of the roots reaching its
+/// calling context), with a call path from that root.
+fn access_site(facts: &Facts<'_, '_>, a: &Access, root: usize) -> AccessSite {
+    let rebuilt = (root != a.root)
+        .then(|| facts.accesses.path_to(root, a.ctx))
+        .flatten();
+    // A root whose path cannot be rebuilt is shown with the first one.
+    let (root, frames) = match &rebuilt {
+        Some(p) => (root, p.as_slice()),
+        None => (a.root, facts.accesses.paths[a.path as usize].as_slice()),
+    };
     let lockset = held_locks(facts, &a.lockset);
     let verb = match a.kind {
         AccessKind::Read => "reads",
@@ -229,14 +238,7 @@ pub fn access_site(facts: &Facts<'_, '_>, a: &Access) -> AccessSite {
         lockset_text(&lockset)
     );
     // Steps: lock acquisitions held at the access appear before it.
-    let mut path = path_steps(
-        facts,
-        a.root,
-        a.path,
-        (a.func, a.inst),
-        StepKind::Memory,
-        msg,
-    );
+    let mut path = path_steps(facts, root, frames, (a.func, a.inst), StepKind::Memory, msg);
     let mut acquires: Vec<PathStep> = lockset
         .iter()
         .zip(&a.lockset)
@@ -261,7 +263,7 @@ pub fn access_site(facts: &Facts<'_, '_>, a: &Access) -> AccessSite {
         size: a.size.min(u32::MAX as u64) as u32,
         marking: a.marking.describe(),
         lockset,
-        root: facts.threads.roots[a.root].describe(facts.program),
+        root: facts.threads.roots[root].describe(facts.program),
         path,
     }
 }
@@ -283,8 +285,16 @@ pub fn race_finding(
 ) -> Finding {
     // Primary access: the write (or the first in a deterministic order).
     let (first, second) = order(facts, a, b);
-    let s1 = access_site(facts, first);
-    let s2 = access_site(facts, second);
+    // Shown from roots that may run them at once: the first root to reach
+    // an access may be one that cannot (module init against itself).
+    let (ra, rb) = super::races::racing_roots(facts, a, b);
+    let (r1, r2) = if std::ptr::eq(first, a) {
+        (ra, rb)
+    } else {
+        (rb, ra)
+    };
+    let s1 = access_site(facts, first, r1);
+    let s2 = access_site(facts, second, r2);
     let location = facts.memory.location_name(facts.program, first.ptr);
     let level = catalog::by_id(rule)
         .map(|r| r.level)

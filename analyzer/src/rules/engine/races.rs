@@ -66,6 +66,23 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     dedup_ordering(findings, ordering_findings)
 }
 
+/// Is instruction `i` of C function `f` code of a header (a `static
+/// inline` helper, called or inlined)? A macro (`READ_ONCE`) is where it
+/// is expanded.
+fn in_c_header(facts: &Facts<'_, '_>, f: crate::program::FuncId, i: u32) -> bool {
+    if facts.program.language(f) != Language::C {
+        return false;
+    }
+    let m = facts.program.module_of(f);
+    let func = facts.program.function(f);
+    func.insts
+        .get(i as usize)
+        .and_then(|x| x.loc)
+        .or(func.di_loc)
+        .and_then(|l| m.locations.get(l as usize))
+        .is_some_and(|l| m.str(l.file).ends_with(".h"))
+}
+
 /// A candidate pair of accesses for one location: (confidence, first, second).
 type Candidate = (f32, usize, usize);
 
@@ -95,7 +112,12 @@ fn check_object(
         let a = &accesses[k];
         let d = discipline.entry(a.ptr.off).or_default();
         d.0 |= real_locks(facts, &a.lockset) > 0;
-        d.1 |= !a.marking.is_plain();
+        // A READ_ONCE/WRITE_ONCE inside a C header's inline helper
+        // (`list_empty`, `__list_add`) is that helper's contract for every
+        // object it serves, not a sign this object's code expects
+        // concurrency.
+        let helper_mark = a.marking == Marking::Volatile && in_c_header(facts, a.func, a.inst);
+        d.1 |= !a.marking.is_plain() && !helper_mark;
     }
     // Candidate pairs per (rule, location), best first.
     let mut per_location: BTreeMap<(String, i64), Vec<Candidate>> = BTreeMap::new();
@@ -494,6 +516,20 @@ impl SourceLines {
 /// May the two accesses run at the same time for some pair of the roots
 /// that reach them? (Init order, may-happen-in-parallel, spawn/join order.)
 fn some_roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
+    parallel_roots(facts, a, b).is_some()
+}
+
+/// The roots to show a race between: the first pair that may run the two
+/// accesses at once (the accesses' own first roots when they may), else
+/// those first roots (a race by per-instance locks).
+pub fn racing_roots(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> (usize, usize) {
+    if roots_parallel(facts, a, b, a.root, b.root) {
+        return (a.root, b.root);
+    }
+    parallel_roots(facts, a, b).unwrap_or((a.root, b.root))
+}
+
+fn parallel_roots(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> Option<(usize, usize)> {
     let ra_list = &facts.accesses.ctx_roots[a.ctx as usize];
     let rb_list = &facts.accesses.ctx_roots[b.ctx as usize];
     let one_a = [a.root];
@@ -503,11 +539,11 @@ fn some_roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
     for &ar in ra_list {
         for &br in rb_list {
             if roots_parallel(facts, a, b, ar, br) {
-                return true;
+                return Some((ar, br));
             }
         }
     }
-    false
+    None
 }
 
 fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: usize) -> bool {
