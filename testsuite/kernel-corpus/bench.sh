@@ -259,7 +259,7 @@ TABLE="$WORK/table.md"
     echo "| whole kernel wall, --jobs 2 | ≤ 300 s | ${C2:-not measured}${C2:+ s} | $(verdict "$C2" 300) |"
     RSS2=$(awk -F'\t' '$1 == "seam-check-j2" {printf "%s%.2f", ($9 == "ok" ? "" : ">"), $8 / 1048576}' "$RESULTS")
     echo "| whole kernel total RSS, --jobs 2 | ≤ 8 GiB | ${RSS2:-not measured}${RSS2:+ GiB} | $(verdict "$RSS2" 8) |"
-    echo "| scaling exponent k (time ∝ bytes^k, finished runs of $(awk -F'\t' '$1 ~ /^seam-check-p/ && $9 == "ok" {printf "%s%s", s, substr($1, 13); s = "/"}' "$RESULTS") %) | ≤ 1.2 | ${K:-not measured} | $(verdict "$K" 1.2) |"
+    echo "| scaling exponent k (time ∝ bytes^k, finished runs of $(awk -F'\t' '$1 ~ /^seam-check-p/ && $9 == "ok" {printf "%s%s", s, substr($1, 13); s = "/"} $1 == "seam-check-j2" && $9 == "ok" {c = 1} END {if (c) printf "%s100", s}' "$RESULTS") %) | ≤ 1.2 | ${K:-not measured} | $(verdict "$K" 1.2) |"
     echo "| single driver (rnull) | ≤ 10 s | ${DR:-not measured}${DR:+ s} | $(verdict "$DR" 10) |"
 } > "$TABLE"
 cat "$TABLE"

@@ -132,7 +132,7 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                 // loop) or reaches the data through it. Read and ignored,
                 // the load may have seen the old value, and the data read
                 // races (C11; the kernel keeps its idioms).
-                if !facts.threads.kernel && !dep && !flag_value_used(facts, rf, l_inst) {
+                if !dep && !flag_value_used(facts, rf, l_inst) {
                     continue;
                 }
                 let reader_lang = facts.program.language(rf);
@@ -418,9 +418,14 @@ fn local_slot(func: &crate::ir::Function, p: &Value) -> Option<u32> {
     None
 }
 
-/// Is the flag value the load at `i` of `f` reads acted on? A call into
-/// a function that loads the flag (`wait_ready()`) is taken to act on it
-/// inside; a load, or a marked-access call, must decide a branch.
+/// Is the flag value the load at `i` of `f` reads acted on? A load, or a
+/// marked-access call, must decide a branch: `atomic_inc(&count)` reads
+/// the counter but checks nothing. A call into a function that loads the
+/// flag inside is taken to act on it in user space (`wait_ready()`); on
+/// the kernel, where such calls are everywhere (`printk_ratelimit()`
+/// state, once-only flags, statistics inside `audit_log_lost()`), only
+/// when the caller tests what it returns or the callee waits on a value
+/// it loads.
 fn flag_value_used(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
     let func = facts.program.function(f);
     if let Some(InstKind::Call { callee, .. }) = func.insts.get(i as usize).map(|x| &x.kind) {
@@ -429,11 +434,25 @@ fn flag_value_used(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
             .program
             .call_target(m, callee)
             .is_some_and(|t| facts.index.of(t).access.is_some());
-        if !marked {
+        if !marked && (!facts.threads.kernel || callee_waits(facts, f, i)) {
             return true;
         }
     }
     value_tested(func, i)
+}
+
+/// Does a target of the call at `i` of `f` loop on a value it loads
+/// (`while (!READ_ONCE(dev->ready)) cpu_relax();`)?
+fn callee_waits(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
+    facts.cg.targets(f, i).iter().any(|&g| {
+        let func = facts.program.function(g);
+        func.insts.iter().enumerate().any(|(k, inst)| {
+            matches!(
+                inst.kind,
+                InstKind::Load { .. } | InstKind::Call { .. } | InstKind::AtomicRmw { .. }
+            ) && waits_on(func, k as u32)
+        })
+    })
 }
 
 /// Does the value instruction `i` produces decide a branch (through
@@ -443,7 +462,10 @@ fn value_tested(func: &crate::ir::Function, i: u32) -> bool {
     let mut seen = std::collections::HashSet::new();
     let mut work = vec![(i, 0u32)];
     while let Some((v, depth)) = work.pop() {
-        if !seen.insert(v) || depth > 6 {
+        // Pre-optimisation IR copies a value through a local per macro
+        // level: `smp_load_acquire()`'s READ_ONCE result goes through
+        // three stack slots before the comparison.
+        if !seen.insert(v) || depth > 12 {
             continue;
         }
         let me = Value::Inst(v);

@@ -73,6 +73,29 @@ static inline void __raw_spin_unlock(raw_spinlock_t *lock) { do_raw_spin_unlock(
 #define _raw_spin_unlock(lock) __raw_spin_unlock(lock)
 #endif
 
+/* asm-generic/qspinlock.h: the arch lock itself, taken directly where a
+ * spinlock_t cannot be (trace_clock_global). Out of line at -O0, inlined
+ * into its caller at -O2, as in the kernel. */
+static __always_inline int queued_spin_trylock(struct qspinlock *lock)
+{
+	int old = 0;
+	return __atomic_compare_exchange_n(&lock->val.counter, &old, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+void queued_spin_lock_slowpath(struct qspinlock *lock, u32 val);
+static __always_inline void queued_spin_lock(struct qspinlock *lock)
+{
+	int old = 0;
+	if (__atomic_compare_exchange_n(&lock->val.counter, &old, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return;
+	queued_spin_lock_slowpath(lock, old);
+}
+#ifndef SHIM_INLINE_SPIN_UNLOCK
+static __always_inline void queued_spin_unlock(struct qspinlock *lock) { smp_store_release(&lock->locked, 0); }
+#define arch_spin_unlock(l) queued_spin_unlock(l)
+#endif
+#define arch_spin_trylock(l) queued_spin_trylock(l)
+#define arch_spin_lock(l) queued_spin_lock(l)
+
 #define raw_spin_lock_init(lock) do { *(lock) = (raw_spinlock_t)__RAW_SPIN_LOCK_UNLOCKED(lock); } while (0)
 #define raw_spin_lock(lock) _raw_spin_lock(lock)
 #define raw_spin_lock_bh(lock) _raw_spin_lock_bh(lock)
