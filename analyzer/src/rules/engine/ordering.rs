@@ -441,16 +441,27 @@ fn flag_value_used(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
     value_tested(func, i)
 }
 
-/// Does a target of the call at `i` of `f` loop on a value it loads
-/// (`while (!READ_ONCE(dev->ready)) cpu_relax();`)?
+/// Does a target of the call at `i` of `f` loop on a value it reads
+/// (`while (!READ_ONCE(dev->ready)) cpu_relax();`)? A compare-exchange
+/// retried until it succeeds (`credit_init_bits()`) waits for nobody, nor
+/// does a loop on a local variable.
 fn callee_waits(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
     facts.cg.targets(f, i).iter().any(|&g| {
         let func = facts.program.function(g);
+        let m = facts.program.funcs[g as usize].module;
         func.insts.iter().enumerate().any(|(k, inst)| {
-            matches!(
-                inst.kind,
-                InstKind::Load { .. } | InstKind::Call { .. } | InstKind::AtomicRmw { .. }
-            ) && waits_on(func, k as u32)
+            let read = match &inst.kind {
+                // A local variable (`-O0`'s copy of a cmpxchg's success
+                // flag) is no other thread's.
+                InstKind::Load { ptr, .. } => local_slot(func, ptr).is_none(),
+                InstKind::Call { callee, .. } => facts
+                    .program
+                    .call_target(m, callee)
+                    .and_then(|t| facts.index.of(t).access)
+                    .is_some_and(|a| a.access == AccessType::Read),
+                _ => false,
+            };
+            read && waits_on(func, k as u32)
         })
     })
 }
