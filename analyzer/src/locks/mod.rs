@@ -593,44 +593,106 @@ impl Locks {
             let locks = &*self;
             let results: Vec<Vec<(FuncId, FunctionLocks, Summary)>> = level
                 .par_iter()
-                .map(|&k| {
-                    let scc = &cg.sccs[k];
-                    let mut local: HashMap<FuncId, Summary> = HashMap::new();
-                    let mut out: Vec<(FuncId, FunctionLocks, Summary)> = Vec::new();
-                    // Recursion: iterate the SCC until its summaries stop changing.
-                    for _round in 0..8 {
-                        let mut changed = false;
-                        out.clear();
-                        for &f in scc {
-                            let lookup =
-                                |g: FuncId| local.get(&g).unwrap_or(&locks.summaries[g as usize]);
-                            let (fl, summary) = analyze_function(
-                                program,
-                                f,
-                                &effects[f as usize],
-                                &bodies[f as usize],
-                                &lookup,
-                            );
-                            if local.get(&f) != Some(&summary) {
-                                changed = true;
-                            }
-                            out.push((f, fl, summary));
-                        }
-                        for (f, _, sum) in &out {
-                            local.insert(*f, sum.clone());
-                        }
-                        if !changed || scc.len() == 1 && !cg.targets_self(scc[0]) {
-                            break;
-                        }
-                    }
-                    out
-                })
+                .map(|&k| locks.scc_fixpoint(program, cg, &cg.sccs[k], effects, bodies))
                 .collect();
             for (f, fl, summary) in results.into_iter().flatten() {
                 self.summaries[f as usize] = summary;
                 self.functions[f as usize] = fl;
             }
         }
+    }
+
+    /// One SCC's summaries, iterated until they stop changing (recursion),
+    /// at most 8 rounds. Rounds are Jacobi steps: every function of a round
+    /// reads its callees' summaries from the round before, so a round's
+    /// functions are independent (analysed in parallel in a large SCC) and
+    /// a function none of whose callees changed in the last round keeps its
+    /// result (the kernel's indirect calls close one SCC of ~47 k functions).
+    fn scc_fixpoint(
+        &self,
+        program: &Program<'_>,
+        cg: &CallGraph,
+        scc: &[FuncId],
+        effects: &[Vec<(u32, Effect)>],
+        bodies: &[HashMap<u32, Held>],
+    ) -> Vec<(FuncId, FunctionLocks, Summary)> {
+        let mut local: HashMap<FuncId, Summary> = HashMap::new();
+        let mut out: Vec<Option<(FunctionLocks, Summary)>> = (0..scc.len()).map(|_| None).collect();
+        // Per member: the members it calls (indices into `scc`).
+        let pos: HashMap<FuncId, usize> = scc.iter().enumerate().map(|(k, &f)| (f, k)).collect();
+        let mut callers: Vec<Vec<usize>> = vec![Vec::new(); scc.len()];
+        if scc.len() > 1 {
+            for (k, &f) in scc.iter().enumerate() {
+                for (_, e) in &effects[f as usize] {
+                    if let Effect::Call(targets) = e {
+                        for g in targets {
+                            if let Some(&j) = pos.get(g) {
+                                callers[j].push(k);
+                            }
+                        }
+                    }
+                }
+            }
+            for c in callers.iter_mut() {
+                c.sort_unstable();
+                c.dedup();
+            }
+        }
+        let mut todo: Vec<usize> = (0..scc.len()).collect();
+        for round in 0..8 {
+            let analyse = |k: &usize| {
+                let f = scc[*k];
+                let lookup = |g: FuncId| local.get(&g).unwrap_or(&self.summaries[g as usize]);
+                let r = analyze_function(
+                    program,
+                    f,
+                    &effects[f as usize],
+                    &bodies[f as usize],
+                    &lookup,
+                );
+                (*k, r)
+            };
+            let results: Vec<(usize, (FunctionLocks, Summary))> = if todo.len() > 64 {
+                todo.par_iter().map(analyse).collect()
+            } else {
+                todo.iter().map(analyse).collect()
+            };
+            // What a caller will read next round differs from this round's.
+            let mut dirty = Vec::new();
+            for (k, (fl, summary)) in results {
+                let f = scc[k];
+                if local.get(&f) != Some(&summary) {
+                    dirty.push(k);
+                }
+                out[k] = Some((fl, summary));
+            }
+            for &k in &dirty {
+                let (_, summary) = out[k].as_ref().expect("analysed");
+                local.insert(scc[k], summary.clone());
+            }
+            let changed = round == 0 || !dirty.is_empty();
+            if !changed || scc.len() == 1 && !cg.targets_self(scc[0]) {
+                break;
+            }
+            let mut next: Vec<usize> = dirty
+                .iter()
+                .flat_map(|&k| callers[k].iter().copied())
+                .collect();
+            // A self-recursive single function reads its own summary.
+            if scc.len() == 1 {
+                next = vec![0];
+            }
+            next.sort_unstable();
+            next.dedup();
+            todo = next;
+        }
+        scc.iter()
+            .zip(out)
+            .map(|(&f, r)| {
+                let (fl, summary) = r.expect("every member analysed in round 0");
+                (f, fl, summary)
+            })
+            .collect()
     }
 
     /// Split binary semaphores: semaphores set up by a `create` model
