@@ -135,6 +135,15 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                 if !dep && !flag_value_used(facts, rf, l_inst) {
                     continue;
                 }
+                // On the kernel the test must also decide whether the data
+                // read runs (a callee that waits on the flag does).
+                if facts.threads.kernel
+                    && !dep
+                    && !value_guards(facts.program.function(rf), l_inst, rpos)
+                    && !flag_call_waits(facts, rf, l_inst)
+                {
+                    continue;
+                }
                 let reader_lang = facts.program.language(rf);
                 let reader_ok = match lord {
                     LoadOrd::Acquire | LoadOrd::Consume => true,
@@ -441,6 +450,21 @@ fn flag_value_used(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
     value_tested(func, i)
 }
 
+/// Is instruction `i` of `f` a call into an unmarked function that waits
+/// on a value it reads?
+fn flag_call_waits(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
+    let func = facts.program.function(f);
+    let Some(InstKind::Call { callee, .. }) = func.insts.get(i as usize).map(|x| &x.kind) else {
+        return false;
+    };
+    let m = facts.program.funcs[f as usize].module;
+    let marked = facts
+        .program
+        .call_target(m, callee)
+        .is_some_and(|t| facts.index.of(t).access.is_some());
+    !marked && callee_waits(facts, f, i)
+}
+
 /// Does a target of the call at `i` of `f` loop on a value it reads
 /// (`while (!READ_ONCE(dev->ready)) cpu_relax();`)? A compare-exchange
 /// retried until it succeeds (`credit_init_bits()`) waits for nobody, nor
@@ -470,6 +494,37 @@ fn callee_waits(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
 /// comparisons, casts, arithmetic, a compare-exchange's fields, calls
 /// whose result does, and -O0's local variables)?
 fn value_tested(func: &crate::ir::Function, i: u32) -> bool {
+    !branches_on(func, i, true).is_empty()
+}
+
+/// Does the value of `i` decide whether `pos` runs? A branch on it (as in
+/// [`value_tested`]) must have a successor from which `pos` is reached and
+/// one from which it is not (`if (READ_ONCE(ready)) use(data)`), or a loop
+/// must wait on it before `pos`. A flag tested on the way to code that
+/// runs either way (`if (!once) { once = 1; dump(); } read(data)`)
+/// publishes nothing to `pos`.
+fn value_guards(func: &crate::ir::Function, i: u32, pos: u32) -> bool {
+    if waits_on(func, i) {
+        return true;
+    }
+    let Some(r) = func.block_of(pos) else {
+        return true;
+    };
+    let r = r as usize;
+    branches_on(func, i, false).into_iter().any(|br| {
+        let Some(b) = func.block_of(br) else {
+            return false;
+        };
+        let succs = &func.blocks[b as usize].succs;
+        let reaches = |s: u32| s as usize == r || reachable_blocks(func, s as usize, true)[r];
+        succs.iter().any(|&s| reaches(s)) && succs.iter().any(|&s| !reaches(s))
+    })
+}
+
+/// The branches (`br`, `switch`) whose condition the value of `i` flows
+/// into (see [`value_tested`]); only the first when `first`.
+fn branches_on(func: &crate::ir::Function, i: u32, first: bool) -> Vec<u32> {
+    let mut found = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut work = vec![(i, 0u32)];
     while let Some((v, depth)) = work.pop() {
@@ -483,8 +538,15 @@ fn value_tested(func: &crate::ir::Function, i: u32) -> bool {
         for (k, inst) in func.insts.iter().enumerate() {
             let k = k as u32;
             let next = match &inst.kind {
-                InstKind::CondBr { cond, .. } if *cond == me => return true,
-                InstKind::Switch { value, .. } if *value == me => return true,
+                InstKind::CondBr { cond, .. } | InstKind::Switch { value: cond, .. }
+                    if *cond == me =>
+                {
+                    found.push(k);
+                    if first {
+                        return found;
+                    }
+                    false
+                }
                 InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs } => {
                     *lhs == me || *rhs == me
                 }
@@ -514,7 +576,7 @@ fn value_tested(func: &crate::ir::Function, i: u32) -> bool {
             }
         }
     }
-    false
+    found
 }
 
 /// Is the load at `i` tested by a loop it is in (`while (!go) wait(…)`)?
