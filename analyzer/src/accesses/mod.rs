@@ -367,30 +367,24 @@ impl Walker<'_, '_, '_> {
                 // reached through a long chain of merged indirect calls
                 // calls is never walked, from any root).
                 if path.len() < MAX_DEPTH && self.truncated.remove(&id) {
-                    let fl = &self.locks.functions[f as usize];
-                    let mut insts: Vec<u32> = fl.before.keys().copied().collect();
+                    let func = self.program.function(f);
+                    let mut insts: Vec<u32> = self.locks.functions[f as usize]
+                        .before
+                        .keys()
+                        .copied()
+                        .filter(|&i| matches!(func.insts[i as usize].kind, InstKind::Call { .. }))
+                        .collect();
                     insts.sort_unstable();
-                    for &i in insts.iter().rev() {
-                        if !matches!(
-                            self.program.function(f).insts[i as usize].kind,
-                            InstKind::Call { .. }
-                        ) {
-                            continue;
-                        }
-                        let held = absolute(&entry, &fl.before[&i]);
-                        for &g in self.cg.targets(f, i).iter().rev() {
-                            if self.section[g as usize] == CodeSection::InitExit
-                                && self.section[f as usize] == CodeSection::Text
-                            {
-                                continue;
+                    let mut calls = Vec::new();
+                    for i in insts {
+                        let held = self.held_at(x, f, &entry, i);
+                        for &g in self.cg.targets(f, i) {
+                            if self.follows_call(f, g) {
+                                calls.push((i, g, held.clone()));
                             }
-                            let mut p = path.clone();
-                            p.push((f, i));
-                            let below_once = once || self.memory.once_calls.contains(&(f, i));
-                            let gx = self.memory.callee_instance(x, i, g);
-                            stack.push((gx, held.clone(), p, below_once, Some(id)));
                         }
                     }
+                    self.push_calls(&mut stack, (x, f, id), &path, once, calls);
                 }
                 continue;
             }
@@ -429,34 +423,16 @@ impl Walker<'_, '_, '_> {
             let mut insts: Vec<u32> = fl.before.keys().copied().collect();
             insts.sort_unstable();
             for i in insts {
-                let rel = &fl.before[&i];
-                let mut held = absolute(&entry, rel);
-                // A helper copied per call site names its own locks per copy.
-                if x != f as Instance {
-                    for h in held.iter_mut().filter(|h| h.site.0 == f) {
-                        if let Some(l) = self.locks.instance_lock(x, h.site.1) {
-                            h.lock = l;
-                        }
-                    }
-                    held.sort_by_key(|h| h.lock);
-                }
+                let held = self.held_at(x, f, &entry, i);
                 let inst = &func.insts[i as usize];
                 match &inst.kind {
                     InstKind::Call { callee, .. } => {
                         self.model_call(root, f, i, callee, inst.kind.model_args(), &held, pid);
                         if path.len() < MAX_DEPTH {
                             for &g in self.cg.targets(f, i) {
-                                // Code outside `.init.text`/`.exit.text`
-                                // never calls into them (modpost rejects
-                                // the section mismatch; `.ref.text` is the
-                                // declared exception): such an edge comes
-                                // from a merged function-pointer class.
-                                if self.section[g as usize] == CodeSection::InitExit
-                                    && self.section[f as usize] == CodeSection::Text
-                                {
-                                    continue;
+                                if self.follows_call(f, g) {
+                                    calls.push((i, g, held.clone()));
                                 }
-                                calls.push((i, g, held.clone()));
                             }
                         }
                     }
@@ -529,13 +505,51 @@ impl Walker<'_, '_, '_> {
                     });
                 }
             }
-            for (ci, g, held) in calls.into_iter().rev() {
-                let mut p = path.clone();
-                p.push((f, ci));
-                let below_once = once || self.memory.once_calls.contains(&(f, ci));
-                let gx = self.memory.callee_instance(x, ci, g);
-                stack.push((gx, held, p, below_once, Some(id)));
+            self.push_calls(&mut stack, (x, f, id), &path, once, calls);
+        }
+    }
+
+    /// The locks held at instruction `i` of `f`, walked as instance `x`
+    /// with `entry` held: a helper copied per call site names its own
+    /// locks per copy.
+    fn held_at(&self, x: Instance, f: FuncId, entry: &[Held], i: u32) -> Vec<Held> {
+        let mut held = absolute(entry, &self.locks.functions[f as usize].before[&i]);
+        if x != f as Instance {
+            for h in held.iter_mut().filter(|h| h.site.0 == f) {
+                if let Some(l) = self.locks.instance_lock(x, h.site.1) {
+                    h.lock = l;
+                }
             }
+            held.sort_by_key(|h| h.lock);
+        }
+        held
+    }
+
+    /// Does the walk follow a call from `f` into `g`? Code outside
+    /// `.init.text`/`.exit.text` never calls into them (modpost rejects
+    /// the section mismatch; `.ref.text` is the declared exception): such
+    /// an edge comes from a merged function-pointer class.
+    fn follows_call(&self, f: FuncId, g: FuncId) -> bool {
+        self.section[g as usize] != CodeSection::InitExit
+            || self.section[f as usize] != CodeSection::Text
+    }
+
+    /// Pushes the calls (instruction, callee, locks held) that instance
+    /// `x` of `f`, in context `ctx`, makes, so the first is walked first.
+    fn push_calls(
+        &self,
+        stack: &mut Vec<WalkItem>,
+        (x, f, ctx): (Instance, FuncId, u32),
+        path: &[(FuncId, u32)],
+        once: bool,
+        calls: Vec<(u32, FuncId, Vec<Held>)>,
+    ) {
+        for (ci, g, held) in calls.into_iter().rev() {
+            let mut p = path.to_vec();
+            p.push((f, ci));
+            let below_once = once || self.memory.once_calls.contains(&(f, ci));
+            let gx = self.memory.callee_instance(x, ci, g);
+            stack.push((gx, held, p, below_once, Some(ctx)));
         }
     }
 

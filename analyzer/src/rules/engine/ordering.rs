@@ -127,21 +127,11 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                 let writer_ok =
                     sord == StoreOrd::Release || barrier_between(facts, wf, wpos, s_inst, true);
                 let dep = rf == r.func && address_dependent(facts, r.func, r.inst, l_inst);
-                // In user space a flag synchronises only when the reader
-                // acts on what it loaded: tests it (`if (ready)`, a wait
-                // loop) or reaches the data through it. Read and ignored,
-                // the load may have seen the old value, and the data read
-                // races (C11; the kernel keeps its idioms).
-                if !dep && !flag_value_used(facts, rf, l_inst) {
-                    continue;
-                }
-                // On the kernel the test must also decide whether the data
-                // read runs (a callee that waits on the flag does).
-                if facts.threads.kernel
-                    && !dep
-                    && !value_guards(facts.program.function(rf), l_inst, rpos)
-                    && !flag_call_waits(facts, rf, l_inst)
-                {
+                // A flag synchronises only when the reader acts on what it
+                // loaded: reaches the data through it, or tests it (`if
+                // (ready)`, a wait loop). Read and ignored, the load may
+                // have seen the old value, and the data read races.
+                if !dep && !flag_acted_on(facts, rf, l_inst, rpos) {
                     continue;
                 }
                 let reader_lang = facts.program.language(rf);
@@ -427,42 +417,34 @@ fn local_slot(func: &crate::ir::Function, p: &Value) -> Option<u32> {
     None
 }
 
-/// Is the flag value the load at `i` of `f` reads acted on? A load, or a
-/// marked-access call, must decide a branch: `atomic_inc(&count)` reads
-/// the counter but checks nothing. A call into a function that loads the
-/// flag inside is taken to act on it in user space (`wait_ready()`); on
-/// the kernel, where such calls are everywhere (`printk_ratelimit()`
-/// state, once-only flags, statistics inside `audit_log_lost()`), only
-/// when the caller tests what it returns or the callee waits on a value
-/// it loads.
-fn flag_value_used(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
+/// Does the reader act on the flag value the load at `i` of `f` reads,
+/// for the data read at `pos`? A load, or a marked-access call, must
+/// decide a branch: `atomic_inc(&count)` reads the counter but checks
+/// nothing. On the kernel that branch must also decide whether `pos`
+/// runs ([`value_guards`]). A call into a function that loads the flag
+/// inside is taken to act on it in user space (`wait_ready()`); on the
+/// kernel, where such calls are everywhere (`printk_ratelimit()` state,
+/// once-only flags, statistics inside `audit_log_lost()`), only when the
+/// callee waits on it, or the caller's test of what it returns guards
+/// `pos`.
+fn flag_acted_on(facts: &Facts<'_, '_>, f: FuncId, i: u32, pos: u32) -> bool {
     let func = facts.program.function(f);
+    let kernel = facts.threads.kernel;
     if let Some(InstKind::Call { callee, .. }) = func.insts.get(i as usize).map(|x| &x.kind) {
         let m = facts.program.funcs[f as usize].module;
         let marked = facts
             .program
             .call_target(m, callee)
             .is_some_and(|t| facts.index.of(t).access.is_some());
-        if !marked && (!facts.threads.kernel || callee_waits(facts, f, i)) {
+        if !marked && (!kernel || callee_waits(facts, f, i)) {
             return true;
         }
     }
-    value_tested(func, i)
-}
-
-/// Is instruction `i` of `f` a call into an unmarked function that waits
-/// on a value it reads?
-fn flag_call_waits(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
-    let func = facts.program.function(f);
-    let Some(InstKind::Call { callee, .. }) = func.insts.get(i as usize).map(|x| &x.kind) else {
-        return false;
-    };
-    let m = facts.program.funcs[f as usize].module;
-    let marked = facts
-        .program
-        .call_target(m, callee)
-        .is_some_and(|t| facts.index.of(t).access.is_some());
-    !marked && callee_waits(facts, f, i)
+    if kernel {
+        value_guards(func, i, pos)
+    } else {
+        value_tested(func, i)
+    }
 }
 
 /// Does a target of the call at `i` of `f` loop on a value it reads
@@ -508,7 +490,7 @@ fn value_guards(func: &crate::ir::Function, i: u32, pos: u32) -> bool {
         return true;
     }
     let Some(r) = func.block_of(pos) else {
-        return true;
+        return value_tested(func, i);
     };
     let r = r as usize;
     branches_on(func, i, false).into_iter().any(|br| {
