@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::ir::{Language, Module};
 use crate::locks::Locks;
 use crate::memory::Memory;
-use crate::program::{ModelIndex, Program};
+use crate::program::{FuncId, ModelIndex, Program};
 use crate::rules::engine::{self, Facts};
 use crate::rules::Finding;
 use crate::threads::Threads;
@@ -105,6 +105,12 @@ pub fn run(modules: &[Module], config: &Config, models: &seam_models::Models) ->
     if std::env::var_os("SEAM_DEBUG").is_some() {
         debug_dump(&facts);
     }
+    if let Some(n) = std::env::var("SEAM_DEBUG_INDIRECT")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        debug_indirect(&facts, n);
+    }
 
     let mut stats = Stats {
         modules: modules.len(),
@@ -133,6 +139,44 @@ pub fn run(modules: &[Module], config: &Config, models: &seam_models::Models) ->
     shared.dedup();
     stats.shared_objects = shared.len();
     AnalysisResult { findings, stats }
+}
+
+/// `SEAM_DEBUG_INDIRECT=N`: the N indirect call sites with the most
+/// resolved targets, and how the targets spread over call sites (where
+/// spurious call edges come from).
+fn debug_indirect(facts: &Facts<'_, '_>, n: usize) {
+    use crate::rules::engine::build;
+    let p = facts.program;
+    let mut sites: Vec<(&(FuncId, u32), &Vec<FuncId>)> =
+        facts.memory.indirect_targets.iter().collect();
+    sites.sort_by_key(|(k, v)| (std::cmp::Reverse(v.len()), **k));
+    let total: usize = sites.iter().map(|(_, v)| v.len()).sum();
+    eprintln!(
+        "indirect: {} sites, {} targets, {} edges on sites with over 100",
+        sites.len(),
+        total,
+        sites
+            .iter()
+            .filter(|(_, v)| v.len() > 100)
+            .map(|(_, v)| v.len())
+            .sum::<usize>()
+    );
+    for ((f, i), targets) in sites.into_iter().take(n) {
+        let loc = build::source_loc(facts, *f, *i)
+            .map(|l| format!("{}:{}", l.file, l.line))
+            .unwrap_or_default();
+        let some: Vec<&str> = targets
+            .iter()
+            .take(6)
+            .map(|g| p.funcs[*g as usize].demangled.as_str())
+            .collect();
+        eprintln!(
+            "indirect: {} targets in {} at {loc}: {}",
+            targets.len(),
+            p.funcs[*f as usize].demangled,
+            some.join(", ")
+        );
+    }
 }
 
 /// `SEAM_DEBUG=1`: what the analysis saw, on stderr (roots, unresolved

@@ -198,7 +198,13 @@ pub(crate) fn describe(models: &Models) -> String {
         section(&mut out, "static_call", &set.static_calls, |c| {
             (
                 format!("{}NAME", c.trampoline_prefix),
-                format!("calls {}NAME+{}", c.key_prefix, c.func_offset),
+                match &c.type_member_of {
+                    Some(t) => format!(
+                        "calls {}NAME+{}, typed as member NAME of {t}",
+                        c.key_prefix, c.func_offset
+                    ),
+                    None => format!("calls {}NAME+{}", c.key_prefix, c.func_offset),
+                },
             )
         });
     }

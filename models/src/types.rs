@@ -65,6 +65,13 @@ pub struct StaticCallModel {
     pub key_prefix: String,
     #[serde(default)]
     pub func_offset: u64,
+    /// For keys that start NULL (`DEFINE_STATIC_CALL_NULL`), which give no
+    /// type: the struct or union whose function-pointer member named NAME
+    /// (or NAME less a trailing `_<number>`) has the call's type. The LSM's
+    /// `lsm_static_call_<hook>_<n>` calls have the type of member `<hook>`
+    /// of `union security_list_options`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_member_of: Option<String>,
     #[serde(default)]
     pub reason: String,
 }

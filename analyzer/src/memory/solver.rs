@@ -65,6 +65,16 @@ struct Node {
     other_slots: bool,
 }
 
+/// The key a static-call trampoline reads its target from.
+struct StaticKey {
+    key: GlobalId,
+    /// Offset of the function pointer in the key.
+    off: u64,
+    /// For keys that start NULL: (struct or union, member) whose
+    /// function-pointer type the call has.
+    typed_as: Option<(String, String)>,
+}
+
 /// The functions of one callback list that fit a spawn model, with the
 /// list they were taken from (first function, length).
 type FittingCallbacks = (FuncId, usize, Vec<FuncId>);
@@ -213,7 +223,7 @@ struct Solver<'p, 'm> {
     defined_protos: Option<HashSet<String>>,
     /// `[[static_call]]`: trampoline symbol → (key global, offset of its
     /// function pointer).
-    static_keys: HashMap<String, (GlobalId, u64)>,
+    static_keys: HashMap<String, StaticKey>,
     /// Per indirect call: the first function and length of the callee
     /// class's function list when the call was last resolved.
     call_seen: HashMap<(FuncId, u32), (FuncId, usize)>,
@@ -1576,7 +1586,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         let m = program.funcs[f as usize].module;
         self.static_keys
             .get(program.modules[m as usize].str(name))
-            .copied()
+            .map(|k| (k.key, k.off))
     }
 
     /// Exact prototypes of the defined C functions.
@@ -1629,9 +1639,15 @@ impl<'p, 'm> Solver<'p, 'm> {
                 .pointers
                 .iter()
                 .find(|(o, _)| *o == off)
-                .map(|(_, p)| p.clone())?;
-            let Value::Global { name, offset: 0 } = g else {
-                return None;
+                .map(|(_, p)| p.clone());
+            let Some(Value::Global { name, offset: 0 }) = g else {
+                // A key that starts NULL: the member its model names.
+                let (agg, member) = self
+                    .static_keys
+                    .values()
+                    .find(|k| k.key == key)
+                    .and_then(|k| k.typed_as.as_ref())?;
+                return member_prototype(program, m, agg, member);
             };
             let gm = program.globals[key as usize].module;
             let Some(Symbol::Func(target)) = program.resolve(gm, name) else {
@@ -1652,7 +1668,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         };
         let (tm, t) = match declared {
             Some((_, t)) => (m, pointee_type(program, m, *t)?),
-            None => self.pointee_of(f, v, 5)?,
+            None => self.pointee_of(f, v, 8)?,
         };
         Prototype::of(&program.modules[tm as usize], t)
     }
@@ -1924,6 +1940,25 @@ impl<'p, 'm> Solver<'p, 'm> {
                 } => {
                     let (bm, bt) = self.pointee_of(f, base, depth - 1)?;
                     Some((bm, type_at(program, bm, bt, *o)?))
+                }
+                // `&p[i]` (pre-optimisation IR indexes first, then takes
+                // the member): an element of what `p` points to, or of the
+                // array member the constant part lands on.
+                InstKind::Gep {
+                    base,
+                    offset: None,
+                    const_part,
+                    ..
+                } => {
+                    let (bm, bt) = self.pointee_of(f, base, depth - 1)?;
+                    let t = type_at(program, bm, bt, *const_part)?;
+                    let types = &program.modules[bm as usize].types;
+                    match &types.get(t as usize)?.kind {
+                        crate::ir::DiTypeKind::Array {
+                            element: Some(e), ..
+                        } => Some((bm, strip_alias(types, *e))),
+                        _ => Some((bm, t)),
+                    }
                 }
                 InstKind::Load {
                     ptr, is_ptr: true, ..
@@ -2474,26 +2509,59 @@ fn is_pointerish(v: &Value) -> bool {
 
 /// `[[static_call]]` models applied to the program's globals: each key
 /// global, by the name of its trampoline.
-fn static_call_keys(
-    program: &Program<'_>,
-    index: &ModelIndex<'_>,
-) -> HashMap<String, (GlobalId, u64)> {
-    let models: Vec<_> = index.models().static_calls().collect();
+fn static_call_keys(program: &Program<'_>, index: &ModelIndex<'_>) -> HashMap<String, StaticKey> {
+    let mut models: Vec<_> = index.models().static_calls().collect();
     let mut keys = HashMap::new();
     if models.is_empty() {
         return keys;
     }
+    // The most specific prefix wins (`__SCK__lsm_static_call_` over `__SCK__`).
+    models.sort_by_key(|m| std::cmp::Reverse(m.key_prefix.len()));
     for (g, info) in program.globals.iter().enumerate() {
         for m in &models {
             if let Some(rest) = info.name.strip_prefix(m.key_prefix.as_str()) {
+                // NAME less a trailing `_<number>` (the LSM's hook slots).
+                let member = match rest.rsplit_once('_') {
+                    Some((hook, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                        hook
+                    }
+                    _ => rest,
+                };
                 keys.insert(
                     format!("{}{rest}", m.trampoline_prefix),
-                    (g as GlobalId, m.func_offset),
+                    StaticKey {
+                        key: g as GlobalId,
+                        off: m.func_offset,
+                        typed_as: m
+                            .type_member_of
+                            .as_ref()
+                            .map(|t| (t.clone(), member.to_string())),
+                    },
                 );
+                break;
             }
         }
     }
     keys
+}
+
+/// The prototype of function-pointer member `member` of the struct or
+/// union named `agg`, from module `m`'s debug info.
+fn member_prototype(program: &Program<'_>, m: u32, agg: &str, member: &str) -> Option<Prototype> {
+    use crate::ir::DiTypeKind;
+    let module = &program.modules[m as usize];
+    let ty = module.types.iter().find(|t| {
+        matches!(t.kind, DiTypeKind::Struct { .. } | DiTypeKind::Union { .. })
+            && t.name.is_some_and(|n| module.str(n) == agg)
+    })?;
+    let (DiTypeKind::Struct { members } | DiTypeKind::Union { members }) = &ty.kind else {
+        return None;
+    };
+    let mem = members
+        .iter()
+        .find(|x| x.name.is_some_and(|n| module.str(n) == member))?;
+    let t = pointee_type(program, m, mem.ty?)?;
+    Prototype::of(module, t)
 }
 
 /// Sees through typedefs/qualifiers of a pointer type to its pointee.
