@@ -9,7 +9,10 @@
 //! (entry ∪ plus) − minus, from the locks stage's relative states.
 
 pub mod marking;
+mod paths;
 mod publication;
+
+pub use paths::{CallPaths, CallSite};
 
 use std::collections::{HashMap, HashSet};
 
@@ -116,7 +119,10 @@ pub struct Accesses {
     /// it came by (index into [`Accesses::paths`]).
     pub ctx_first: Vec<(usize, u32)>,
     /// Call paths: call sites (function, instruction) from the root.
-    pub paths: Vec<Vec<(FuncId, u32)>>,
+    pub paths: CallPaths,
+    /// The call sites of every path an access or bad release has, read
+    /// out of `paths` once (the rules ask for them per pair).
+    access_paths: HashMap<u32, Box<[CallSite]>>,
     pub bad_releases: Vec<BadRelease>,
 }
 
@@ -130,9 +136,16 @@ pub const MAX_ROOTS_PER_CONTEXT: usize = 32;
 /// A lockset as the walk keys contexts by: (lock, mode) pairs.
 type EntryLocks = Vec<(LockId, LockMode)>;
 
-/// One frame of the walk: (points-to instance, entry lockset, call path,
-/// under pthread_once, calling context).
-type WalkItem = (Instance, Vec<Held>, Vec<(FuncId, u32)>, bool, Option<u32>);
+/// One frame of the walk: points-to instance, entry lockset, the caller's
+/// call path and the call that enters it (none for a root's entry), under
+/// pthread_once, calling context of the caller.
+type WalkItem = (
+    Instance,
+    Vec<Held>,
+    (u32, Option<CallSite>),
+    bool,
+    Option<u32>,
+);
 
 struct Walker<'a, 'p, 'm> {
     program: &'p Program<'m>,
@@ -141,7 +154,6 @@ struct Walker<'a, 'p, 'm> {
     cg: &'p CallGraph,
     locks: &'p Locks,
     out: Accesses,
-    path_ids: HashMap<Vec<(FuncId, u32)>, u32>,
     seen_access: HashSet<(FuncId, u32, usize, EntryLocks, Ptr, bool)>,
     /// Per function: accesses to objects not yet published (see `publication`).
     prepub: HashMap<FuncId, HashSet<u32>>,
@@ -199,10 +211,10 @@ impl Accesses {
                 ctx_roots: Vec::new(),
                 ctx_callers: Vec::new(),
                 ctx_first: Vec::new(),
-                paths: Vec::new(),
+                paths: CallPaths::default(),
+                access_paths: HashMap::new(),
                 bad_releases: Vec::new(),
             },
-            path_ids: HashMap::new(),
             seen_access: HashSet::new(),
             prepub: HashMap::new(),
             fresh: Default::default(),
@@ -227,6 +239,19 @@ impl Accesses {
             w.walk_root(r, root.func, entry);
         }
         w.attach_roots();
+        let mut access_paths = HashMap::new();
+        for pid in w
+            .out
+            .list
+            .iter()
+            .map(|a| a.path)
+            .chain(w.out.bad_releases.iter().map(|b| b.path))
+        {
+            access_paths
+                .entry(pid)
+                .or_insert_with(|| w.out.paths.get(pid).into_boxed_slice());
+        }
+        w.out.access_paths = access_paths;
         if std::env::var_os("SEAM_TIMINGS").is_some() {
             eprintln!(
                 "seam: accesses: {} contexts, {} accesses, {} paths",
@@ -239,12 +264,13 @@ impl Accesses {
     }
 }
 
-/// The call that entered the context a walk item with this path enters.
-fn call_site(path: &[(FuncId, u32)]) -> (FuncId, u32) {
-    path.last().copied().unwrap_or((0, 0))
-}
-
 impl Accesses {
+    /// The call sites of path `pid` of an access or bad release, from the
+    /// root down.
+    pub fn path(&self, pid: u32) -> &[CallSite] {
+        self.access_paths.get(&pid).map(|p| &p[..]).unwrap_or(&[])
+    }
+
     /// A call path (call sites) from root `r`'s entry to context `ctx`,
     /// when `r` reaches it: the path by which `r` first walked the nearest
     /// context above `ctx` it walked first, then down to `ctx`.
@@ -262,7 +288,7 @@ impl Accesses {
         while let Some(c) = queue.pop_front() {
             let (first, pid) = self.ctx_first[c as usize];
             if first == r {
-                let mut path = self.paths[pid as usize].clone();
+                let mut path = self.paths.get(pid);
                 let mut at = c;
                 while let Some(&(d, site)) = down.get(&at) {
                     path.push(site);
@@ -322,23 +348,16 @@ impl Walker<'_, '_, '_> {
         self.program.is_std_internal(f, i)
     }
 
-    fn path_id(&mut self, path: &[(FuncId, u32)]) -> u32 {
-        if let Some(&id) = self.path_ids.get(path) {
-            return id;
-        }
-        let id = self.out.paths.len() as u32;
-        self.out.paths.push(path.to_vec());
-        self.path_ids.insert(path.to_vec(), id);
-        id
-    }
-
     fn walk_root(&mut self, root: usize, func: FuncId, entry: Vec<Held>) {
         // Depth-first, explicit stack: (points-to instance, entry lockset,
         // call path, under pthread_once, calling context). A root is its
         // function's original instance.
-        let mut stack: Vec<WalkItem> = vec![(func, entry, Vec::new(), false, None)];
-        while let Some((x, mut entry, path, once, parent)) = stack.pop() {
+        let mut stack: Vec<WalkItem> = vec![(func, entry, (CallPaths::EMPTY, None), false, None)];
+        while let Some((x, mut entry, (caller_path, site), once, parent)) = stack.pop() {
             let f = self.memory.func_of(x);
+            // Calls on this item's path, and the call that enters it.
+            let depth = self.out.paths.depth(caller_path) + usize::from(site.is_some());
+            let call_site = site.unwrap_or((0, 0));
             self.once = once;
             // Past MAX_CONTEXTS_PER_FUNCTION entry locksets, a function is
             // walked under what every entry so far had in common: fewer
@@ -359,14 +378,14 @@ impl Walker<'_, '_, '_> {
             if let Some(&id) = self.ctx_ids.get(&key) {
                 // Walked already (by this root or another): only link it.
                 match parent {
-                    Some(p) => self.ctx_children[p as usize].push((id, call_site(&path))),
+                    Some(p) => self.ctx_children[p as usize].push((id, call_site)),
                     None => self.root_entry[root] = Some(id),
                 }
                 // First walked too deep to go into its calls: go into them
                 // from this shallower path (else what a context first
                 // reached through a long chain of merged indirect calls
                 // calls is never walked, from any root).
-                if path.len() < MAX_DEPTH && self.truncated.remove(&id) {
+                if depth < MAX_DEPTH && self.truncated.remove(&id) {
                     let func = self.program.function(f);
                     let mut insts: Vec<u32> = self.locks.functions[f as usize]
                         .before
@@ -384,7 +403,11 @@ impl Walker<'_, '_, '_> {
                             }
                         }
                     }
-                    self.push_calls(&mut stack, (x, f, id), &path, once, calls);
+                    let pid = match site {
+                        Some(s) => self.out.paths.child(caller_path, s),
+                        None => caller_path,
+                    };
+                    self.push_calls(&mut stack, (x, f, id), pid, once, calls);
                 }
                 continue;
             }
@@ -398,15 +421,18 @@ impl Walker<'_, '_, '_> {
             }
             self.ctx_children.push(Vec::new());
             match parent {
-                Some(p) => self.ctx_children[p as usize].push((id, call_site(&path))),
+                Some(p) => self.ctx_children[p as usize].push((id, call_site)),
                 None => self.root_entry[root] = Some(id),
             }
             self.cur_ctx = id;
             self.cur_instance = x;
-            if path.len() >= MAX_DEPTH {
+            if depth >= MAX_DEPTH {
                 self.truncated.insert(id);
             }
-            let pid = self.path_id(&path);
+            let pid = match site {
+                Some(s) => self.out.paths.child(caller_path, s),
+                None => caller_path,
+            };
             self.out.ctx_first.push((root, pid));
             if !self.prepub.contains_key(&f) {
                 let pp = publication::prepublication(self.program, self.index, &mut self.fresh, f);
@@ -428,7 +454,7 @@ impl Walker<'_, '_, '_> {
                 match &inst.kind {
                     InstKind::Call { callee, .. } => {
                         self.model_call(root, f, i, callee, inst.kind.model_args(), &held, pid);
-                        if path.len() < MAX_DEPTH {
+                        if depth < MAX_DEPTH {
                             for &g in self.cg.targets(f, i) {
                                 if self.follows_call(f, g) {
                                     calls.push((i, g, held.clone()));
@@ -505,7 +531,7 @@ impl Walker<'_, '_, '_> {
                     });
                 }
             }
-            self.push_calls(&mut stack, (x, f, id), &path, once, calls);
+            self.push_calls(&mut stack, (x, f, id), pid, once, calls);
         }
     }
 
@@ -540,16 +566,14 @@ impl Walker<'_, '_, '_> {
         &self,
         stack: &mut Vec<WalkItem>,
         (x, f, ctx): (Instance, FuncId, u32),
-        path: &[(FuncId, u32)],
+        pid: u32,
         once: bool,
         calls: Vec<(u32, FuncId, Vec<Held>)>,
     ) {
         for (ci, g, held) in calls.into_iter().rev() {
-            let mut p = path.to_vec();
-            p.push((f, ci));
             let below_once = once || self.memory.once_calls.contains(&(f, ci));
             let gx = self.memory.callee_instance(x, ci, g);
-            stack.push((gx, held, p, below_once, Some(ctx)));
+            stack.push((gx, held, (pid, Some((f, ci))), below_once, Some(ctx)));
         }
     }
 
@@ -774,7 +798,7 @@ impl Walker<'_, '_, '_> {
         {
             // Inside std: the user's free only when the user's code
             // dropped what is freed (a `Box`), reported where it did.
-            let path = self.out.paths[pid as usize].clone();
+            let path = self.out.paths.get(pid);
             let Some(depth) = self.free_owner(f, i, &path) else {
                 return;
             };
@@ -783,7 +807,7 @@ impl Walker<'_, '_, '_> {
             } else {
                 let k = path.len() - depth;
                 let (uf, ui) = path[k];
-                (uf, ui, self.path_id(&path[..k]))
+                (uf, ui, self.out.paths.prefix(pid, k))
             };
             self.user_free_at = Some(at);
         }
@@ -837,13 +861,13 @@ impl Walker<'_, '_, '_> {
         if !acts_for_caller(f, i) {
             return None;
         }
-        let path = self.out.paths[pid as usize].clone();
+        let path = self.out.paths.get(pid);
         for k in (0..path.len()).rev() {
             let (cf, ci) = path[k];
             let std_frame = self.in_rust_std(cf, ci)
                 || crate::program::is_rust_std_fn(&program.funcs[cf as usize].demangled);
             if !std_frame {
-                return Some((cf, ci, self.path_id(&path[..k])));
+                return Some((cf, ci, self.out.paths.prefix(pid, k)));
             }
             if !acts_for_caller(cf, ci) {
                 return None;

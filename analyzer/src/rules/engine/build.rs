@@ -220,7 +220,7 @@ fn access_site(facts: &Facts<'_, '_>, a: &Access, root: usize) -> AccessSite {
     // A root whose path cannot be rebuilt is shown with the first one.
     let (root, frames) = match &rebuilt {
         Some(p) => (root, p.as_slice()),
-        None => (a.root, facts.accesses.paths[a.path as usize].as_slice()),
+        None => (a.root, facts.accesses.path(a.path)),
     };
     let lockset = held_locks(facts, &a.lockset);
     let verb = match a.kind {

@@ -218,7 +218,7 @@ const MAX_FLAG_CALLERS: usize = 1;
 /// The access's own position, then the call sites on its path, innermost
 /// first, each with the points-to instance it ran in.
 fn positions(facts: &Facts<'_, '_>, a: &Access) -> Vec<(FuncId, Instance, u32)> {
-    let path = &facts.accesses.paths[a.path as usize];
+    let path = facts.accesses.path(a.path);
     // Instances down the path from the root (an original), through the
     // helper copies made for each call site.
     let mut frames: Vec<(FuncId, Instance, u32)> = Vec::with_capacity(path.len() + 1);

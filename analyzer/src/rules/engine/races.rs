@@ -468,9 +468,7 @@ const FREE_INDIRECT_CALLS: usize = 2;
 
 /// Indirect calls on the call path of access `a`.
 fn indirect_calls(facts: &Facts<'_, '_>, a: &Access) -> usize {
-    let Some(path) = facts.accesses.paths.get(a.path as usize) else {
-        return 0;
-    };
+    let path = facts.accesses.path(a.path);
     path.iter()
         .filter(|&&(f, i)| {
             matches!(
@@ -548,7 +546,6 @@ fn parallel_roots(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> Option<(usiz
 
 fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: usize) -> bool {
     let (ra, rb) = (&facts.threads.roots[ar], &facts.threads.roots[br]);
-    let paths = &facts.accesses.paths;
     // Init code runs before what it registers: it races only with roots it
     // started before the access (a write after `request_irq`).
     if ra.phase == Phase::Init || rb.phase == Phase::Init {
@@ -557,7 +554,7 @@ fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: 
                 facts.program,
                 a.func,
                 a.inst,
-                &paths[a.path as usize],
+                facts.accesses.path(a.path),
                 br,
             );
         let b_first = rb.phase == Phase::Init
@@ -565,7 +562,7 @@ fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: 
                 facts.program,
                 b.func,
                 b.inst,
-                &paths[b.path as usize],
+                facts.accesses.path(b.path),
                 ar,
             );
         if !(a_first || b_first) || (ra.phase == Phase::Init && rb.phase == Phase::Init) {
@@ -581,14 +578,14 @@ fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: 
         ar,
         a.func,
         a.inst,
-        &paths[a.path as usize],
+        facts.accesses.path(a.path),
         br,
     ) || facts.threads.ordered_by_spawn(
         facts.program,
         br,
         b.func,
         b.inst,
-        &paths[b.path as usize],
+        facts.accesses.path(b.path),
         ar,
     ) {
         return false;
@@ -609,8 +606,8 @@ fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: 
     // Barrier order: one before a barrier both wait on, the other after it.
     if facts.threads.ordered_by_rendezvous(
         facts.program,
-        (ar, a.func, a.inst, &paths[a.path as usize]),
-        (br, b.func, b.inst, &paths[b.path as usize]),
+        (ar, a.func, a.inst, facts.accesses.path(a.path)),
+        (br, b.func, b.inst, facts.accesses.path(b.path)),
     ) {
         return false;
     }
