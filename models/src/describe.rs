@@ -125,6 +125,12 @@ pub(crate) fn describe(models: &Models) -> String {
             s += flag(sp.synchronous, " synchronous");
             s += flag(sp.program_main, " program-main");
             s += flag(sp.scope, " scope");
+            if let Some(x) = sp.at_exit {
+                s += &format!(" at-exit={}", name(&x));
+            }
+            if !sp.exit_calls.is_empty() {
+                s += &format!(" exit-calls={}", sp.exit_calls.join(","));
+            }
             s += flag(sp.returns_handle, " returns-handle");
             s += &arg("handle=arg", sp.handle_arg);
             (matcher(&sp.matcher), s)

@@ -502,6 +502,27 @@ impl Entry for SpawnModel {
                     .into(),
             );
         }
+        if self.at_exit.is_some() {
+            if self.callback.is_none() {
+                reasons
+                    .push("`at_exit` needs `callback` (the argument holding the handler)".into());
+            }
+            if self.synchronous
+                || self.closure
+                || self.boxed_closure
+                || self.returns_handle
+                || self.handle_arg.is_some()
+                || !self.more_callbacks.is_empty()
+            {
+                reasons.push(
+                    "`at_exit` is a handler run at exit, not a thread or a call: no `synchronous`, \
+                     `closure`, `boxed_closure`, `returns_handle`, `handle_arg` or `more_callbacks`"
+                        .into(),
+                );
+            }
+        } else if !self.exit_calls.is_empty() {
+            reasons.push("`exit_calls` needs `at_exit`".into());
+        }
         if self.closure && self.callback.is_none() {
             reasons.push(
                 "`closure = true` needs `callback` (the argument holding the closure)".into(),

@@ -501,6 +501,28 @@ pub struct SpawnModel {
     /// kCFI compares pointee types exactly.
     #[serde(default)]
     pub callback_data_struct: Option<String>,
+    /// The callback is an exit handler, not a thread: it runs in the
+    /// exiting thread when the program ends (`atexit`: at `main`'s return
+    /// and at a call of an `exit_calls` function) or when a thread ends
+    /// (`pthread_key_create`'s destructor: at the return of every thread's
+    /// start function and at a call of an `exit_calls` function).
+    #[serde(default)]
+    pub at_exit: Option<AtExit>,
+    /// With `at_exit`: functions whose call runs the handlers before they
+    /// end the program or the thread (`exit`; `pthread_exit`).
+    #[serde(default)]
+    pub exit_calls: Vec<String>,
+}
+
+/// When an exit handler runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AtExit {
+    /// When the program exits (`atexit`, `on_exit`).
+    Program,
+    /// When each thread exits, with that thread's own value
+    /// (`pthread_key_create`, `tss_create`).
+    Thread,
 }
 
 /// What a callback's C signature returns, as far as kCFI tells functions

@@ -391,7 +391,12 @@ impl Walker<'_, '_, '_> {
                         .before
                         .keys()
                         .copied()
-                        .filter(|&i| matches!(func.insts[i as usize].kind, InstKind::Call { .. }))
+                        .filter(|&i| {
+                            matches!(
+                                func.insts[i as usize].kind,
+                                InstKind::Call { .. } | InstKind::Ret { .. }
+                            )
+                        })
                         .collect();
                     insts.sort_unstable();
                     let mut calls = Vec::new();
@@ -503,6 +508,17 @@ impl Walker<'_, '_, '_> {
                                     &held,
                                     pid,
                                 );
+                            }
+                        }
+                    }
+                    // A return that runs exit handlers (`atexit`, a key's
+                    // destructor): a call of them.
+                    InstKind::Ret { .. } => {
+                        if depth < MAX_DEPTH {
+                            for &g in self.cg.targets(f, i) {
+                                if self.follows_call(f, g) {
+                                    calls.push((i, g, held.clone()));
+                                }
                             }
                         }
                     }

@@ -1058,6 +1058,15 @@ impl Locks {
                     Effect::Call(targets.to_vec())
                 }
             }
+            // A return that runs exit handlers calls them (see the call graph).
+            InstKind::Ret { .. } => {
+                let targets = cg.targets(f, i);
+                if targets.is_empty() {
+                    Effect::None
+                } else {
+                    Effect::Call(targets.to_vec())
+                }
+            }
             // A hand-rolled spin lock: acquire loop and release store.
             InstKind::CmpXchg { ptr, .. } | InstKind::AtomicRmw { ptr, .. }
                 if spin_acquire(func, &inst.kind).is_some() =>
@@ -1335,6 +1344,7 @@ fn analyze_function<'s>(
             let inst = &func.insts[i as usize];
             if inst.kind.is_memory_access()
                 || matches!(inst.kind, InstKind::Call { .. } | InstKind::Asm { .. })
+                || (matches!(inst.kind, InstKind::Ret { .. }) && effect_at.contains_key(&i))
             {
                 let mut before = s.rel();
                 // Inside a body that runs under a lock: held, whatever

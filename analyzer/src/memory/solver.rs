@@ -1,7 +1,7 @@
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
-use seam_models::{Context, ParamKind, ReturnKind, SpawnModel};
+use seam_models::{AtExit, Context, ParamKind, ReturnKind, SpawnModel};
 
 use super::prototype::Prototype;
 use crate::ir::{Callee, InstKind, StrId, TypeId, Value};
@@ -208,6 +208,9 @@ struct Solver<'p, 'm> {
     memcopies: Vec<(Ptr, Ptr, Option<u64>)>,
     has_direct_caller: HashSet<FuncId>,
     once_calls: HashSet<(FuncId, u32)>,
+    /// Exit handlers registered (`atexit`, `pthread_key_create`): when they
+    /// run, the handler, and the registering model (its `exit_calls`).
+    exit_handlers: Vec<(AtExit, FuncId, &'p SpawnModel)>,
     /// Per C function: the struct its pointer parameters point to (kCFI-style
     /// target filtering, see `types_fit`).
     param_structs: HashMap<FuncId, Vec<Option<String>>>,
@@ -287,6 +290,7 @@ impl Memory {
             memcopies: Vec::new(),
             has_direct_caller: HashSet::new(),
             once_calls: HashSet::new(),
+            exit_handlers: Vec::new(),
             param_structs: HashMap::new(),
             slot_stores: HashMap::new(),
             arg_structs: HashMap::new(),
@@ -2294,6 +2298,23 @@ impl<'p, 'm> Solver<'p, 'm> {
                                         self.unify(d, p);
                                     }
                                 }
+                                if let Some(when) = model.at_exit {
+                                    // Runs in an exiting thread: called where
+                                    // it exits (see `exit_handler_calls`). A
+                                    // thread's destructor gets that thread's
+                                    // own value (as `pthread_getspecific`
+                                    // returns it): an object of its own.
+                                    if when == AtExit::Thread {
+                                        if let Some(&p) = self.param_ptrs[g as usize]
+                                            .get(model.data_param as usize)
+                                        {
+                                            let own = self.fresh(Some(Origin::Alloc(f, i)));
+                                            self.unify(own, p);
+                                        }
+                                    }
+                                    self.exit_handlers.push((when, g, model));
+                                    continue;
+                                }
                                 if model.synchronous {
                                     // Runs in the caller's thread (pthread_once): a call,
                                     // whose body runs once for the whole program.
@@ -2381,7 +2402,59 @@ impl<'p, 'm> Solver<'p, 'm> {
             })
     }
 
+    /// Exit handlers become calls where the thread runs them: a program's
+    /// at the returns of `main` and at calls of the model's `exit_calls`
+    /// (`exit`), a thread's at the returns of every thread's start function
+    /// and at calls of its `exit_calls` (`pthread_exit`). A return is no
+    /// call instruction; the call graph, the lock analysis and the walk
+    /// take a return with targets as a call of them.
+    fn exit_handler_calls(&mut self) {
+        if self.exit_handlers.is_empty() {
+            return;
+        }
+        let starts: HashSet<FuncId> = self
+            .spawns
+            .iter()
+            .filter(|s| s.context == Context::Thread)
+            .map(|s| s.callee)
+            .collect();
+        let handlers = std::mem::take(&mut self.exit_handlers);
+        let program = self.program;
+        for f in 0..program.funcs.len() as FuncId {
+            let func = program.function(f);
+            let is_main = program.funcs[f as usize].name == "main" && !func.is_declaration;
+            for (i, inst) in func.insts.iter().enumerate() {
+                let i = i as u32;
+                let runs = |(when, _, model): &(AtExit, FuncId, &SpawnModel)| match &inst.kind {
+                    InstKind::Ret { .. } => match when {
+                        AtExit::Program => is_main,
+                        AtExit::Thread => starts.contains(&f),
+                    },
+                    InstKind::Call {
+                        callee: Callee::Direct(_),
+                        ..
+                    } => {
+                        let name = program.target_name_of_call(f, i);
+                        model.exit_calls.contains(&name)
+                    }
+                    _ => false,
+                };
+                let gs: Vec<FuncId> = handlers.iter().filter(|h| runs(h)).map(|h| h.1).collect();
+                if !gs.is_empty() {
+                    let t = self.indirect_targets.entry((f, i)).or_default();
+                    for g in gs {
+                        if !t.contains(&g) {
+                            t.push(g);
+                        }
+                    }
+                }
+            }
+        }
+        self.exit_handlers = handlers;
+    }
+
     fn freeze(mut self) -> Memory {
+        self.exit_handler_calls();
         // Indirect calls that found no target.
         let mut unresolved = Vec::new();
         let mut seen = HashSet::new();
@@ -2410,7 +2483,11 @@ impl<'p, 'm> Solver<'p, 'm> {
         weak.extend(self.external_nodes.values().copied());
         for f in 0..self.program.funcs.len() as FuncId {
             let outside = self.address_taken.contains(&f) || !self.has_direct_caller.contains(&f);
-            if outside {
+            let destructor = self
+                .exit_handlers
+                .iter()
+                .any(|&(when, g, _)| g == f && when == AtExit::Thread);
+            if outside && !destructor {
                 weak.extend(self.param_ptrs[f as usize].iter().map(|p| p.node));
             }
         }

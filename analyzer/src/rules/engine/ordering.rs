@@ -106,6 +106,12 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                 // on every round): the reader may see the flag and read
                 // while the writer writes again.
                 let wfunc = facts.program.function(wf);
+                // A wait loop left another way (`if (rc == ETIMEDOUT)
+                // break;`) reaches the data read without having seen the
+                // flag set: that load orders nothing for it.
+                if wait_escapes(facts.program.function(rf), l_inst, rpos) {
+                    continue;
+                }
                 if llock.is_some()
                     && stores.iter().any(|(s_inst, sp, (_, sl))| {
                         same_location(*sp, lptr) && *sl == llock && !reaches(wfunc, *s_inst, wpos)
@@ -559,6 +565,37 @@ fn branches_on(func: &crate::ir::Function, i: u32, first: bool) -> Vec<u32> {
         }
     }
     found
+}
+
+/// Is the load at `i` tested by a loop it is in (`while (!go) wait(…)`),
+/// and does that loop have an exit other than the branches on its value
+/// from which `pos` is reached (a timed wait giving up: `if (rc ==
+/// ETIMEDOUT) break;`)? Then `pos` may run without the flag having been
+/// seen set.
+fn wait_escapes(func: &crate::ir::Function, i: u32, pos: u32) -> bool {
+    if !waits_on(func, i) {
+        return false;
+    }
+    let (Some(lb), Some(pb)) = (func.block_of(i), func.block_of(pos)) else {
+        return false;
+    };
+    let (lb, pb) = (lb as usize, pb as usize);
+    let after = reachable_blocks(func, lb, true);
+    let before = reachable_blocks(func, lb, false);
+    let in_loop = |k: usize| after[k] && before[k];
+    let tests: Vec<usize> = branches_on(func, i, false)
+        .into_iter()
+        .filter_map(|br| func.block_of(br).map(|b| b as usize))
+        .collect();
+    let to_pos = reachable_blocks(func, pb, false);
+    func.blocks.iter().enumerate().any(|(k, blk)| {
+        in_loop(k)
+            && !tests.contains(&k)
+            && blk.succs.iter().any(|&s| {
+                let s = s as usize;
+                !in_loop(s) && (s == pb || to_pos.get(s).copied().unwrap_or(false))
+            })
+    })
 }
 
 /// Is the load at `i` tested by a loop it is in (`while (!go) wait(…)`)?
