@@ -106,6 +106,11 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                 // on every round): the reader may see the flag and read
                 // while the writer writes again.
                 let wfunc = facts.program.function(wf);
+                // Every use below needs a store to the loaded location;
+                // the wait-loop test is costly, so filter first.
+                if !stores.iter().any(|(_, sp, _)| same_location(*sp, lptr)) {
+                    continue;
+                }
                 // A wait loop left another way (`if (rc == ETIMEDOUT)
                 // break;`) reaches the data read without having seen the
                 // flag set: that load orders nothing for it.
