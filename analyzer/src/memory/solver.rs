@@ -65,6 +65,90 @@ struct Node {
     other_slots: bool,
 }
 
+/// What [`crate::ir::Function::accepts_call`] reads of a function, packed
+/// in one array: the indirect-call rounds check every function of a class
+/// (thousands) against every call, and reading each `Function` where its
+/// module keeps it was most of their time.
+#[derive(Clone, Copy)]
+struct CallShape {
+    declaration: bool,
+    variadic: bool,
+    language: crate::ir::Language,
+    /// A hash of the LLVM function type (0: unknown).
+    sig: u64,
+    ret: crate::ir::Ret,
+    params: usize,
+    /// Bit k: parameter k is a pointer (the first 64).
+    ptr_params: u64,
+}
+
+impl CallShape {
+    fn of(func: &crate::ir::Function) -> CallShape {
+        CallShape {
+            declaration: func.is_declaration,
+            variadic: func.variadic,
+            language: func.language,
+            sig: func.sig,
+            ret: func.ret(),
+            params: func.params.len(),
+            ptr_params: func
+                .params
+                .iter()
+                .take(64)
+                .enumerate()
+                .fold(0, |m, (k, p)| m | (u64::from(p.is_ptr) << k)),
+        }
+    }
+
+    /// The same answer as `Function::accepts_call`.
+    fn accepts(&self, arity: usize, ptr_args: u64, result: Option<crate::ir::Ret>) -> bool {
+        if self.declaration {
+            return true;
+        }
+        if result.is_some_and(|r| r != self.ret) {
+            return false;
+        }
+        let count = self.params == arity || (self.variadic && self.params <= arity);
+        let mask = if self.params >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << self.params) - 1
+        };
+        count && (self.ptr_params ^ ptr_args) & mask == 0
+    }
+}
+
+/// A call's shape as kCFI's arity/pointer/result test sees it: (result,
+/// arguments, pointer-argument bits). A function that is neither a
+/// declaration nor variadic accepts exactly the calls of its own key.
+type ShapeKey = (crate::ir::Ret, usize, u64);
+
+impl CallShape {
+    /// The one call shape this function accepts, or `None` when it may
+    /// accept several (a declaration, a variadic function).
+    fn key(&self) -> Option<ShapeKey> {
+        (!self.declaration && !self.variadic).then_some((self.ret, self.params, self.ptr_params))
+    }
+}
+
+/// The functions of one class, by the call shape they accept: a call looks
+/// only at the functions of its own shape, and at the few that may accept
+/// several (`wild`). Lists only grow, by appending, like the class's.
+#[derive(Default)]
+struct ShapeIndex {
+    exact: HashMap<ShapeKey, Vec<FuncId>>,
+    wild: Vec<FuncId>,
+}
+
+/// Appends `small` to `big` keeping the longer list in front (see
+/// `unify_one`).
+fn append_longer_first(big: &mut Vec<FuncId>, mut small: Vec<FuncId>) {
+    if small.len() > big.len() {
+        std::mem::swap(&mut small, big);
+    }
+    big.extend(small);
+}
+
 /// The key a static-call trampoline reads its target from.
 struct StaticKey {
     key: GlobalId,
@@ -213,7 +297,7 @@ struct Solver<'p, 'm> {
     exit_handlers: Vec<(AtExit, FuncId, &'p SpawnModel)>,
     /// Per C function: the struct its pointer parameters point to (kCFI-style
     /// target filtering, see `types_fit`).
-    param_structs: HashMap<FuncId, Vec<Option<String>>>,
+    param_structs: Vec<Option<Vec<Option<String>>>>,
     /// Per function: stack slot → values stored to it.
     slot_stores: HashMap<FuncId, HashMap<u32, Vec<Value>>>,
     /// Per indirect call: the struct each argument points to, when known.
@@ -222,14 +306,18 @@ struct Solver<'p, 'm> {
     /// loads, when debug info names it and some function has it), per C
     /// function, and the exact ones some defined C function has.
     call_protos: HashMap<(FuncId, u32), Option<Prototype>>,
-    fn_protos: HashMap<FuncId, Option<Prototype>>,
+    fn_protos: Vec<Option<Option<Prototype>>>,
     defined_protos: Option<HashSet<String>>,
     /// `[[static_call]]`: trampoline symbol → (key global, offset of its
     /// function pointer).
     static_keys: HashMap<String, StaticKey>,
+    shapes: Vec<CallShape>,
+    /// Per class holding functions (by representative): its functions by
+    /// call shape.
+    class_shapes: HashMap<NodeId, ShapeIndex>,
     /// Per indirect call: the first function and length of the callee
     /// class's function list when the call was last resolved.
-    call_seen: HashMap<(FuncId, u32), (FuncId, usize)>,
+    call_seen: HashMap<(FuncId, u32, bool), (FuncId, usize)>,
     /// Per memcpy: source class, its field count and destination class
     /// when the copy was last applied.
     copy_seen: Vec<(NodeId, usize, NodeId)>,
@@ -291,13 +379,17 @@ impl Memory {
             has_direct_caller: HashSet::new(),
             once_calls: HashSet::new(),
             exit_handlers: Vec::new(),
-            param_structs: HashMap::new(),
+            param_structs: vec![None; program.funcs.len()],
             slot_stores: HashMap::new(),
             arg_structs: HashMap::new(),
             call_protos: HashMap::new(),
-            fn_protos: HashMap::new(),
+            fn_protos: vec![None; program.funcs.len()],
             defined_protos: None,
             static_keys: static_call_keys(program, index),
+            shapes: (0..program.funcs.len() as FuncId)
+                .map(|f| CallShape::of(program.function(f)))
+                .collect(),
+            class_shapes: HashMap::new(),
             call_seen: HashMap::new(),
             copy_seen: Vec::new(),
             spawn_seen: HashMap::new(),
@@ -319,16 +411,34 @@ impl Memory {
             closure_roots: Vec::new(),
             ext_returns_ptr: ext_returns_ptr(program),
         };
+        // `SEAM_TIMINGS=1`: the solver's steps too.
+        let timings = std::env::var_os("SEAM_TIMINGS").is_some();
+        let mut clock = std::time::Instant::now();
+        let mut lap = |step: &str| {
+            if timings {
+                eprintln!(
+                    "seam: memory: {step} {:.2} s",
+                    clock.elapsed().as_secs_f64()
+                );
+            }
+            clock = std::time::Instant::now();
+        };
         s.init();
+        lap("init");
         for f in 0..program.funcs.len() as FuncId {
             s.constraints(f);
         }
         s.drain();
+        lap("constraints");
         s.external_params();
         s.fixpoint();
+        lap("calls");
         s.merge_by_type();
         s.fixpoint();
-        s.freeze()
+        lap("types");
+        let m = s.freeze();
+        lap("freeze");
+        m
     }
 
     /// Representative and offset of a pointer.
@@ -588,6 +698,13 @@ impl<'p, 'm> Solver<'p, 'm> {
         self.nodes[child as usize].parent = parent;
         self.nodes[child as usize].delta = d;
         let collapse = child_node.collapsed;
+        if let Some(child_shapes) = self.class_shapes.remove(&child) {
+            let ps = self.class_shapes.entry(parent).or_default();
+            for (k, list) in child_shapes.exact {
+                append_longer_first(ps.exact.entry(k).or_default(), list);
+            }
+            append_longer_first(&mut ps.wild, child_shapes.wild);
+        }
         {
             let pn = &mut self.nodes[parent as usize];
             pn.per_cpu |= child_node.per_cpu;
@@ -601,11 +718,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             // longer list stays in front, so a call that saw a list
             // (recognised by its first function) only has to look at what
             // was appended since (`fixpoint`).
-            let mut small = child_node.functions;
-            if small.len() > pn.functions.len() {
-                std::mem::swap(&mut small, &mut pn.functions);
-            }
-            pn.functions.extend(small);
+            append_longer_first(&mut pn.functions, child_node.functions);
             for o in child_node.origins {
                 // Past the cap, keep one origin of each kind (what
                 // thread-locality and type merging ask about).
@@ -718,6 +831,11 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
         let n = self.new_node(Some(Origin::Function(f)));
         self.nodes[n as usize].functions.push(f);
+        let idx = self.class_shapes.entry(n).or_default();
+        match self.shapes[f as usize].key() {
+            Some(k) => idx.exact.entry(k).or_default().push(f),
+            None => idx.wild.push(f),
+        }
         self.func_nodes.insert(f, n);
         n
     }
@@ -1443,15 +1561,49 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    /// Can `g` be the target of indirect call `i` in `f`, by the structs
-    /// its pointer arguments point to? The kernel's kCFI checks the full C
+    /// What the kCFI test of indirect call `(f, i)` needs of the call, read
+    /// once per call and round rather than per candidate: its trusted C
+    /// prototype (see [`Solver::prototype_fits`]) and the structs its
+    /// pointer arguments point to.
+    fn call_types(&mut self, f: FuncId, i: u32) -> (Option<Prototype>, Vec<Option<Vec<String>>>) {
+        if !self.call_protos.contains_key(&(f, i)) {
+            let proto = self.call_prototype(f, i);
+            let trusted =
+                proto.filter(|p| !p.is_exact() || self.defined_protos().contains(&p.key()));
+            self.call_protos.insert((f, i), trusted);
+        }
+        if !self.arg_structs.contains_key(&(f, i)) {
+            let keys = match &self.program.function(f).insts[i as usize].kind {
+                InstKind::Call { args, .. } => {
+                    args.iter().map(|a| self.struct_chain(f, a)).collect()
+                }
+                _ => Vec::new(),
+            };
+            self.arg_structs.insert((f, i), keys);
+        }
+        (
+            self.call_protos[&(f, i)].clone(),
+            self.arg_structs[&(f, i)].clone(),
+        )
+    }
+
+    /// Can `g` be the target of indirect call `i` in `f` (whose
+    /// [`Solver::call_types`] are `call`), by C type and by the structs its
+    /// pointer arguments point to? The kernel's kCFI checks the full C
     /// type of every indirect call, so a `struct tg3 *` argument never
     /// reaches a function taking `struct e1000_hw *`; `void *` and what
     /// cannot be typed here fit anything.
-    fn types_fit(&mut self, f: FuncId, i: u32, g: FuncId) -> bool {
+    fn types_fit(
+        &mut self,
+        f: FuncId,
+        i: u32,
+        g: FuncId,
+        (proto, args): (Option<&Prototype>, &[Option<Vec<String>>]),
+    ) -> bool {
         use crate::ir::Language;
         let program = self.program;
-        let (lf, lg) = (program.function(f).language, program.function(g).language);
+        let (sf, sg) = (self.shapes[f as usize], self.shapes[g as usize]);
+        let (lf, lg) = (sf.language, sg.language);
         // Rust's library machinery (formatting, iterators) and the
         // implementations of its traits are never called through a C
         // function pointer, nor do they call C through one.
@@ -1472,32 +1624,25 @@ impl<'p, 'm> Solver<'p, 'm> {
             // The LLVM types of a call and of a function of one C type are
             // the same; integer widths tell apart what arity and
             // pointer-ness do not (`u64 (*)(void)` vs `bool (*)(void)`).
-            let gs = program.function(g).sig;
+            let gs = sg.sig;
             let fs = match &program.function(f).insts[i as usize].kind {
                 InstKind::Call { sig, .. } => *sig,
                 _ => 0,
             };
-            if fs != 0 && gs != 0 && fs != gs && !program.function(g).is_declaration {
+            if fs != 0 && gs != 0 && fs != gs && !sg.declaration {
                 return false;
             }
-            if !self.prototype_fits(f, i, g) {
-                return false;
+            if let Some(call) = proto {
+                if !self.prototype_fits(call, g) {
+                    return false;
+                }
             }
         }
         // Struct names are compared across C and Rust too: bindgen keeps
         // the C names (`blk_mq_hw_ctx`).
-        if !self.arg_structs.contains_key(&(f, i)) {
-            let keys = match &program.function(f).insts[i as usize].kind {
-                InstKind::Call { args, .. } => {
-                    args.iter().map(|a| self.struct_chain(f, a)).collect()
-                }
-                _ => Vec::new(),
-            };
-            self.arg_structs.insert((f, i), keys);
-        }
-        if let std::collections::hash_map::Entry::Vacant(e) = self.param_structs.entry(g) {
+        let params = self.param_structs[g as usize].get_or_insert_with(|| {
             let m = program.funcs[g as usize].module;
-            let keys = program
+            program
                 .function(g)
                 .params
                 .iter()
@@ -1505,33 +1650,22 @@ impl<'p, 'm> Solver<'p, 'm> {
                     let t = pointee_type(program, m, p.di_type?)?;
                     type_key(program, m, t)
                 })
-                .collect();
-            e.insert(keys);
-        }
-        let args = &self.arg_structs[&(f, i)];
-        let params = &self.param_structs[&g];
-        args.iter().zip(params).all(|(a, p)| match (a, p) {
+                .collect()
+        });
+        args.iter().zip(params.iter()).all(|(a, p)| match (a, p) {
             (Some(a), Some(p)) => a.contains(p),
             _ => true,
         })
     }
 
-    /// Does C function `g` have the function type C call `(f, i)` loads
-    /// its function pointer as? A call whose type debug info does not give,
-    /// or that no defined function has (debug info followed through a cast
-    /// the code made), fits anything.
-    fn prototype_fits(&mut self, f: FuncId, i: u32, g: FuncId) -> bool {
+    /// Does C function `g` have the function type `call`, the trusted
+    /// prototype of a C call (the type it loads its function pointer as)?
+    /// A call whose type debug info does not give, or that no defined
+    /// function has (debug info followed through a cast the code made),
+    /// has no trusted prototype and fits anything.
+    fn prototype_fits(&mut self, call: &Prototype, g: FuncId) -> bool {
         let program = self.program;
-        if !self.call_protos.contains_key(&(f, i)) {
-            let proto = self.call_prototype(f, i);
-            let trusted =
-                proto.filter(|p| !p.is_exact() || self.defined_protos().contains(&p.key()));
-            self.call_protos.insert((f, i), trusted);
-        }
-        let Some(call) = &self.call_protos[&(f, i)] else {
-            return true;
-        };
-        let target = self.fn_protos.entry(g).or_insert_with(|| {
+        let target = self.fn_protos[g as usize].get_or_insert_with(|| {
             let func = program.function(g);
             Prototype::of(program.module_of(g), func.prototype?)
         });
@@ -2117,26 +2251,47 @@ impl<'p, 'm> Solver<'p, 'm> {
                         // and only the tail is new for this call. A kernel
                         // ops class holds ~10k functions; rescanning it for
                         // every call every round cost seconds.
-                        let list = &self.nodes[n as usize].functions;
-                        let seen = (list.first().copied().unwrap_or(FuncId::MAX), list.len());
-                        let start = match self.call_seen.insert((x, i), seen) {
-                            Some(prev) if prev == seen => continue,
-                            Some((first, len)) if first == seen.0 => len,
-                            _ => 0,
-                        };
-                        let targets = self.nodes[n as usize].functions[start..].to_vec();
+                        // Only the functions of the call's shape, and
+                        // those that may accept several, can be targets.
                         let (arity, ptr_args, result) = self.call_arity(f, i);
+                        let mask = if arity >= 64 {
+                            u64::MAX
+                        } else {
+                            (1u64 << arity) - 1
+                        };
+                        let key = result.map(|r| (r, arity, ptr_args & mask));
+                        let mut targets = Vec::new();
+                        for wild in [false, true] {
+                            let Some(idx) = self.class_shapes.get(&n) else {
+                                break;
+                            };
+                            let list: &[FuncId] = match (wild, key) {
+                                (true, _) => &idx.wild,
+                                (false, Some(k)) => idx.exact.get(&k).map_or(&[], |l| &l[..]),
+                                // No result type: every shape.
+                                (false, None) => &self.nodes[n as usize].functions,
+                            };
+                            let seen = (list.first().copied().unwrap_or(FuncId::MAX), list.len());
+                            let start = match self.call_seen.insert((x, i, wild), seen) {
+                                Some(prev) if prev == seen => continue,
+                                Some((first, len)) if first == seen.0 => len,
+                                _ => 0,
+                            };
+                            targets.extend_from_slice(&list[start..]);
+                        }
+                        let types = if targets.is_empty() {
+                            (None, Vec::new())
+                        } else {
+                            self.call_types(f, i)
+                        };
                         for g in targets {
                             // A function of another arity cannot be the
                             // callee (the kernel's kCFI checks the whole
                             // type): unification puts every function stored
                             // in merged ops tables on one node, and binding
                             // them all would merge their parameters in turn.
-                            if !self
-                                .program
-                                .function(g)
-                                .accepts_call(arity, ptr_args, result)
-                                || !self.types_fit(f, i, g)
+                            if !self.shapes[g as usize].accepts(arity, ptr_args, result)
+                                || !self.types_fit(f, i, g, (types.0.as_ref(), &types.1))
                             {
                                 continue;
                             }
