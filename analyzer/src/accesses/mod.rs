@@ -402,16 +402,9 @@ impl Walker<'_, '_, '_> {
                     let mut calls = Vec::new();
                     for i in insts {
                         let held = self.held_at(x, f, &entry, i);
-                        for &g in self.cg.targets(f, i) {
-                            if self.follows_call(f, g) {
-                                calls.push((i, g, held.clone()));
-                            }
-                        }
+                        self.callees_at(f, i, &held, &mut calls);
                     }
-                    let pid = match site {
-                        Some(s) => self.out.paths.child(caller_path, s),
-                        None => caller_path,
-                    };
+                    let pid = self.out.paths.enter(caller_path, site);
                     self.push_calls(&mut stack, (x, f, id), pid, once, calls);
                 }
                 continue;
@@ -434,10 +427,7 @@ impl Walker<'_, '_, '_> {
             if depth >= MAX_DEPTH {
                 self.truncated.insert(id);
             }
-            let pid = match site {
-                Some(s) => self.out.paths.child(caller_path, s),
-                None => caller_path,
-            };
+            let pid = self.out.paths.enter(caller_path, site);
             self.out.ctx_first.push((root, pid));
             if !self.prepub.contains_key(&f) {
                 let pp = publication::prepublication(self.program, self.index, &mut self.fresh, f);
@@ -460,11 +450,7 @@ impl Walker<'_, '_, '_> {
                     InstKind::Call { callee, .. } => {
                         self.model_call(root, f, i, callee, inst.kind.model_args(), &held, pid);
                         if depth < MAX_DEPTH {
-                            for &g in self.cg.targets(f, i) {
-                                if self.follows_call(f, g) {
-                                    calls.push((i, g, held.clone()));
-                                }
-                            }
+                            self.callees_at(f, i, &held, &mut calls);
                         }
                     }
                     InstKind::Asm {
@@ -515,11 +501,7 @@ impl Walker<'_, '_, '_> {
                     // destructor): a call of them.
                     InstKind::Ret { .. } => {
                         if depth < MAX_DEPTH {
-                            for &g in self.cg.targets(f, i) {
-                                if self.follows_call(f, g) {
-                                    calls.push((i, g, held.clone()));
-                                }
-                            }
+                            self.callees_at(f, i, &held, &mut calls);
                         }
                     }
                     _ => self.memory_access(root, f, i, &held, pid),
@@ -574,6 +556,22 @@ impl Walker<'_, '_, '_> {
     fn follows_call(&self, f: FuncId, g: FuncId) -> bool {
         self.section[g as usize] != CodeSection::InitExit
             || self.section[f as usize] != CodeSection::Text
+    }
+
+    /// The calls (instruction, callee, locks held) instruction `i` of `f`
+    /// makes that the walk follows, added to `calls`.
+    fn callees_at(
+        &self,
+        f: FuncId,
+        i: u32,
+        held: &[Held],
+        calls: &mut Vec<(u32, FuncId, Vec<Held>)>,
+    ) {
+        for &g in self.cg.targets(f, i) {
+            if self.follows_call(f, g) {
+                calls.push((i, g, held.to_vec()));
+            }
+        }
     }
 
     /// Pushes the calls (instruction, callee, locks held) that instance

@@ -91,6 +91,15 @@ impl CallPaths {
         id
     }
 
+    /// The path of a walk item: its caller's path `p`, followed by the
+    /// call that enters it (none for a root's entry).
+    pub fn enter(&mut self, p: u32, site: Option<CallSite>) -> u32 {
+        match site {
+            Some(s) => self.child(p, s),
+            None => p,
+        }
+    }
+
     /// The first `k` calls of path `p` (`k` at most its depth).
     pub fn prefix(&self, p: u32, k: usize) -> u32 {
         let mut at = p;

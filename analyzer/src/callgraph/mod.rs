@@ -51,36 +51,12 @@ impl CallGraph {
             let func = program.function(f);
             let module = program.funcs[f as usize].module;
             for (i, inst) in func.insts.iter().enumerate() {
-                let callee = match &inst.kind {
-                    InstKind::Call { callee, .. } => callee,
-                    // A return that runs exit handlers (`atexit` at the
-                    // end of `main`, a key's destructor at the end of a
-                    // thread) calls them there.
-                    InstKind::Ret { .. } => match memory.indirect_targets.get(&(f, i as u32)) {
-                        Some(t) => {
-                            for &g in t {
-                                let e = CallEdge {
-                                    caller: f,
-                                    inst: i as u32,
-                                    callee: g,
-                                    ffi: false,
-                                    indirect: true,
-                                    guessed: false,
-                                };
-                                graph.add_edge(nodes[f as usize], nodes[g as usize], e);
-                                calls[f as usize].entry(i as u32).or_default().push(g);
-                                callers[g as usize].push(e);
-                                edges += 1;
-                            }
-                            continue;
-                        }
-                        None => continue,
-                    },
-                    _ => continue,
-                };
                 let mut guessed = false;
-                let (targets, indirect): (Vec<FuncId>, bool) = match callee {
-                    Callee::Direct(name) => match program.direct_target(module, *name) {
+                let (targets, indirect): (Vec<FuncId>, bool) = match &inst.kind {
+                    InstKind::Call {
+                        callee: Callee::Direct(name),
+                        ..
+                    } => match program.direct_target(module, *name) {
                         Some(Target::Defined(g))
                             if !index.of(Target::Defined(g)).is_primitive() =>
                         {
@@ -97,13 +73,24 @@ impl CallGraph {
                             true,
                         ),
                     },
-                    Callee::Indirect(_) => match memory.indirect_targets.get(&(f, i as u32)) {
+                    InstKind::Call {
+                        callee: Callee::Indirect(_),
+                        ..
+                    } => match memory.indirect_targets.get(&(f, i as u32)) {
                         Some(t) => (t.clone(), true),
                         None => {
                             guessed = true;
                             (signature_matches(program, memory, f, i as u32), true)
                         }
                     },
+                    // A return that runs exit handlers (`atexit` at the
+                    // end of `main`, a key's destructor at the end of a
+                    // thread) calls them there.
+                    InstKind::Ret { .. } => match memory.indirect_targets.get(&(f, i as u32)) {
+                        Some(t) => (t.clone(), true),
+                        None => continue,
+                    },
+                    _ => continue,
                 };
                 for g in targets {
                     let ffi = program.language(f) != program.language(g)

@@ -555,26 +555,6 @@ impl Function {
         }
     }
 
-    /// Would a call of this shape reach this function under the kernel's
-    /// kCFI check (which hashes the whole C type: parameters and result)?
-    /// `result` is the call's result type when it is known.
-    pub fn accepts_call(&self, arity: usize, ptr_args: u64, result: Option<Ret>) -> bool {
-        if self.is_declaration {
-            return true;
-        }
-        if result.is_some_and(|r| r != self.ret()) {
-            return false;
-        }
-        let count = self.params.len() == arity || (self.variadic && self.params.len() <= arity);
-        count
-            && self
-                .params
-                .iter()
-                .take(64)
-                .enumerate()
-                .all(|(k, p)| p.is_ptr == (ptr_args >> k & 1 == 1))
-    }
-
     /// The block holding instruction `i` (blocks are laid out in order).
     pub fn block_of(&self, i: InstId) -> Option<BlockId> {
         let b = self.blocks.partition_point(|blk| blk.first + blk.len <= i);

@@ -65,7 +65,7 @@ struct Node {
     other_slots: bool,
 }
 
-/// What [`crate::ir::Function::accepts_call`] reads of a function, packed
+/// What the kCFI-style shape test of a call reads of a function, packed
 /// in one array: the indirect-call rounds check every function of a class
 /// (thousands) against every call, and reading each `Function` where its
 /// module keeps it was most of their time.
@@ -100,7 +100,9 @@ impl CallShape {
         }
     }
 
-    /// The same answer as `Function::accepts_call`.
+    /// Would a call of this shape reach this function under the kernel's
+    /// kCFI check (which hashes the whole C type: parameters and result)?
+    /// `result` is the call's result type when it is known.
     fn accepts(&self, arity: usize, ptr_args: u64, result: Option<crate::ir::Ret>) -> bool {
         if self.declaration {
             return true;
@@ -116,20 +118,18 @@ impl CallShape {
         };
         count && (self.ptr_params ^ ptr_args) & mask == 0
     }
-}
 
-/// A call's shape as kCFI's arity/pointer/result test sees it: (result,
-/// arguments, pointer-argument bits). A function that is neither a
-/// declaration nor variadic accepts exactly the calls of its own key.
-type ShapeKey = (crate::ir::Ret, usize, u64);
-
-impl CallShape {
     /// The one call shape this function accepts, or `None` when it may
     /// accept several (a declaration, a variadic function).
     fn key(&self) -> Option<ShapeKey> {
         (!self.declaration && !self.variadic).then_some((self.ret, self.params, self.ptr_params))
     }
 }
+
+/// A call's shape as kCFI's arity/pointer/result test sees it: (result,
+/// arguments, pointer-argument bits). A function that is neither a
+/// declaration nor variadic accepts exactly the calls of its own key.
+type ShapeKey = (crate::ir::Ret, usize, u64);
 
 /// The functions of one class, by the call shape they accept: a call looks
 /// only at the functions of its own shape, and at the few that may accept
@@ -1675,7 +1675,7 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// What a static call through `v` in `f` calls: the function pointer
     /// its key holds.
     fn static_call_target(&mut self, f: FuncId, v: &Value) -> Option<Ptr> {
-        let (key, off) = self.static_call_key(f, v)?;
+        let &StaticKey { key, off, .. } = self.static_call_key(f, v)?;
         Some(self.field(Ptr {
             node: self.global_nodes[key as usize],
             off: off as i64,
@@ -1685,7 +1685,7 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// The static-call key a call through `v` in `f` reads its target
     /// from: `v` is a trampoline symbol, or an unnamed stack slot every
     /// store fills with one (`static_call()` before optimisation).
-    fn static_call_key(&mut self, f: FuncId, v: &Value) -> Option<(GlobalId, u64)> {
+    fn static_call_key(&mut self, f: FuncId, v: &Value) -> Option<&StaticKey> {
         if self.static_keys.is_empty() {
             return None;
         }
@@ -1722,9 +1722,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             _ => return None,
         };
         let m = program.funcs[f as usize].module;
-        self.static_keys
-            .get(program.modules[m as usize].str(name))
-            .map(|k| (k.key, k.off))
+        self.static_keys.get(program.modules[m as usize].str(name))
     }
 
     /// Exact prototypes of the defined C functions.
@@ -1771,7 +1769,8 @@ impl<'p, 'm> Solver<'p, 'm> {
         let v = &v;
         // A static call has the type of the function its key starts with
         // (`static_call_update()` checks every later one against it).
-        if let Some((key, off)) = self.static_call_key(f, v) {
+        if let Some(sk) = self.static_call_key(f, v) {
+            let (key, off) = (sk.key, sk.off);
             let g = program
                 .global(key)
                 .pointers
@@ -1780,11 +1779,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                 .map(|(_, p)| p.clone());
             let Some(Value::Global { name, offset: 0 }) = g else {
                 // A key that starts NULL: the member its model names.
-                let (agg, member) = self
-                    .static_keys
-                    .values()
-                    .find(|k| k.key == key)
-                    .and_then(|k| k.typed_as.as_ref())?;
+                let (agg, member) = sk.typed_as.as_ref()?;
                 return member_prototype(program, m, agg, member);
             };
             let gm = program.globals[key as usize].module;
@@ -1972,7 +1967,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                 ReturnKind::Ptr => crate::ir::Ret::Ptr,
                 ReturnKind::Int => crate::ir::Ret::Value,
             });
-            if !callee.accepts_call(params.len(), ptrs, result) {
+            if !self.shapes[g as usize].accepts(params.len(), ptrs, result) {
                 return false;
             }
         }
@@ -2580,19 +2575,21 @@ impl<'p, 'm> Solver<'p, 'm> {
             let is_main = program.funcs[f as usize].name == "main" && !func.is_declaration;
             for (i, inst) in func.insts.iter().enumerate() {
                 let i = i as u32;
+                let called = match &inst.kind {
+                    InstKind::Call {
+                        callee: Callee::Direct(_),
+                        ..
+                    } => Some(program.target_name_of_call(f, i)),
+                    _ => None,
+                };
                 let runs = |(when, _, model): &(AtExit, FuncId, &SpawnModel)| match &inst.kind {
                     InstKind::Ret { .. } => match when {
                         AtExit::Program => is_main,
                         AtExit::Thread => starts.contains(&f),
                     },
-                    InstKind::Call {
-                        callee: Callee::Direct(_),
-                        ..
-                    } => {
-                        let name = program.target_name_of_call(f, i);
-                        model.exit_calls.contains(&name)
-                    }
-                    _ => false,
+                    _ => called
+                        .as_ref()
+                        .is_some_and(|n| model.exit_calls.contains(n)),
                 };
                 let gs: Vec<FuncId> = handlers.iter().filter(|h| runs(h)).map(|h| h.1).collect();
                 if !gs.is_empty() {
