@@ -14,7 +14,7 @@ mod publication;
 
 pub use paths::{CallPaths, CallSite};
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use seam_models::{
     AccessType, AsmEffect, LockAction, LockKind, LockMode, Ordering as LkmmOrdering,
@@ -212,26 +212,26 @@ impl Accesses {
                 ctx_callers: Vec::new(),
                 ctx_first: Vec::new(),
                 paths: CallPaths::default(),
-                access_paths: HashMap::new(),
+                access_paths: HashMap::default(),
                 bad_releases: Vec::new(),
             },
-            seen_access: HashSet::new(),
-            prepub: HashMap::new(),
+            seen_access: HashSet::default(),
+            prepub: HashMap::default(),
             fresh: Default::default(),
-            own: HashMap::new(),
-            intentional: HashMap::new(),
+            own: HashMap::default(),
+            intentional: HashMap::default(),
             once: false,
             user_space: !threads.kernel,
-            ctx_ids: HashMap::new(),
+            ctx_ids: HashMap::default(),
             ctx_children: Vec::new(),
             root_entry: vec![None; threads.roots.len()],
             section: (0..program.funcs.len() as FuncId)
                 .map(|f| code_section(program, f))
                 .collect(),
             cur_ctx: 0,
-            truncated: HashSet::new(),
+            truncated: HashSet::default(),
             cur_instance: 0,
-            func_contexts: HashMap::new(),
+            func_contexts: HashMap::default(),
             user_free_at: None,
         };
         for (r, root) in threads.roots.iter().enumerate() {
@@ -239,7 +239,7 @@ impl Accesses {
             w.walk_root(r, root.func, entry);
         }
         w.attach_roots();
-        let mut access_paths = HashMap::new();
+        let mut access_paths = HashMap::default();
         for pid in w
             .out
             .list
@@ -282,9 +282,9 @@ impl Accesses {
         if !reached(ctx) {
             return None;
         }
-        let mut down: HashMap<u32, (u32, (FuncId, u32))> = HashMap::new();
+        let mut down: HashMap<u32, (u32, (FuncId, u32))> = HashMap::default();
         let mut queue = std::collections::VecDeque::from([ctx]);
-        let mut seen = HashSet::from([ctx]);
+        let mut seen = HashSet::from_iter([ctx]);
         while let Some(c) = queue.pop_front() {
             let (first, pid) = self.ctx_first[c as usize];
             if first == r {
@@ -1196,7 +1196,7 @@ fn kcsan_regions(program: &Program<'_>, f: FuncId) -> HashSet<u32> {
             }
         }
     }
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     if disables.is_empty() {
         return out;
     }

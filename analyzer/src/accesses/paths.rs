@@ -6,7 +6,7 @@
 //! per path, interned by (parent, site), instead of a copy of every call
 //! site above it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::program::FuncId;
 
@@ -35,7 +35,7 @@ impl Default for CallPaths {
                 site: (0, 0),
                 depth: 0,
             }],
-            ids: HashMap::new(),
+            ids: HashMap::default(),
         }
     }
 }

@@ -8,7 +8,7 @@
 //! an allocation in the same function is pre-publication when no escape of
 //! that allocation can reach it in the control-flow graph.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::ir::{Function, InstKind, Value};
 use crate::program::{FuncId, ModelIndex, Program, Target};
@@ -43,7 +43,7 @@ pub fn prepublication(
 ) -> HashSet<u32> {
     let func = program.function(f);
     let Some(local) = locals(program, index, fresh, f, 0) else {
-        return HashSet::new();
+        return HashSet::default();
     };
     let derived = |v: &Value| -> Option<u32> {
         match v {
@@ -52,7 +52,7 @@ pub fn prepublication(
         }
     };
     let block_of = block_index(func);
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     // Accesses per allocation, then one reachability walk per allocation
     // that has any (pre-optimisation code has an alloca per local).
     let mut accesses: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
@@ -96,7 +96,7 @@ pub fn prepublication(
 /// -O0 variable slots every store to which stores one heap allocation's
 /// result itself (`p = malloc(…)`), by slot.
 fn direct_slots(func: &Function, heap: &HashSet<u32>) -> HashMap<u32, u32> {
-    let mut out: HashMap<u32, Option<u32>> = HashMap::new();
+    let mut out: HashMap<u32, Option<u32>> = HashMap::default();
     for inst in &func.insts {
         let InstKind::Store {
             ptr: Value::Inst(s),
@@ -227,12 +227,12 @@ fn locals(
     let n = func.insts.len();
     let slots = variable_slots(func);
     let mut origin: Vec<Option<u32>> = vec![None; n];
-    let mut heap = HashSet::new();
+    let mut heap = HashSet::default();
     let mut any = false;
     // What each slot holds: the one allocation every store into it puts
     // there (null aside), else nothing. Rounds: a slot's loads may come
     // before its stores in the layout, and slots feed slots.
-    let mut slot_holds: HashMap<u32, u32> = HashMap::new();
+    let mut slot_holds: HashMap<u32, u32> = HashMap::default();
     for _round in 0..3 {
         for (i, inst) in func.insts.iter().enumerate() {
             origin[i] = match &inst.kind {
@@ -280,7 +280,7 @@ fn locals(
                 _ => None,
             };
         }
-        let mut holds: HashMap<u32, Option<u32>> = HashMap::new();
+        let mut holds: HashMap<u32, Option<u32>> = HashMap::default();
         for inst in &func.insts {
             let InstKind::Store {
                 ptr: Value::Inst(s),
@@ -525,7 +525,7 @@ fn reachable_after(
     points: impl Iterator<Item = u32>,
     kill: Option<u32>,
 ) -> HashSet<u32> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     let mut seen_blocks = vec![false; func.blocks.len()];
     let mut work: Vec<u32> = Vec::new();
     let killed_in = |b: u32| kill.filter(|&k| block_of[k as usize] == b);

@@ -5,7 +5,7 @@
 //! Calls to primitives (locks, marked accesses, spawns, allocators: anything
 //! a model describes) are not edges: the models say what they do.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -43,7 +43,7 @@ impl CallGraph {
         let n = program.funcs.len();
         let mut graph = DiGraph::with_capacity(n, n * 2);
         let nodes: Vec<NodeIndex> = (0..n as FuncId).map(|f| graph.add_node(f)).collect();
-        let mut calls: Vec<HashMap<u32, Vec<FuncId>>> = vec![HashMap::new(); n];
+        let mut calls: Vec<HashMap<u32, Vec<FuncId>>> = vec![HashMap::default(); n];
         let mut callers: Vec<Vec<CallEdge>> = vec![Vec::new(); n];
         let mut edges = 0;
         let mut ffi_edges = 0;

@@ -13,7 +13,7 @@
 //! data, so `spin_lock(&dev->lock)` in C and `rust_helper_spin_lock(ptr)` on
 //! the same `struct my_dev` name one lock.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -375,10 +375,10 @@ pub struct Locks {
     ids: HashMap<LockKey, LockId>,
     /// Words of hand-rolled spin locks (a test-and-set or compare-exchange
     /// acquire loop), recognised by shape.
-    spin_words: std::collections::HashSet<Ptr>,
+    spin_words: rustc_hash::FxHashSet<Ptr>,
     /// Inlined lock primitives already given their effect (std's
     /// `Mutex::lock` inlined down to a compare-exchange on the futex word).
-    inlined_done: std::collections::HashSet<(FuncId, u32)>,
+    inlined_done: rustc_hash::FxHashSet<(FuncId, u32)>,
     pub summaries: Vec<Summary>,
     pub functions: Vec<FunctionLocks>,
     /// In helpers copied per call site (whose lock operations are their
@@ -419,12 +419,12 @@ impl Locks {
         let clock = std::time::Instant::now();
         let mut locks = Locks {
             infos: Vec::new(),
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             spin_words: Default::default(),
             inlined_done: Default::default(),
             summaries: vec![Summary::default(); n],
             functions: Vec::new(),
-            instance_locks: HashMap::new(),
+            instance_locks: HashMap::default(),
         };
         for f in 0..n as FuncId {
             let func = program.function(f);
@@ -616,7 +616,7 @@ impl Locks {
         effects: &[Vec<(u32, Effect)>],
         bodies: &[HashMap<u32, Held>],
     ) -> Vec<(FuncId, FunctionLocks, Summary)> {
-        let mut local: HashMap<FuncId, Summary> = HashMap::new();
+        let mut local: HashMap<FuncId, Summary> = HashMap::default();
         let mut out: Vec<Option<(FunctionLocks, Summary)>> = (0..scc.len()).map(|_| None).collect();
         // Per member: the members it calls (indices into `scc`).
         let pos: HashMap<FuncId, usize> = scc.iter().enumerate().map(|(k, &f)| (f, k)).collect();
@@ -710,7 +710,7 @@ impl Locks {
     ) -> HashMap<LockId, LockId> {
         use seam_models::RendezvousRole;
         // Initial counts by semaphore object (None: not a constant 0/1).
-        let mut init: HashMap<Ptr, Option<i64>> = HashMap::new();
+        let mut init: HashMap<Ptr, Option<i64>> = HashMap::default();
         for f in 0..program.funcs.len() as FuncId {
             let module = program.funcs[f as usize].module;
             for inst in &program.function(f).insts {
@@ -750,7 +750,7 @@ impl Locks {
             _ => None,
         };
         // Union-find over lock ids, by token-passing posts.
-        let mut parent: HashMap<LockId, LockId> = HashMap::new();
+        let mut parent: HashMap<LockId, LockId> = HashMap::default();
         fn root(parent: &HashMap<LockId, LockId>, mut l: LockId) -> LockId {
             while let Some(&p) = parent.get(&l) {
                 if p == l {
@@ -787,11 +787,11 @@ impl Locks {
                 }
             }
         }
-        let mut members: HashMap<LockId, Vec<LockId>> = HashMap::new();
+        let mut members: HashMap<LockId, Vec<LockId>> = HashMap::default();
         for &l in parent.keys() {
             members.entry(root(&parent, l)).or_default().push(l);
         }
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         for (r, ms) in members {
             if ms.len() < 2
                 || ms.iter().map(|&l| sem(l).unwrap_or(2)).sum::<i64>() != 1
@@ -855,8 +855,8 @@ impl Locks {
             .modules
             .par_iter()
             .map(|m| {
-                let mut out = HashMap::new();
-                let mut seen = std::collections::HashSet::new();
+                let mut out = HashMap::default();
+                let mut seen = rustc_hash::FxHashSet::default();
                 for l in m.locations.iter().filter(|l| l.inlined_at.is_some()) {
                     if let Some(sc) = l.scope.filter(|sc| seen.insert(*sc)) {
                         if let Some(model) = index.body_lock_by_name(m.str(sc)) {
@@ -867,7 +867,7 @@ impl Locks {
                 out
             })
             .collect();
-        let mut bodies: Vec<HashMap<u32, Held>> = vec![HashMap::new(); n];
+        let mut bodies: Vec<HashMap<u32, Held>> = vec![HashMap::default(); n];
         for f in 0..n as FuncId {
             let module = program.funcs[f as usize].module as usize;
             let own = index.body_lock(f);
@@ -1138,8 +1138,8 @@ fn tas_words(
     program: &Program<'_>,
     memory: &Memory,
     bodies: &[HashMap<u32, Held>],
-) -> std::collections::HashSet<Ptr> {
-    let mut out = std::collections::HashSet::new();
+) -> rustc_hash::FxHashSet<Ptr> {
+    let mut out = rustc_hash::FxHashSet::default();
     for (f, body) in bodies.iter().enumerate() {
         if body.is_empty() {
             continue;
@@ -1455,7 +1455,7 @@ fn anticipated_releases<'s>(
     summaries: &dyn Fn(FuncId) -> &'s Summary,
 ) -> Option<Anticipated> {
     // What each effect releases for sure (gen) and may acquire (kill).
-    let mut gen: HashMap<u32, Vec<LockId>> = HashMap::new();
+    let mut gen: HashMap<u32, Vec<LockId>> = HashMap::default();
     for (i, e) in effects {
         match e {
             Effect::Release(l) => {
@@ -1599,7 +1599,7 @@ fn anticipated_releases<'s>(
             break;
         }
     }
-    let mut after = HashMap::new();
+    let mut after = HashMap::default();
     for b in 0..nb as u32 {
         let out = exit_set(b, &at_block);
         through(b, out, Some(&mut after));
@@ -1652,7 +1652,8 @@ fn call_fx<'s>(
     }
     // Released in the order first seen.
     if rel.len() > 1 {
-        let mut seen = std::collections::HashSet::with_capacity(rel.len());
+        let mut seen =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(rel.len(), Default::default());
         rel.retain(|r| seen.insert(*r));
     }
     let at_call = |h: &Held| Held {

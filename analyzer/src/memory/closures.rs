@@ -19,7 +19,7 @@
 //! comes from debug info: the API's parameter and the body's first
 //! parameter name the same `{closure_env#N}` type.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::ir::{Callee, DiTypeKind, InstKind, TypeId};
 use crate::program::{is_rust_std_code, FuncId, ModelIndex, Program, Target};
@@ -65,7 +65,7 @@ pub struct Closures {
 impl Closures {
     pub fn find(program: &Program<'_>, index: &ModelIndex<'_>) -> Closures {
         let mut c = Closures::default();
-        let mut types: HashSet<ClosureType> = HashSet::new();
+        let mut types: HashSet<ClosureType> = HashSet::default();
         for f in 0..program.funcs.len() as FuncId {
             let func = program.function(f);
             if func.language != crate::ir::Language::Rust {

@@ -14,7 +14,7 @@
 //! Only functions of Rust's library (`std::`, `core::`, `alloc::`) are
 //! considered; C and the user's Rust are bound as before.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::ir::{Callee, InstKind, Value};
 use crate::program::{is_rust_std_fn, FreeFrame, FuncId, ModelIndex, Primitive, Program, Target};
@@ -25,7 +25,7 @@ const MAX_ROUNDS: usize = 16;
 /// Per function of Rust's library: bit `k` set when parameter `k` (of the
 /// first 64) is inert.
 pub fn inert_params(program: &Program<'_>, index: &ModelIndex<'_>) -> HashMap<FuncId, u64> {
-    let mut inert: HashMap<FuncId, u64> = HashMap::new();
+    let mut inert: HashMap<FuncId, u64> = HashMap::default();
     for f in 0..program.funcs.len() as FuncId {
         let func = program.function(f);
         if is_rust_std_fn(&program.funcs[f as usize].demangled)

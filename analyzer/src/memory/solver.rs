@@ -1,5 +1,6 @@
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 
 use seam_models::{AtExit, Context, ParamKind, ReturnKind, SpawnModel};
 
@@ -366,42 +367,42 @@ impl Memory {
             param_ptrs: Vec::new(),
             ret_ptrs: Vec::new(),
             global_nodes: Vec::new(),
-            func_nodes: HashMap::new(),
-            external_nodes: HashMap::new(),
+            func_nodes: HashMap::default(),
+            external_nodes: HashMap::default(),
             queue: VecDeque::new(),
             pending: Vec::new(),
             spawn_models: Vec::new(),
-            bound: HashSet::new(),
-            indirect_targets: HashMap::new(),
+            bound: HashSet::default(),
+            indirect_targets: HashMap::default(),
             spawns: Vec::new(),
-            address_taken: HashSet::new(),
+            address_taken: HashSet::default(),
             memcopies: Vec::new(),
-            has_direct_caller: HashSet::new(),
-            once_calls: HashSet::new(),
+            has_direct_caller: HashSet::default(),
+            once_calls: HashSet::default(),
             exit_handlers: Vec::new(),
             param_structs: vec![None; program.funcs.len()],
-            slot_stores: HashMap::new(),
-            arg_structs: HashMap::new(),
-            call_protos: HashMap::new(),
+            slot_stores: HashMap::default(),
+            arg_structs: HashMap::default(),
+            call_protos: HashMap::default(),
             fn_protos: vec![None; program.funcs.len()],
             defined_protos: None,
             static_keys: static_call_keys(program, index),
             shapes: (0..program.funcs.len() as FuncId)
                 .map(|f| CallShape::of(program.function(f)))
                 .collect(),
-            class_shapes: HashMap::new(),
-            call_seen: HashMap::new(),
+            class_shapes: HashMap::default(),
+            call_seen: HashMap::default(),
             copy_seen: Vec::new(),
-            spawn_seen: HashMap::new(),
-            spawn_fit: HashMap::new(),
+            spawn_seen: HashMap::default(),
+            spawn_fit: HashMap::default(),
             inert: super::inert::inert_params(program, index),
             clonable: (0..program.funcs.len() as FuncId)
                 .map(|f| clonable(program, index, f))
                 .collect(),
-            alias_insts: HashMap::new(),
+            alias_insts: HashMap::default(),
             clone_funcs: Vec::new(),
             clone_depth: Vec::new(),
-            clone_at: HashMap::new(),
+            clone_at: HashMap::default(),
             clone_budget: (0..program.funcs.len() as FuncId)
                 .map(|f| program.function(f).insts.len())
                 .sum::<usize>()
@@ -1929,7 +1930,7 @@ impl<'p, 'm> Solver<'p, 'm> {
     fn slot_stores(&mut self, f: FuncId, slot: u32) -> Vec<Value> {
         let program = self.program;
         let per_fn = self.slot_stores.entry(f).or_insert_with(|| {
-            let mut map: HashMap<u32, Vec<Value>> = HashMap::new();
+            let mut map: HashMap<u32, Vec<Value>> = HashMap::default();
             for inst in &program.function(f).insts {
                 if let InstKind::Store {
                     ptr: Value::Inst(p),
@@ -2609,7 +2610,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         self.exit_handler_calls();
         // Indirect calls that found no target.
         let mut unresolved = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for item in &self.pending {
             if let Pending::Call(x, i, _) = item {
                 let f = self.func_of(*x);
@@ -2740,7 +2741,7 @@ fn is_pointerish(v: &Value) -> bool {
 /// global, by the name of its trampoline.
 fn static_call_keys(program: &Program<'_>, index: &ModelIndex<'_>) -> HashMap<String, StaticKey> {
     let mut models: Vec<_> = index.models().static_calls().collect();
-    let mut keys = HashMap::new();
+    let mut keys = HashMap::default();
     if models.is_empty() {
         return keys;
     }

@@ -10,7 +10,7 @@
 mod semantics;
 pub use semantics::{FreeFrame, ModelIndex, Primitive, Semantics, Target};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::ir::{Function, Global, Language, Linkage, Module, StrId};
 
@@ -64,8 +64,8 @@ impl<'m> Program<'m> {
         let mut globals = Vec::new();
         // External (non-internal) definitions by name. The first strong
         // definition wins; weak ones are used only when nothing else defines.
-        let mut public: HashMap<&str, (Symbol, bool)> = HashMap::new();
-        let mut local: Vec<HashMap<StrId, Symbol>> = vec![HashMap::new(); modules.len()];
+        let mut public: HashMap<&str, (Symbol, bool)> = HashMap::default();
+        let mut local: Vec<HashMap<StrId, Symbol>> = vec![HashMap::default(); modules.len()];
 
         for (mi, m) in modules.iter().enumerate() {
             for (fi, f) in m.functions.iter().enumerate() {
@@ -139,7 +139,7 @@ impl<'m> Program<'m> {
 
         let mut externals: Vec<String> = Vec::new();
         let mut externals_demangled: Vec<String> = Vec::new();
-        let mut external_ids: HashMap<String, u32> = HashMap::new();
+        let mut external_ids: HashMap<String, u32> = HashMap::default();
         let mut resolve = local;
         for (mi, m) in modules.iter().enumerate() {
             let names = m

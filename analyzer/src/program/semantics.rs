@@ -2,7 +2,7 @@
 //! barrier, spawn, allocation …), a function whose body is in the input, or
 //! an unknown external. Looked up once per distinct callee.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use seam_models::{FnModels, FnName, LockModel, Models, SpawnModel};
 
@@ -64,10 +64,10 @@ impl<'a> ModelIndex<'a> {
     pub fn new(program: &Program<'_>, models: &'a Models) -> ModelIndex<'a> {
         let mut idx = ModelIndex {
             models,
-            defined: HashMap::new(),
-            external: HashMap::new(),
-            closure_apis: HashMap::new(),
-            body_locks: HashMap::new(),
+            defined: HashMap::default(),
+            external: HashMap::default(),
+            closure_apis: HashMap::default(),
+            body_locks: HashMap::default(),
         };
         for (i, f) in program.funcs.iter().enumerate() {
             let s = idx.lookup(&f.name, &f.demangled);

@@ -10,7 +10,7 @@
 //! else (a handle read out of a `Vec`, a slot whose address escapes) says
 //! nothing, and the join is taken to wait for every start, as before.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::ir::{Callee, Function, InstKind, Value};
 use crate::program::Program;
@@ -74,7 +74,7 @@ fn sources(
     }
     let slot = base_slot(func, p)?;
     // The slot and the pointers into it (constant offsets, casts).
-    let mut derived: HashSet<u32> = HashSet::from([slot]);
+    let mut derived: HashSet<u32> = HashSet::from_iter([slot]);
     for (k, inst) in func.insts.iter().enumerate() {
         match &inst.kind {
             InstKind::Gep {
@@ -91,7 +91,7 @@ fn sources(
         }
     }
     let is_d = |v: &Value| matches!(v, Value::Inst(i) if derived.contains(i));
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for (k, inst) in func.insts.iter().enumerate() {
         let k32 = k as u32;
         match &inst.kind {
@@ -163,9 +163,11 @@ fn provenance(func: &Function, v: &Value, depth: usize) -> Option<HashSet<u32>> 
         return None;
     }
     match v {
-        Value::Int(_) | Value::Null | Value::Undef | Value::Global { .. } => Some(HashSet::new()),
+        Value::Int(_) | Value::Null | Value::Undef | Value::Global { .. } => {
+            Some(HashSet::default())
+        }
         Value::Inst(i) => match &func.insts[*i as usize].kind {
-            InstKind::Call { .. } => Some(HashSet::from([*i])),
+            InstKind::Call { .. } => Some(HashSet::from_iter([*i])),
             InstKind::ExtractValue { aggregate, .. } => provenance(func, aggregate, depth + 1),
             InstKind::InsertValue {
                 aggregate, value, ..
@@ -190,16 +192,16 @@ fn provenance(func: &Function, v: &Value, depth: usize) -> Option<HashSet<u32>> 
                 Some(s)
             }
             InstKind::Phi { incoming } => {
-                let mut s = HashSet::new();
+                let mut s = HashSet::default();
                 for (x, _) in incoming {
                     s.extend(provenance(func, x, depth + 1)?);
                 }
                 Some(s)
             }
             // From memory: whose it is, is not known here.
-            _ => Some(HashSet::new()),
+            _ => Some(HashSet::default()),
         },
-        _ => Some(HashSet::new()),
+        _ => Some(HashSet::default()),
     }
 }
 

@@ -9,7 +9,7 @@
 //! instances' accesses look like one location; this module says when they
 //! are not.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::ir::{Function, InstKind, Value};
 use crate::memory::SpawnSite;
@@ -376,7 +376,7 @@ fn mentions(kind: &InstKind, slot: u32) -> bool {
 /// constant offsets, an array index, and (at -O0) local variables stored
 /// once.
 pub fn from_data(func: &Function, inst: u32, param: u32) -> Option<FromData> {
-    let mut memo = HashMap::new();
+    let mut memo = HashMap::default();
     let addr = match &func.insts.get(inst as usize)?.kind {
         InstKind::Load { ptr, .. }
         | InstKind::Store { ptr, .. }
@@ -410,7 +410,7 @@ pub fn same_element(x: &FromData, y: &FromData) -> bool {
 /// derives from the parameter `param` alone, as [`from_data`] does for an
 /// access's address.
 pub fn value_from_data(func: &Function, v: &Value, param: u32) -> Option<FromData> {
-    let mut memo = HashMap::new();
+    let mut memo = HashMap::default();
     derive(func, v, param, 0, &mut memo)
 }
 

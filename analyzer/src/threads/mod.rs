@@ -7,7 +7,7 @@
 //! Init/exit code runs before registration and after unregistration, so it
 //! runs in parallel with nothing.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 mod handles;
 mod instances;
@@ -217,7 +217,7 @@ impl Threads {
     ) -> Threads {
         let models = index.models();
         let mut roots: Vec<ThreadRoot> = Vec::new();
-        let mut seen: HashSet<(FuncId, Context)> = HashSet::new();
+        let mut seen: HashSet<(FuncId, Context)> = HashSet::default();
         let init_phase = |f: FuncId| -> Option<Phase> {
             let func = program.function(f);
             let m = program.module_of(f);
@@ -260,8 +260,8 @@ impl Threads {
                     || n.starts_with("instrument_atomic_")
                     || n.starts_with("kcsan_check_")
             });
-        let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::new();
-        let mut joins: HashMap<FuncId, (Vec<u32>, Vec<JoinLoop>)> = HashMap::new();
+        let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::default();
+        let mut joins: HashMap<FuncId, (Vec<u32>, Vec<JoinLoop>)> = HashMap::default();
         // Where each registration starts its thread, for order.
         let placed: Vec<Placed> = memory
             .spawns
@@ -289,7 +289,7 @@ impl Threads {
                 (lifted, repeated, sites)
             })
             .collect();
-        let mut starts_in: HashMap<FuncId, Vec<u32>> = HashMap::new();
+        let mut starts_in: HashMap<FuncId, Vec<u32>> = HashMap::default();
         for (_, _, sites) in &placed {
             for ((caller, inst, _), _) in sites {
                 starts_in.entry(*caller).or_default().push(*inst);
@@ -992,8 +992,8 @@ fn sync_points(
         .modules
         .iter()
         .map(|m| {
-            let mut out = HashMap::new();
-            let mut seen = HashSet::new();
+            let mut out = HashMap::default();
+            let mut seen = HashSet::default();
             for l in m.locations.iter().filter(|l| l.inlined_at.is_some()) {
                 if let Some(sc) = l.scope.filter(|sc| seen.insert(*sc)) {
                     if let Some(rv) = index.by_name(m.str(sc)).rendezvous {
@@ -1148,7 +1148,7 @@ fn sole_sender(roots: &[ThreadRoot], senders: &[FuncId], cg: &CallGraph) -> Opti
         return None;
     }
     let mut found: Option<usize> = None;
-    let mut seen: HashSet<FuncId> = HashSet::new();
+    let mut seen: HashSet<FuncId> = HashSet::default();
     let mut work: Vec<FuncId> = senders.to_vec();
     while let Some(g) = work.pop() {
         if !seen.insert(g) || seen.len() > MAX_LIFT_FUNCTIONS {
@@ -1378,7 +1378,7 @@ fn joins_in(
 ) -> Vec<u32> {
     let func = program.function(f);
     let module = program.funcs[f as usize].module;
-    let mut memo: HashMap<FuncId, bool> = HashMap::new();
+    let mut memo: HashMap<FuncId, bool> = HashMap::default();
     func.insts
         .iter()
         .enumerate()
@@ -1809,7 +1809,7 @@ fn runs_once(
     // main` through, only the `Fn::call` of which is used).
     let live: Vec<_> = cg.callers[f as usize]
         .iter()
-        .filter(|e| reached(cg, roots, e.caller, &mut HashSet::new()))
+        .filter(|e| reached(cg, roots, e.caller, &mut HashSet::default()))
         .collect();
     match live.as_slice() {
         [e] => {
@@ -1884,7 +1884,7 @@ fn lift_spawn(
                     .all(|e| !e.guessed && in_std(e.caller))
                 && scope_call_of(index, cg, f).is_none())
     };
-    let mut seen: HashSet<FuncId> = HashSet::from([caller]);
+    let mut seen: HashSet<FuncId> = HashSet::from_iter([caller]);
     let mut work = vec![caller];
     let mut api: Option<FuncId> = None;
     let mut out: Vec<(FuncId, u32, FuncId)> = Vec::new();
@@ -1953,7 +1953,7 @@ fn lift_wrappers(
     let mut repeated = false;
     let mut work: Vec<(StartSite, usize, Option<Inner>)> =
         sites.iter().map(|&s| (s, 0, None)).collect();
-    let mut seen: HashSet<FuncId> = HashSet::new();
+    let mut seen: HashSet<FuncId> = HashSet::default();
     while let Some(((f, i, api), depth, inner)) = work.pop() {
         let callers: Vec<_> = cg.callers[f as usize]
             .iter()
@@ -2007,7 +2007,7 @@ const MAX_LIFT_FUNCTIONS: usize = 64;
 /// reaches the scope API's closure before anything else without callers.
 fn scope_call_of(index: &ModelIndex<'_>, cg: &CallGraph, f: FuncId) -> Option<(FuncId, u32)> {
     let mut found: Option<(FuncId, u32)> = None;
-    let mut seen: HashSet<FuncId> = HashSet::from([f]);
+    let mut seen: HashSet<FuncId> = HashSet::from_iter([f]);
     let mut work = vec![f];
     while let Some(g) = work.pop() {
         let callers: Vec<_> = cg.callers[g as usize]

@@ -11,7 +11,7 @@
 //! even round and every read in an odd one; a loop with one wait does
 //! not (the next round's write shares a round with this round's read).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::callgraph::CallGraph;
 use crate::ir::{CmpPred, Function, InstKind, Value};
@@ -98,7 +98,7 @@ impl Rounds {
         funcs.sort_unstable();
         for &bar in &bars {
             for &g in &funcs {
-                let mut busy = HashSet::new();
+                let mut busy = HashSet::default();
                 r.function(program, cg, direct, points, bar, g, &mut busy);
             }
         }
@@ -132,7 +132,7 @@ impl Rounds {
                 .get(&g)
                 .is_some_and(|w| w.iter().any(|&(j, p)| j == i && p == bar))
         };
-        let mut steps: HashMap<u32, Cong> = HashMap::new();
+        let mut steps: HashMap<u32, Cong> = HashMap::default();
         for &(i, p) in here {
             if p != bar || steps.contains_key(&i) {
                 continue;

@@ -7,7 +7,7 @@
 //! The finding names the two lock operations that do not pair up (or the
 //! one, when its partner does not exist).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use seam_models::LockAction;
 
@@ -30,9 +30,9 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
         .filter_map(|t| facts.program.find_function(&t.function))
         .collect();
     // Lock operations already explained by an FFI finding.
-    let mut explained: HashSet<(FuncId, u32)> = HashSet::new();
+    let mut explained: HashSet<(FuncId, u32)> = HashSet::default();
 
-    let mut seen: HashSet<(FuncId, u32, FuncId)> = HashSet::new();
+    let mut seen: HashSet<(FuncId, u32, FuncId)> = HashSet::default();
     for f in 0..facts.program.funcs.len() as FuncId {
         for e in &facts.cg.callers[f as usize] {
             if !e.ffi || declared.contains(&e.callee) || !seen.insert((e.caller, e.inst, e.callee))
@@ -161,7 +161,7 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     // are called by code outside the input, which may hold the lock
     // (`->unlock` ops, `__releases()` helpers). A lock in a collapsed
     // object has no identity to pair acquire and release by.
-    let mut seen_rel: HashSet<(FuncId, u32)> = HashSet::new();
+    let mut seen_rel: HashSet<(FuncId, u32)> = HashSet::default();
     for br in &facts.accesses.bad_releases {
         let root = &facts.threads.roots[br.root];
         if !root.entry_known() || root.phase != Phase::Concurrent && root.phase != Phase::Init {

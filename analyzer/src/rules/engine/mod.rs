@@ -41,7 +41,7 @@ pub fn run(facts: &Facts<'_, '_>) -> Vec<Finding> {
             .partial_cmp(&a.confidence)
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     findings.retain(|f| {
         let mut sides: Vec<(String, Option<(String, u32)>)> = f
             .accesses

@@ -13,7 +13,7 @@
 //! asm patterns such as `dmb ishst`), LLVM fences, and — on x86-64, where
 //! `smp_wmb()`/`smp_rmb()` are `barrier()` — compiler barriers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use seam_models::{AccessType, AsmEffect, BarrierKind, Ordering as Lkmm};
@@ -518,7 +518,7 @@ fn value_guards(func: &crate::ir::Function, i: u32, pos: u32) -> bool {
 /// into (see [`value_tested`]); only the first when `first`.
 fn branches_on(func: &crate::ir::Function, i: u32, first: bool) -> Vec<u32> {
     let mut found = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut work = vec![(i, 0u32)];
     while let Some((v, depth)) = work.pop() {
         // Pre-optimisation IR copies a value through a local per macro

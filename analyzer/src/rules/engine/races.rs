@@ -2,7 +2,8 @@
 //! same location, at least one a write, at least one plain, from roots that
 //! may run in parallel, with no lock in common.
 
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
@@ -121,7 +122,7 @@ fn check_object(
     }
     // Candidate pairs per (rule, location), best first.
     let mut per_location: BTreeMap<(String, i64), Vec<Candidate>> = BTreeMap::new();
-    let mut seen_pairs: HashSet<(u32, u32, u32, u32)> = HashSet::new();
+    let mut seen_pairs: HashSet<(u32, u32, u32, u32)> = HashSet::default();
     for (x, &i) in list.iter().enumerate() {
         for &j in &list[x..] {
             let (a, b) = (&accesses[i], &accesses[j]);
@@ -201,7 +202,7 @@ fn check_object(
 
 /// One ordering finding per (rule, flag access).
 fn dedup_ordering(mut findings: Vec<Finding>, ordering_findings: Vec<Finding>) -> Vec<Finding> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for f in ordering_findings {
         let key = (
             f.rule.clone(),
@@ -490,7 +491,7 @@ fn indirect_calls(facts: &Facts<'_, '_>, a: &Access) -> usize {
 /// Source files read on demand, for the `data_race(` check.
 #[derive(Default)]
 struct SourceLines {
-    files: std::collections::HashMap<String, Option<Vec<String>>>,
+    files: rustc_hash::FxHashMap<String, Option<Vec<String>>>,
 }
 
 impl SourceLines {

@@ -2,7 +2,8 @@
 //! `rust-mmio-volatile`. Each looks at Rust accesses to memory C also
 //! touches (or to MMIO), not at pairs.
 
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeMap;
 
 use seam_models::{LockAction, MmioRole};
 
@@ -39,7 +40,7 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
             .unwrap_or_default()
     };
     let mut out = Vec::new();
-    let mut seen: HashSet<(String, FuncId, u32)> = HashSet::new();
+    let mut seen: HashSet<(String, FuncId, u32)> = HashSet::default();
     for a in accesses {
         if facts.program.language(a.func) != Language::Rust {
             continue;
