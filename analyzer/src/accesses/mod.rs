@@ -188,6 +188,9 @@ struct Walker<'a, 'p, 'm> {
     /// While recording a free the user's code made through Rust's std:
     /// where to report it (function, instruction, call path id).
     user_free_at: Option<(FuncId, u32, u32)>,
+    /// Per points-to instance: the instructions a context of it visits
+    /// (see [`Walker::plan`]), worked out once for all its contexts.
+    plans: HashMap<Instance, std::rc::Rc<[u32]>>,
 }
 
 impl Accesses {
@@ -233,6 +236,7 @@ impl Accesses {
             cur_instance: 0,
             func_contexts: HashMap::default(),
             user_free_at: None,
+            plans: HashMap::default(),
         };
         for (r, root) in threads.roots.iter().enumerate() {
             let entry = entry_locks(program, memory, locks, root.func, &root.holds);
@@ -441,9 +445,8 @@ impl Walker<'_, '_, '_> {
             let fl = &self.locks.functions[f as usize];
             let func = self.program.function(f);
             let mut calls: Vec<(u32, FuncId, Vec<Held>)> = Vec::new();
-            let mut insts: Vec<u32> = fl.before.keys().copied().collect();
-            insts.sort_unstable();
-            for i in insts {
+            let plan = self.plan(x, f);
+            for &i in plan.iter() {
                 let held = self.held_at(x, f, &entry, i);
                 let inst = &func.insts[i as usize];
                 match &inst.kind {
@@ -531,6 +534,61 @@ impl Walker<'_, '_, '_> {
             }
             self.push_calls(&mut stack, (x, f, id), pid, once, calls);
         }
+    }
+
+    /// The instructions of instance `x` of `f` a context visits, in
+    /// order: calls, returns and asm, and the memory accesses whose
+    /// pointer may reach shared data. Whether `record` drops an access for
+    /// its pointer alone (not shared, per-CPU, code, a lock word) does not
+    /// depend on the context, and most contexts record nothing: judged once
+    /// per instance, not once per entry lockset and root.
+    fn plan(&mut self, x: Instance, f: FuncId) -> std::rc::Rc<[u32]> {
+        if let Some(p) = self.plans.get(&x) {
+            return p.clone();
+        }
+        let func = self.program.function(f);
+        let mut insts: Vec<u32> = self.locks.functions[f as usize]
+            .before
+            .keys()
+            .copied()
+            .filter(|&i| match &func.insts[i as usize].kind {
+                InstKind::Call { .. } | InstKind::Asm { .. } | InstKind::Ret { .. } => true,
+                InstKind::Load { ptr, .. }
+                | InstKind::AtomicRmw { ptr, .. }
+                | InstKind::CmpXchg { ptr, .. } => self.may_record(x, ptr),
+                InstKind::Store { ptr, .. } => {
+                    self.index.inlined_lock_model(self.program, f, i).is_none()
+                        && self.may_record(x, ptr)
+                }
+                InstKind::MemCopy { dst, src, .. } => {
+                    self.may_record(x, src) || self.may_record(x, dst)
+                }
+                InstKind::MemSet { dst, .. } => self.may_record(x, dst),
+                _ => false,
+            })
+            .collect();
+        insts.sort_unstable();
+        let plan: std::rc::Rc<[u32]> = insts.into();
+        self.plans.insert(x, plan.clone());
+        plan
+    }
+
+    /// Can an access through `ptr` in instance `x` get past `record`'s
+    /// tests of the pointer alone, in some context?
+    fn may_record(&self, x: Instance, ptr: &Value) -> bool {
+        let Some(p) = self.memory.ptr_in(self.program, x, ptr) else {
+            return false;
+        };
+        let code = !self.memory.functions(p.node).is_empty()
+            && self
+                .memory
+                .origins(p.node)
+                .iter()
+                .all(|o| matches!(o, crate::memory::Origin::Function(_)));
+        self.memory.is_shared(p.node)
+            && !self.memory.is_per_cpu(p.node)
+            && !code
+            && !self.locks.is_lock(p)
     }
 
     /// The locks held at instruction `i` of `f`, walked as instance `x`
