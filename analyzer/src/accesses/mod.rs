@@ -335,7 +335,13 @@ impl Walker<'_, '_, '_> {
                     continue;
                 }
                 roots[c as usize].push(r);
-                stack.extend(self.ctx_children[c as usize].iter().map(|e| e.0));
+                // Only what this root has not seen and is not full yet:
+                // most children are both, for the later roots.
+                for &(d, _) in &self.ctx_children[c as usize] {
+                    if mark[d as usize] != r && roots[d as usize].len() < MAX_ROOTS_PER_CONTEXT {
+                        stack.push(d);
+                    }
+                }
             }
         }
         self.out.ctx_roots = roots;
