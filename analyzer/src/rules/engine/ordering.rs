@@ -14,7 +14,7 @@
 //! `smp_wmb()`/`smp_rmb()` are `barrier()` — compiler barriers.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use seam_models::{AccessType, AsmEffect, BarrierKind, Ordering as Lkmm};
 
@@ -83,14 +83,14 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
     // for all of the writer's frames.
     let mut readers: Option<Vec<ReaderFrame>> = None;
     for (wdepth, (wf, wx, wpos)) in positions(facts, w).into_iter().enumerate() {
-        let stores = flag_events(facts, cache, (wf, wx, wpos), d, |e| &e.stores, true);
+        let stores = cache.stores_after(facts, (wf, wx, wpos), d);
         if stores.is_empty() {
             continue;
         }
         let readers = readers.get_or_insert_with(|| {
             positions(facts, r)
                 .into_iter()
-                .map(|at| (at, flag_events(facts, cache, at, d, |e| &e.loads, false)))
+                .map(|at| (at, cache.loads_before(facts, at, d)))
                 .collect()
         });
         for (rdepth, ((rf, rx, rpos), loads)) in readers.iter().enumerate() {
@@ -260,8 +260,17 @@ fn in_rust_std(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
 /// same frames.
 #[derive(Default)]
 pub struct FlagCache {
-    events: HashMap<(FuncId, Instance), Rc<FlagEvents>>,
+    events: HashMap<(FuncId, Instance), Arc<FlagEvents>>,
+    /// Per frame (function, instance, position): its flag stores placed
+    /// after the position, and its flag loads placed before it. Every
+    /// access of an object meets every other, so each frame of each path
+    /// is asked about over and over.
+    stores_after: HashMap<(FuncId, Instance, u32), Arc<[StoreEvent]>>,
+    loads_before: HashMap<(FuncId, Instance, u32), Arc<[LoadEvent]>>,
 }
+
+type StoreEvent = (u32, Ptr, (StoreOrd, Option<LockId>));
+type LoadEvent = (u32, Ptr, (LoadOrd, Option<LockId>));
 
 #[derive(Default)]
 struct FlagEvents {
@@ -271,13 +280,52 @@ struct FlagEvents {
 }
 
 impl FlagCache {
-    fn of(&mut self, facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> Rc<FlagEvents> {
+    fn of(&mut self, facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> Arc<FlagEvents> {
         self.events
             .entry((f, x))
-            .or_insert_with(|| Rc::new(find_flag_events(facts, f, x)))
+            .or_insert_with(|| Arc::new(find_flag_events(facts, f, x)))
             .clone()
     }
+
+    /// The flag stores of frame `at` placed after its position, at a
+    /// location other than the data's (`d`).
+    fn stores_after(&mut self, facts: &Facts<'_, '_>, at: FrameAt, d: Ptr) -> Vec<StoreEvent> {
+        let list = match self.stores_after.get(&at) {
+            Some(l) => l.clone(),
+            None => {
+                let events = self.of(facts, at.0, at.1);
+                let l: Arc<[StoreEvent]> = placed(facts, at, &events.stores, true).into();
+                self.stores_after.insert(at, l.clone());
+                l
+            }
+        };
+        list.iter()
+            .filter(|e| !same_location(e.1, d))
+            .copied()
+            .collect()
+    }
+
+    /// The flag loads of frame `at` placed before its position, at a
+    /// location other than the data's (`d`).
+    fn loads_before(&mut self, facts: &Facts<'_, '_>, at: FrameAt, d: Ptr) -> Vec<LoadEvent> {
+        let list = match self.loads_before.get(&at) {
+            Some(l) => l.clone(),
+            None => {
+                let events = self.of(facts, at.0, at.1);
+                let l: Arc<[LoadEvent]> = placed(facts, at, &events.loads, false).into();
+                self.loads_before.insert(at, l.clone());
+                l
+            }
+        };
+        list.iter()
+            .filter(|e| !same_location(e.1, d))
+            .copied()
+            .collect()
+    }
 }
+
+/// A frame of a path: function, points-to instance, position in it.
+type FrameAt = (FuncId, Instance, u32);
 
 /// Every flag event of `f` in instance `x`, skipping std's own atomics and
 /// collapsed objects (which cannot tell a flag from the data).
@@ -374,18 +422,14 @@ type ReaderFrame = (
     Vec<(u32, Ptr, (LoadOrd, Option<LockId>))>,
 );
 
-/// The flag events of `f` (the stores, or the loads, per `which`) placed
-/// after `pos` (`after`) or before it, at a location other than `d`.
-fn flag_events<O: Copy>(
+/// The events of `list` (of frame `at`'s function) placed after its
+/// position (`after`) or before it.
+fn placed<O: Copy>(
     facts: &Facts<'_, '_>,
-    cache: &mut FlagCache,
-    (f, x, pos): (FuncId, Instance, u32),
-    d: Ptr,
-    which: impl Fn(&FlagEvents) -> &Vec<(u32, Ptr, O)>,
+    (f, _, pos): FrameAt,
+    list: &[(u32, Ptr, O)],
     after: bool,
 ) -> Vec<(u32, Ptr, O)> {
-    let events = cache.of(facts, f, x);
-    let list = which(&events);
     if list.is_empty() {
         return Vec::new();
     }
@@ -395,13 +439,12 @@ fn flag_events<O: Copy>(
     };
     let reach = reachable_blocks(func, bp, after);
     list.iter()
-        .filter(|(i, p, _)| {
-            !same_location(*p, d)
-                && func.block_of(*i).is_some_and(|b| {
-                    let b = b as usize;
-                    let same_block_ok = if after { *i > pos } else { pos > *i };
-                    (b == bp && same_block_ok) || reach[b]
-                })
+        .filter(|(i, _, _)| {
+            func.block_of(*i).is_some_and(|b| {
+                let b = b as usize;
+                let same_block_ok = if after { *i > pos } else { pos > *i };
+                (b == bp && same_block_ok) || reach[b]
+            })
         })
         .copied()
         .collect()

@@ -32,10 +32,21 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     // thread pool, `--jobs`), collected in object order.
     let by_node: Vec<(u32, Vec<usize>)> = by_node.into_iter().collect();
     let timings = std::env::var_os("SEAM_TIMINGS").is_some();
+    // Source lines and flag events are cached per pool thread, not per
+    // rayon split (`map_init` starts afresh for each of hundreds of
+    // splits, re-reading files and re-scanning functions).
+    let caches: Vec<std::sync::Mutex<(SourceLines, ordering::FlagCache)>> = (0
+        ..rayon::current_num_threads().max(1))
+        .map(|_| Default::default())
+        .collect();
     let per_node: Vec<(Vec<Finding>, Vec<Finding>, f64)> = by_node
         .par_iter()
-        .map_init(Default::default, |(sources, flags), (node, list)| {
+        .map(|(node, list)| {
             let t = std::time::Instant::now();
+            let k = rayon::current_thread_index().unwrap_or(0) % caches.len();
+            // check_object starts no rayon work, so a thread never waits on its own cache.
+            let mut cache = caches[k].lock().unwrap_or_else(|e| e.into_inner());
+            let (sources, flags) = &mut *cache;
             let (f, o) = check_object(facts, *node, list, sources, flags);
             (f, o, t.elapsed().as_secs_f64())
         })
