@@ -205,6 +205,10 @@ pub struct Threads {
     /// The program is kernel code (it registers kernel callbacks or calls
     /// kernel primitives); user-space programs get user-space defaults.
     pub kernel: bool,
+    /// Per root: the functions its starts are in (callers, and the user's
+    /// function a start inside std's closure APIs is placed at), so
+    /// `started_before` skips roots none of whose starts is on a path.
+    start_funcs: Vec<HashSet<FuncId>>,
 }
 
 impl Threads {
@@ -568,7 +572,17 @@ impl Threads {
             .filter_map(|(c, fs)| Some((*c, sole_sender(&roots, fs, cg)?)))
             .collect();
         let rounds = rounds::Rounds::compute(program, cg, &sync.direct_barriers, &sync.barriers);
+        let start_funcs = roots
+            .iter()
+            .map(|r| {
+                r.spawned_at
+                    .iter()
+                    .flat_map(|sp| std::iter::once(sp.caller).chain(sp.inner.map(|x| x.0)))
+                    .collect()
+            })
+            .collect();
         Threads {
+            start_funcs,
             roots,
             exclusive,
             sync,
@@ -1538,6 +1552,10 @@ impl Threads {
         path: &[(FuncId, u32)],
         other: usize,
     ) -> bool {
+        let starts = &self.start_funcs[other];
+        if !starts.contains(&func) && !path.iter().any(|(f, _)| starts.contains(f)) {
+            return false;
+        }
         self.roots[other].spawned_at.iter().any(|sp| {
             let pos_in = |g: FuncId| position_in(func, inst, path, g);
             if let Some((xf, xi, in_std)) = sp.inner {
