@@ -1088,7 +1088,7 @@ pub fn variable_index(func: &crate::ir::Function, v: &Value) -> bool {
         let Value::Inst(i) = v else { return false };
         match &func.insts[i as usize].kind {
             InstKind::Gep { index: Some(_), .. } => return true,
-            InstKind::Gep { base, .. } | InstKind::Cast { value: base } => v = base.clone(),
+            InstKind::Gep { base, .. } | InstKind::Cast { value: base, .. } => v = base.clone(),
             _ => return false,
         }
     }
