@@ -11,6 +11,7 @@
 pub mod marking;
 mod paths;
 mod publication;
+mod ranges;
 
 pub use paths::{CallPaths, CallSite};
 
@@ -91,10 +92,35 @@ pub struct Access {
     /// objects (a lock-free stack's pushers filling their own nodes).
     pub own_alloc: Option<u32>,
     /// The address takes a run-time index into an array: `ptr` is the
-    /// access in element 0, and it may touch the same bytes of any
-    /// element of the array at `[lo, hi)` with elements of `stride`
-    /// bytes: `(lo, hi, stride)`.
-    pub spread: Option<(i64, i64, i64)>,
+    /// access with the index 0, and it may touch what the spread says.
+    pub spread: Option<Spread>,
+}
+
+/// Where an access by run-time index may be: `[first + k * stride, +
+/// size)` for `k` in `0..count`, in bytes of its object. The same bytes of
+/// every element of an array, or the elements a known index range reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spread {
+    pub first: i64,
+    pub count: i64,
+    pub stride: i64,
+}
+
+impl Spread {
+    /// The same bytes as `off` in every element of the array at `[lo,
+    /// hi)` with elements of `stride` bytes.
+    fn array((lo, hi, stride): (i64, i64, i64), off: i64) -> Spread {
+        Spread {
+            first: lo + (off - lo).rem_euclid(stride),
+            count: (hi - lo) / stride,
+            stride,
+        }
+    }
+
+    /// The last place the access may start at.
+    pub fn last(&self) -> i64 {
+        self.first + (self.count - 1) * self.stride
+    }
 }
 
 /// A lock released that is not held (double unlock, unlock of a lock never taken).
@@ -188,6 +214,8 @@ struct Walker<'a, 'p, 'm> {
     /// While recording a free the user's code made through Rust's std:
     /// where to report it (function, instruction, call path id).
     user_free_at: Option<(FuncId, u32, u32)>,
+    /// Per function: the value ranges of its run-time indexes.
+    ranges: HashMap<FuncId, ranges::IndexRanges>,
 }
 
 impl Accesses {
@@ -233,6 +261,7 @@ impl Accesses {
             cur_instance: 0,
             func_contexts: HashMap::new(),
             user_free_at: None,
+            ranges: HashMap::new(),
         };
         for (r, root) in threads.roots.iter().enumerate() {
             let entry = entry_locks(program, memory, locks, root.func, &root.holds);
@@ -1047,9 +1076,27 @@ impl Walker<'_, '_, '_> {
             return;
         }
         let spread = if variable_index(self.program.function(f), ptr) {
-            self.memory.di_type(p.node).and_then(|(m, t)| {
+            let array = self.memory.di_type(p.node).and_then(|(m, t)| {
                 crate::memory::naming::array_at(&self.program.modules[m as usize], t, p.off)
-            })
+            });
+            let func = self.program.function(f);
+            let ranges = self
+                .ranges
+                .entry(f)
+                .or_insert_with(|| ranges::IndexRanges::analyze(func));
+            let known = index_spread(func, ranges, ptr).map(|s| Spread {
+                first: p.off + s.first,
+                ..s
+            });
+            match (known, array) {
+                // Inside the array (an index past it is a bug of its own).
+                (Some(s), Some(arr)) if arr.0 <= s.first && s.last() + size as i64 <= arr.1 => {
+                    Some(s)
+                }
+                (_, Some(arr)) => Some(Spread::array(arr, p.off)),
+                (Some(s), None) if s.count <= MAX_SPREAD_WITHOUT_ARRAY => Some(s),
+                _ => None,
+            }
         } else {
             None
         };
@@ -1078,6 +1125,84 @@ impl Walker<'_, '_, '_> {
             spread,
         });
     }
+}
+
+/// Places an access by run-time index into memory of no known array
+/// type may be at before it is taken as at index 0 only (as before index
+/// ranges were known).
+const MAX_SPREAD_WITHOUT_ARRAY: i64 = 4096;
+
+/// Where the address `v` may be, relative to where it is with every
+/// run-time index 0, when every index on its way from a global or a stack
+/// slot has a known range: `(first, count, stride)` as a [`Spread`]. From
+/// any other base (an argument, a loaded pointer) the base itself may have
+/// been taken by an index, and nothing is known.
+fn index_spread(
+    func: &crate::ir::Function,
+    ranges: &ranges::IndexRanges,
+    v: &Value,
+) -> Option<Spread> {
+    let mut v = v.clone();
+    // Sum of the indexes' contributions: first, last, and a step all
+    // their places are apart by.
+    let (mut first, mut last, mut step) = (0i128, 0i128, 0i128);
+    let (mut indexed, mut rooted) = (false, false);
+    for _ in 0..16 {
+        match v {
+            Value::Global { .. } => rooted = true,
+            Value::Inst(i) => match &func.insts[i as usize].kind {
+                InstKind::Alloca { .. } => rooted = true,
+                InstKind::Gep {
+                    base,
+                    offset: Some(_),
+                    ..
+                }
+                | InstKind::Cast { value: base, .. } => v = base.clone(),
+                InstKind::Gep {
+                    base,
+                    offset: None,
+                    stride,
+                    ..
+                } if *stride > 0 => {
+                    let r = ranges.get(i)?;
+                    let s = *stride as i128;
+                    first += r.lo as i128 * s;
+                    last += r.hi as i128 * s;
+                    if r.lo != r.hi {
+                        step = gcd(step, r.m as i128 * s);
+                    }
+                    indexed = true;
+                    v = base.clone();
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+        if rooted {
+            break;
+        }
+    }
+    if !indexed || !rooted {
+        return None;
+    }
+    let count = if step == 0 {
+        1
+    } else {
+        (last - first) / step + 1
+    };
+    Some(Spread {
+        first: i64::try_from(first).ok()?,
+        count: i64::try_from(count).ok()?,
+        stride: i64::try_from(step.max(1)).ok()?,
+    })
+}
+
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.abs(), b.abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
 }
 
 /// Does the address `v` take a run-time index (`arr[i]`, `cache[i].count`),
