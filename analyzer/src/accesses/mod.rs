@@ -216,6 +216,8 @@ struct Walker<'a, 'p, 'm> {
     user_free_at: Option<(FuncId, u32, u32)>,
     /// Per function: the value ranges of its run-time indexes.
     ranges: HashMap<FuncId, ranges::IndexRanges>,
+    /// Accesses recorded by an index of known range (for SEAM_TIMINGS).
+    index_known: usize,
 }
 
 impl Accesses {
@@ -262,6 +264,7 @@ impl Accesses {
             func_contexts: HashMap::new(),
             user_free_at: None,
             ranges: HashMap::new(),
+            index_known: 0,
         };
         for (r, root) in threads.roots.iter().enumerate() {
             let entry = entry_locks(program, memory, locks, root.func, &root.holds);
@@ -282,11 +285,15 @@ impl Accesses {
         }
         w.out.access_paths = access_paths;
         if std::env::var_os("SEAM_TIMINGS").is_some() {
+            let by_index = w.out.list.iter().filter(|a| a.spread.is_some()).count();
             eprintln!(
-                "seam: accesses: {} contexts, {} accesses, {} paths",
+                "seam: accesses: {} contexts, {} accesses ({} by run-time index, {} of known range), {} paths; index ranges of {} functions",
                 w.ctx_children.len(),
                 w.out.list.len(),
-                w.out.paths.len()
+                by_index,
+                w.index_known,
+                w.out.paths.len(),
+                w.ranges.len()
             );
         }
         w.out
@@ -1091,10 +1098,14 @@ impl Walker<'_, '_, '_> {
             match (known, array) {
                 // Inside the array (an index past it is a bug of its own).
                 (Some(s), Some(arr)) if arr.0 <= s.first && s.last() + size as i64 <= arr.1 => {
+                    self.index_known += 1;
                     Some(s)
                 }
                 (_, Some(arr)) => Some(Spread::array(arr, p.off)),
-                (Some(s), None) if s.count <= MAX_SPREAD_WITHOUT_ARRAY => Some(s),
+                (Some(s), None) if s.count <= MAX_SPREAD_WITHOUT_ARRAY => {
+                    self.index_known += 1;
+                    Some(s)
+                }
                 _ => None,
             }
         } else {

@@ -954,17 +954,39 @@ impl<'f> Analysis<'f> {
 }
 
 /// What a branch test's operand is: the instructions it equals (itself,
-/// and what it was cast from without change), and the slot (alloca) it
-/// was loaded from in the branch's block when no store to the slot
-/// follows the load there.
+/// and what it was cast from without change), and the slot (alloca) that
+/// holds it at the branch: it was loaded from the slot or stored to it in
+/// the branch's block (`if (++i == N)` at -O0), and no store to the slot
+/// follows there.
 type Chain = (Vec<InstId>, Option<InstId>);
 
 fn chain(func: &Function, slots: &[Option<u8>], v: &Value, br: InstId) -> Chain {
     let mut out = (Vec::new(), None);
+    let Some(b) = func.block_of(br) else {
+        return out;
+    };
+    let here = func.block_insts(b);
+    let stored_between = |s: InstId, from: InstId| {
+        (from + 1..br).any(|j| {
+            matches!(&func.insts[j as usize].kind,
+                InstKind::Store { ptr: Value::Inst(p), .. } if *p == s)
+        })
+    };
     let mut v = v.clone();
     for _ in 0..4 {
         let Value::Inst(i) = v else { break };
         out.0.push(i);
+        let stored = here.clone().find_map(|j| match &func.insts[j].kind {
+            InstKind::Store {
+                ptr: Value::Inst(s),
+                value: Value::Inst(x),
+                ..
+            } if *x == i && slots[*s as usize].is_some() => Some((*s, j as InstId)),
+            _ => None,
+        });
+        if let Some((s, _)) = stored.filter(|&(s, j)| j < br && !stored_between(s, j)) {
+            out.1.get_or_insert(s);
+        }
         match &func.insts[i as usize].kind {
             InstKind::Cast {
                 value,
@@ -974,11 +996,7 @@ fn chain(func: &Function, slots: &[Option<u8>], v: &Value, br: InstId) -> Chain 
                 ptr: Value::Inst(s),
                 ..
             } if slots[*s as usize].is_some() => {
-                let stored_after = (i + 1..br).any(|j| {
-                    matches!(&func.insts[j as usize].kind,
-                        InstKind::Store { ptr: Value::Inst(p), .. } if p == s)
-                });
-                if func.block_of(i) == func.block_of(br) && !stored_after {
+                if here.contains(&(i as usize)) && !stored_between(*s, i) {
                     out.1 = Some(*s);
                 }
                 break;
