@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::ir::{Function, InstKind, Value};
+use crate::ir::{Function, InstKind, IntOp, Value};
 use crate::memory::SpawnSite;
 use crate::program::{FuncId, ModelIndex, Program};
 
@@ -312,15 +312,17 @@ fn induction(func: &Function, at: u32, v: &Value) -> bool {
     }
 }
 
-/// `phi + c` or `gep phi, c` with a constant `c` other than 0.
+/// `phi + c`, `phi - c` or `gep phi, c` with a constant `c` other than 0.
 fn steps(func: &Function, v: &Value, phi: u32) -> bool {
     let Value::Inst(k) = strip_casts(func, v) else {
         return false;
     };
     match &func.insts[k as usize].kind {
-        InstKind::BinOp { lhs, rhs, .. } => {
-            matches!((lhs, rhs), (Value::Inst(p), Value::Int(c)) | (Value::Int(c), Value::Inst(p)) if *p == phi && *c != 0)
-        }
+        InstKind::BinOp { op, lhs, rhs, .. } => match (op, lhs, rhs) {
+            (IntOp::Add | IntOp::Sub, Value::Inst(p), Value::Int(c))
+            | (IntOp::Add, Value::Int(c), Value::Inst(p)) => *p == phi && *c != 0,
+            _ => false,
+        },
         InstKind::Gep {
             base: Value::Inst(p),
             offset: Some(c),
@@ -330,16 +332,16 @@ fn steps(func: &Function, v: &Value, phi: u32) -> bool {
     }
 }
 
-/// `load(slot) + c` with a constant `c` other than 0.
+/// `load(slot) + c` or `load(slot) - c` with a constant `c` other than 0.
 fn steps_slot(func: &Function, v: &Value, slot: u32) -> bool {
     let Value::Inst(k) = strip_casts(func, v) else {
         return false;
     };
-    let InstKind::BinOp { lhs, rhs, .. } = &func.insts[k as usize].kind else {
+    let InstKind::BinOp { op, lhs, rhs, .. } = &func.insts[k as usize].kind else {
         return false;
     };
-    let (x, c) = match (lhs, rhs) {
-        (x, Value::Int(c)) | (Value::Int(c), x) => (x, *c),
+    let (x, c) = match (op, lhs, rhs) {
+        (IntOp::Add | IntOp::Sub, x, Value::Int(c)) | (IntOp::Add, Value::Int(c), x) => (x, *c),
         _ => return false,
     };
     if c == 0 {
