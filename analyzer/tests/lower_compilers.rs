@@ -152,7 +152,8 @@ fn clang_module() {
             base: Value::Arg(0),
             offset: Some(24),
             const_part: 24,
-            index: None
+            index: None,
+            stride: 0,
         })
     );
 

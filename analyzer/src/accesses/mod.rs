@@ -11,6 +11,7 @@
 pub mod marking;
 mod paths;
 mod publication;
+mod ranges;
 
 pub use paths::{CallPaths, CallSite};
 
@@ -91,10 +92,35 @@ pub struct Access {
     /// objects (a lock-free stack's pushers filling their own nodes).
     pub own_alloc: Option<u32>,
     /// The address takes a run-time index into an array: `ptr` is the
-    /// access in element 0, and it may touch the same bytes of any
-    /// element of the array at `[lo, hi)` with elements of `stride`
-    /// bytes: `(lo, hi, stride)`.
-    pub spread: Option<(i64, i64, i64)>,
+    /// access with the index 0, and it may touch what the spread says.
+    pub spread: Option<Spread>,
+}
+
+/// Where an access by run-time index may be: `[first + k * stride, +
+/// size)` for `k` in `0..count`, in bytes of its object. The same bytes of
+/// every element of an array, or the elements a known index range reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Spread {
+    pub first: i64,
+    pub count: i64,
+    pub stride: i64,
+}
+
+impl Spread {
+    /// The same bytes as `off` in every element of the array at `[lo,
+    /// hi)` with elements of `stride` bytes.
+    fn array((lo, hi, stride): (i64, i64, i64), off: i64) -> Spread {
+        Spread {
+            first: lo + (off - lo).rem_euclid(stride),
+            count: (hi - lo) / stride,
+            stride,
+        }
+    }
+
+    /// The last place the access may start at.
+    pub fn last(&self) -> i64 {
+        self.first + (self.count - 1) * self.stride
+    }
 }
 
 /// A lock released that is not held (double unlock, unlock of a lock never taken).
@@ -191,6 +217,10 @@ struct Walker<'a, 'p, 'm> {
     /// Per points-to instance: the instructions a context of it visits
     /// (see [`Walker::plan`]), worked out once for all its contexts.
     plans: HashMap<Instance, std::rc::Rc<[u32]>>,
+    /// Per function: the value ranges of its run-time indexes.
+    ranges: HashMap<FuncId, ranges::IndexRanges>,
+    /// Accesses recorded by an index of known range (for SEAM_TIMINGS).
+    index_known: usize,
 }
 
 impl Accesses {
@@ -237,6 +267,8 @@ impl Accesses {
             func_contexts: HashMap::default(),
             user_free_at: None,
             plans: HashMap::default(),
+            ranges: HashMap::default(),
+            index_known: 0,
         };
         for (r, root) in threads.roots.iter().enumerate() {
             let entry = entry_locks(program, memory, locks, root.func, &root.holds);
@@ -257,11 +289,15 @@ impl Accesses {
         }
         w.out.access_paths = access_paths;
         if std::env::var_os("SEAM_TIMINGS").is_some() {
+            let by_index = w.out.list.iter().filter(|a| a.spread.is_some()).count();
             eprintln!(
-                "seam: accesses: {} contexts, {} accesses, {} paths",
+                "seam: accesses: {} contexts, {} accesses ({} by run-time index, {} of known range), {} paths; index ranges of {} functions",
                 w.ctx_children.len(),
                 w.out.list.len(),
-                w.out.paths.len()
+                by_index,
+                w.index_known,
+                w.out.paths.len(),
+                w.ranges.len()
             );
         }
         w.out
@@ -1111,9 +1147,31 @@ impl Walker<'_, '_, '_> {
             return;
         }
         let spread = if variable_index(self.program.function(f), ptr) {
-            self.memory.di_type(p.node).and_then(|(m, t)| {
+            let array = self.memory.di_type(p.node).and_then(|(m, t)| {
                 crate::memory::naming::array_at(&self.program.modules[m as usize], t, p.off)
-            })
+            });
+            let func = self.program.function(f);
+            let ranges = self
+                .ranges
+                .entry(f)
+                .or_insert_with(|| ranges::IndexRanges::analyze(func));
+            let known = index_spread(func, ranges, ptr).map(|s| Spread {
+                first: p.off + s.first,
+                ..s
+            });
+            match (known, array) {
+                // Inside the array (an index past it is a bug of its own).
+                (Some(s), Some(arr)) if arr.0 <= s.first && s.last() + size as i64 <= arr.1 => {
+                    self.index_known += 1;
+                    Some(s)
+                }
+                (_, Some(arr)) => Some(Spread::array(arr, p.off)),
+                (Some(s), None) if s.count <= MAX_SPREAD_WITHOUT_ARRAY => {
+                    self.index_known += 1;
+                    Some(s)
+                }
+                _ => None,
+            }
         } else {
             None
         };
@@ -1144,6 +1202,84 @@ impl Walker<'_, '_, '_> {
     }
 }
 
+/// Places an access by run-time index into memory of no known array
+/// type may be at before it is taken as at index 0 only (as before index
+/// ranges were known).
+const MAX_SPREAD_WITHOUT_ARRAY: i64 = 4096;
+
+/// Where the address `v` may be, relative to where it is with every
+/// run-time index 0, when every index on its way from a global or a stack
+/// slot has a known range: `(first, count, stride)` as a [`Spread`]. From
+/// any other base (an argument, a loaded pointer) the base itself may have
+/// been taken by an index, and nothing is known.
+fn index_spread(
+    func: &crate::ir::Function,
+    ranges: &ranges::IndexRanges,
+    v: &Value,
+) -> Option<Spread> {
+    let mut v = v.clone();
+    // Sum of the indexes' contributions: first, last, and a step all
+    // their places are apart by.
+    let (mut first, mut last, mut step) = (0i128, 0i128, 0i128);
+    let (mut indexed, mut rooted) = (false, false);
+    for _ in 0..16 {
+        match v {
+            Value::Global { .. } => rooted = true,
+            Value::Inst(i) => match &func.insts[i as usize].kind {
+                InstKind::Alloca { .. } => rooted = true,
+                InstKind::Gep {
+                    base,
+                    offset: Some(_),
+                    ..
+                }
+                | InstKind::Cast { value: base, .. } => v = base.clone(),
+                InstKind::Gep {
+                    base,
+                    offset: None,
+                    stride,
+                    ..
+                } if *stride > 0 => {
+                    let r = ranges.get(i)?;
+                    let s = *stride as i128;
+                    first += r.lo as i128 * s;
+                    last += r.hi as i128 * s;
+                    if r.lo != r.hi {
+                        step = gcd(step, r.m as i128 * s);
+                    }
+                    indexed = true;
+                    v = base.clone();
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+        if rooted {
+            break;
+        }
+    }
+    if !indexed || !rooted {
+        return None;
+    }
+    let count = if step == 0 {
+        1
+    } else {
+        (last - first) / step + 1
+    };
+    Some(Spread {
+        first: i64::try_from(first).ok()?,
+        count: i64::try_from(count).ok()?,
+        stride: i64::try_from(step.max(1)).ok()?,
+    })
+}
+
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.abs(), b.abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
 /// Does the address `v` take a run-time index (`arr[i]`, `cache[i].count`),
 /// through casts and constant offsets?
 pub fn variable_index(func: &crate::ir::Function, v: &Value) -> bool {
@@ -1152,7 +1288,7 @@ pub fn variable_index(func: &crate::ir::Function, v: &Value) -> bool {
         let Value::Inst(i) = v else { return false };
         match &func.insts[i as usize].kind {
             InstKind::Gep { index: Some(_), .. } => return true,
-            InstKind::Gep { base, .. } | InstKind::Cast { value: base } => v = base.clone(),
+            InstKind::Gep { base, .. } | InstKind::Cast { value: base, .. } => v = base.clone(),
             _ => return false,
         }
     }

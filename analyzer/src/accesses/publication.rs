@@ -138,7 +138,7 @@ fn through_allocation(func: &Function, i: u32, a: u32, direct_slots: &HashMap<u3
             return true;
         }
         match &func.insts[k as usize].kind {
-            InstKind::Gep { base, .. } | InstKind::Cast { value: base } => v = base.clone(),
+            InstKind::Gep { base, .. } | InstKind::Cast { value: base, .. } => v = base.clone(),
             InstKind::Load {
                 ptr: Value::Inst(s),
                 ..
@@ -272,6 +272,7 @@ fn locals(
                 }
                 | InstKind::Cast {
                     value: Value::Inst(b),
+                    ..
                 } => origin.get(*b as usize).copied().flatten(),
                 InstKind::Load {
                     ptr: Value::Inst(s),
@@ -430,7 +431,7 @@ fn variable_slots(func: &Function) -> HashSet<u32> {
                     drop(x);
                 }
             }
-            InstKind::Cast { value }
+            InstKind::Cast { value, .. }
             | InstKind::PtrToInt { value }
             | InstKind::IntToPtr { value } => drop(value),
             InstKind::Phi { incoming } => incoming.iter().for_each(|(v, _)| drop(v)),

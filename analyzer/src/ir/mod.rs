@@ -204,6 +204,35 @@ pub enum RmwOp {
     Other,
 }
 
+/// The operation of an integer [`InstKind::BinOp`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IntOp {
+    Add,
+    Sub,
+    Mul,
+    UDiv,
+    SDiv,
+    URem,
+    SRem,
+    Shl,
+    LShr,
+    AShr,
+    And,
+    Or,
+    Xor,
+}
+
+/// What a [`InstKind::Cast`] does to an integer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CastOp {
+    /// The same bits: bitcast, addrspacecast, freeze.
+    Same,
+    ZExt,
+    SExt,
+    /// To this many bits (saturated at 255).
+    Trunc(u8),
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CmpPred {
     Eq,
@@ -324,10 +353,16 @@ pub enum InstKind {
         /// The first index that is not a constant, when `offset` is None
         /// (`ptr + __per_cpu_offset[cpu]` is such a byte index at -O2).
         index: Option<Value>,
+        /// Bytes one step of `index` moves, when it is the only index that
+        /// is not a constant: the address is `base + const_part + index *
+        /// stride`. 0 when unknown or when several indexes are run-time
+        /// (32 bits keep a `Gep` no larger than a call).
+        stride: i32,
     },
-    /// bitcast/addrspacecast and integer casts that carry a value unchanged.
+    /// bitcast/addrspacecast/freeze and integer casts.
     Cast {
         value: Value,
+        op: CastOp,
     },
     PtrToInt {
         value: Value,
@@ -357,8 +392,14 @@ pub enum InstKind {
         lhs: Value,
         rhs: Value,
     },
-    /// Integer arithmetic kept for pointer flow through `ptrtoint`/`inttoptr` (e.g. `and` masks).
+    /// Integer arithmetic: pointer flow through `ptrtoint`/`inttoptr`
+    /// (e.g. `and` masks) and the value ranges of array indexes.
     BinOp {
+        op: IntOp,
+        /// Width of the result in bits (0 for vectors).
+        bits: u8,
+        /// `nsw`: signed overflow is poison, so the result does not wrap.
+        nsw: bool,
         lhs: Value,
         rhs: Value,
     },

@@ -23,7 +23,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::{Callee, DiTypeKind, Function, InstKind, Module, Ordering, TypeId, Value};
+use super::{Callee, CastOp, DiTypeKind, Function, InstKind, Module, Ordering, TypeId, Value};
 
 /// Instruction counts of a function or module; see the module docs for
 /// exactly what each field counts.
@@ -434,12 +434,21 @@ impl Printer<'_> {
                 base,
                 offset,
                 const_part,
-                ..
-            } => match offset {
-                Some(o) => write!(w, "gep {} + {o}", v(base)),
-                None => write!(w, "gep {} + {const_part} + ?", v(base)),
+                index,
+                stride,
+            } => match (offset, index) {
+                (Some(o), _) => write!(w, "gep {} + {o}", v(base)),
+                (None, Some(x)) if *stride != 0 => {
+                    write!(w, "gep {} + {const_part} + {} * {stride}", v(base), v(x))
+                }
+                (None, _) => write!(w, "gep {} + {const_part} + ?", v(base)),
             },
-            InstKind::Cast { value } => write!(w, "cast {}", v(value)),
+            InstKind::Cast { value, op } => match op {
+                CastOp::Same => write!(w, "cast {}", v(value)),
+                CastOp::ZExt => write!(w, "zext {}", v(value)),
+                CastOp::SExt => write!(w, "sext {}", v(value)),
+                CastOp::Trunc(bits) => write!(w, "trunc i{bits} {}", v(value)),
+            },
             InstKind::PtrToInt { value } => write!(w, "ptrtoint {}", v(value)),
             InstKind::IntToPtr { value } => write!(w, "inttoptr {}", v(value)),
             InstKind::Phi { incoming } => {
@@ -473,7 +482,20 @@ impl Printer<'_> {
                 v(value)
             ),
             InstKind::ICmp { pred, lhs, rhs } => write!(w, "icmp {:?} {} {}", pred, v(lhs), v(rhs)),
-            InstKind::BinOp { lhs, rhs } => write!(w, "binop {} {}", v(lhs), v(rhs)),
+            InstKind::BinOp {
+                op,
+                bits,
+                nsw,
+                lhs,
+                rhs,
+            } => write!(
+                w,
+                "{}{} i{bits} {} {}",
+                format!("{op:?}").to_lowercase(),
+                if *nsw { " nsw" } else { "" },
+                v(lhs),
+                v(rhs)
+            ),
             InstKind::CondBr {
                 cond,
                 then,

@@ -1182,8 +1182,10 @@ fn zero_test_assumed(func: &Function, j: u32) -> bool {
             .iter()
             .enumerate()
             .filter(|(_, inst)| match &inst.kind {
-                InstKind::Cast { value } => *value == Value::Inst(v),
-                InstKind::BinOp { lhs, rhs } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
+                InstKind::Cast { value, .. } => *value == Value::Inst(v),
+                InstKind::BinOp { lhs, rhs, .. } => {
+                    *lhs == Value::Inst(v) || *rhs == Value::Inst(v)
+                }
                 InstKind::ICmp { lhs, rhs, .. } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
                 InstKind::Call { args, .. } => args.contains(&Value::Inst(v)),
                 InstKind::CondBr { cond, .. } => *cond == Value::Inst(v),
@@ -1812,7 +1814,7 @@ fn try_edge(
                 }
                 v = val;
             }
-            InstKind::Cast { value } => v = value.clone(),
+            InstKind::Cast { value, .. } => v = value.clone(),
             InstKind::ExtractValue { aggregate, indices }
                 if indices.as_slice() == [1] && !success_bit =>
             {
@@ -2042,7 +2044,7 @@ fn global_address(
         Value::Inst(i) if depth > 0 => {
             let func = program.function(f);
             match &func.insts.get(*i as usize)?.kind {
-                InstKind::Cast { value } => global_address(program, f, value, depth - 1),
+                InstKind::Cast { value, .. } => global_address(program, f, value, depth - 1),
                 InstKind::Gep {
                     base,
                     offset: Some(o),
@@ -2109,7 +2111,7 @@ fn returns_first_arg_plus(func: &Function) -> Option<i64> {
         match cur {
             Value::Arg(0) => return Some(delta),
             Value::Inst(i) => match &func.insts.get(i as usize)?.kind {
-                InstKind::Cast { value } => cur = value.clone(),
+                InstKind::Cast { value, .. } => cur = value.clone(),
                 InstKind::Gep {
                     base,
                     offset: Some(o),

@@ -96,14 +96,14 @@ fn escaping_params(
             let m = |v: &Value| mask(&derived, v);
             let (result, esc) = match &inst.kind {
                 InstKind::Gep { base, .. } => (m(base), 0),
-                InstKind::Cast { value }
+                InstKind::Cast { value, .. }
                 | InstKind::PtrToInt { value }
                 | InstKind::IntToPtr { value } => (m(value), 0),
                 InstKind::Phi { incoming } => (incoming.iter().fold(0, |a, (v, _)| a | m(v)), 0),
                 InstKind::Select {
                     then, otherwise, ..
                 } => (m(then) | m(otherwise), 0),
-                InstKind::BinOp { lhs, rhs } => (m(lhs) | m(rhs), 0),
+                InstKind::BinOp { lhs, rhs, .. } => (m(lhs) | m(rhs), 0),
                 InstKind::ExtractValue { aggregate, .. } => (m(aggregate), 0),
                 InstKind::InsertValue {
                     aggregate, value, ..
@@ -227,7 +227,7 @@ fn private_slots(func: &crate::ir::Function) -> Vec<bool> {
             }
             InstKind::MemSet { dst, .. } => escape(dst),
             InstKind::Gep { base, .. } => escape(base),
-            InstKind::Cast { value }
+            InstKind::Cast { value, .. }
             | InstKind::PtrToInt { value }
             | InstKind::IntToPtr { value } => escape(value),
             InstKind::Phi { incoming } => incoming.iter().for_each(|(v, _)| escape(v)),
@@ -247,7 +247,7 @@ fn private_slots(func: &crate::ir::Function) -> Vec<bool> {
                 escape(aggregate);
                 escape(value);
             }
-            InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs } => {
+            InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs, .. } => {
                 escape(lhs);
                 escape(rhs);
             }

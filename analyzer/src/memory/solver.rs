@@ -1160,6 +1160,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                     offset,
                     const_part,
                     index,
+                    ..
                 } => {
                     // A variable index collapses an array to its first element.
                     let off = offset.unwrap_or(*const_part);
@@ -1191,13 +1192,13 @@ impl<'p, 'm> Solver<'p, 'm> {
                         }
                     }
                 }
-                InstKind::Cast { value }
+                InstKind::Cast { value, .. }
                 | InstKind::PtrToInt { value }
                 | InstKind::IntToPtr { value } => {
                     let v = self.val(x, value);
                     self.set(x, i, v);
                 }
-                InstKind::BinOp { lhs, rhs } => {
+                InstKind::BinOp { lhs, rhs, .. } => {
                     // Integer arithmetic on an address stays on the object
                     // when the other operand is a constant (alignment masks,
                     // tagged pointers) or a per-CPU offset (`per_cpu_ptr`:
@@ -1877,7 +1878,7 @@ impl<'p, 'm> Solver<'p, 'm> {
             return false;
         };
         match &inst.kind {
-            InstKind::Cast { value } => self.int_source(f, value, depth - 1, test),
+            InstKind::Cast { value, .. } => self.int_source(f, value, depth - 1, test),
             InstKind::Asm { asm, args, .. } => {
                 let globals: Vec<StrId> = args
                     .iter()
@@ -2064,7 +2065,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                     let types = &program.modules[m as usize].types;
                     Some((m, strip_alias(types, (*di_type)?)))
                 }
-                InstKind::Cast { value } => self.pointee_of(f, value, depth - 1),
+                InstKind::Cast { value, .. } => self.pointee_of(f, value, depth - 1),
                 // `&x->member`: the member's type (the outermost one at
                 // that offset; struct_chain adds those nested at its start).
                 InstKind::Gep {
@@ -3089,7 +3090,7 @@ fn lock_root(func: &crate::ir::Function, v: &Value, depth: u32) -> Option<LockRo
         Value::Arg(k) => Some(LockRoot::Param(*k, 0)),
         Value::Global { name, offset } => Some(LockRoot::Global(*name, *offset)),
         Value::Inst(i) => match &func.insts.get(*i as usize)?.kind {
-            InstKind::Cast { value } => lock_root(func, value, depth + 1),
+            InstKind::Cast { value, .. } => lock_root(func, value, depth + 1),
             InstKind::Gep {
                 base,
                 offset: Some(o),

@@ -84,6 +84,7 @@ fn sources(
             }
             | InstKind::Cast {
                 value: Value::Inst(b),
+                ..
             } if derived.contains(b) => {
                 derived.insert(k as u32);
             }
@@ -101,7 +102,7 @@ fn sources(
                     return None;
                 }
             }
-            InstKind::Cast { value } if is_d(value) => {}
+            InstKind::Cast { value, .. } if is_d(value) => {}
             InstKind::Store { ptr, value, .. } => {
                 if is_d(value) {
                     return None;
@@ -149,7 +150,7 @@ fn base_slot(func: &Function, p: &Value) -> Option<u32> {
                 offset: Some(_),
                 ..
             } => v = base.clone(),
-            InstKind::Cast { value } => v = value.clone(),
+            InstKind::Cast { value, .. } => v = value.clone(),
             _ => return None,
         }
     }
@@ -176,10 +177,10 @@ fn provenance(func: &Function, v: &Value, depth: usize) -> Option<HashSet<u32>> 
                 s.extend(provenance(func, value, depth + 1)?);
                 Some(s)
             }
-            InstKind::Cast { value }
+            InstKind::Cast { value, .. }
             | InstKind::PtrToInt { value }
             | InstKind::IntToPtr { value } => provenance(func, value, depth + 1),
-            InstKind::BinOp { lhs, rhs } => {
+            InstKind::BinOp { lhs, rhs, .. } => {
                 let mut s = provenance(func, lhs, depth + 1)?;
                 s.extend(provenance(func, rhs, depth + 1)?);
                 Some(s)
@@ -213,7 +214,9 @@ fn operands(kind: &InstKind) -> Vec<&Value> {
         InstKind::CmpXchg {
             ptr, expected, new, ..
         } => vec![ptr, expected, new],
-        InstKind::PtrToInt { value } | InstKind::IntToPtr { value } | InstKind::Cast { value } => {
+        InstKind::PtrToInt { value }
+        | InstKind::IntToPtr { value }
+        | InstKind::Cast { value, .. } => {
             vec![value]
         }
         InstKind::Phi { incoming } => incoming.iter().map(|(v, _)| v).collect(),
@@ -226,7 +229,7 @@ fn operands(kind: &InstKind) -> Vec<&Value> {
         InstKind::InsertValue {
             aggregate, value, ..
         } => vec![aggregate, value],
-        InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs } => vec![lhs, rhs],
+        InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs, .. } => vec![lhs, rhs],
         InstKind::Ret { value: Some(v) } => vec![v],
         InstKind::Asm { args, .. } => args.iter().collect(),
         InstKind::Gep { base, index, .. } => {

@@ -11,7 +11,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::ir::{Function, InstKind, Value};
+use crate::ir::{Function, InstKind, IntOp, Value};
 use crate::memory::SpawnSite;
 use crate::program::{FuncId, ModelIndex, Program};
 
@@ -235,7 +235,7 @@ fn strip_casts(func: &Function, v: &Value) -> Value {
     for _ in 0..8 {
         let Value::Inst(i) = v else { break };
         match &func.insts[i as usize].kind {
-            InstKind::Cast { value }
+            InstKind::Cast { value, .. }
             | InstKind::IntToPtr { value }
             | InstKind::PtrToInt { value } => v = value.clone(),
             _ => break,
@@ -312,15 +312,17 @@ fn induction(func: &Function, at: u32, v: &Value) -> bool {
     }
 }
 
-/// `phi + c` or `gep phi, c` with a constant `c` other than 0.
+/// `phi + c`, `phi - c` or `gep phi, c` with a constant `c` other than 0.
 fn steps(func: &Function, v: &Value, phi: u32) -> bool {
     let Value::Inst(k) = strip_casts(func, v) else {
         return false;
     };
     match &func.insts[k as usize].kind {
-        InstKind::BinOp { lhs, rhs } => {
-            matches!((lhs, rhs), (Value::Inst(p), Value::Int(c)) | (Value::Int(c), Value::Inst(p)) if *p == phi && *c != 0)
-        }
+        InstKind::BinOp { op, lhs, rhs, .. } => match (op, lhs, rhs) {
+            (IntOp::Add | IntOp::Sub, Value::Inst(p), Value::Int(c))
+            | (IntOp::Add, Value::Int(c), Value::Inst(p)) => *p == phi && *c != 0,
+            _ => false,
+        },
         InstKind::Gep {
             base: Value::Inst(p),
             offset: Some(c),
@@ -330,16 +332,16 @@ fn steps(func: &Function, v: &Value, phi: u32) -> bool {
     }
 }
 
-/// `load(slot) + c` with a constant `c` other than 0.
+/// `load(slot) + c` or `load(slot) - c` with a constant `c` other than 0.
 fn steps_slot(func: &Function, v: &Value, slot: u32) -> bool {
     let Value::Inst(k) = strip_casts(func, v) else {
         return false;
     };
-    let InstKind::BinOp { lhs, rhs } = &func.insts[k as usize].kind else {
+    let InstKind::BinOp { op, lhs, rhs, .. } = &func.insts[k as usize].kind else {
         return false;
     };
-    let (x, c) = match (lhs, rhs) {
-        (x, Value::Int(c)) | (Value::Int(c), x) => (x, *c),
+    let (x, c) = match (op, lhs, rhs) {
+        (IntOp::Add | IntOp::Sub, x, Value::Int(c)) | (IntOp::Add, Value::Int(c), x) => (x, *c),
         _ => return false,
     };
     if c == 0 {
@@ -359,7 +361,7 @@ fn mentions(kind: &InstKind, slot: u32) -> bool {
         InstKind::Store { value, .. } => *value == v,
         InstKind::Call { args, .. } => args.contains(&v),
         InstKind::Gep { base, .. } => *base == v,
-        InstKind::Cast { value } | InstKind::PtrToInt { value } => *value == v,
+        InstKind::Cast { value, .. } | InstKind::PtrToInt { value } => *value == v,
         InstKind::Phi { incoming } => incoming.iter().any(|(x, _)| *x == v),
         InstKind::Select {
             then, otherwise, ..
@@ -436,7 +438,7 @@ fn derive(
     let Value::Inst(i) = *v else { return None };
     memo.insert(i, None);
     let out = match &func.insts[i as usize].kind {
-        InstKind::Cast { value } => derive(func, value, param, depth + 1, memo),
+        InstKind::Cast { value, .. } => derive(func, value, param, depth + 1, memo),
         InstKind::Gep {
             base,
             offset: Some(c),
@@ -450,6 +452,7 @@ fn derive(
             offset: None,
             const_part,
             index: Some(x),
+            ..
         } => {
             // `base[(long)param]`, the base not derived from the parameter.
             let base_ok = matches!(base, Value::Global { .. });
@@ -476,7 +479,7 @@ fn derive_int(func: &Function, v: &Value, param: u32, depth: usize) -> Option<bo
     match v {
         Value::Arg(a) => Some(*a == param),
         Value::Inst(i) => match &func.insts[*i as usize].kind {
-            InstKind::Cast { value } | InstKind::PtrToInt { value } => {
+            InstKind::Cast { value, .. } | InstKind::PtrToInt { value } => {
                 derive_int(func, value, param, depth + 1)
             }
             InstKind::Load {

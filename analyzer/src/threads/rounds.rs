@@ -240,7 +240,7 @@ pub fn in_serial_region(func: &Function, wait: u32, serial: i64, waits: &[u32], 
             match v {
                 Value::Inst(i) if i == wait => return true,
                 Value::Inst(i) => match &func.insts[i as usize].kind {
-                    InstKind::Cast { value } => v = value.clone(),
+                    InstKind::Cast { value, .. } => v = value.clone(),
                     _ => return false,
                 },
                 _ => return false,

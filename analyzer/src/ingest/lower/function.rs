@@ -12,8 +12,8 @@ use super::ffi::{self, lossy};
 use super::globals::linkage;
 use super::{asm, is_rust_mangled, CalleeClass, Lowerer, NON_CALL_INTRINSICS};
 use crate::ir::{
-    Block, BlockId, Callee, CmpPred, Function, Inst, InstKind, Language, Ordering, Param, Ret,
-    RmwOp, StrId, Value,
+    Block, BlockId, Callee, CastOp, CmpPred, Function, Inst, InstKind, IntOp, Language, Ordering,
+    Param, Ret, RmwOp, StrId, Value,
 };
 
 /// Per-function lookup tables, reused across functions to keep their
@@ -386,10 +386,17 @@ impl Lowerer {
             LLVMUnreachable => InstKind::Unreachable,
             LLVMCall | LLVMInvoke | LLVMCallBr => self.lower_call(inst, body),
             LLVMAdd | LLVMSub | LLVMMul | LLVMUDiv | LLVMSDiv | LLVMURem | LLVMSRem | LLVMShl
-            | LLVMLShr | LLVMAShr | LLVMAnd | LLVMOr | LLVMXor => InstKind::BinOp {
-                lhs: self.op(body, inst, 0),
-                rhs: self.op(body, inst, 1),
-            },
+            | LLVMLShr | LLVMAShr | LLVMAnd | LLVMOr | LLVMXor => {
+                let opcode = LLVMGetInstructionOpcode(inst);
+                let wraps = matches!(opcode, LLVMAdd | LLVMSub | LLVMMul | LLVMShl);
+                InstKind::BinOp {
+                    op: int_op(opcode),
+                    bits: int_bits(LLVMTypeOf(inst)),
+                    nsw: wraps && LLVMGetNSW(inst) != 0,
+                    lhs: self.op(body, inst, 0),
+                    rhs: self.op(body, inst, 1),
+                }
+            }
             LLVMAlloca => {
                 let ty = LLVMGetAllocatedType(inst);
                 let count = ffi::const_int(LLVMGetOperand(inst, 0));
@@ -421,7 +428,7 @@ impl Lowerer {
             },
             LLVMGetElementPtr => {
                 let base = self.op(body, inst, 0);
-                let (offset, const_part) = self.gep_offset(inst, |v| ffi::const_int(v));
+                let (offset, const_part, stride) = self.gep_offset(inst, |v| ffi::const_int(v));
                 let index = match offset {
                     Some(_) => None,
                     None => (1..LLVMGetNumOperands(inst).max(0) as u32)
@@ -433,11 +440,19 @@ impl Lowerer {
                     offset,
                     const_part,
                     index,
+                    stride: i32::try_from(stride).unwrap_or(0),
                 }
             }
             LLVMTrunc | LLVMZExt | LLVMSExt | LLVMBitCast | LLVMAddrSpaceCast | LLVMFreeze => {
+                let op = match LLVMGetInstructionOpcode(inst) {
+                    LLVMTrunc => CastOp::Trunc(int_bits(LLVMTypeOf(inst))),
+                    LLVMZExt => CastOp::ZExt,
+                    LLVMSExt => CastOp::SExt,
+                    _ => CastOp::Same,
+                };
                 InstKind::Cast {
                     value: self.op(body, inst, 0),
+                    op,
                 }
             }
             LLVMPtrToInt | LLVMPtrToAddr => InstKind::PtrToInt {
@@ -565,6 +580,7 @@ impl Lowerer {
                 } else {
                     Value::Other
                 },
+                op: CastOp::Same,
             },
             Some(CalleeClass::MemCopy { volatile_flag }) if n_args >= 3 => InstKind::MemCopy {
                 dst: arg(self, 0),
@@ -756,6 +772,34 @@ fn ordering(o: LLVMAtomicOrdering) -> Ordering {
         LLVMAtomicOrderingAcquireRelease => Ordering::AcqRel,
         LLVMAtomicOrderingSequentiallyConsistent => Ordering::SeqCst,
     }
+}
+
+fn int_op(op: LLVMOpcode) -> IntOp {
+    use LLVMOpcode::*;
+    match op {
+        LLVMAdd => IntOp::Add,
+        LLVMSub => IntOp::Sub,
+        LLVMMul => IntOp::Mul,
+        LLVMUDiv => IntOp::UDiv,
+        LLVMSDiv => IntOp::SDiv,
+        LLVMURem => IntOp::URem,
+        LLVMSRem => IntOp::SRem,
+        LLVMShl => IntOp::Shl,
+        LLVMLShr => IntOp::LShr,
+        LLVMAShr => IntOp::AShr,
+        LLVMAnd => IntOp::And,
+        LLVMOr => IntOp::Or,
+        _ => IntOp::Xor,
+    }
+}
+
+/// Width in bits of an integer type, saturated at 255; 0 for the rest
+/// (vectors).
+unsafe fn int_bits(ty: LLVMTypeRef) -> u8 {
+    if ty.is_null() || LLVMGetTypeKind(ty) != sys::LLVMTypeKind::LLVMIntegerTypeKind {
+        return 0;
+    }
+    LLVMGetIntTypeWidth(ty).min(255) as u8
 }
 
 fn rmw_op(op: LLVMAtomicRMWBinOp) -> RmwOp {

@@ -193,7 +193,7 @@ impl Lowerer {
         match LLVMGetConstOpcode(c) {
             LLVMOpcode::LLVMGetElementPtr => {
                 let base = self.constant_value(LLVMGetOperand(c, 0), depth + 1);
-                let (offset, _) = self.gep_offset(c, |v| ffi::const_int(v));
+                let (offset, _, _) = self.gep_offset(c, |v| ffi::const_int(v));
                 match (base, offset) {
                     (Value::Global { name, offset: o }, Some(d)) => Value::Global {
                         name,
@@ -213,19 +213,25 @@ impl Lowerer {
     }
 
     /// Constant byte offset of a GEP (instruction or constant expression):
-    /// `(Some(total), total)` when every index is constant, else
-    /// `(None, constant part)`. `index_value` gives the constant value of
-    /// an index operand, `None` for run-time ones.
+    /// `(Some(total), total, 0)` when every index is constant, else
+    /// `(None, constant part, stride)`, the stride being the bytes one step
+    /// of the run-time index moves when it is the only one (else 0).
+    /// `index_value` gives the constant value of an index operand, `None`
+    /// for run-time ones.
     pub(super) unsafe fn gep_offset(
         &self,
         gep: LLVMValueRef,
         index_value: impl Fn(LLVMValueRef) -> Option<i64>,
-    ) -> (Option<i64>, i64) {
+    ) -> (Option<i64>, i64, i64) {
         let td = self.target_data;
         let mut ty = LLVMGetGEPSourceElementType(gep);
         let n = LLVMGetNumOperands(gep).max(0) as u32;
         let mut total: i64 = 0;
         let mut all_constant = true;
+        // Run-time indexes seen (2 once the rest is not understood), and
+        // the stride of the last.
+        let mut variable = 0;
+        let mut stride = 0i64;
         for i in 1..n {
             let index = LLVMGetOperand(gep, i);
             let constant = index_value(index);
@@ -236,12 +242,18 @@ impl Lowerer {
                         total = total.wrapping_add(k.wrapping_mul(size as i64))
                     }
                     (Some(0), None) => {}
+                    (None, size) => {
+                        all_constant = false;
+                        variable += 1;
+                        stride = size.map_or(0, |s| s as i64);
+                    }
                     _ => all_constant = false,
                 }
                 continue;
             }
             if ty.is_null() {
                 all_constant = false;
+                variable += 2;
                 break;
             }
             match LLVMGetTypeKind(ty) {
@@ -251,6 +263,7 @@ impl Lowerer {
                         .filter(|k| *k >= 0 && (*k as u32) < LLVMCountStructElementTypes(ty))
                     else {
                         all_constant = false;
+                        variable += 2;
                         break;
                     };
                     total = total
@@ -263,16 +276,23 @@ impl Lowerer {
                         (Some(k), Some(size)) => {
                             total = total.wrapping_add(k.wrapping_mul(size as i64))
                         }
+                        (None, size) => {
+                            all_constant = false;
+                            variable += 1;
+                            stride = size.map_or(0, |s| s as i64);
+                        }
                         _ => all_constant = false,
                     }
                 }
                 _ => {
                     all_constant = false;
+                    variable += 2;
                     break;
                 }
             }
         }
-        (all_constant.then_some(total), total)
+        let stride = if variable == 1 { stride } else { 0 };
+        (all_constant.then_some(total), total, stride)
     }
 }
 

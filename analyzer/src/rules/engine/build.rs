@@ -295,7 +295,11 @@ pub fn race_finding(
     };
     let s1 = access_site(facts, first, r1);
     let s2 = access_site(facts, second, r2);
-    let location = facts.memory.location_name(facts.program, first.ptr);
+    let place = crate::memory::Ptr {
+        off: super::races::meeting_place(first, second),
+        ..first.ptr
+    };
+    let location = facts.memory.location_name(facts.program, place);
     let level = catalog::by_id(rule)
         .map(|r| r.level)
         .unwrap_or(Level::Warning);

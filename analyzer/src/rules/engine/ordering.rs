@@ -464,7 +464,7 @@ fn local_slot(func: &crate::ir::Function, p: &Value) -> Option<u32> {
         let Value::Inst(k) = v else { return None };
         match &func.insts.get(k as usize)?.kind {
             InstKind::Alloca { .. } => return Some(k),
-            InstKind::Gep { base, .. } | InstKind::Cast { value: base } => v = base.clone(),
+            InstKind::Gep { base, .. } | InstKind::Cast { value: base, .. } => v = base.clone(),
             _ => return None,
         }
     }
@@ -583,10 +583,10 @@ fn branches_on(func: &crate::ir::Function, i: u32, first: bool) -> Vec<u32> {
                     }
                     false
                 }
-                InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs } => {
+                InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs, .. } => {
                     *lhs == me || *rhs == me
                 }
-                InstKind::Cast { value }
+                InstKind::Cast { value, .. }
                 | InstKind::ExtractValue {
                     aggregate: value, ..
                 } => *value == me,
@@ -656,9 +656,11 @@ fn waits_on(func: &crate::ir::Function, i: u32) -> bool {
         func.insts.iter().enumerate().filter_map(move |(k, inst)| {
             let hit = match &inst.kind {
                 InstKind::ICmp { lhs, rhs, .. } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
-                InstKind::Cast { value } => *value == Value::Inst(v),
+                InstKind::Cast { value, .. } => *value == Value::Inst(v),
                 // `!go` at -O0: an `xor` of the comparison.
-                InstKind::BinOp { lhs, rhs } => *lhs == Value::Inst(v) || *rhs == Value::Inst(v),
+                InstKind::BinOp { lhs, rhs, .. } => {
+                    *lhs == Value::Inst(v) || *rhs == Value::Inst(v)
+                }
                 InstKind::CondBr { cond, .. } => *cond == Value::Inst(v),
                 _ => false,
             };
@@ -727,7 +729,7 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: us
                 Value::Arg(k) => return consts.get(k as usize).copied().flatten(),
                 Value::Int(c) => return Some(c),
                 Value::Inst(x) => match &callee.insts[x as usize].kind {
-                    InstKind::Cast { value } => v = value.clone(),
+                    InstKind::Cast { value, .. } => v = value.clone(),
                     _ => return None,
                 },
                 _ => return None,
@@ -1062,7 +1064,7 @@ fn address_dependent(facts: &Facts<'_, '_>, f: FuncId, r: u32, l: u32) -> bool {
         }
         v = match &func.insts[i as usize].kind {
             InstKind::Gep { base, .. } => base.clone(),
-            InstKind::Cast { value }
+            InstKind::Cast { value, .. }
             | InstKind::IntToPtr { value }
             | InstKind::PtrToInt { value } => value.clone(),
             InstKind::Select { then, .. } => then.clone(),

@@ -12,7 +12,7 @@ use seam_models::{LockKind, LockMode};
 use super::build;
 use super::ordering;
 use super::Facts;
-use crate::accesses::{Access, Marking};
+use crate::accesses::{Access, Marking, Spread};
 use crate::ir::Language;
 use crate::locks::Held;
 use crate::rules::{AccessKind, Finding};
@@ -335,44 +335,97 @@ fn overlap(a: &Access, b: &Access) -> bool {
     if a.size == 0 || b.size == 0 {
         return true;
     }
-    let (a0, a1) = (a.ptr.off, a.ptr.off + a.size as i64);
-    let (b0, b1) = (b.ptr.off, b.ptr.off + b.size as i64);
+    let one = |x: &Access| Spread {
+        first: x.ptr.off,
+        count: 1,
+        stride: 1,
+    };
+    spreads_overlap(
+        a.spread.unwrap_or_else(|| one(a)),
+        a.size as i64,
+        b.spread.unwrap_or_else(|| one(b)),
+        b.size as i64,
+    )
+}
+
+/// Where in their object `a` and `b` meet first, as far as is known: to
+/// name the location of a race by run-time index (`grid[32]`, not the
+/// `grid[0]` the index is taken as).
+pub fn meeting_place(a: &Access, b: &Access) -> i64 {
+    let place = |x: &Access| x.spread.map_or(x.ptr.off, |s| s.first);
     match (a.spread, b.spread) {
-        (None, None) => a0 < b1 && b0 < a1,
-        (Some(s), None) => spread_overlaps(s, a0, a1, b0, b1),
-        (None, Some(s)) => spread_overlaps(s, b0, b1, a0, a1),
-        // Two run-time indexes into one array: the same bytes of an
-        // element (`arr[i].x` and `arr[j].x`), whichever elements.
-        (Some(s), Some(t)) if s == t => {
-            let (lo, _, st) = s;
-            let (ra, rb) = ((a0 - lo).rem_euclid(st), (b0 - lo).rem_euclid(st));
-            a1 - a0 >= st || b1 - b0 >= st || ra < rb + (b1 - b0) && rb < ra + (a1 - a0)
+        (Some(_), None) => b.ptr.off,
+        (None, Some(_)) => a.ptr.off,
+        (Some(s), Some(t)) => {
+            let (s, t) = (norm(s), norm(t));
+            let (la, lb) = (a.size as i64, b.size as i64);
+            if s.count == 1 || t.count == 1 || s.stride == t.stride {
+                let st = if s.count == 1 { t.stride } else { s.stride };
+                if let Some(k) = meeting(s, la, t, lb) {
+                    return (s.first + k.max(0) * st).max(t.first + (-k).max(0) * st);
+                }
+            } else {
+                // Strides that differ: the first of `s`'s places that
+                // meets `t`, among the first few.
+                for i in 0..s.count.min(4096) {
+                    let p = Spread {
+                        first: s.first + i * s.stride,
+                        count: 1,
+                        stride: 1,
+                    };
+                    if let Some(k) = meeting(p, la, t, lb) {
+                        return p.first.max(t.first - k * t.stride);
+                    }
+                }
+            }
+            place(a).max(place(b))
         }
-        (Some(s), Some(t)) => s.0 < t.1 && t.0 < s.1,
+        (None, None) => a.ptr.off,
     }
 }
 
-/// Does `[x0, x1)` in some element of the array `(lo, hi, stride)` (it is
-/// `[a0, a1)` in element 0) meet `[b0, b1)`?
-fn spread_overlaps((lo, hi, st): (i64, i64, i64), a0: i64, a1: i64, b0: i64, b1: i64) -> bool {
-    if a0 < b1 && b0 < a1 {
-        return true;
-    }
-    if b1 <= lo || b0 >= hi {
+/// Does an access of `la` bytes at some place of `s` meet one of `lb`
+/// bytes at some place of `t`? Exact when the strides agree (or one
+/// side has one place); otherwise whether their extents meet.
+fn spreads_overlap(s: Spread, la: i64, t: Spread, lb: i64) -> bool {
+    let (s, t) = (norm(s), norm(t));
+    let (sa, ta) = (s.first as i128, t.first as i128);
+    let (sz, tz) = (s.last() as i128 + la as i128, t.last() as i128 + lb as i128);
+    if sz <= ta || tz <= sa {
         return false;
     }
-    let r = (a0 - lo).rem_euclid(st);
-    let len = a1 - a0;
-    if len >= st || b1 - b0 >= st {
-        return true;
+    match (s.count, t.count) {
+        (1, 1) => true,
+        (1, _) | (_, 1) => meeting(s, la, t, lb).is_some(),
+        _ if s.stride == t.stride => meeting(s, la, t, lb).is_some(),
+        _ => true,
     }
-    // The element(s) `[b0, b1)` lies in, and the same bytes there.
-    let first = (b0.max(lo) - lo) / st;
-    let last = ((b1.min(hi) - 1) - lo) / st;
-    (first..=last).any(|k| {
-        let x0 = lo + k * st + r;
-        x0 < b1 && b0 < x0 + len
-    })
+}
+
+/// For spreads with one stride (or one place): the least `k = i - j` for
+/// which place `i` of `s` meets place `j` of `t`, if any.
+fn meeting(s: Spread, la: i64, t: Spread, lb: i64) -> Option<i64> {
+    let st = if s.count == 1 { t.stride } else { s.stride } as i128;
+    // Places `s.first + i * st` and `t.first + j * st` meet when `k = i -
+    // j` puts `k * st` strictly between `d - la` and `d + lb`, `d` being
+    // `t.first - s.first`; `k` runs from `-(t.count - 1)` to `s.count - 1`.
+    let d = t.first as i128 - s.first as i128;
+    let (kmin, kmax) = (-(t.count as i128 - 1), s.count as i128 - 1);
+    let k = ((d - la as i128).div_euclid(st) + 1).max(kmin);
+    (k <= kmax && k * st < d + lb as i128).then_some(k as i64)
+}
+
+/// One place has stride 1, so that equal spreads compare equal.
+fn norm(s: Spread) -> Spread {
+    if s.count <= 1 {
+        Spread {
+            count: 1,
+            stride: 1,
+            ..s
+        }
+    } else {
+        s
+    }
 }
 
 /// A lock both hold that excludes: not both in read mode, and not RCU
@@ -666,5 +719,41 @@ fn message_passing(
         Some(fs) => ordering::Verdict::Broken(fs),
         None if distant => ordering::Verdict::Distant,
         None => ordering::Verdict::NotMessagePassing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sp(first: i64, count: i64, stride: i64) -> Spread {
+        Spread {
+            first,
+            count,
+            stride,
+        }
+    }
+
+    #[test]
+    fn halves_of_an_array() {
+        // `int grid[64]`: elements 0..32 against 32..64, and 0..=32.
+        assert!(!spreads_overlap(sp(0, 32, 4), 4, sp(128, 32, 4), 4));
+        assert!(spreads_overlap(sp(0, 33, 4), 4, sp(128, 32, 4), 4));
+        // One place against the other half.
+        assert!(!spreads_overlap(sp(128, 32, 4), 4, sp(8, 1, 1), 4));
+        assert!(spreads_overlap(sp(128, 32, 4), 4, sp(252, 1, 1), 4));
+    }
+
+    #[test]
+    fn fields_and_congruences() {
+        // `cache[i].count` (offset 4 of 16-byte elements) against `cache[3].lock`.
+        assert!(!spreads_overlap(sp(4, 8, 16), 4, sp(48, 1, 1), 4));
+        assert!(spreads_overlap(sp(4, 8, 16), 4, sp(52, 1, 1), 4));
+        // Even against odd elements of an int array, and even against
+        // every third from 3.
+        assert!(!spreads_overlap(sp(0, 32, 8), 4, sp(4, 32, 8), 4));
+        assert!(spreads_overlap(sp(0, 32, 8), 4, sp(12, 21, 12), 4));
+        // A wide access straddling two elements.
+        assert!(spreads_overlap(sp(2, 4, 4), 4, sp(4, 1, 1), 1));
     }
 }
