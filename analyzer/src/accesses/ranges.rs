@@ -14,7 +14,8 @@
 //! computed, and a function that does not settle within a budget gets no
 //! ranges: unknown stays "any element".
 
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 use crate::ir::{CastOp, CmpPred, Function, InstId, InstKind, IntOp, Value};
 
