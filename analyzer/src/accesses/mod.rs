@@ -356,25 +356,32 @@ impl Walker<'_, '_, '_> {
     fn attach_roots(&mut self) {
         let n = self.ctx_children.len();
         let mut roots: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut mark = vec![usize::MAX; n];
+        // Per context, side by side (one cache line for both tests): the
+        // last root that visited it, and how many roots it has.
+        let mut seen: Vec<(u32, u32)> = vec![(u32::MAX, 0); n];
+        let full = MAX_ROOTS_PER_CONTEXT as u32;
         for (r, entry) in self.root_entry.iter().enumerate() {
             let Some(e) = *entry else { continue };
+            let r32 = r as u32;
             let mut stack = vec![e];
             while let Some(c) = stack.pop() {
-                if mark[c as usize] == r {
+                let s = &mut seen[c as usize];
+                if s.0 == r32 {
                     continue;
                 }
-                mark[c as usize] = r;
+                s.0 = r32;
                 // Every root that filled this context went on to its
                 // descendants, so they are full too: nothing to add below.
-                if roots[c as usize].len() >= MAX_ROOTS_PER_CONTEXT {
+                if s.1 >= full {
                     continue;
                 }
+                s.1 += 1;
                 roots[c as usize].push(r);
                 // Only what this root has not seen and is not full yet:
                 // most children are both, for the later roots.
                 for &(d, _) in &self.ctx_children[c as usize] {
-                    if mark[d as usize] != r && roots[d as usize].len() < MAX_ROOTS_PER_CONTEXT {
+                    let t = seen[d as usize];
+                    if t.0 != r32 && t.1 < full {
                         stack.push(d);
                     }
                 }
