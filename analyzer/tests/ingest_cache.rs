@@ -64,14 +64,18 @@ fn printed(i: &Ingested) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every file under the cache's directories (entries and leftovers).
 fn entries(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for sub in rd.flatten() {
-        if sub.path().is_dir() {
-            for e in std::fs::read_dir(sub.path()).unwrap().flatten() {
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            if e.path().is_dir() {
+                todo.push(e.path());
+            } else if d != dir {
                 out.push(e.path());
             }
         }

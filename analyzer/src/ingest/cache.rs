@@ -14,7 +14,10 @@
 //! stored empty and set from the unit on load, so identical units at
 //! different paths share one entry and each gets its own name.
 //!
-//! An entry is `DIR/<first 2 hex digits>/<64 hex digits>.module`:
+//! An entry is `DIR/<build>/<first 2 hex digits>/<64 hex digits>.module`,
+//! `<build>` being the first 16 hex digits of the build id; opening the
+//! cache deletes the directories of all but the three builds used last.
+//! An entry is:
 //! [`MAGIC`], [`FORMAT_VERSION`] (u32 LE), the key (32 bytes), the payload
 //! length (u64 LE), blake3 of the payload (32 bytes), then the payload (the
 //! module in postcard). Entries are written to a temporary file in the same
@@ -35,6 +38,12 @@ use crate::ir::Module;
 /// Bump when the entry layout or anything about lowering changes in a way
 /// the executable hash would not catch (it catches every rebuilt binary).
 pub const FORMAT_VERSION: u32 = 1;
+/// Builds whose entries are kept: the one running and the ones used last
+/// (a user switching between two seam versions keeps both warm). A whole
+/// kernel's entries take about 330 MB per build.
+const KEEP_BUILDS: usize = 3;
+/// Hex digits of the build id naming a build's directory.
+const BUILD_DIR_DIGITS: usize = 16;
 /// First bytes of every entry.
 pub const MAGIC: &[u8; 8] = b"SEAMMOD\0";
 const HEADER: usize = 8 + 4 + 32 + 8 + 32;
@@ -75,10 +84,68 @@ impl ModuleCache {
         fs::write(&probe, b"").map_err(fail)?;
         let _ = fs::remove_file(&probe);
         let exe = self_exe_hash()?;
-        Ok(ModuleCache {
+        let cache = ModuleCache {
             build_id: build_id(&[exe]),
             dir,
-        })
+        };
+        cache.mark_used();
+        cache.prune();
+        Ok(cache)
+    }
+
+    /// This build's directory of entries (each seam build has its own, so
+    /// the entries of old builds can be deleted as a whole).
+    fn build_dir(&self) -> PathBuf {
+        self.dir.join(&hex(&self.build_id)[..BUILD_DIR_DIGITS])
+    }
+
+    /// Creates this build's directory, or gives it a new mtime: the mtime
+    /// says which builds were used last.
+    fn mark_used(&self) {
+        let dir = self.build_dir();
+        let probe = dir.join(format!(".used-{}", std::process::id()));
+        if fs::create_dir_all(&dir).is_ok() && fs::write(&probe, b"").is_ok() {
+            let _ = fs::remove_file(&probe);
+        }
+    }
+
+    /// Deletes the entries of all but the [`KEEP_BUILDS`] builds used
+    /// last (this one included), and entries of the layout before build
+    /// directories (`DIR/<2 hex digits>/`), which nothing reads any more.
+    /// Only directories named as seam names them are touched; failures
+    /// are ignored (another run may be deleting the same thing).
+    fn prune(&self) {
+        let Ok(rd) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let ours = self.build_dir();
+        let hex_named = |name: &str, len: usize| {
+            name.len() == len
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        };
+        let mut builds: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+        for e in rd.flatten() {
+            let path = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if path == ours || !e.file_type().is_ok_and(|t| t.is_dir()) {
+                continue;
+            }
+            if hex_named(&name, 2) {
+                let _ = fs::remove_dir_all(&path);
+            } else if hex_named(&name, BUILD_DIR_DIGITS) {
+                let used = e
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .unwrap_or(std::time::UNIX_EPOCH);
+                builds.push((used, path));
+            }
+        }
+        builds.sort_by(|a, b| b.0.cmp(&a.0));
+        for (_, path) in builds.into_iter().skip(KEEP_BUILDS - 1) {
+            let _ = fs::remove_dir_all(&path);
+        }
     }
 
     /// `$SEAM_CACHE_DIR`, else `$XDG_CACHE_HOME/seam/modules`, else
@@ -123,10 +190,12 @@ impl ModuleCache {
                 program.display()
             )
         })?;
-        Ok(ModuleCache {
+        let cache = ModuleCache {
             dir: self.dir.clone(),
             build_id: build_id(&[self.build_id, other]),
-        })
+        };
+        cache.mark_used();
+        Ok(cache)
     }
 
     fn key(&self, content: &Digest) -> Digest {
@@ -136,7 +205,9 @@ impl ModuleCache {
     /// Where the entry for `key` lives.
     pub fn entry_path(&self, key: &Digest) -> PathBuf {
         let hex = hex(key);
-        self.dir.join(&hex[..2]).join(format!("{hex}.module"))
+        self.build_dir()
+            .join(&hex[..2])
+            .join(format!("{hex}.module"))
     }
 }
 
@@ -354,6 +425,46 @@ mod tests {
         };
         m.source_file = m.strings.intern("a.c");
         m
+    }
+
+    /// Opening a cache keeps this build's entries and those of the two
+    /// builds used last before it, deletes older builds' and the flat
+    /// layout's, and leaves whatever seam did not name alone.
+    #[test]
+    fn opening_keeps_the_builds_used_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let build = |k: u64| dir.path().join(format!("{k:016x}"));
+        let now = std::time::SystemTime::now();
+        for k in 1..=4u64 {
+            fs::create_dir_all(build(k).join("ab")).unwrap();
+            fs::write(build(k).join("ab").join("x.module"), b"x").unwrap();
+            // Build k last used k hours ago.
+            let when = now - std::time::Duration::from_secs(3600 * k);
+            fs::File::open(build(k))
+                .unwrap()
+                .set_modified(when)
+                .unwrap();
+        }
+        let flat = dir.path().join("0f");
+        fs::create_dir_all(&flat).unwrap();
+        fs::write(flat.join("y.module"), b"y").unwrap();
+        let other = dir.path().join("notes");
+        fs::create_dir_all(&other).unwrap();
+
+        let cache = ModuleCache::open(dir.path()).unwrap();
+        assert!(cache.build_dir().is_dir(), "this build's directory exists");
+        assert!(build(1).is_dir() && build(2).is_dir(), "two last used kept");
+        assert!(
+            !build(3).exists() && !build(4).exists(),
+            "older builds deleted"
+        );
+        assert!(!flat.exists(), "the flat layout's entries deleted");
+        assert!(
+            other.is_dir(),
+            "a directory seam did not name is left alone"
+        );
+        let key = cache.key(&[7; 32]);
+        assert!(cache.entry_path(&key).starts_with(cache.build_dir()));
     }
 
     #[test]
