@@ -142,7 +142,7 @@ impl ModuleCache {
                 builds.push((used, path));
             }
         }
-        builds.sort_by(|a, b| b.0.cmp(&a.0));
+        builds.sort_by_key(|b| std::cmp::Reverse(b.0));
         for (_, path) in builds.into_iter().skip(KEEP_BUILDS - 1) {
             let _ = fs::remove_dir_all(&path);
         }
