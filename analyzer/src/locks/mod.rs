@@ -1282,10 +1282,24 @@ fn analyze_function<'s>(
     let mut entry: Vec<Option<Flow>> = vec![None; nb];
     entry[0] = Some(Flow::default());
     let mut exit_states: Vec<Option<Flow>> = vec![None; nb];
+    // A block none of whose predecessors' exit states changed since it
+    // was last worked out would get the same entry state again, which
+    // the test below skips: so it is not worked out (nor compared).
+    let mut succs: Vec<Vec<u32>> = vec![Vec::new(); nb];
+    for (b, ps) in preds.iter().enumerate() {
+        for &p in ps {
+            succs[p as usize].push(b as u32);
+        }
+    }
+    let mut stale = vec![true; nb];
     // Per-edge extra acquisitions from trylock branches.
     for _iter in 0..50 {
         let mut changed = false;
         for &b in &order {
+            if !stale[b as usize] && exit_states[b as usize].is_some() {
+                continue;
+            }
+            stale[b as usize] = false;
             let mut state: Option<Flow> = if b == 0 { Some(Flow::default()) } else { None };
             for &p in &preds[b as usize] {
                 let Some(out) = exit_states[p as usize].as_ref() else {
@@ -1328,6 +1342,9 @@ fn analyze_function<'s>(
             }
             if exit_states[b as usize].as_ref() != Some(&s) {
                 exit_states[b as usize] = Some(s);
+                for &n in &succs[b as usize] {
+                    stale[n as usize] = true;
+                }
                 changed = true;
             }
         }
