@@ -726,6 +726,9 @@ pub enum InitPhase {
     Init,
     /// Runs after every callback was unregistered.
     Exit,
+    /// Runs with the machine stopped: every other CPU held spinning with
+    /// interrupts off (the kernel debugger's hooks), so alongside nothing.
+    Stopped,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -27,6 +27,9 @@ pub enum Phase {
     /// Module init/exit: before registration / after unregistration.
     Init,
     Exit,
+    /// With every other CPU stopped (kgdb's console hooks): runs in
+    /// parallel with nothing.
+    Stopped,
 }
 
 #[derive(Clone, Debug)]
@@ -183,6 +186,7 @@ impl ThreadRoot {
         let phase = match self.phase {
             Phase::Init => " (init)",
             Phase::Exit => " (exit)",
+            Phase::Stopped => " (machine stopped)",
             Phase::Concurrent => "",
         };
         format!(
@@ -232,10 +236,10 @@ impl Threads {
                 demangled: &info.demangled,
             };
             match models.init(&name, section) {
-                Some(i) => Some(if i.phase == InitPhase::Init {
-                    Phase::Init
-                } else {
-                    Phase::Exit
+                Some(i) => Some(match i.phase {
+                    InitPhase::Init => Phase::Init,
+                    InitPhase::Exit => Phase::Exit,
+                    InitPhase::Stopped => Phase::Stopped,
                 }),
                 None => module_macro_phase(program, f),
             }
