@@ -625,19 +625,29 @@ impl Walker<'_, '_, '_> {
     /// Can an access through `ptr` in instance `x` get past `record`'s
     /// tests of the pointer alone, in some context?
     fn may_record(&self, x: Instance, ptr: &Value) -> bool {
-        let Some(p) = self.memory.ptr_in(self.program, x, ptr) else {
+        self.memory
+            .ptr_in(self.program, x, ptr)
+            .is_some_and(|p| self.is_data(p))
+    }
+
+    /// Is what `p` points to shared data an access to which is judged?
+    fn is_data(&self, p: Ptr) -> bool {
+        // Per-CPU data is its CPU's own: the kernel reaches another CPU's
+        // copy only to sum or drain it, with the owner quiesced (see
+        // docs/analysis.md, "Per-CPU data").
+        if !self.memory.is_shared(p.node) || self.memory.is_per_cpu(p.node) {
             return false;
-        };
+        }
+        // Function code is not data.
         let code = !self.memory.functions(p.node).is_empty()
             && self
                 .memory
                 .origins(p.node)
                 .iter()
                 .all(|o| matches!(o, crate::memory::Origin::Function(_)));
-        self.memory.is_shared(p.node)
-            && !self.memory.is_per_cpu(p.node)
-            && !code
-            && !self.locks.is_lock(p)
+        // Nor is the lock word itself (initialised plainly by
+        // `spin_lock_init`): it is lock state.
+        !code && !self.locks.is_lock(p)
     }
 
     /// The locks held at instruction `i` of `f`, walked as instance `x`
@@ -1119,25 +1129,7 @@ impl Walker<'_, '_, '_> {
         } else {
             marking
         };
-        // Per-CPU data is its CPU's own: the kernel reaches another CPU's
-        // copy only to sum or drain it, with the owner quiesced (see
-        // docs/analysis.md, "Per-CPU data").
-        if !self.memory.is_shared(p.node) || self.memory.is_per_cpu(p.node) {
-            return;
-        }
-        // Function code and lock words are not data.
-        if !self.memory.functions(p.node).is_empty()
-            && self
-                .memory
-                .origins(p.node)
-                .iter()
-                .all(|o| matches!(o, crate::memory::Origin::Function(_)))
-        {
-            return;
-        }
-        // The lock word itself (initialised plainly by `spin_lock_init`) is
-        // lock state, not data.
-        if self.locks.is_lock(p) {
+        if !self.is_data(p) {
             return;
         }
         // One instruction can make several accesses (a memcpy's read and
@@ -1251,7 +1243,7 @@ fn index_spread(
                     first += r.lo as i128 * s;
                     last += r.hi as i128 * s;
                     if r.lo != r.hi {
-                        step = gcd(step, r.m as i128 * s);
+                        step = ranges::gcd(step, r.m as i128 * s);
                     }
                     indexed = true;
                     v = base.clone();
@@ -1277,14 +1269,6 @@ fn index_spread(
         count: i64::try_from(count).ok()?,
         stride: i64::try_from(step.max(1)).ok()?,
     })
-}
-
-fn gcd(a: i128, b: i128) -> i128 {
-    let (mut a, mut b) = (a.abs(), b.abs());
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
 }
 
 /// Does the address `v` take a run-time index (`arr[i]`, `cache[i].count`),

@@ -180,7 +180,7 @@ impl Range {
     }
 }
 
-fn gcd(a: i128, b: i128) -> i128 {
+pub(super) fn gcd(a: i128, b: i128) -> i128 {
     let (mut a, mut b) = (a.abs(), b.abs());
     while b != 0 {
         (a, b) = (b, a % b);
@@ -715,7 +715,7 @@ impl<'f> Analysis<'f> {
     /// Runs to a fixpoint; false when the budget ran out.
     fn solve(&mut self) -> bool {
         let func = self.func;
-        let order = reverse_postorder(func);
+        let order = func.reverse_postorder();
         self.rank = vec![usize::MAX; func.blocks.len()];
         for (k, &b) in order.iter().enumerate() {
             self.rank[b as usize] = k;
@@ -811,12 +811,14 @@ impl<'f> Analysis<'f> {
                     value,
                     ..
                 } if self.slot[*p as usize].is_some() => add(value, here),
-                _ if self.relevant[j] => each_operand(&inst.kind, |v| add(v, here)),
+                _ if self.relevant[j] => inst.kind.for_each_operand(|v| add(v, here)),
                 _ => {}
             }
         }
         for (&br, &(c, _)) in &self.tests {
-            each_operand(&func.insts[c as usize].kind, |v| add(v, func.block_of(br)));
+            func.insts[c as usize]
+                .kind
+                .for_each_operand(|v| add(v, func.block_of(br)));
         }
         users
     }
@@ -1067,102 +1069,13 @@ fn tracked_slots(func: &Function) -> Vec<Option<u8>> {
                 }
             }
             Some(_) => {}
-            None => each_operand(&inst.kind, |v| untrack(v, &mut bits)),
+            None => inst.kind.for_each_operand(|v| untrack(v, &mut bits)),
         }
     }
     bits.into_iter().map(|b| b.filter(|&b| b > 0)).collect()
 }
 
 /// Every value operand of an instruction.
-fn each_operand(kind: &InstKind, mut f: impl FnMut(&Value)) {
-    match kind {
-        InstKind::Load { ptr, .. } => f(ptr),
-        InstKind::Store { ptr, value, .. } => {
-            f(ptr);
-            f(value);
-        }
-        InstKind::AtomicRmw { ptr, value, .. } => {
-            f(ptr);
-            f(value);
-        }
-        InstKind::CmpXchg {
-            ptr, expected, new, ..
-        } => {
-            f(ptr);
-            f(expected);
-            f(new);
-        }
-        InstKind::Call { callee, args, .. } => {
-            if let crate::ir::Callee::Indirect(v) = callee {
-                f(v);
-            }
-            args.iter().for_each(f);
-        }
-        InstKind::Asm { args, .. } | InstKind::Other { operands: args } => args.iter().for_each(f),
-        InstKind::MemCopy { dst, src, .. } => {
-            f(dst);
-            f(src);
-        }
-        InstKind::MemSet { dst, .. } => f(dst),
-        InstKind::Gep { base, index, .. } => {
-            f(base);
-            index.iter().for_each(f);
-        }
-        InstKind::Cast { value, .. }
-        | InstKind::PtrToInt { value }
-        | InstKind::IntToPtr { value } => f(value),
-        InstKind::Phi { incoming } => incoming.iter().for_each(|(v, _)| f(v)),
-        InstKind::Select {
-            cond,
-            then,
-            otherwise,
-        } => {
-            f(cond);
-            f(then);
-            f(otherwise);
-        }
-        InstKind::ExtractValue { aggregate, .. } => f(aggregate),
-        InstKind::InsertValue {
-            aggregate, value, ..
-        } => {
-            f(aggregate);
-            f(value);
-        }
-        InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs, .. } => {
-            f(lhs);
-            f(rhs);
-        }
-        InstKind::Ret { value } => value.iter().for_each(f),
-        InstKind::CondBr { cond, .. } => f(cond),
-        InstKind::Switch { value, .. } => f(value),
-        InstKind::Fence { .. }
-        | InstKind::Alloca { .. }
-        | InstKind::Br { .. }
-        | InstKind::Unreachable => {}
-    }
-}
-
-fn reverse_postorder(func: &Function) -> Vec<u32> {
-    let n = func.blocks.len();
-    let mut seen = vec![false; n];
-    let mut post = Vec::with_capacity(n);
-    let mut stack: Vec<(u32, usize)> = vec![(0, 0)];
-    seen[0] = true;
-    while let Some((b, k)) = stack.pop() {
-        let succs = &func.blocks[b as usize].succs;
-        if let Some(&s) = succs.get(k) {
-            stack.push((b, k + 1));
-            if (s as usize) < n && !std::mem::replace(&mut seen[s as usize], true) {
-                stack.push((s, 0));
-            }
-        } else {
-            post.push(b);
-        }
-    }
-    post.reverse();
-    post
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

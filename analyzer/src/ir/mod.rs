@@ -428,6 +428,78 @@ pub enum InstKind {
 }
 
 impl InstKind {
+    /// Calls `f` on every value operand (a call's callee and arguments,
+    /// a phi's incoming values, a branch's condition …).
+    pub fn for_each_operand(&self, mut f: impl FnMut(&Value)) {
+        match self {
+            InstKind::Load { ptr, .. } => f(ptr),
+            InstKind::Store { ptr, value, .. } => {
+                f(ptr);
+                f(value);
+            }
+            InstKind::AtomicRmw { ptr, value, .. } => {
+                f(ptr);
+                f(value);
+            }
+            InstKind::CmpXchg {
+                ptr, expected, new, ..
+            } => {
+                f(ptr);
+                f(expected);
+                f(new);
+            }
+            InstKind::Call { callee, args, .. } => {
+                if let Callee::Indirect(v) = callee {
+                    f(v);
+                }
+                args.iter().for_each(f);
+            }
+            InstKind::Asm { args, .. } | InstKind::Other { operands: args } => {
+                args.iter().for_each(f)
+            }
+            InstKind::MemCopy { dst, src, .. } => {
+                f(dst);
+                f(src);
+            }
+            InstKind::MemSet { dst, .. } => f(dst),
+            InstKind::Gep { base, index, .. } => {
+                f(base);
+                index.iter().for_each(f);
+            }
+            InstKind::Cast { value, .. }
+            | InstKind::PtrToInt { value }
+            | InstKind::IntToPtr { value } => f(value),
+            InstKind::Phi { incoming } => incoming.iter().for_each(|(v, _)| f(v)),
+            InstKind::Select {
+                cond,
+                then,
+                otherwise,
+            } => {
+                f(cond);
+                f(then);
+                f(otherwise);
+            }
+            InstKind::ExtractValue { aggregate, .. } => f(aggregate),
+            InstKind::InsertValue {
+                aggregate, value, ..
+            } => {
+                f(aggregate);
+                f(value);
+            }
+            InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs, .. } => {
+                f(lhs);
+                f(rhs);
+            }
+            InstKind::Ret { value } => value.iter().for_each(f),
+            InstKind::CondBr { cond, .. } => f(cond),
+            InstKind::Switch { value, .. } => f(value),
+            InstKind::Fence { .. }
+            | InstKind::Alloca { .. }
+            | InstKind::Br { .. }
+            | InstKind::Unreachable => {}
+        }
+    }
+
     /// True for instructions that read or write memory directly.
     pub fn is_memory_access(&self) -> bool {
         matches!(
@@ -566,6 +638,31 @@ impl Module {
 }
 
 impl Function {
+    /// The blocks reachable from the entry, in reverse postorder.
+    pub fn reverse_postorder(&self) -> Vec<u32> {
+        let n = self.blocks.len();
+        let mut post = Vec::with_capacity(n);
+        if n == 0 {
+            return post;
+        }
+        let mut seen = vec![false; n];
+        let mut stack: Vec<(u32, usize)> = vec![(0, 0)];
+        seen[0] = true;
+        while let Some((b, k)) = stack.pop() {
+            let succs = &self.blocks[b as usize].succs;
+            if let Some(&s) = succs.get(k) {
+                stack.push((b, k + 1));
+                if (s as usize) < n && !std::mem::replace(&mut seen[s as usize], true) {
+                    stack.push((s, 0));
+                }
+            } else {
+                post.push(b);
+            }
+        }
+        post.reverse();
+        post
+    }
+
     /// Predecessor blocks of each block.
     pub fn predecessors(&self) -> Vec<Vec<u32>> {
         let mut preds = vec![Vec::new(); self.blocks.len()];

@@ -1248,7 +1248,7 @@ fn analyze_function<'s>(
         .map(|(k, (i, _))| (*i, k))
         .collect();
     let preds = predecessors(func);
-    let order = reverse_postorder(func);
+    let order = func.reverse_postorder();
     let ant = anticipated_releases(func, effects, &effect_at, &order, summaries);
     let fx: Vec<Option<CallFx>> = effects
         .iter()
@@ -1886,32 +1886,6 @@ fn cond_targets(func: &Function, b: u32) -> (Option<u32>, Option<u32>) {
 
 pub fn predecessors(func: &Function) -> Vec<Vec<u32>> {
     func.predecessors()
-}
-
-pub fn reverse_postorder(func: &Function) -> Vec<u32> {
-    let n = func.blocks.len();
-    let mut seen = vec![false; n];
-    let mut post = Vec::with_capacity(n);
-    let mut stack: Vec<(u32, usize)> = vec![(0, 0)];
-    if n == 0 {
-        return post;
-    }
-    seen[0] = true;
-    while let Some((b, k)) = stack.pop() {
-        let succs = &func.blocks[b as usize].succs;
-        if k < succs.len() {
-            stack.push((b, k + 1));
-            let s = succs[k];
-            if (s as usize) < n && !seen[s as usize] {
-                seen[s as usize] = true;
-                stack.push((s, 0));
-            }
-        } else {
-            post.push(b);
-        }
-    }
-    post.reverse();
-    post
 }
 
 impl CallGraph {

@@ -129,7 +129,9 @@ fn sources(
                 }
             }
             other => {
-                if operands(other).iter().any(|v| is_d(v)) {
+                let mut uses_d = false;
+                other.for_each_operand(|v| uses_d |= is_d(v));
+                if uses_d {
                     return None;
                 }
             }
@@ -203,41 +205,5 @@ fn provenance(func: &Function, v: &Value, depth: usize) -> Option<HashSet<u32>> 
             _ => Some(HashSet::default()),
         },
         _ => Some(HashSet::default()),
-    }
-}
-
-/// Value operands of instructions not handled above.
-fn operands(kind: &InstKind) -> Vec<&Value> {
-    match kind {
-        InstKind::Load { ptr, .. } => vec![ptr],
-        InstKind::AtomicRmw { ptr, value, .. } => vec![ptr, value],
-        InstKind::CmpXchg {
-            ptr, expected, new, ..
-        } => vec![ptr, expected, new],
-        InstKind::PtrToInt { value }
-        | InstKind::IntToPtr { value }
-        | InstKind::Cast { value, .. } => {
-            vec![value]
-        }
-        InstKind::Phi { incoming } => incoming.iter().map(|(v, _)| v).collect(),
-        InstKind::Select {
-            cond,
-            then,
-            otherwise,
-        } => vec![cond, then, otherwise],
-        InstKind::ExtractValue { aggregate, .. } => vec![aggregate],
-        InstKind::InsertValue {
-            aggregate, value, ..
-        } => vec![aggregate, value],
-        InstKind::ICmp { lhs, rhs, .. } | InstKind::BinOp { lhs, rhs, .. } => vec![lhs, rhs],
-        InstKind::Ret { value: Some(v) } => vec![v],
-        InstKind::Asm { args, .. } => args.iter().collect(),
-        InstKind::Gep { base, index, .. } => {
-            let mut v = vec![base];
-            v.extend(index.iter());
-            v
-        }
-        InstKind::Other { operands } => operands.iter().collect(),
-        _ => Vec::new(),
     }
 }
