@@ -54,8 +54,29 @@ pub fn canonical_order(modules: &mut [Module]) {
     });
 }
 
+/// What `run_with` does with the stages' results when it is done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Teardown {
+    /// Free them, as a library call should.
+    Free,
+    /// Leave them to the operating system: the caller is about to exit.
+    /// Freeing a whole kernel's points-to sets, summaries and calling
+    /// contexts takes about 2 s (clang's `-disable-free` skips the same).
+    Leave,
+}
+
 /// Analyses the lowered modules together as one program.
 pub fn run(modules: &[Module], config: &Config, models: &seam_models::Models) -> AnalysisResult {
+    run_with(modules, config, models, Teardown::Free)
+}
+
+/// `run`, saying what to do with the stages' results at the end.
+pub fn run_with(
+    modules: &[Module],
+    config: &Config,
+    models: &seam_models::Models,
+    teardown: Teardown,
+) -> AnalysisResult {
     // `SEAM_TIMINGS=1`: how long each stage took, on stderr.
     let timings = std::env::var_os("SEAM_TIMINGS").is_some();
     let mut clock = std::time::Instant::now();
@@ -138,6 +159,9 @@ pub fn run(modules: &[Module], config: &Config, models: &seam_models::Models) ->
     shared.sort_unstable();
     shared.dedup();
     stats.shared_objects = shared.len();
+    if teardown == Teardown::Leave {
+        std::mem::forget((accesses, locks, threads, cg, memory, index, program));
+    }
     AnalysisResult { findings, stats }
 }
 

@@ -91,10 +91,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
         .num_threads(args.jobs)
         .build()
     {
-        Ok(pool) => pool.install(|| seam::analysis::run(&modules, &config, &models)),
-        Err(_) => seam::analysis::run(&modules, &config, &models),
+        Ok(pool) => pool.install(|| seam::analysis::run_with(&modules, &config, &models, LEAVE)),
+        Err(_) => seam::analysis::run_with(&modules, &config, &models, LEAVE),
     };
     stage.finish();
+    // Like the stages' results, the lowered modules are left to the
+    // operating system at exit (about 0.9 s to free for a whole kernel).
+    std::mem::forget(modules);
 
     let split = suppress::apply(analysis.findings, &config.suppressions);
     if !args.quiet {
@@ -214,6 +217,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
+
+const LEAVE: seam::analysis::Teardown = seam::analysis::Teardown::Leave;
 
 fn fail(message: &str) -> ExitCode {
     eprintln!("error: {message}");
