@@ -72,6 +72,18 @@ pub struct StaticCallModel {
     /// of `union security_list_options`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub type_member_of: Option<String>,
+    /// Functions that store a new function in a key
+    /// (`__static_call_update(key, tramp, func)`, behind
+    /// `static_call_update()`): argument `update_key_arg` is the key,
+    /// `update_func_arg` the function. Each call stores into its own key;
+    /// through the function's parameters, every key would hold every
+    /// function any update stores.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub update_functions: Vec<String>,
+    #[serde(default)]
+    pub update_key_arg: u32,
+    #[serde(default)]
+    pub update_func_arg: u32,
     #[serde(default)]
     pub reason: String,
 }

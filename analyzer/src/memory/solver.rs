@@ -312,6 +312,9 @@ struct Solver<'p, 'm> {
     /// `[[static_call]]`: trampoline symbol → (key global, offset of its
     /// function pointer).
     static_keys: HashMap<String, StaticKey>,
+    /// `[[static_call]]` update functions: (key argument, function
+    /// argument, offset of the key's function pointer).
+    static_updates: HashMap<Target, (u32, u32, u64)>,
     shapes: Vec<CallShape>,
     /// Per class holding functions (by representative): its functions by
     /// call shape.
@@ -387,6 +390,7 @@ impl Memory {
             fn_protos: vec![None; program.funcs.len()],
             defined_protos: None,
             static_keys: static_call_keys(program, index),
+            static_updates: static_call_updates(program, index),
             shapes: (0..program.funcs.len() as FuncId)
                 .map(|f| CallShape::of(program.function(f)))
                 .collect(),
@@ -1317,6 +1321,25 @@ impl<'p, 'm> Solver<'p, 'm> {
                 let Some(target) = self.program.direct_target(module, *name) else {
                     return;
                 };
+                // `static_call_update(name, func)`: this call's key holds
+                // `func`. Bound through the update function's parameters,
+                // every key would hold every function any update stores
+                // (the APIC's `read` calling CPU-hotplug callbacks).
+                if let Some(&(key_arg, func_arg, off)) = self.static_updates.get(&target) {
+                    if let Target::Defined(g) = target {
+                        self.has_direct_caller.insert(g);
+                    }
+                    let key = arg_ptrs.get(key_arg as usize).copied().flatten();
+                    let func = arg_ptrs.get(func_arg as usize).copied().flatten();
+                    if let (Some(key), Some(func)) = (key, func) {
+                        let slot = self.field(Ptr {
+                            node: key.node,
+                            off: key.off + off as i64,
+                        });
+                        self.unify(slot, func);
+                    }
+                    return;
+                }
                 let sem = self.index.of(target);
                 if sem.alloc.map(|a| !a.free).unwrap_or(false) {
                     let p = self.fresh(Some(Origin::Alloc(f, i)));
@@ -2774,6 +2797,34 @@ fn static_call_keys(program: &Program<'_>, index: &ModelIndex<'_>) -> HashMap<St
         }
     }
     keys
+}
+
+/// `[[static_call]]` update functions of the program, defined or not.
+fn static_call_updates(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+) -> HashMap<Target, (u32, u32, u64)> {
+    let mut by_name: HashMap<&str, (u32, u32, u64)> = HashMap::default();
+    for m in index.models().static_calls() {
+        for f in &m.update_functions {
+            by_name.insert(f, (m.update_key_arg, m.update_func_arg, m.func_offset));
+        }
+    }
+    let mut updates = HashMap::default();
+    if by_name.is_empty() {
+        return updates;
+    }
+    for (g, info) in program.funcs.iter().enumerate() {
+        if let Some(&u) = by_name.get(info.name.as_str()) {
+            updates.insert(Target::Defined(g as FuncId), u);
+        }
+    }
+    for (e, name) in program.externals.iter().enumerate() {
+        if let Some(&u) = by_name.get(name.as_str()) {
+            updates.insert(Target::External(e as u32), u);
+        }
+    }
+    updates
 }
 
 /// The prototype of function-pointer member `member` of the struct or
