@@ -212,8 +212,9 @@ fn path_steps(
 }
 
 /// The access as reached from `root` (one of the roots reaching its
-/// calling context), with a call path from that root.
-fn access_site(facts: &Facts<'_, '_>, a: &Access, root: usize) -> AccessSite {
+/// calling context), with a call path from that root, and how many calls
+/// on that path the points-to analysis chose (`races::guessed_calls`).
+fn access_site(facts: &Facts<'_, '_>, a: &Access, root: usize) -> (AccessSite, usize) {
     let rebuilt = (root != a.root)
         .then(|| facts.accesses.path_to(root, a.ctx))
         .flatten();
@@ -222,6 +223,7 @@ fn access_site(facts: &Facts<'_, '_>, a: &Access, root: usize) -> AccessSite {
         Some(p) => (root, p.as_slice()),
         None => (a.root, facts.accesses.path(a.path)),
     };
+    let guessed = super::races::guessed_calls(facts, frames);
     let lockset = held_locks(facts, &a.lockset);
     let verb = match a.kind {
         AccessKind::Read => "reads",
@@ -255,7 +257,7 @@ fn access_site(facts: &Facts<'_, '_>, a: &Access, root: usize) -> AccessSite {
         path.append(&mut acquires);
         path.extend(last);
     }
-    AccessSite {
+    let site = AccessSite {
         function: func_name(facts, a.func),
         language: facts.program.language(a.func),
         loc: source_loc(facts, a.func, a.inst),
@@ -265,7 +267,8 @@ fn access_site(facts: &Facts<'_, '_>, a: &Access, root: usize) -> AccessSite {
         lockset,
         root: facts.threads.roots[root].describe(facts.program),
         path,
-    }
+    };
+    (site, guessed)
 }
 
 fn kind_word(k: AccessKind) -> &'static str {
@@ -293,8 +296,10 @@ pub fn race_finding(
     } else {
         (rb, ra)
     };
-    let s1 = access_site(facts, first, r1);
-    let s2 = access_site(facts, second, r2);
+    let (s1, g1) = access_site(facts, first, r1);
+    let (s2, g2) = access_site(facts, second, r2);
+    // Ranked on the paths shown (see `races::path_penalty`).
+    let confidence = super::races::path_penalty(confidence, g1.max(g2));
     let place = crate::memory::Ptr {
         off: super::races::meeting_place(first, second),
         ..first.ptr

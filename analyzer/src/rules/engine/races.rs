@@ -95,8 +95,9 @@ fn in_c_header(facts: &Facts<'_, '_>, f: crate::program::FuncId, i: u32) -> bool
         .is_some_and(|l| m.str(l.file).ends_with(".h"))
 }
 
-/// A candidate pair of accesses for one location: (confidence, first, second).
-type Candidate = (f32, usize, usize);
+/// A candidate pair of accesses for one location: (rank on the paths the
+/// walk recorded first, rank before its paths are counted, first, second).
+type Candidate = (f32, f32, usize, usize);
 
 /// The race and ordering findings on one object.
 fn check_object(
@@ -186,19 +187,23 @@ fn check_object(
             if distant_flag {
                 conf = (conf - 0.25).max(0.0);
             }
+            // Which pairs of a location are shown is decided on the paths
+            // the walk recorded first; the rank, on the paths shown.
+            let first_paths = guessed_calls(facts, facts.accesses.path(a.path))
+                .max(guessed_calls(facts, facts.accesses.path(b.path)));
             per_location
                 .entry((rule.to_string(), off))
                 .or_default()
-                .push((conf, i, j));
+                .push((path_penalty(conf, first_paths), conf, i, j));
         }
     }
     for ((rule, _off), mut pairs) in per_location {
         pairs.sort_by(|p, q| {
             q.0.partial_cmp(&p.0)
                 .unwrap_or(std::cmp::Ordering::Equal)
-                .then((p.1, p.2).cmp(&(q.1, q.2)))
+                .then((p.2, p.3).cmp(&(q.2, q.3)))
         });
-        for (conf, i, j) in pairs.into_iter().take(MAX_PAIRS_PER_LOCATION) {
+        for (_, conf, i, j) in pairs.into_iter().take(MAX_PAIRS_PER_LOCATION) {
             findings.push(build::race_finding(
                 facts,
                 &rule,
@@ -511,13 +516,6 @@ fn confidence(facts: &Facts<'_, '_>, a: &Access, b: &Access, evidence: (bool, bo
     if facts.threads.kernel && !locked_elsewhere && !marked_elsewhere && assumed(a) && assumed(b) {
         c -= 0.25;
     }
-    // Each call through a function pointer on the way from the root is
-    // a points-to guess; a path riding several (a timer reaching the VT
-    // console through `sort`'s swap callback) is more often spurious.
-    let guessed = indirect_calls(facts, a).max(indirect_calls(facts, b));
-    if guessed > FREE_INDIRECT_CALLS {
-        c -= 0.1 * (guessed - FREE_INDIRECT_CALLS).min(3) as f32;
-    }
     if facts.memory.is_collapsed(a.ptr.node) {
         c -= 0.3;
     }
@@ -527,27 +525,40 @@ fn confidence(facts: &Facts<'_, '_>, a: &Access, b: &Access, evidence: (bool, bo
     c.clamp(0.0, 1.0)
 }
 
-/// Indirect calls a path may take before its finding ranks lower: a
-/// syscall reaching a driver through `f_op->ioctl` and a bus callback.
+/// Calls a path may take through a function pointer before its finding
+/// ranks lower: a syscall reaching a driver through `f_op->ioctl` and a
+/// bus callback.
 const FREE_INDIRECT_CALLS: usize = 2;
 
-/// Indirect calls on the call path of access `a`.
-fn indirect_calls(facts: &Facts<'_, '_>, a: &Access) -> usize {
-    let path = facts.accesses.path(a.path);
+/// A race's rank less what its call paths cost: each call through a
+/// function pointer or a static call's key past the free ones is a
+/// points-to guess, and a path riding several (a timer reaching the VT
+/// console through `sort`'s swap callback) is more often spurious.
+/// `guessed` is the larger count of the two paths (`guessed_calls`).
+pub fn path_penalty(confidence: f32, guessed: usize) -> f32 {
+    let extra = guessed.saturating_sub(FREE_INDIRECT_CALLS).min(5);
+    (confidence - 0.1 * extra as f32).clamp(0.0, 1.0)
+}
+
+/// Calls on a call path whose callee the points-to analysis chose: through
+/// a function pointer, or a direct call of a static-call trampoline or of a
+/// primitive that runs a callback.
+pub fn guessed_calls(facts: &Facts<'_, '_>, path: &[(crate::program::FuncId, u32)]) -> usize {
     path.iter()
         .filter(|&&(f, i)| {
-            matches!(
-                facts
-                    .program
-                    .function(f)
-                    .insts
-                    .get(i as usize)
-                    .map(|x| &x.kind),
-                Some(crate::ir::InstKind::Call {
-                    callee: crate::ir::Callee::Indirect(_),
-                    ..
-                })
-            )
+            facts.memory.indirect_targets.contains_key(&(f, i))
+                || matches!(
+                    facts
+                        .program
+                        .function(f)
+                        .insts
+                        .get(i as usize)
+                        .map(|x| &x.kind),
+                    Some(crate::ir::InstKind::Call {
+                        callee: crate::ir::Callee::Indirect(_),
+                        ..
+                    })
+                )
         })
         .count()
 }
