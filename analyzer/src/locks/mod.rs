@@ -13,7 +13,7 @@
 //! data, so `spin_lock(&dev->lock)` in C and `rust_helper_spin_lock(ptr)` on
 //! the same `struct my_dev` name one lock.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rayon::prelude::*;
 
@@ -508,6 +508,20 @@ impl Locks {
         if timings {
             eprintln!("seam: locks: bodies {:.2} s", clock.elapsed().as_secs_f64());
         }
+        // A semaphore set up with a count of two or more admits as many
+        // threads between a wait and a post: not a lock.
+        let counting = locks.counting_semaphores(program, index, memory);
+        if !counting.is_empty() {
+            for list in effects.iter_mut() {
+                for (_, e) in list.iter_mut() {
+                    if let Effect::Acquire(l, _) | Effect::Release(l) | Effect::Try(l, _, _) = e {
+                        if counting.contains(l) {
+                            *e = Effect::None;
+                        }
+                    }
+                }
+            }
+        }
         locks.dataflow(program, cg, &effects, &bodies);
         // Semaphores that pass one token between them (a one-slot buffer's
         // `empty` and `full`) are one lock: analyse again with each member
@@ -695,21 +709,15 @@ impl Locks {
             .collect()
     }
 
-    /// Split binary semaphores: semaphores set up by a `create` model
-    /// (`sem_init`) with constant counts summing to 1, between which every
-    /// post passes the token a wait on one of them took (a post of one
-    /// while another of the group is held since the function's entry, and
-    /// no post made without holding one). At most one thread is then
-    /// between a wait on the group and the next post to it: one lock.
-    /// Returns each member's lock mapped to the group's first.
-    fn semaphore_groups(
-        &self,
+    /// Initial counts of the semaphores set up by a `create` model
+    /// (`sem_init`), by semaphore object: `None` when some set-up is not a
+    /// constant or two set-ups differ.
+    fn semaphore_inits(
         program: &Program<'_>,
         index: &ModelIndex<'_>,
         memory: &Memory,
-    ) -> HashMap<LockId, LockId> {
+    ) -> HashMap<Ptr, Option<i64>> {
         use seam_models::RendezvousRole;
-        // Initial counts by semaphore object (None: not a constant 0/1).
         let mut init: HashMap<Ptr, Option<i64>> = HashMap::default();
         for f in 0..program.funcs.len() as FuncId {
             let module = program.funcs[f as usize].module;
@@ -734,7 +742,7 @@ impl Locks {
                     continue;
                 };
                 let v = match rv.value_arg.and_then(|k| args.get(k as usize)) {
-                    Some(Value::Int(v)) if *v == 0 || *v == 1 => Some(*v),
+                    Some(Value::Int(v)) => Some(*v),
                     _ => None,
                 };
                 let e = init.entry(p).or_insert(v);
@@ -743,6 +751,49 @@ impl Locks {
                 }
             }
         }
+        init
+    }
+
+    /// Semaphores taken like locks (`sem_wait`, `sem_post`) that some
+    /// set-up starts at two or more.
+    fn counting_semaphores(
+        &self,
+        program: &Program<'_>,
+        index: &ModelIndex<'_>,
+        memory: &Memory,
+    ) -> HashSet<LockId> {
+        let init = Self::semaphore_inits(program, index, memory);
+        if init.is_empty() {
+            return HashSet::default();
+        }
+        (0..self.infos.len() as LockId)
+            .filter(|&l| match &self.info(l).key {
+                LockKey::Object(p) if self.info(l).kind == LockKind::Other => {
+                    init.get(p).copied().flatten().is_some_and(|v| v >= 2)
+                }
+                _ => false,
+            })
+            .collect()
+    }
+
+    /// Split binary semaphores: semaphores set up by a `create` model
+    /// (`sem_init`) with constant counts summing to 1, between which every
+    /// post passes the token a wait on one of them took (a post of one
+    /// while another of the group is held since the function's entry, and
+    /// no post made without holding one). At most one thread is then
+    /// between a wait on the group and the next post to it: one lock.
+    /// Returns each member's lock mapped to the group's first.
+    fn semaphore_groups(
+        &self,
+        program: &Program<'_>,
+        index: &ModelIndex<'_>,
+        memory: &Memory,
+    ) -> HashMap<LockId, LockId> {
+        // Initial counts by semaphore object (None: not a constant 0/1).
+        let init: HashMap<Ptr, Option<i64>> = Self::semaphore_inits(program, index, memory)
+            .into_iter()
+            .map(|(p, v)| (p, v.filter(|v| *v == 0 || *v == 1)))
+            .collect();
         let sem = |l: LockId| match &self.info(l).key {
             LockKey::Object(p) if self.info(l).kind == LockKind::Other => {
                 init.get(p).copied().flatten()
@@ -1202,9 +1253,22 @@ fn zero_test_assumed(func: &Function, j: u32) -> bool {
             )
         })
     };
+    // The word as loaded, and through casts (a `_Bool` word at -O0 is
+    // loaded as `i8`, truncated to `i1` and widened to `int`).
+    let mut loaded = vec![j];
+    let mut k = 0;
+    while k < loaded.len() && loaded.len() < 4 {
+        for u in users(loaded[k]) {
+            if matches!(func.insts[u as usize].kind, InstKind::Cast { .. }) {
+                loaded.push(u);
+            }
+        }
+        k += 1;
+    }
     // The comparison with 0 first.
-    let cmps: Vec<u32> = users(j)
-        .into_iter()
+    let cmps: Vec<u32> = loaded
+        .iter()
+        .flat_map(|&v| users(v))
         .filter(|&k| {
             matches!(&func.insts[k as usize].kind,
                 InstKind::ICmp { lhs, rhs, .. } if *lhs == Value::Int(0) || *rhs == Value::Int(0))
