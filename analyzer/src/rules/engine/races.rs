@@ -516,6 +516,12 @@ fn confidence(facts: &Facts<'_, '_>, a: &Access, b: &Access, evidence: (bool, bo
     if facts.threads.kernel && !locked_elsewhere && !marked_elsewhere && assumed(a) && assumed(b) {
         c -= 0.25;
     }
+    // In kernel code, both storing the same constant (every CPU setting
+    // one quirk flag as it comes up): whichever lands last, the value is
+    // the same. Still a data race under LKMM, but rarely a bug.
+    if facts.threads.kernel && same_constant_stores(facts, a, b) {
+        c -= 0.3;
+    }
     if facts.memory.is_collapsed(a.ptr.node) {
         c -= 0.3;
     }
@@ -523,6 +529,25 @@ fn confidence(facts: &Facts<'_, '_>, a: &Access, b: &Access, evidence: (bool, bo
         c -= 0.1;
     }
     c.clamp(0.0, 1.0)
+}
+
+/// Are `a` and `b` plain stores of one and the same constant?
+fn same_constant_stores(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
+    let stored = |x: &Access| match facts.program.function(x.func).insts.get(x.inst as usize) {
+        Some(crate::ir::Inst {
+            kind:
+                crate::ir::InstKind::Store {
+                    value: crate::ir::Value::Int(v),
+                    ..
+                },
+            ..
+        }) => Some(*v),
+        _ => None,
+    };
+    a.kind == AccessKind::Write
+        && b.kind == AccessKind::Write
+        && a.size == b.size
+        && stored(a).is_some_and(|v| stored(b) == Some(v))
 }
 
 /// Calls a path may take through a function pointer before its finding
