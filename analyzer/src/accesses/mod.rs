@@ -483,7 +483,13 @@ impl Walker<'_, '_, '_> {
             let pid = self.out.paths.enter(caller_path, site);
             self.out.ctx_first.push((root, pid));
             if !self.prepub.contains_key(&f) {
-                let pp = publication::prepublication(self.program, self.index, &mut self.fresh, f);
+                let pp = publication::prepublication(
+                    self.program,
+                    self.index,
+                    &mut self.fresh,
+                    &self.locks.functions[f as usize],
+                    f,
+                );
                 self.prepub.insert(f, pp);
                 let own =
                     publication::own_allocations(self.program, self.index, &mut self.fresh, f);
