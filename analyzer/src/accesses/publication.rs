@@ -36,6 +36,11 @@ struct Local {
     /// write model's), with no lock held. A thread that loads the pointer
     /// from there is not ordered after the owner's earlier accesses.
     unordered: HashSet<u32>,
+    /// Escapes that are calls into Rust's library (not a model's): drop
+    /// glue, `Deref`, a container's method. They lend the pointer for the
+    /// call; unification makes one object of everything of the type such
+    /// a function is given, so they say nothing of another thread.
+    lent_to_std: HashSet<u32>,
     /// Allocations that are heap objects (allocator or fresh-returning call).
     heap: HashSet<u32>,
 }
@@ -116,6 +121,60 @@ pub fn prepublication(
                 && !before_weak.contains(i)
         }));
     }
+    out
+}
+
+/// Where the stack slots of `f` whose address escapes end their life:
+/// (instruction, alloca) pairs, by instruction. A slot with
+/// `llvm.lifetime.end` markers (optimised code) dies at each of them;
+/// one without (-O0, and a parameter's slot) at each return of `f`. Only
+/// ends some escape of the slot's address can come before are listed:
+/// before that, no one else can hold it. A call into Rust's library is
+/// not such an escape here (see `Local::lent_to_std`).
+pub fn slot_deaths(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    fresh: &mut FreshReturns,
+    f: FuncId,
+) -> Vec<(u32, u32)> {
+    let func = program.function(f);
+    let Some(local) = locals(program, index, fresh, f, 0) else {
+        return Vec::new();
+    };
+    let mut escapes_of: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for &(a, i) in &local.escapes {
+        if matches!(func.insts[a as usize].kind, InstKind::Alloca { .. })
+            && !local.lent_to_std.contains(&i)
+        {
+            escapes_of.entry(a).or_default().push(i);
+        }
+    }
+    if escapes_of.is_empty() {
+        return Vec::new();
+    }
+    let mut ends: HashMap<u32, Vec<u32>> = HashMap::default();
+    let mut rets: Vec<u32> = Vec::new();
+    for (i, inst) in func.insts.iter().enumerate() {
+        match &inst.kind {
+            InstKind::LifetimeEnd {
+                ptr: Value::Inst(p),
+            } => {
+                if let Some(a) = local.origin.get(*p as usize).copied().flatten() {
+                    ends.entry(a).or_default().push(i as u32);
+                }
+            }
+            InstKind::Ret { .. } => rets.push(i as u32),
+            _ => {}
+        }
+    }
+    let block_of = block_index(func);
+    let mut out = Vec::new();
+    for (a, escapes) in escapes_of {
+        let reach = reachable_after(func, &block_of, escapes.into_iter(), None);
+        let at = ends.get(&a).unwrap_or(&rets);
+        out.extend(at.iter().filter(|d| reach.contains(d)).map(|&d| (d, a)));
+    }
+    out.sort_unstable();
     out
 }
 
@@ -350,6 +409,7 @@ fn locals(
     };
     // Escape points per allocation.
     let mut escapes: Vec<(u32, u32)> = Vec::new(); // (alloc, inst)
+    let mut lent_to_std: HashSet<u32> = HashSet::default();
     let mut unordered: HashSet<u32> = (0..n as u32)
         .filter(|&i| relaxed_write(program, index, module, &func.insts[i as usize].kind))
         .collect();
@@ -423,6 +483,12 @@ fn locals(
                     continue;
                 }
                 args.iter().for_each(&mut esc);
+                if program.call_target(module, callee).is_some_and(|t| {
+                    index.of(t).spawn.is_none()
+                        && crate::program::is_rust_std_code(program.target_name(t))
+                }) {
+                    lent_to_std.insert(i);
+                }
             }
             InstKind::Asm { args, .. } => args.iter().for_each(&mut esc),
             _ => {}
@@ -432,6 +498,7 @@ fn locals(
         origin,
         escapes,
         unordered,
+        lent_to_std,
         heap,
     })
 }
