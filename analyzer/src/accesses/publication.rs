@@ -66,7 +66,7 @@ pub fn prepublication(
         .iter()
         .copied()
         .filter(|(_, i)| {
-            local.unordered.contains(i) && !locks.before.get(i).is_some_and(|s| !s.plus.is_empty())
+            local.unordered.contains(i) && locks.before.get(i).is_none_or(|s| s.plus.is_empty())
         })
         .collect();
     let derived = |v: &Value| -> Option<u32> {
@@ -483,8 +483,11 @@ fn locals(
                     continue;
                 }
                 args.iter().for_each(&mut esc);
+                // (Not std's thread APIs taking a closure: what it captures
+                // goes to the thread.)
                 if program.call_target(module, callee).is_some_and(|t| {
                     index.of(t).spawn.is_none()
+                        && !matches!(t, Target::Defined(g) if index.closure_api(g).is_some())
                         && crate::program::is_rust_std_code(program.target_name(t))
                 }) {
                     lent_to_std.insert(i);
