@@ -102,7 +102,7 @@ pub fn run_with(
     lap("callgraph");
     let threads = Threads::find(&program, &index, &memory, &cg, config);
     lap("threads");
-    let locks = Locks::analyze(&program, &index, &memory, &cg);
+    let locks = Locks::analyze(&program, &index, &memory, &cg, !threads.kernel);
     lap("locks");
     if let Ok(names) = std::env::var("SEAM_DEBUG_LOCKS") {
         for name in names.split(',') {

@@ -187,6 +187,9 @@ struct Walker<'a, 'p, 'm> {
     fresh: publication::FreshReturns,
     /// Per function: the allocation of its own each value points into.
     own: HashMap<FuncId, Vec<Option<u32>>>,
+    /// Per function (user space): where its escaping stack slots end
+    /// their life, (instruction, alloca) by instruction.
+    deaths: HashMap<FuncId, Vec<(u32, u32)>>,
     /// Per function: instructions inside `data_race()` (KCSAN markers).
     intentional: HashMap<FuncId, HashSet<u32>>,
     /// The function being walked runs under a `pthread_once`-style call.
@@ -252,6 +255,7 @@ impl Accesses {
             prepub: HashMap::default(),
             fresh: Default::default(),
             own: HashMap::default(),
+            deaths: HashMap::default(),
             intentional: HashMap::default(),
             once: false,
             user_space: !threads.kernel,
@@ -483,11 +487,21 @@ impl Walker<'_, '_, '_> {
             let pid = self.out.paths.enter(caller_path, site);
             self.out.ctx_first.push((root, pid));
             if !self.prepub.contains_key(&f) {
-                let pp = publication::prepublication(self.program, self.index, &mut self.fresh, f);
+                let pp = publication::prepublication(
+                    self.program,
+                    self.index,
+                    &mut self.fresh,
+                    &self.locks.functions[f as usize],
+                    f,
+                );
                 self.prepub.insert(f, pp);
                 let own =
                     publication::own_allocations(self.program, self.index, &mut self.fresh, f);
                 self.own.insert(f, own);
+                if self.user_space {
+                    let d = publication::slot_deaths(self.program, self.index, &mut self.fresh, f);
+                    self.deaths.insert(f, d);
+                }
                 let dr = kcsan_regions(self.program, f);
                 self.intentional.insert(f, dr);
             }
@@ -550,12 +564,15 @@ impl Walker<'_, '_, '_> {
                         }
                     }
                     // A return that runs exit handlers (`atexit`, a key's
-                    // destructor): a call of them.
+                    // destructor): a call of them. It also ends the life
+                    // of the stack slots without lifetime markers.
                     InstKind::Ret { .. } => {
+                        self.slot_deaths(root, f, i, &held, pid);
                         if depth < MAX_DEPTH {
                             self.callees_at(f, i, &held, &mut calls);
                         }
                     }
+                    InstKind::LifetimeEnd { .. } => self.slot_deaths(root, f, i, &held, pid),
                     _ => self.memory_access(root, f, i, &held, pid),
                 }
             }
@@ -601,7 +618,10 @@ impl Walker<'_, '_, '_> {
             .keys()
             .copied()
             .filter(|&i| match &func.insts[i as usize].kind {
-                InstKind::Call { .. } | InstKind::Asm { .. } | InstKind::Ret { .. } => true,
+                InstKind::Call { .. }
+                | InstKind::Asm { .. }
+                | InstKind::Ret { .. }
+                | InstKind::LifetimeEnd { .. } => true,
                 InstKind::Load { ptr, .. }
                 | InstKind::AtomicRmw { ptr, .. }
                 | InstKind::CmpXchg { ptr, .. } => self.may_record(x, ptr),
@@ -901,6 +921,41 @@ impl Walker<'_, '_, '_> {
             held,
             pid,
         );
+    }
+
+    /// The end of a stack slot's life at instruction `i` (a return, or
+    /// `llvm.lifetime.end`) writes the whole slot, like a free: a thread
+    /// still using a local whose address it was given races with it
+    /// unless a join (or other order) puts its use first. User space
+    /// only, and not for std's own slots (its frames' bookkeeping).
+    fn slot_deaths(&mut self, root: usize, f: FuncId, i: u32, held: &[Held], pid: u32) {
+        let Some(deaths) = self.deaths.get(&f) else {
+            return;
+        };
+        let from = deaths.partition_point(|&(d, _)| d < i);
+        let slots: Vec<u32> = deaths[from..]
+            .iter()
+            .take_while(|&&(d, _)| d == i)
+            .map(|&(_, a)| a)
+            .collect();
+        // By where the end is (a user's local inlined into std's
+        // `__rust_begin_short_backtrace` ends in the user's code).
+        if slots.is_empty() || self.in_rust_std(f, i) {
+            return;
+        }
+        for a in slots {
+            self.record(
+                root,
+                f,
+                i,
+                &Value::Inst(a),
+                0,
+                AccessKind::Write,
+                Marking::Plain,
+                held,
+                pid,
+            );
+        }
     }
 
     /// A free writes the whole object (size 0 overlaps every byte): a

@@ -10,7 +10,8 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::ir::{Function, InstKind, Value};
+use crate::ir::{Function, InstKind, Ordering, Value};
+use crate::locks::FunctionLocks;
 use crate::program::{FuncId, ModelIndex, Program, Target};
 
 /// How deep `returns_fresh` follows allocating helpers (`sock_alloc` →
@@ -30,6 +31,16 @@ struct Local {
     origin: Vec<Option<u32>>,
     /// (allocation, instruction) pairs where the allocation escapes.
     escapes: Vec<(u32, u32)>,
+    /// Escapes that order nothing before them: a Relaxed atomic store,
+    /// exchange or compare-exchange of the pointer (LLVM's, or a marked
+    /// write model's), with no lock held. A thread that loads the pointer
+    /// from there is not ordered after the owner's earlier accesses.
+    unordered: HashSet<u32>,
+    /// Escapes that are calls into Rust's library (not a model's): drop
+    /// glue, `Deref`, a container's method. They lend the pointer for the
+    /// call; unification makes one object of everything of the type such
+    /// a function is given, so they say nothing of another thread.
+    lent_to_std: HashSet<u32>,
     /// Allocations that are heap objects (allocator or fresh-returning call).
     heap: HashSet<u32>,
 }
@@ -39,12 +50,25 @@ pub fn prepublication(
     program: &Program<'_>,
     index: &ModelIndex<'_>,
     fresh: &mut FreshReturns,
+    locks: &FunctionLocks,
     f: FuncId,
 ) -> HashSet<u32> {
     let func = program.function(f);
     let Some(local) = locals(program, index, fresh, f, 0) else {
         return HashSet::default();
     };
+    // A Relaxed store publishing the pointer orders nothing, unless a lock
+    // is held around it (the reader takes it too) or a release fence
+    // comes between the access and it.
+    let module = program.funcs[f as usize].module;
+    let weak: Vec<(u32, u32)> = local
+        .escapes
+        .iter()
+        .copied()
+        .filter(|(_, i)| {
+            local.unordered.contains(i) && locks.before.get(i).is_none_or(|s| s.plus.is_empty())
+        })
+        .collect();
     let derived = |v: &Value| -> Option<u32> {
         match v {
             Value::Inst(i) => local.origin.get(*i as usize).copied().flatten(),
@@ -74,6 +98,12 @@ pub fn prepublication(
     for (a, insts) in accesses {
         let escapes = || escapes_of.get(&a).into_iter().flatten().copied();
         let reach = reachable_after(func, &block_of, escapes(), None);
+        let before_weak = reaching_before(
+            func,
+            &block_of,
+            weak.iter().filter(|(x, _)| *x == a).map(|(_, i)| *i),
+            |i| release_fence(program, index, module, func, i),
+        );
         // A heap allocation in a loop makes a new object every round: an
         // access through the allocation's own value (not a copy kept from
         // an earlier round) after the next allocation is to the new,
@@ -84,12 +114,67 @@ pub fn prepublication(
             .contains(&a)
             .then(|| reachable_after(func, &block_of, escapes(), Some(a)));
         out.extend(insts.into_iter().filter(|i| {
-            !reach.contains(i)
+            (!reach.contains(i)
                 || renewed.as_ref().is_some_and(|r| {
                     !r.contains(i) && through_allocation(func, *i, a, &direct_slots)
-                })
+                }))
+                && !before_weak.contains(i)
         }));
     }
+    out
+}
+
+/// Where the stack slots of `f` whose address escapes end their life:
+/// (instruction, alloca) pairs, by instruction. A slot with
+/// `llvm.lifetime.end` markers (optimised code) dies at each of them;
+/// one without (-O0, and a parameter's slot) at each return of `f`. Only
+/// ends some escape of the slot's address can come before are listed:
+/// before that, no one else can hold it. A call into Rust's library is
+/// not such an escape here (see `Local::lent_to_std`).
+pub fn slot_deaths(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    fresh: &mut FreshReturns,
+    f: FuncId,
+) -> Vec<(u32, u32)> {
+    let func = program.function(f);
+    let Some(local) = locals(program, index, fresh, f, 0) else {
+        return Vec::new();
+    };
+    let mut escapes_of: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for &(a, i) in &local.escapes {
+        if matches!(func.insts[a as usize].kind, InstKind::Alloca { .. })
+            && !local.lent_to_std.contains(&i)
+        {
+            escapes_of.entry(a).or_default().push(i);
+        }
+    }
+    if escapes_of.is_empty() {
+        return Vec::new();
+    }
+    let mut ends: HashMap<u32, Vec<u32>> = HashMap::default();
+    let mut rets: Vec<u32> = Vec::new();
+    for (i, inst) in func.insts.iter().enumerate() {
+        match &inst.kind {
+            InstKind::LifetimeEnd {
+                ptr: Value::Inst(p),
+            } => {
+                if let Some(a) = local.origin.get(*p as usize).copied().flatten() {
+                    ends.entry(a).or_default().push(i as u32);
+                }
+            }
+            InstKind::Ret { .. } => rets.push(i as u32),
+            _ => {}
+        }
+    }
+    let block_of = block_index(func);
+    let mut out = Vec::new();
+    for (a, escapes) in escapes_of {
+        let reach = reachable_after(func, &block_of, escapes.into_iter(), None);
+        let at = ends.get(&a).unwrap_or(&rets);
+        out.extend(at.iter().filter(|d| reach.contains(d)).map(|&d| (d, a)));
+    }
+    out.sort_unstable();
     out
 }
 
@@ -324,6 +409,37 @@ fn locals(
     };
     // Escape points per allocation.
     let mut escapes: Vec<(u32, u32)> = Vec::new(); // (alloc, inst)
+    let mut lent_to_std: HashSet<u32> = HashSet::default();
+    let mut unordered: HashSet<u32> = (0..n as u32)
+        .filter(|&i| relaxed_write(program, index, module, &func.insts[i as usize].kind))
+        .collect();
+    // A pointer turned into an integer only for such stores (C's
+    // `atomic_store_explicit(&p, &local, memory_order_relaxed)` at -O2
+    // stores the address as an i64) escapes as unordered as they do.
+    let mut int_users: HashMap<u32, Vec<u32>> = HashMap::default();
+    for (i, inst) in func.insts.iter().enumerate() {
+        inst.kind.for_each_operand(|v| {
+            if let Value::Inst(k) = v {
+                if matches!(func.insts[*k as usize].kind, InstKind::PtrToInt { .. }) {
+                    int_users.entry(*k).or_default().push(i as u32);
+                }
+            }
+        });
+    }
+    for (k, users) in int_users {
+        let stored_relaxed = |u: &u32| {
+            unordered.contains(u)
+                && match &func.insts[*u as usize].kind {
+                    InstKind::Store { ptr, value, .. } => {
+                        *value == Value::Inst(k) && *ptr != Value::Inst(k)
+                    }
+                    _ => false,
+                }
+        };
+        if users.iter().all(stored_relaxed) {
+            unordered.insert(k);
+        }
+    }
     for (i, inst) in func.insts.iter().enumerate() {
         let i = i as u32;
         let mut esc = |v: &Value| {
@@ -367,6 +483,15 @@ fn locals(
                     continue;
                 }
                 args.iter().for_each(&mut esc);
+                // (Not std's thread APIs taking a closure: what it captures
+                // goes to the thread.)
+                if program.call_target(module, callee).is_some_and(|t| {
+                    index.of(t).spawn.is_none()
+                        && !matches!(t, Target::Defined(g) if index.closure_api(g).is_some())
+                        && crate::program::is_rust_std_code(program.target_name(t))
+                }) {
+                    lent_to_std.insert(i);
+                }
             }
             InstKind::Asm { args, .. } => args.iter().for_each(&mut esc),
             _ => {}
@@ -375,8 +500,131 @@ fn locals(
     Some(Local {
         origin,
         escapes,
+        unordered,
+        lent_to_std,
         heap,
     })
+}
+
+/// Is `kind` a Relaxed (or unordered) atomic write: an LLVM atomic store,
+/// exchange or compare-exchange, or a call of a marked write model whose
+/// ordering is Relaxed (`AtomicPtr::store(…, Relaxed)` at -O0,
+/// `atomic_store_explicit(…, memory_order_relaxed)` through libatomic)?
+/// A volatile store (the kernel's WRITE_ONCE, and on x86 the store of
+/// `smp_store_release` after its compiler barrier) is not one: the
+/// ordering rules judge those publications.
+fn relaxed_write(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    module: u32,
+    kind: &InstKind,
+) -> bool {
+    let weak = |o: &Ordering| matches!(o, Ordering::Monotonic | Ordering::Unordered);
+    match kind {
+        InstKind::Store { ordering, .. } | InstKind::AtomicRmw { ordering, .. } => weak(ordering),
+        InstKind::CmpXchg { success, .. } => weak(success),
+        InstKind::Call { callee, .. } => {
+            let Some(t) = program.call_target(module, callee) else {
+                return false;
+            };
+            let Some(a) = index.of(t).access else {
+                return false;
+            };
+            a.access != seam_models::AccessType::Read
+                && a.ordering_for(crate::accesses::const_arg(
+                    kind.model_args(),
+                    a.ordering_arg,
+                )) == seam_models::Ordering::Relaxed
+                && (a.rust_native || a.ordering_arg.is_some())
+        }
+        _ => false,
+    }
+}
+
+/// Is instruction `i` a fence that orders the writes before it for a later
+/// store: an LLVM fence of release or stronger, or a barrier model call
+/// ordering writes (`fence(Release)` at -O0, `atomic_thread_fence`)?
+fn release_fence(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    module: u32,
+    func: &Function,
+    i: u32,
+) -> bool {
+    let kind = &func.insts[i as usize].kind;
+    match kind {
+        InstKind::Fence {
+            ordering,
+            single_thread: false,
+        } => matches!(
+            ordering,
+            Ordering::Release | Ordering::AcqRel | Ordering::SeqCst
+        ),
+        InstKind::Call { callee, .. } => {
+            let Some(t) = program.call_target(module, callee) else {
+                return false;
+            };
+            index.of(t).barrier.is_some_and(|b| {
+                matches!(
+                    b.kind_for(crate::accesses::const_arg(
+                        kind.model_args(),
+                        b.ordering_arg
+                    )),
+                    Some(seam_models::BarrierKind::Full | seam_models::BarrierKind::Write)
+                )
+            })
+        }
+        _ => false,
+    }
+}
+
+/// Instructions from which one of `points` can be reached without passing
+/// an instruction `stop` holds for (the points themselves excluded).
+fn reaching_before(
+    func: &Function,
+    block_of: &[u32],
+    points: impl Iterator<Item = u32>,
+    stop: impl Fn(u32) -> bool,
+) -> HashSet<u32> {
+    let mut out = HashSet::default();
+    let points: Vec<u32> = points.collect();
+    if points.is_empty() {
+        return out;
+    }
+    let preds = func.predecessors();
+    let mut seen_blocks = vec![false; func.blocks.len()];
+    let mut work: Vec<u32> = Vec::new();
+    // Walks block `b` backwards from `from` (exclusive); true when it got
+    // to the block's start without a stop.
+    let back = |b: u32, from: Option<u32>, out: &mut HashSet<u32>| -> bool {
+        let mut insts: Vec<u32> = func.block_insts(b).map(|i| i as u32).collect();
+        if let Some(p) = from {
+            insts.retain(|&i| i < p);
+        }
+        for &i in insts.iter().rev() {
+            if stop(i) {
+                return false;
+            }
+            out.insert(i);
+        }
+        true
+    };
+    for p in points {
+        let b = block_of[p as usize];
+        if back(b, Some(p), &mut out) {
+            work.extend(preds[b as usize].iter().copied());
+        }
+    }
+    while let Some(b) = work.pop() {
+        if (b as usize) >= seen_blocks.len() || seen_blocks[b as usize] {
+            continue;
+        }
+        seen_blocks[b as usize] = true;
+        if back(b, None, &mut out) {
+            work.extend(preds[b as usize].iter().copied());
+        }
+    }
+    out
 }
 
 /// Allocas used only as the address of loads and stores: a local variable

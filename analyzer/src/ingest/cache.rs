@@ -37,7 +37,7 @@ use crate::ir::Module;
 
 /// Bump when the entry layout or anything about lowering changes in a way
 /// the executable hash would not catch (it catches every rebuilt binary).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Builds whose entries are kept: the one running and the ones used last
 /// (a user switching between two seam versions keeps both warm). A whole
 /// kernel's entries take about 330 MB per build.

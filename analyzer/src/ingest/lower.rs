@@ -269,6 +269,8 @@ enum CalleeClass {
     },
     /// Returns its first argument unchanged.
     Forward,
+    /// `llvm.lifetime.end`: the end of a stack slot's life.
+    LifetimeEnd,
 }
 
 /// State of one lowering run. Memo tables are keyed by LLVM pointers, which

@@ -421,6 +421,13 @@ pub enum InstKind {
         value: Option<Value>,
     },
     Unreachable,
+    /// `llvm.lifetime.end`: the stack slot `ptr` points to ends its life
+    /// here (emitted when optimising, at the end of a local's scope). Not
+    /// a use of `ptr` ([`InstKind::for_each_operand`] skips it): only the
+    /// accesses walk reads it, as the slot's death.
+    LifetimeEnd {
+        ptr: Value,
+    },
     /// Anything else (floating point, vector ops, landingpad …).
     Other {
         operands: Vec<Value>,
@@ -496,7 +503,8 @@ impl InstKind {
             InstKind::Fence { .. }
             | InstKind::Alloca { .. }
             | InstKind::Br { .. }
-            | InstKind::Unreachable => {}
+            | InstKind::Unreachable
+            | InstKind::LifetimeEnd { .. } => {}
         }
     }
 

@@ -518,6 +518,7 @@ impl Printer<'_> {
                 None => write!(w, "ret"),
             },
             InstKind::Unreachable => write!(w, "unreachable"),
+            InstKind::LifetimeEnd { ptr } => write!(w, "lifetime.end {}", self.value(ptr)),
             InstKind::Other { operands } => write!(w, "other ({})", self.values(operands)),
         }
     }

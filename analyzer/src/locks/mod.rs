@@ -385,6 +385,8 @@ pub struct Locks {
     /// own, see memory's `balanced_lock_helper`): the lock each lock
     /// operation names in each copy, by (copy, instruction).
     instance_locks: HashMap<(Instance, u32), LockId>,
+    /// Record the state at returns and lifetime ends too (see `analyze`).
+    slot_ends: bool,
 }
 
 /// What one instruction does to locks.
@@ -408,11 +410,15 @@ enum LockRef {
 }
 
 impl Locks {
+    /// `slot_ends`: also record the state at returns and `llvm.lifetime.end`
+    /// (a user-space program, where the end of a stack slot's life is an
+    /// access: see `accesses`).
     pub fn analyze(
         program: &Program<'_>,
         index: &ModelIndex<'_>,
         memory: &Memory,
         cg: &CallGraph,
+        slot_ends: bool,
     ) -> Locks {
         let n = program.funcs.len();
         let timings = std::env::var_os("SEAM_TIMINGS").is_some();
@@ -425,6 +431,7 @@ impl Locks {
             summaries: vec![Summary::default(); n],
             functions: Vec::new(),
             instance_locks: HashMap::default(),
+            slot_ends,
         };
         for f in 0..n as FuncId {
             let func = program.function(f);
@@ -663,6 +670,7 @@ impl Locks {
                     &effects[f as usize],
                     &bodies[f as usize],
                     &lookup,
+                    self.slot_ends,
                 );
                 (*k, r)
             };
@@ -1299,6 +1307,7 @@ fn analyze_function<'s>(
     effects: &[(u32, Effect)],
     body: &HashMap<u32, Held>,
     summaries: &dyn Fn(FuncId) -> &'s Summary,
+    slot_ends: bool,
 ) -> (FunctionLocks, Summary) {
     let func = program.function(f);
     let nb = func.blocks.len();
@@ -1427,7 +1436,9 @@ fn analyze_function<'s>(
             let inst = &func.insts[i as usize];
             if inst.kind.is_memory_access()
                 || matches!(inst.kind, InstKind::Call { .. } | InstKind::Asm { .. })
-                || (matches!(inst.kind, InstKind::Ret { .. }) && effect_at.contains_key(&i))
+                || (matches!(inst.kind, InstKind::Ret { .. })
+                    && (slot_ends || effect_at.contains_key(&i)))
+                || (slot_ends && matches!(inst.kind, InstKind::LifetimeEnd { .. }))
             {
                 let mut before = s.rel();
                 // Inside a body that runs under a lock: held, whatever

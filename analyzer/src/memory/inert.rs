@@ -113,6 +113,7 @@ fn escaping_params(
                 | InstKind::Switch { .. }
                 | InstKind::Br { .. }
                 | InstKind::Unreachable
+                | InstKind::LifetimeEnd { .. }
                 | InstKind::Fence { .. }
                 | InstKind::Alloca { .. } => (0, 0),
                 InstKind::Load { ptr, .. } => match slot(ptr) {
@@ -258,7 +259,10 @@ fn private_slots(func: &crate::ir::Function) -> Vec<bool> {
             }
             InstKind::CondBr { cond, .. } => escape(cond),
             InstKind::Switch { value, .. } => escape(value),
-            InstKind::Fence { .. } | InstKind::Br { .. } | InstKind::Unreachable => {}
+            InstKind::Fence { .. }
+            | InstKind::Br { .. }
+            | InstKind::Unreachable
+            | InstKind::LifetimeEnd { .. } => {}
         }
     }
     private

@@ -137,6 +137,12 @@ pub struct SpawnPoint {
     /// joining it: the start inside the helper (function, call, whether
     /// that is a call into std). Accesses in the helper are ordered by it.
     pub inner: Option<(FuncId, u32, bool)>,
+    /// `caller` joins the thread on every way from the start to its return
+    /// (or starts it inside a `std::thread::scope`), and the one root that
+    /// runs `caller` is one instance that does not run it again while it
+    /// runs: every start's thread is over before the call that started it
+    /// returns. That root (see [`Threads::find`]).
+    pub contained_in: Option<usize>,
 }
 
 /// A loop around a join call (`for h in handles { h.join() }`,
@@ -364,6 +370,7 @@ impl Threads {
                     lifted: lifted.is_some() || inner.is_some(),
                     repeated,
                     inner,
+                    contained_in: None,
                 };
                 if let Some(&k) = spawned_root.get(&(s.callee, s.context)) {
                     roots[k].spawned_at.push(point);
@@ -492,20 +499,27 @@ impl Threads {
                     continue;
                 }
                 let points = roots[k].spawned_at.clone();
-                let once = points.len() == 1
+                // Several starts (user space): all in one function, each
+                // joined before any start, itself included, can come again
+                // (a helper that starts and joins, inlined twice).
+                let together = points.len() == 1
+                    || (!kernel && points.iter().all(|sp| sp.caller == points[0].caller));
+                let once = together
                     && points.iter().all(|sp| {
                         // Started in a loop that joins it before it starts
                         // it again: one instance at a time.
                         // Or started by a loop over a table of start
                         // routines, in which it appears once.
+                        let func = program.function(sp.caller);
                         !sp.repeated
                             && (!reachable_avoiding(
-                                program.function(sp.caller),
+                                func,
                                 sp.inst,
                                 sp.inst,
                                 &sp.joins,
                                 &sp.join_loops,
-                            ) || sp.inner.is_none()
+                            ) || points.len() == 1
+                                && sp.inner.is_none()
                                 && !sp.lifted
                                 && instances::started_from_table_once(
                                     program,
@@ -514,7 +528,18 @@ impl Threads {
                                     sp.inst,
                                     roots[k].func,
                                 ))
-                            && runs_once(program, cg, &roots, sp.caller, 0)
+                            && points.iter().all(|y| {
+                                y.inst == sp.inst
+                                    || !reachable_avoiding(
+                                        func,
+                                        sp.inst,
+                                        y.inst,
+                                        &sp.joins,
+                                        &sp.join_loops,
+                                    )
+                            })
+                            && (runs_once(program, cg, &roots, sp.caller, 0)
+                                || (!kernel && sole_runner(program, cg, &roots, sp, k).is_some()))
                     });
                 if once {
                     roots[k].self_concurrent = false;
@@ -523,6 +548,17 @@ impl Threads {
             }
             if !changed {
                 break;
+            }
+        }
+        // Starts whose thread is over before the call that started it
+        // returns, in a function one root alone runs: that root's code
+        // outside the call is before or after every such thread.
+        if !kernel {
+            for k in 0..roots.len() {
+                for j in 0..roots[k].spawned_at.len() {
+                    let runner = sole_runner(program, cg, &roots, &roots[k].spawned_at[j], k);
+                    roots[k].spawned_at[j].contained_in = runner;
+                }
             }
         }
         // Instances started with data of their own each.
@@ -686,7 +722,10 @@ impl Threads {
                     &sp.joins,
                     &sp.join_loops,
                 ),
-                None => false,
+                // Outside every call of a function that joins the thread
+                // before it returns, in the one thread that runs it: before
+                // or after each of the thread's runs.
+                None => sp.contained_in == Some(access_root),
             }
         })
     }
@@ -1840,6 +1879,78 @@ fn runs_once(
         }
         _ => false,
     }
+}
+
+/// Does the function that starts the thread at `sp` join it on every way
+/// from the start to its return (or start it inside a `std::thread::scope`,
+/// which joins it before it returns)?
+fn joined_before_return(program: &Program<'_>, sp: &SpawnPoint) -> bool {
+    if sp.repeated {
+        return false;
+    }
+    if sp.scope.is_some() || sp.scope_call.is_some_and(|(zf, _)| zf == sp.caller) {
+        return true;
+    }
+    let func = program.function(sp.caller);
+    !sp.joins.is_empty()
+        && func
+            .insts
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| matches!(x.kind, crate::ir::InstKind::Ret { .. }))
+            .all(|(r, _)| !reachable_avoiding(func, sp.inst, r as u32, &sp.joins, &sp.join_loops))
+}
+
+/// The one root that runs the function starting the thread at `sp`, when
+/// that function joins the thread before it returns and the root is one
+/// instance (not `other`, the started thread itself) that cannot run it
+/// twice at once (no recursion through it): each call's thread is then
+/// over before the next call starts one, however often it is called.
+fn sole_runner(
+    program: &Program<'_>,
+    cg: &CallGraph,
+    roots: &[ThreadRoot],
+    sp: &SpawnPoint,
+    other: usize,
+) -> Option<usize> {
+    if !joined_before_return(program, sp) {
+        return None;
+    }
+    // Root functions above `sp.caller` in the call graph.
+    let mut seen: HashSet<FuncId> = HashSet::default();
+    let mut work = vec![sp.caller];
+    let mut tops: HashSet<FuncId> = HashSet::default();
+    while let Some(f) = work.pop() {
+        if !seen.insert(f) {
+            continue;
+        }
+        if seen.len() > 512 {
+            return None;
+        }
+        if roots.iter().any(|r| r.func == f) {
+            tops.insert(f);
+            continue;
+        }
+        for e in &cg.callers[f as usize] {
+            // Recursion through the starting function: a call of it may
+            // start the thread again while an earlier start still runs.
+            if e.caller == sp.caller {
+                return None;
+            }
+            work.push(e.caller);
+        }
+    }
+    let runners: Vec<usize> = (0..roots.len())
+        .filter(|&k| tops.contains(&roots[k].func))
+        .collect();
+    let [r] = runners.as_slice() else {
+        return None;
+    };
+    let root = &roots[*r];
+    let single = root.phase == Phase::Init
+        || (root.one_shot() && !root.self_concurrent)
+        || (root.context == Context::Thread && root.spawned_at.is_empty());
+    (single && *r != other).then_some(*r)
 }
 
 /// Is `f` a root or called, through callers up to 16 levels, from one?

@@ -574,6 +574,11 @@ impl Lowerer {
             Some(CalleeClass::Ignored) => InstKind::Other {
                 operands: Vec::new(),
             },
+            // `llvm.lifetime.end(ptr)` (LLVM 22; `(i64 size, ptr)` before):
+            // the pointer is the last argument.
+            Some(CalleeClass::LifetimeEnd) if n_args > 0 => InstKind::LifetimeEnd {
+                ptr: arg(self, n_args - 1),
+            },
             Some(CalleeClass::Forward) => InstKind::Cast {
                 value: if n_args > 0 {
                     arg(self, 0)
@@ -680,6 +685,7 @@ impl Lowerer {
                         volatile_flag: !text.contains(".element.unordered.atomic"),
                     }
                 }
+                Some(_) if text.starts_with("llvm.lifetime.end") => CalleeClass::LifetimeEnd,
                 Some(p) if p.starts_with("llvm.memset") => CalleeClass::MemSet {
                     volatile_flag: !text.contains(".element.unordered.atomic"),
                 },

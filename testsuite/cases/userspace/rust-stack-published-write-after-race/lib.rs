@@ -13,7 +13,7 @@ pub fn run() {
         local = 1; // expect: data-race
         thread::yield_now();
         local // expect: data-race
-    });
+    }); // expect: data-race
     let b = thread::spawn(|| {
         let p = SHARED.load(Ordering::Acquire);
         if !p.is_null() {
