@@ -589,7 +589,7 @@ impl SourceLines {
 
 /// May the two accesses run at the same time for some pair of the roots
 /// that reach them? (Init order, may-happen-in-parallel, spawn/join order.)
-fn some_roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
+pub(super) fn some_roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
     parallel_roots(facts, a, b).is_some()
 }
 
