@@ -12,7 +12,9 @@
 //! depend on the loaded pointer (address dependency, as with
 //! `rcu_dereference()`). When the reader tests the flag against a value
 //! (`== 2`, a wait for non-zero), only a store that can write that value
-//! publishes to it.
+//! publishes to it. A write (not a read) of the data after the check
+//! races with the writer's write outright and is reported as `data-race`,
+//! with a note on the flag load.
 //!
 //! ## Why is this bad?
 //!

@@ -77,6 +77,11 @@ pub enum Verdict {
     /// A flag without the ordering, but far up both call paths: the code
     /// synchronises there somehow; judged as a data race, ranked lower.
     Distant,
+    /// A flag without the ordering before a write (a hand-over: the next
+    /// owner writes what the last one wrote): two unordered writes are a
+    /// data race proper, not a stale read, and are judged as one; these
+    /// findings name the flag access at fault, for a note.
+    Unordered(Vec<Finding>),
 }
 
 /// Judges the pair (`w` writes D, `r` reads D).
@@ -1749,7 +1754,14 @@ fn ordering_finding(
             "Use smp_store_release() (C) or Atomic::store(.., Release) (Rust), or put smp_wmb() before the flag store.".to_string(),
         ),
         "missing-acquire" => (
-            format!("`{f}` reads `{data}` after checking `{flag_name}` without acquire ordering"),
+            format!(
+                "`{f}` {} `{data}` after checking `{flag_name}` without acquire ordering",
+                if r.kind == AccessKind::Read {
+                    "reads"
+                } else {
+                    "writes"
+                }
+            ),
             "Use smp_load_acquire() (C) or Atomic::load(Acquire) (Rust), or put smp_rmb() after the flag load.".to_string(),
         ),
         _ => (
@@ -1758,7 +1770,14 @@ fn ordering_finding(
         ),
     };
     let mut related = Vec::new();
-    for (a, what) in [(w, "data written here"), (r, "data read here")] {
+    let kind = |a: &Access| {
+        if a.kind == AccessKind::Read {
+            "data read here"
+        } else {
+            "data written here"
+        }
+    };
+    for (a, what) in [(w, kind(w)), (r, kind(r))] {
         if let Some(loc) = source_loc(facts, a.func, a.inst) {
             related.push(Related {
                 loc,
