@@ -81,6 +81,7 @@ pub(crate) fn describe(models: &Models) -> String {
                 s += &format!(" size={}", a.size);
             }
             s += &arg("ordering-from-arg", a.ordering_arg);
+            s += &arg("value-from-arg", a.value_arg);
             s += flag(a.rust_native, " rust-native");
             (matcher(&a.matcher), s)
         });

@@ -289,6 +289,11 @@ pub struct AccessModel {
     /// How the value in `ordering_arg` is encoded.
     #[serde(default)]
     pub ordering_encoding: OrderingEncoding,
+    /// Argument holding the value a write stores (`atomic_set(v, i)`,
+    /// `AtomicUsize::store(&self, val, order)`): a reader that waits for
+    /// one value is told by it which stores can have published to it.
+    #[serde(default)]
+    pub value_arg: Option<u32>,
 }
 
 /// Encoding of a run-time memory-order argument.

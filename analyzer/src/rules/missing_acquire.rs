@@ -10,7 +10,11 @@
 //! `smp_load_acquire()`/`Ordering::Acquire`, is not followed by `smp_rmb()`
 //! (or a stronger barrier) before the data read, and the data read does not
 //! depend on the loaded pointer (address dependency, as with
-//! `rcu_dereference()`).
+//! `rcu_dereference()`). When the reader tests the flag against a value
+//! (`== 2`, a wait for non-zero), only a store that can write that value
+//! publishes to it. A write (not a read) of the data after the check
+//! races with the writer's write outright and is reported as `data-race`,
+//! with a note on the flag load.
 //!
 //! ## Why is this bad?
 //!

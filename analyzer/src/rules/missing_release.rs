@@ -8,7 +8,10 @@
 //! store to a flag or pointer that another root reads before reading that
 //! data. It reports the publishing store when it is not
 //! `smp_store_release()`/`rcu_assign_pointer()`/`Ordering::Release`, and no
-//! `smp_wmb()` (or stronger) separates the data stores from it.
+//! `smp_wmb()` (or stronger) separates the data stores from it. When the
+//! reader waits for one value, the store judged is the one that writes it:
+//! a Relaxed store of that value after a Release store of another ends the
+//! release sequence and is reported.
 //!
 //! ## Why is this bad?
 //!

@@ -35,6 +35,19 @@ enum StoreOrd {
     Plain,
 }
 
+/// A flag store: how it is ordered, a lock held at it since its
+/// function's entry (if any), and what it writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct FlagStore {
+    ord: StoreOrd,
+    lock: Option<LockId>,
+    /// A read-modify-write: it continues a release sequence, whatever its
+    /// own ordering (C++20: only RMWs do).
+    rmw: bool,
+    /// The constant it writes, when known (an RMW's never is).
+    value: Option<i64>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum LoadOrd {
     /// A plain load under a lock that a waiting loop tests
@@ -64,6 +77,11 @@ pub enum Verdict {
     /// A flag without the ordering, but far up both call paths: the code
     /// synchronises there somehow; judged as a data race, ranked lower.
     Distant,
+    /// A flag without the ordering before a write (a hand-over: the next
+    /// owner writes what the last one wrote): two unordered writes are a
+    /// data race proper, not a stale read, and are judged as one; these
+    /// findings name the flag access at fault, for a note.
+    Unordered(Vec<Finding>),
 }
 
 /// Judges the pair (`w` writes D, `r` reads D).
@@ -118,8 +136,10 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                     continue;
                 }
                 if llock.is_some()
-                    && stores.iter().any(|(s_inst, sp, (_, sl))| {
-                        same_location(*sp, lptr) && *sl == llock && !reaches(wfunc, *s_inst, wpos)
+                    && stores.iter().any(|(s_inst, sp, st)| {
+                        same_location(*sp, lptr)
+                            && st.lock == llock
+                            && !reaches(wfunc, *s_inst, wpos)
                     })
                 {
                     found = true;
@@ -129,14 +149,6 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                 if lord == LoadOrd::Plain {
                     continue;
                 }
-                let Some(&(s_inst, _, (sord, _))) = stores
-                    .iter()
-                    .find(|(_, sp, (o, _))| same_location(*sp, lptr) && *o != StoreOrd::Plain)
-                else {
-                    continue;
-                };
-                let writer_ok =
-                    sord == StoreOrd::Release || barrier_between(facts, wf, wpos, s_inst, true);
                 let dep = rf == r.func && address_dependent(facts, r.func, r.inst, l_inst);
                 // A flag synchronises only when the reader acts on what it
                 // loaded: reaches the data through it, or tests it (`if
@@ -145,6 +157,62 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                 if !dep && !flag_acted_on(facts, rf, l_inst, rpos) {
                     continue;
                 }
+                // The values the reader goes on with (`== 2`; a wait left
+                // on `!= 0`): it was told by a store of one of them. A path
+                // through another load of the flag is that load's to judge
+                // (the first test of a wait loop, peeled off before it).
+                let needs = if dep {
+                    Arc::from([])
+                } else {
+                    let others: Vec<u32> = loads
+                        .iter()
+                        .filter(|(i, p, _)| *i != l_inst && same_location(*p, lptr))
+                        .map(|(i, _, _)| *i)
+                        .collect();
+                    cache.needs(facts, (rf, rx, l_inst, rpos), &others)
+                };
+                let flag: Vec<&StoreEvent> = stores
+                    .iter()
+                    .filter(|(_, sp, st)| same_location(*sp, lptr) && st.ord != StoreOrd::Plain)
+                    .collect();
+                let heads = |k: usize| {
+                    let (i, _, st) = flag[k];
+                    st.ord == StoreOrd::Release || barrier_between(facts, wf, wpos, *i, true)
+                };
+                let (s_inst, writer_ok) = match flag
+                    .iter()
+                    .position(|(_, _, st)| may_pass(st.value, &needs))
+                {
+                    Some(k) => {
+                        // A relaxed RMW after a release store continues
+                        // its release sequence.
+                        let ok = heads(k) || (flag[k].2.rmw && (0..k).any(heads));
+                        // A later relaxed store of a value the reader
+                        // goes on with ends the sequence (C++20: only
+                        // RMWs continue one): the reader may have seen
+                        // that store, which orders nothing.
+                        let ends = flag[k + 1..].iter().find(|(i, _, st)| {
+                            st.ord == StoreOrd::Relaxed
+                                && !st.rmw
+                                && must_pass(st.value, &needs)
+                                && !barrier_between(facts, wf, wpos, *i, true)
+                        });
+                        match ends {
+                            Some((i, _, _)) if ok => (*i, false),
+                            _ => (flag[k].0, ok),
+                        }
+                    }
+                    // None of the writer's stores writes what the reader
+                    // goes on with: it saw another thread's store (or the
+                    // initial value), which is ordered after the data
+                    // only as an RMW continuing the writer's release
+                    // sequence (a third thread's `swap(2)` after the
+                    // writer's `store(1, Release)`).
+                    None => match (0..flag.len()).find(|&k| heads(k)) {
+                        Some(k) if cache.rmw_on(facts, lptr) => (flag[k].0, true),
+                        _ => continue,
+                    },
+                };
                 let reader_lang = facts.program.language(rf);
                 let reader_ok = match lord {
                     LoadOrd::Acquire | LoadOrd::Consume => true,
@@ -160,6 +228,13 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                     && reader_lang == Language::Rust
                     && matches!(lord, LoadOrd::Volatile | LoadOrd::Relaxed);
                 if writer_ok && reader_ok {
+                    // Another thread's relaxed store of a value the reader
+                    // goes on with: the reader may have seen that one, and
+                    // then nothing orders the data. The flag is then no
+                    // message passing for this pair.
+                    if !needs.is_empty() && cache.overwritten(facts, lptr, &needs, r) {
+                        continue;
+                    }
                     found = true;
                     ordered = true;
                     continue;
@@ -267,19 +342,111 @@ pub struct FlagCache {
     /// is asked about over and over.
     stores_after: HashMap<(FuncId, Instance, u32), Arc<[StoreEvent]>>,
     loads_before: HashMap<(FuncId, Instance, u32), Arc<[LoadEvent]>>,
+    /// Per (function, instance, flag load, position after it): the tests
+    /// the loaded value passes on the way ([`value_needed`]).
+    needs: HashMap<(FuncId, Instance, u32, u32), Arc<[Test]>>,
+    /// Every flag location's other stores, found on first need.
+    others: Option<OtherStores>,
 }
 
-type StoreEvent = (u32, Ptr, (StoreOrd, Option<LockId>));
+/// The marked stores of the whole program by location (node, offset):
+/// where one is an RMW, and the relaxed stores of a constant (access,
+/// value) that no write barrier precedes in their function.
+#[derive(Default)]
+struct OtherStores {
+    rmw: rustc_hash::FxHashSet<(u32, i64)>,
+    relaxed: HashMap<(u32, i64), Vec<(usize, i64)>>,
+}
+
+type StoreEvent = (u32, Ptr, FlagStore);
 type LoadEvent = (u32, Ptr, (LoadOrd, Option<LockId>));
 
 #[derive(Default)]
 struct FlagEvents {
+    stores: Vec<StoreEvent>,
     /// Each with a lock held at it since its function's entry, if any.
-    stores: Vec<(u32, Ptr, (StoreOrd, Option<LockId>))>,
-    loads: Vec<(u32, Ptr, (LoadOrd, Option<LockId>))>,
+    loads: Vec<LoadEvent>,
 }
 
 impl FlagCache {
+    /// The tests the value the load at `l` of `f` reads passes before `pos`
+    /// runs; none for a call that loads the flag inside.
+    fn needs(
+        &mut self,
+        facts: &Facts<'_, '_>,
+        (f, x, l, pos): (FuncId, Instance, u32, u32),
+        others: &[u32],
+    ) -> Arc<[Test]> {
+        self.needs
+            .entry((f, x, l, pos))
+            .or_insert_with(|| {
+                let func = facts.program.function(f);
+                let none = |_: &Value| None;
+                if load_event(facts, f, &func.insts[l as usize].kind, &none).is_none() {
+                    return Arc::from([]);
+                }
+                value_needed(func, l, pos, others).into()
+            })
+            .clone()
+    }
+
+    fn others(&mut self, facts: &Facts<'_, '_>) -> &OtherStores {
+        self.others.get_or_insert_with(|| {
+            let mut o = OtherStores::default();
+            let mut live: HashMap<FuncId, Vec<bool>> = HashMap::default();
+            for (k, a) in facts.accesses.list.iter().enumerate() {
+                if a.kind == AccessKind::Read || a.marking.is_plain() {
+                    continue;
+                }
+                let func = facts.program.function(a.func);
+                let konst = |v: &Value| const_in(facts, a.func, v, 0);
+                let Some((_, st)) =
+                    store_event(facts, a.func, &func.insts[a.inst as usize].kind, &konst)
+                else {
+                    continue;
+                };
+                let at = (a.ptr.node, a.ptr.off);
+                if st.rmw {
+                    o.rmw.insert(at);
+                } else if let (StoreOrd::Relaxed, Some(v)) = (st.ord, st.value) {
+                    // Not in a branch the constants every caller passes
+                    // rule out (a generic `store` matching on the ordering).
+                    let live = live
+                        .entry(a.func)
+                        .or_insert_with(|| live_blocks(func, &konst));
+                    let runs = func.block_of(a.inst).is_some_and(|b| live[b as usize]);
+                    if runs && !release_fence_before(facts, a.func, a.inst) {
+                        o.relaxed.entry(at).or_default().push((k, v));
+                    }
+                }
+            }
+            o
+        })
+    }
+
+    /// Does some read-modify-write anywhere store to `flag`?
+    fn rmw_on(&mut self, facts: &Facts<'_, '_>, flag: Ptr) -> bool {
+        self.others(facts).rmw.contains(&(flag.node, flag.off))
+    }
+
+    /// Does a thread that may run beside the reader `r` store, relaxed, a
+    /// value to `flag` that passes `needs`?
+    fn overwritten(
+        &mut self,
+        facts: &Facts<'_, '_>,
+        flag: Ptr,
+        needs: &[Test],
+        r: &Access,
+    ) -> bool {
+        let Some(list) = self.others(facts).relaxed.get(&(flag.node, flag.off)) else {
+            return false;
+        };
+        list.iter().any(|&(k, v)| {
+            must_pass(Some(v), needs)
+                && super::races::some_roots_parallel(facts, &facts.accesses.list[k], r)
+        })
+    }
+
     fn of(&mut self, facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> Arc<FlagEvents> {
         self.events
             .entry((f, x))
@@ -337,31 +504,46 @@ fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents
     // lock in both threads' copies of one function, orders nothing.
     let keep = |p: &Ptr| !facts.memory.is_collapsed(p.node) && facts.memory.is_shared(p.node);
     let at = |ptr: &Value| facts.memory.ptr_in(facts.program, x, ptr).filter(keep);
+    let konst = |v: &Value| const_in(facts, f, v, 0);
     for (i, inst) in func.insts.iter().enumerate() {
         let i = i as u32;
         if in_rust_std(facts, f, i) {
             continue;
         }
-        let store = store_event(facts, f, &inst.kind);
-        let load = load_event(facts, f, &inst.kind);
+        let store = store_event(facts, f, &inst.kind, &konst);
+        let load = load_event(facts, f, &inst.kind, &konst);
         let effects = if store.is_none() || load.is_none() {
-            call_effects(facts, f, x, i, 0)
+            call_effects(facts, f, x, i, 0, &konst)
         } else {
             Vec::new()
         };
         let here = held_lock(facts, f, i);
         match store {
-            Some((ptr, ord)) => out.stores.extend(at(ptr).map(|p| (i, p, (ord, here)))),
+            Some((ptr, s)) => out
+                .stores
+                .extend(at(ptr).map(|p| (i, p, FlagStore { lock: here, ..s }))),
             None => out.stores.extend(effects.iter().filter_map(|e| match e {
-                Event::Store(p, o, l) if keep(p) => Some((i, *p, (*o, l.or(here)))),
+                Event::Store(p, s) if keep(p) => Some((
+                    i,
+                    *p,
+                    FlagStore {
+                        lock: s.lock.or(here),
+                        ..*s
+                    },
+                )),
                 _ => None,
             })),
         }
         if let (None, None, Some(_)) = (store, load, here) {
             match &inst.kind {
-                InstKind::Store { ptr, .. } => {
-                    out.stores
-                        .extend(at(ptr).map(|p| (i, p, (StoreOrd::Plain, here))));
+                InstKind::Store { ptr, value, .. } => {
+                    let s = FlagStore {
+                        ord: StoreOrd::Plain,
+                        lock: here,
+                        rmw: false,
+                        value: konst(value),
+                    };
+                    out.stores.extend(at(ptr).map(|p| (i, p, s)));
                 }
                 InstKind::Load { ptr, .. } if waits_on(func, i) => {
                     out.loads
@@ -379,6 +561,64 @@ fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents
         }
     }
     out
+}
+
+/// The constant `v` holds in `f`: an integer, or a parameter every call
+/// of `f` passes the same constant in (`wait(&flag, Ordering::Acquire)`
+/// at -O0, the ordering reaching `AtomicBool::load` as a parameter),
+/// through casts and -O0's local copies.
+fn const_in(facts: &Facts<'_, '_>, f: FuncId, v: &Value, depth: u32) -> Option<i64> {
+    let func = facts.program.function(f);
+    let mut v = v.clone();
+    for _ in 0..6 {
+        match v {
+            Value::Int(c) => return Some(c),
+            Value::Arg(k) => {
+                if depth >= 2 {
+                    return None;
+                }
+                let mut out = None;
+                for e in &facts.cg.callers[f as usize] {
+                    let caller = facts.program.function(e.caller);
+                    // Only a call of `f` itself passes `f`'s parameters (not
+                    // a primitive that runs `f` as its callback).
+                    let InstKind::Call { callee, args, .. } = &caller.insts[e.inst as usize].kind
+                    else {
+                        return None;
+                    };
+                    let cm = facts.program.funcs[e.caller as usize].module;
+                    let direct = facts.program.call_target(cm, callee);
+                    if !matches!(callee, crate::ir::Callee::Indirect(_))
+                        && direct != Some(crate::program::Target::Defined(f))
+                    {
+                        return None;
+                    }
+                    let c = const_in(facts, e.caller, args.get(k as usize)?, depth + 1)?;
+                    if out.is_some_and(|o| o != c) {
+                        return None;
+                    }
+                    out = Some(c);
+                }
+                return out;
+            }
+            Value::Inst(i) => match &func.insts.get(i as usize)?.kind {
+                InstKind::Cast { value, .. } => v = value.clone(),
+                InstKind::Load {
+                    ptr: Value::Inst(slot),
+                    ..
+                } if matches!(
+                    func.insts.get(*slot as usize).map(|x| &x.kind),
+                    Some(InstKind::Alloca { .. })
+                ) =>
+                {
+                    v = slot_value(func, *slot)?
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Blocks reachable from `b` by at least one edge (forward), or that reach
@@ -453,7 +693,7 @@ fn placed<O: Copy>(
 /// A marked store or load inside a callee, with a lock held there since
 /// the callee's entry, if any.
 enum Event {
-    Store(Ptr, StoreOrd, Option<LockId>),
+    Store(Ptr, FlagStore),
     Load(Ptr, LoadOrd, Option<LockId>),
 }
 
@@ -615,6 +855,283 @@ fn branches_on(func: &crate::ir::Function, i: u32, first: bool) -> Vec<u32> {
     found
 }
 
+/// A test the flag's value passes on the reader's way to the data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Test {
+    Eq(i64),
+    Ne(i64),
+}
+
+impl Test {
+    fn not(self) -> Test {
+        match self {
+            Test::Eq(c) => Test::Ne(c),
+            Test::Ne(c) => Test::Eq(c),
+        }
+    }
+}
+
+/// Can a store of `v` (`None`: not known) pass every test? A store that
+/// may is taken to be the one the reader saw: said yes when unsure.
+fn may_pass(v: Option<i64>, tests: &[Test]) -> bool {
+    let Some(v) = v else { return true };
+    tests.iter().all(|t| match *t {
+        Test::Eq(c) => may_equal(v, c),
+        Test::Ne(c) => v != c,
+    })
+}
+
+/// Does a store of `v` pass every test for sure? Only such a store is
+/// taken to end a release sequence: said no when unsure.
+fn must_pass(v: Option<i64>, tests: &[Test]) -> bool {
+    let Some(v) = v else { return false };
+    !tests.is_empty()
+        && tests.iter().all(|t| match *t {
+            Test::Eq(c) => v == c,
+            Test::Ne(c) => !may_equal(v, c),
+        })
+}
+
+/// Constants are sign-extended from their own width, which the IR does
+/// not keep: `true` passed as an `i1` is -1 and stored as an `i8` 1, a
+/// `u8` 255 is -1. Equal in their low byte, or both a truth value, may be
+/// the same.
+fn may_equal(a: i64, b: i64) -> bool {
+    a == b || a as u8 == b as u8 || (matches!(a, 1 | -1) && matches!(b, 1 | -1))
+}
+
+/// What the reader knows of the value the load at `l` read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum View {
+    /// It is that value (through casts and local variables).
+    Value,
+    /// A truth value: true when that value passes the test.
+    Holds(Test),
+}
+
+/// The tests the value the load at `l` reads passes on every path from
+/// `l` to `pos` that does not run `l` again nor pass one of the `other`
+/// loads of the flag: the branches on it (comparisons with constants,
+/// casts, `!`, -O0's local variables) that all those paths take one way
+/// (`if STATE.load(Acquire) == 2 { read }`; `while flag.load(Acquire) != v
+/// {}`, left when it equals `v`). Empty when no such branch is found: any
+/// value.
+fn value_needed(func: &crate::ir::Function, l: u32, pos: u32, other: &[u32]) -> Vec<Test> {
+    use crate::ir::{CastOp, CmpPred, IntOp};
+    let (Some(lb), Some(pb)) = (func.block_of(l), func.block_of(pos)) else {
+        return Vec::new();
+    };
+    if lb == pb || other.iter().any(|&o| func.block_of(o) == Some(lb) && o > l) {
+        return Vec::new();
+    }
+    // Blocks a path may not enter: the load's own (it would run again) and
+    // those where another load of the flag runs before `pos`.
+    let mut blocked = vec![false; func.blocks.len()];
+    blocked[lb as usize] = true;
+    for &o in other {
+        if let Some(b) = func.block_of(o) {
+            if b != pb || o < pos {
+                blocked[b as usize] = true;
+            }
+        }
+    }
+    let truth = |v: &Value| matches!(v, Value::Int(1 | -1));
+    let mut views: HashMap<u32, View> = HashMap::default();
+    views.insert(l, View::Value);
+    // Each branch on the value: its block and, per successor, the tests
+    // taking that edge means (`None`: several edges lead there).
+    type Edges = Vec<(u32, Option<Vec<Test>>)>;
+    let mut branches: Vec<(u32, Edges)> = Vec::new();
+    let mut work = vec![(l, 0u32)];
+    while let Some((v, depth)) = work.pop() {
+        if depth > 12 {
+            continue;
+        }
+        let view = views[&v];
+        let me = Value::Inst(v);
+        let other = |lhs: &Value, rhs: &Value| -> Option<Value> {
+            if *lhs == me {
+                Some(rhs.clone())
+            } else if *rhs == me {
+                Some(lhs.clone())
+            } else {
+                None
+            }
+        };
+        for (k, inst) in func.insts.iter().enumerate() {
+            let k = k as u32;
+            let next = match &inst.kind {
+                InstKind::Cast { value, op } if *value == me => match (view, op) {
+                    (View::Value, CastOp::Trunc(1)) => Some(View::Holds(Test::Ne(0))),
+                    _ => Some(view),
+                },
+                InstKind::ICmp { pred, lhs, rhs } => match (other(lhs, rhs), pred, view) {
+                    (Some(Value::Int(c)), CmpPred::Eq, View::Value) => {
+                        Some(View::Holds(Test::Eq(c)))
+                    }
+                    (Some(Value::Int(c)), CmpPred::Ne, View::Value) => {
+                        Some(View::Holds(Test::Ne(c)))
+                    }
+                    // A truth value compared again (-O0's `== true`).
+                    (Some(Value::Int(c)), CmpPred::Eq | CmpPred::Ne, View::Holds(t)) => {
+                        let same = (c != 0) == (*pred == CmpPred::Eq);
+                        Some(View::Holds(if same { t } else { t.not() }))
+                    }
+                    _ => None,
+                },
+                // `!ready`, and -O0's `and i1 %c, true`.
+                InstKind::BinOp {
+                    op: op @ (IntOp::Xor | IntOp::And),
+                    lhs,
+                    rhs,
+                    ..
+                } => match (other(lhs, rhs), view) {
+                    (Some(c), View::Holds(t)) if truth(&c) => {
+                        Some(View::Holds(if *op == IntOp::Xor { t.not() } else { t }))
+                    }
+                    _ => None,
+                },
+                // -O0: kept in a local variable that holds nothing else.
+                InstKind::Store {
+                    ptr: Value::Inst(slot),
+                    value,
+                    ..
+                } if *value == me
+                    && matches!(func.insts[*slot as usize].kind, InstKind::Alloca { .. })
+                    && slot_value(func, *slot).as_ref() == Some(&me) =>
+                {
+                    for (j, x) in func.insts.iter().enumerate() {
+                        if let InstKind::Load {
+                            ptr: Value::Inst(p),
+                            ..
+                        } = &x.kind
+                        {
+                            if p == slot && !views.contains_key(&(j as u32)) {
+                                views.insert(j as u32, view);
+                                work.push((j as u32, depth + 1));
+                            }
+                        }
+                    }
+                    None
+                }
+                InstKind::CondBr {
+                    cond,
+                    then,
+                    otherwise,
+                } if *cond == me => {
+                    let t = match view {
+                        View::Value => Test::Ne(0),
+                        View::Holds(t) => t,
+                    };
+                    if let Some(b) = func.block_of(k) {
+                        let edges = if then == otherwise {
+                            vec![(*then, None)]
+                        } else {
+                            vec![(*then, Some(vec![t])), (*otherwise, Some(vec![t.not()]))]
+                        };
+                        branches.push((b, edges));
+                    }
+                    None
+                }
+                InstKind::Switch {
+                    value,
+                    default,
+                    cases,
+                } if *value == me && view == View::Value => {
+                    let mut edges: Edges = Vec::new();
+                    let mut add = |to: u32, tests: Vec<Test>| match edges
+                        .iter_mut()
+                        .find(|(t, _)| *t == to)
+                    {
+                        Some(e) => e.1 = None,
+                        None => edges.push((to, Some(tests))),
+                    };
+                    for (c, to) in cases {
+                        add(*to, vec![Test::Eq(*c)]);
+                    }
+                    add(*default, cases.iter().map(|(c, _)| Test::Ne(*c)).collect());
+                    if let Some(b) = func.block_of(k) {
+                        branches.push((b, edges));
+                    }
+                    None
+                }
+                _ => None,
+            };
+            if let Some(n) = next {
+                if let std::collections::hash_map::Entry::Vacant(e) = views.entry(k) {
+                    e.insert(n);
+                    work.push((k, depth + 1));
+                }
+            }
+        }
+    }
+    // Can control go from the load to `pos` without running it again and
+    // without taking the edges from `cut.0` to the blocks in `cut.1`?
+    let reaches_pos = |from: &[u32], cut: (u32, &[u32])| -> bool {
+        let mut seen = vec![false; func.blocks.len()];
+        let mut work: Vec<(u32, u32)> = from.iter().map(|&s| (lb, s)).collect();
+        while let Some((a, b)) = work.pop() {
+            let bi = b as usize;
+            if (a == cut.0 && cut.1.contains(&b)) || bi >= seen.len() || blocked[bi] || seen[bi] {
+                continue;
+            }
+            seen[bi] = true;
+            if b == pb {
+                return true;
+            }
+            work.extend(func.blocks[bi].succs.iter().map(|&s| (b, s)));
+        }
+        false
+    };
+    let start = func.blocks[lb as usize].succs.clone();
+    let mut out = Vec::new();
+    for (b, edges) in branches {
+        // The edges that lead on to `pos`: one, with known tests, and
+        // another edge that does not.
+        let on: Vec<&(u32, Option<Vec<Test>>)> = edges
+            .iter()
+            .filter(|(to, _)| reaches_pos_from(func, *to, pb, &blocked))
+            .collect();
+        let [(to, Some(tests))] = on[..] else {
+            continue;
+        };
+        if on.len() == edges.len() {
+            continue;
+        }
+        // Every path to `pos` takes that edge.
+        if !reaches_pos(&start, (b, &[*to])) {
+            out.extend(tests.iter().copied());
+        }
+    }
+    out
+}
+
+/// Can control go from the start of block `from` to block `to` without
+/// entering a `blocked` block?
+fn reaches_pos_from(func: &crate::ir::Function, from: u32, to: u32, blocked: &[bool]) -> bool {
+    let mut seen = vec![false; func.blocks.len()];
+    let mut work = vec![from];
+    while let Some(b) = work.pop() {
+        let bi = b as usize;
+        if bi >= seen.len() || blocked[bi] || seen[bi] {
+            continue;
+        }
+        if b == to {
+            return true;
+        }
+        seen[bi] = true;
+        work.extend(func.blocks[bi].succs.iter().copied());
+    }
+    false
+}
+
+/// Is the store at `i` of `f` preceded by a write (or full) barrier in
+/// its function? A relaxed store after one publishes like a release store
+/// (`smp_store_release()` on x86-64 is a compiler barrier and a store).
+fn release_fence_before(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> bool {
+    barrier_before(facts, f, None, i, true)
+}
+
 /// Is the load at `i` tested by a loop it is in (`while (!go) wait(…)`),
 /// and does that loop have an exit other than the branches on its value
 /// from which `pos` is reached (a timed wait giving up: `if (rc ==
@@ -696,8 +1213,17 @@ fn held_lock(facts: &Facts<'_, '_>, f: FuncId, i: u32) -> Option<LockId> {
 /// Marked accesses a call performs inside a small callee, with the
 /// callee's branches on constant arguments decided (Rust-for-Linux's
 /// `Atomic::load(Acquire)` reaches `rust_helper_atomic_read_acquire` through a
-/// `match` on the ordering).
-fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: usize) -> Vec<Event> {
+/// `match` on the ordering). The callee's parameters hold what the call
+/// passes (`konst`: the constants of the caller), so an ordering handed
+/// down (`wait(&flag, Ordering::Acquire)`) is the one its load uses.
+fn call_effects(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    x: Instance,
+    i: u32,
+    depth: usize,
+    konst: &dyn Fn(&Value) -> Option<i64>,
+) -> Vec<Event> {
     let mut out = Vec::new();
     if depth > 2 {
         return out;
@@ -712,16 +1238,7 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: us
     if callee.insts.len() > 400 {
         return out;
     }
-    let consts: Vec<Option<i64>> = args
-        .iter()
-        .map(|a| {
-            if let Value::Int(c) = a {
-                Some(*c)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let consts: Vec<Option<i64>> = args.iter().map(konst).collect();
     let arg_const = |v: &Value| -> Option<i64> {
         let mut v = v.clone();
         for _ in 0..4 {
@@ -730,6 +1247,16 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: us
                 Value::Int(c) => return Some(c),
                 Value::Inst(x) => match &callee.insts[x as usize].kind {
                     InstKind::Cast { value, .. } => v = value.clone(),
+                    // -O0 keeps a parameter in a local variable.
+                    InstKind::Load {
+                        ptr: Value::Inst(slot),
+                        ..
+                    } if matches!(callee.insts[*slot as usize].kind, InstKind::Alloca { .. }) => {
+                        match slot_value(callee, *slot) {
+                            Some(s) => v = s,
+                            None => return None,
+                        }
+                    }
                     _ => return None,
                 },
                 _ => return None,
@@ -747,11 +1274,12 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: us
         for k in callee.block_insts(b) {
             let k = k as u32;
             let kind = &callee.insts[k as usize].kind;
-            if let Some((ptr, ord)) = store_event(facts, *g, kind) {
+            if let Some((ptr, s)) = store_event(facts, *g, kind, &arg_const) {
                 if let Some(p) = facts.memory.ptr_in(facts.program, gx, ptr) {
-                    out.push(Event::Store(p, ord, held_lock(facts, *g, k)));
+                    let lock = held_lock(facts, *g, k);
+                    out.push(Event::Store(p, FlagStore { lock, ..s }));
                 }
-            } else if let Some((ptr, ord)) = load_event(facts, *g, kind) {
+            } else if let Some((ptr, ord)) = load_event(facts, *g, kind, &arg_const) {
                 if let Some(p) = facts.memory.ptr_in(facts.program, gx, ptr) {
                     let ord =
                         if ord == LoadOrd::Volatile && facts.program.language(*g) == Language::C {
@@ -763,64 +1291,99 @@ fn call_effects(facts: &Facts<'_, '_>, f: FuncId, x: Instance, i: u32, depth: us
                 }
             } else if matches!(kind, InstKind::Call { .. }) {
                 let here = held_lock(facts, *g, k);
-                out.extend(call_effects(facts, *g, gx, k, depth + 1).into_iter().map(
-                    |e| match e {
-                        Event::Store(p, o, l) => Event::Store(p, o, l.or(here)),
-                        Event::Load(p, o, l) => Event::Load(p, o, l.or(here)),
-                    },
-                ));
+                out.extend(
+                    call_effects(facts, *g, gx, k, depth + 1, &arg_const)
+                        .into_iter()
+                        .map(|e| match e {
+                            Event::Store(p, s) => Event::Store(
+                                p,
+                                FlagStore {
+                                    lock: s.lock.or(here),
+                                    ..s
+                                },
+                            ),
+                            Event::Load(p, o, l) => Event::Load(p, o, l.or(here)),
+                        }),
+                );
             }
         }
-        let last = callee.block_insts(b).last();
-        let succs = &callee.blocks[b as usize].succs;
-        match last.map(|l| &callee.insts[l].kind) {
-            Some(InstKind::CondBr {
-                cond: Value::Inst(c),
-                then,
-                otherwise,
-            }) => {
-                let decided = match &callee.insts[*c as usize].kind {
-                    InstKind::ICmp { pred, lhs, rhs } => match (arg_const(lhs), arg_const(rhs)) {
-                        (Some(x), Some(y)) => match pred {
-                            crate::ir::CmpPred::Eq => Some(x == y),
-                            crate::ir::CmpPred::Ne => Some(x != y),
-                            _ => None,
-                        },
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                match decided {
-                    Some(true) => work.push(*then),
-                    Some(false) => work.push(*otherwise),
-                    None => work.extend(succs.iter().copied()),
-                }
-            }
-            Some(InstKind::Switch {
-                value,
-                default,
-                cases,
-            }) => match arg_const(value) {
-                Some(x) => work.push(
-                    cases
-                        .iter()
-                        .find(|(c, _)| *c == x)
-                        .map(|(_, t)| *t)
-                        .unwrap_or(*default),
-                ),
-                None => work.extend(succs.iter().copied()),
-            },
-            _ => work.extend(succs.iter().copied()),
-        }
+        work.extend(successors_taken(callee, b, &arg_const));
     }
     out
 }
 
+/// The successors of block `b` that can run, its branch decided when it
+/// compares constants (`konst`: a parameter's constant included) or
+/// switches on one.
+fn successors_taken(
+    func: &crate::ir::Function,
+    b: u32,
+    konst: &dyn Fn(&Value) -> Option<i64>,
+) -> Vec<u32> {
+    let last = func.block_insts(b).last();
+    let succs = &func.blocks[b as usize].succs;
+    match last.map(|l| &func.insts[l].kind) {
+        Some(InstKind::CondBr {
+            cond: Value::Inst(c),
+            then,
+            otherwise,
+        }) => {
+            let decided = match &func.insts[*c as usize].kind {
+                InstKind::ICmp { pred, lhs, rhs } => match (konst(lhs), konst(rhs)) {
+                    (Some(x), Some(y)) => match pred {
+                        crate::ir::CmpPred::Eq => Some(x == y),
+                        crate::ir::CmpPred::Ne => Some(x != y),
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                _ => None,
+            };
+            match decided {
+                Some(true) => vec![*then],
+                Some(false) => vec![*otherwise],
+                None => succs.clone(),
+            }
+        }
+        Some(InstKind::Switch {
+            value,
+            default,
+            cases,
+        }) => match konst(value) {
+            Some(x) => vec![cases
+                .iter()
+                .find(|(c, _)| *c == x)
+                .map(|(_, t)| *t)
+                .unwrap_or(*default)],
+            None => succs.clone(),
+        },
+        _ => succs.clone(),
+    }
+}
+
+/// The blocks of `func` that can run, given the constants `konst` reads
+/// (see [`successors_taken`]).
+fn live_blocks(func: &crate::ir::Function, konst: &dyn Fn(&Value) -> Option<i64>) -> Vec<bool> {
+    let mut seen = vec![false; func.blocks.len()];
+    let mut work = vec![0u32];
+    while let Some(b) = work.pop() {
+        if (b as usize) >= seen.len() || seen[b as usize] {
+            continue;
+        }
+        seen[b as usize] = true;
+        work.extend(successors_taken(func, b, konst));
+    }
+    seen
+}
+
+/// A marked store (or read-modify-write) of `kind`: the address and what
+/// it is; `konst` reads the constants of `f` (ordering and value arguments).
 fn store_event<'v>(
     facts: &Facts<'_, '_>,
     f: FuncId,
     kind: &'v InstKind,
-) -> Option<(&'v Value, StoreOrd)> {
+    konst: &dyn Fn(&Value) -> Option<i64>,
+) -> Option<(&'v Value, FlagStore)> {
     let rel = |o: &Ordering| {
         if matches!(o, Ordering::Release | Ordering::AcqRel | Ordering::SeqCst) {
             StoreOrd::Release
@@ -835,26 +1398,44 @@ fn store_event<'v>(
             StoreOrd::Relaxed
         }
     };
+    let event = |ord, rmw, value| FlagStore {
+        ord,
+        lock: None,
+        rmw,
+        value,
+    };
     match kind {
         InstKind::Store {
             ptr,
+            value,
             volatile,
             ordering,
             ..
         } if (*volatile && kernel_volatile(facts)) || *ordering != Ordering::NotAtomic => {
-            Some((ptr, rel(ordering)))
+            Some((ptr, event(rel(ordering), false, konst(value))))
         }
-        InstKind::AtomicRmw { ptr, ordering, .. } => Some((ptr, rel(ordering))),
-        InstKind::CmpXchg { ptr, success, .. } => Some((ptr, rel(success))),
-        _ => match marked_call(facts, f, kind, true)? {
-            (v, Marked::Model(o)) => Some((v, lkmm(o))),
+        InstKind::AtomicRmw { ptr, ordering, .. } => Some((ptr, event(rel(ordering), true, None))),
+        InstKind::CmpXchg { ptr, success, .. } => Some((ptr, event(rel(success), true, None))),
+        _ => match marked_call(facts, f, kind, true, konst)? {
+            (
+                v,
+                Marked::Model {
+                    ordering,
+                    rmw,
+                    value,
+                },
+            ) => Some((v, event(lkmm(ordering), rmw, value))),
             (v, Marked::Asm(e, o)) => Some((
                 v,
-                if e == AsmEffect::ReleaseStore {
-                    StoreOrd::Release
-                } else {
-                    lkmm(o)
-                },
+                event(
+                    if e == AsmEffect::ReleaseStore {
+                        StoreOrd::Release
+                    } else {
+                        lkmm(o)
+                    },
+                    e == AsmEffect::AtomicRmw,
+                    None,
+                ),
             )),
         },
     }
@@ -871,6 +1452,7 @@ fn load_event<'v>(
     facts: &Facts<'_, '_>,
     f: FuncId,
     kind: &'v InstKind,
+    konst: &dyn Fn(&Value) -> Option<i64>,
 ) -> Option<(&'v Value, LoadOrd)> {
     let acq = |o: &Ordering| matches!(o, Ordering::Acquire | Ordering::AcqRel | Ordering::SeqCst);
     match kind {
@@ -895,9 +1477,21 @@ fn load_event<'v>(
                 LoadOrd::Relaxed
             },
         )),
-        _ => match marked_call(facts, f, kind, false)? {
-            (v, Marked::Model(Lkmm::Consume)) => Some((v, LoadOrd::Consume)),
-            (v, Marked::Model(Lkmm::Acquire | Lkmm::Full)) => Some((v, LoadOrd::Acquire)),
+        _ => match marked_call(facts, f, kind, false, konst)? {
+            (
+                v,
+                Marked::Model {
+                    ordering: Lkmm::Consume,
+                    ..
+                },
+            ) => Some((v, LoadOrd::Consume)),
+            (
+                v,
+                Marked::Model {
+                    ordering: Lkmm::Acquire | Lkmm::Full,
+                    ..
+                },
+            ) => Some((v, LoadOrd::Acquire)),
             (
                 v,
                 Marked::Asm(AsmEffect::AcquireLoad, _) | Marked::Asm(_, Lkmm::Acquire | Lkmm::Full),
@@ -909,8 +1503,14 @@ fn load_event<'v>(
 
 /// How a call or asm statement marks the memory it touches.
 enum Marked {
-    /// A modelled function (`rust_helper_atomic_read_acquire` …) with its ordering.
-    Model(Lkmm),
+    /// A modelled function (`rust_helper_atomic_read_acquire` …) with its
+    /// ordering, whether it is a read-modify-write, and the constant it
+    /// stores (when its model says where and the call passes one).
+    Model {
+        ordering: Lkmm,
+        rmw: bool,
+        value: Option<i64>,
+    },
     /// An asm statement as the asm tables read it.
     Asm(AsmEffect, Lkmm),
 }
@@ -922,6 +1522,7 @@ fn marked_call<'v>(
     f: FuncId,
     kind: &'v InstKind,
     write: bool,
+    konst: &dyn Fn(&Value) -> Option<i64>,
 ) -> Option<(&'v Value, Marked)> {
     match kind {
         InstKind::Call { callee, .. } => {
@@ -937,8 +1538,14 @@ fn marked_call<'v>(
             if am.access == excluded {
                 return None;
             }
-            let ordering = am.ordering_for(crate::accesses::const_arg(args, am.ordering_arg));
-            Some((args.get(am.arg as usize)?, Marked::Model(ordering)))
+            let arg = |k: Option<u32>| konst(args.get(k? as usize)?);
+            let ordering = am.ordering_for(arg(am.ordering_arg).map(|c| c as u64));
+            let marked = Marked::Model {
+                ordering,
+                rmw: am.access == AccessType::Rmw,
+                value: arg(am.value_arg),
+            };
+            Some((args.get(am.arg as usize)?, marked))
         }
         InstKind::Asm {
             asm,
@@ -975,6 +1582,17 @@ fn marked_call<'v>(
 
 /// A barrier of the needed kind between `from` and `to` in `f`.
 fn barrier_between(facts: &Facts<'_, '_>, f: FuncId, from: u32, to: u32, write: bool) -> bool {
+    barrier_before(facts, f, Some(from), to, write)
+}
+
+/// A barrier of the needed kind before `to` in `f`, after `from` if given.
+fn barrier_before(
+    facts: &Facts<'_, '_>,
+    f: FuncId,
+    from: Option<u32>,
+    to: u32,
+    write: bool,
+) -> bool {
     let func = facts.program.function(f);
     let m = facts.program.module_of(f);
     let x86 = m.str(m.triple).starts_with("x86_64");
@@ -990,7 +1608,7 @@ fn barrier_between(facts: &Facts<'_, '_>, f: FuncId, from: u32, to: u32, write: 
             // x86-64 is TSO: smp_wmb()/smp_rmb() are barrier().
             BarrierKind::Compiler => x86,
         };
-        if fits && reaches(func, from, b) && reaches(func, b, to) {
+        if fits && from.is_none_or(|from| reaches(func, from, b)) && reaches(func, b, to) {
             return true;
         }
     }
@@ -1016,10 +1634,13 @@ fn barrier_event(facts: &Facts<'_, '_>, f: FuncId, kind: &InstKind) -> Option<Ba
             let m = facts.program.funcs[f as usize].module;
             let t = facts.program.call_target(m, callee)?;
             let b = facts.index.of(t).barrier?;
-            b.kind_for(crate::accesses::const_arg(
-                kind.model_args(),
-                b.ordering_arg,
-            ))
+            // A fence's order handed down as a parameter is the one every
+            // caller passes.
+            let order = b
+                .ordering_arg
+                .and_then(|k| kind.model_args().get(k as usize))
+                .and_then(|v| const_in(facts, f, v, 0));
+            b.kind_for(order.map(|c| c as u64))
         }
         InstKind::Asm {
             asm, constraints, ..
@@ -1133,7 +1754,14 @@ fn ordering_finding(
             "Use smp_store_release() (C) or Atomic::store(.., Release) (Rust), or put smp_wmb() before the flag store.".to_string(),
         ),
         "missing-acquire" => (
-            format!("`{f}` reads `{data}` after checking `{flag_name}` without acquire ordering"),
+            format!(
+                "`{f}` {} `{data}` after checking `{flag_name}` without acquire ordering",
+                if r.kind == AccessKind::Read {
+                    "reads"
+                } else {
+                    "writes"
+                }
+            ),
             "Use smp_load_acquire() (C) or Atomic::load(Acquire) (Rust), or put smp_rmb() after the flag load.".to_string(),
         ),
         _ => (
@@ -1142,7 +1770,14 @@ fn ordering_finding(
         ),
     };
     let mut related = Vec::new();
-    for (a, what) in [(w, "data written here"), (r, "data read here")] {
+    let kind = |a: &Access| {
+        if a.kind == AccessKind::Read {
+            "data read here"
+        } else {
+            "data written here"
+        }
+    };
+    for (a, what) in [(w, kind(w)), (r, kind(r))] {
         if let Some(loc) = source_loc(facts, a.func, a.inst) {
             related.push(Related {
                 loc,
@@ -1187,9 +1822,204 @@ fn ordering_finding(
 fn flag_location(facts: &Facts<'_, '_>, at: (FuncId, Instance, u32)) -> Option<String> {
     let func = facts.program.function(at.0);
     let kind = &func.insts[at.2 as usize].kind;
-    let ptr = store_event(facts, at.0, kind)
+    let none = |_: &Value| None;
+    let ptr = store_event(facts, at.0, kind, &none)
         .map(|x| x.0)
-        .or_else(|| load_event(facts, at.0, kind).map(|x| x.0))?;
+        .or_else(|| load_event(facts, at.0, kind, &none).map(|x| x.0))?;
     let p = facts.memory.ptr_in(facts.program, at.1, ptr)?;
     Some(facts.memory.location_name(facts.program, p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Block, CmpPred, Function, Inst, IntOp, Language, Linkage};
+
+    /// A function of blocks, each its instructions and successors; the
+    /// instructions are numbered in order across blocks.
+    fn func(blocks: Vec<(Vec<InstKind>, Vec<u32>)>) -> Function {
+        let mut f = Function {
+            name: 0,
+            demangled: 0,
+            linkage: Linkage::Internal,
+            visible: false,
+            section: None,
+            language: Language::Rust,
+            is_declaration: false,
+            params: Vec::new(),
+            source_params: Vec::new(),
+            prototype: None,
+            callee_types: Vec::new(),
+            sig: 0,
+            returns_ptr: false,
+            returns_void: true,
+            variadic: false,
+            di_name: None,
+            di_loc: None,
+            blocks: Vec::new(),
+            insts: Vec::new(),
+        };
+        for (insts, succs) in blocks {
+            f.blocks.push(Block {
+                first: f.insts.len() as u32,
+                len: insts.len() as u32,
+                succs,
+            });
+            f.insts
+                .extend(insts.into_iter().map(|kind| Inst { kind, loc: None }));
+        }
+        f
+    }
+
+    fn load() -> InstKind {
+        InstKind::Load {
+            ptr: Value::Global { name: 1, offset: 0 },
+            size: 8,
+            align: 8,
+            volatile: false,
+            ordering: Ordering::Acquire,
+            is_ptr: false,
+        }
+    }
+
+    fn data_read() -> InstKind {
+        InstKind::Load {
+            ptr: Value::Global { name: 2, offset: 0 },
+            size: 8,
+            align: 8,
+            volatile: false,
+            ordering: Ordering::NotAtomic,
+            is_ptr: false,
+        }
+    }
+
+    fn cmp(pred: CmpPred, v: u32, c: i64) -> InstKind {
+        InstKind::ICmp {
+            pred,
+            lhs: Value::Inst(v),
+            rhs: Value::Int(c),
+        }
+    }
+
+    fn br(c: u32, then: u32, otherwise: u32) -> InstKind {
+        InstKind::CondBr {
+            cond: Value::Inst(c),
+            then,
+            otherwise,
+        }
+    }
+
+    fn ret() -> InstKind {
+        InstKind::Ret { value: None }
+    }
+
+    #[test]
+    fn an_if_on_the_value_needs_it() {
+        // bb0: %0 = load; %1 = %0 == 2; br %1 bb1 bb2
+        // bb1: %3 = read; ret   bb2: ret
+        let f = func(vec![
+            (
+                vec![load(), cmp(CmpPred::Eq, 0, 2), br(1, 1, 2)],
+                vec![1, 2],
+            ),
+            (vec![data_read(), ret()], vec![]),
+            (vec![ret()], vec![]),
+        ]);
+        assert_eq!(value_needed(&f, 0, 3, &[]), vec![Test::Eq(2)]);
+        // Inverted: `if !flag` read.
+        let f = func(vec![
+            (
+                vec![
+                    load(),
+                    InstKind::Cast {
+                        value: Value::Inst(0),
+                        op: crate::ir::CastOp::Trunc(1),
+                    },
+                    InstKind::BinOp {
+                        op: IntOp::Xor,
+                        bits: 1,
+                        nsw: false,
+                        lhs: Value::Inst(1),
+                        rhs: Value::Int(-1),
+                    },
+                    br(2, 1, 2),
+                ],
+                vec![1, 2],
+            ),
+            (vec![data_read(), ret()], vec![]),
+            (vec![ret()], vec![]),
+        ]);
+        assert_eq!(value_needed(&f, 0, 4, &[]), vec![Test::Eq(0)]);
+    }
+
+    #[test]
+    fn a_wait_loop_is_left_on_the_value() {
+        // bb0: br bb1
+        // bb1: %1 = load; %2 = %1 != 2; br %2 bb1 bb2   (spin while != 2)
+        // bb2: %4 = read; ret
+        let f = func(vec![
+            (vec![InstKind::Br { target: 1 }], vec![1]),
+            (
+                vec![load(), cmp(CmpPred::Ne, 1, 2), br(2, 1, 2)],
+                vec![1, 2],
+            ),
+            (vec![data_read(), ret()], vec![]),
+        ]);
+        assert_eq!(value_needed(&f, 1, 4, &[]), vec![Test::Eq(2)]);
+    }
+
+    #[test]
+    fn a_peeled_first_test_hands_the_rest_to_the_loop() {
+        // bb0: %0 = load; %1 = %0 == 2; br %1 bb2 bb1
+        // bb1: %3 = load; %4 = %3 == 2; br %4 bb2 bb1
+        // bb2: %6 = read; ret
+        let f = func(vec![
+            (
+                vec![load(), cmp(CmpPred::Eq, 0, 2), br(1, 2, 1)],
+                vec![2, 1],
+            ),
+            (
+                vec![load(), cmp(CmpPred::Eq, 3, 2), br(4, 2, 1)],
+                vec![2, 1],
+            ),
+            (vec![data_read(), ret()], vec![]),
+        ]);
+        // Through the loop, the first load's value is anything...
+        assert_eq!(value_needed(&f, 0, 6, &[]), vec![]);
+        // ... but the loop's load judges that path.
+        assert_eq!(value_needed(&f, 0, 6, &[3]), vec![Test::Eq(2)]);
+        assert_eq!(value_needed(&f, 3, 6, &[0]), vec![Test::Eq(2)]);
+    }
+
+    #[test]
+    fn a_read_either_way_needs_nothing() {
+        // bb0: %0 = load; %1 = %0 == 2; br %1 bb1 bb2
+        // bb1: br bb2   bb2: %4 = read; ret
+        let f = func(vec![
+            (
+                vec![load(), cmp(CmpPred::Eq, 0, 2), br(1, 1, 2)],
+                vec![1, 2],
+            ),
+            (vec![InstKind::Br { target: 2 }], vec![2]),
+            (vec![data_read(), ret()], vec![]),
+        ]);
+        assert_eq!(value_needed(&f, 0, 4, &[]), vec![]);
+    }
+
+    #[test]
+    fn values_match_loosely_for_orders_and_strictly_for_breaks() {
+        // `true` as an i1 argument is -1; stored as a byte, 1.
+        assert!(may_pass(Some(-1), &[Test::Eq(1)]));
+        assert!(!must_pass(Some(-1), &[Test::Eq(1)]));
+        assert!(may_pass(Some(1), &[Test::Ne(0)]));
+        assert!(must_pass(Some(1), &[Test::Ne(0)]));
+        assert!(!may_pass(Some(1), &[Test::Eq(2)]));
+        assert!(!may_pass(Some(0), &[Test::Ne(0)]));
+        // Unknown: may write anything, surely writes nothing.
+        assert!(may_pass(None, &[Test::Eq(2)]));
+        assert!(!must_pass(None, &[Test::Eq(2)]));
+        // No test: any store may be the one, none breaks anything.
+        assert!(may_pass(Some(7), &[]));
+        assert!(!must_pass(Some(7), &[]));
+    }
 }

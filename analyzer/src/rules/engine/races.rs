@@ -15,7 +15,7 @@ use super::Facts;
 use crate::accesses::{Access, Marking, Spread};
 use crate::ir::Language;
 use crate::locks::Held;
-use crate::rules::{AccessKind, Finding};
+use crate::rules::{AccessKind, Finding, Related};
 use crate::threads::Phase;
 
 /// At most this many pairs are reported per location.
@@ -135,6 +135,8 @@ fn check_object(
     // Candidate pairs per (rule, location), best first.
     let mut per_location: BTreeMap<(String, i64), Vec<Candidate>> = BTreeMap::new();
     let mut seen_pairs: HashSet<(u32, u32, u32, u32)> = HashSet::default();
+    // Per candidate pair: the flag accesses that lacked the ordering.
+    let mut notes: rustc_hash::FxHashMap<(usize, usize), Vec<Related>> = Default::default();
     for (x, &i) in list.iter().enumerate() {
         for &j in &list[x..] {
             let (a, b) = (&accesses[i], &accesses[j]);
@@ -165,6 +167,9 @@ fn check_object(
                     continue;
                 }
                 ordering::Verdict::Distant => distant_flag = true,
+                ordering::Verdict::Unordered(fs) => {
+                    notes.insert((i, j), flag_notes(fs));
+                }
                 ordering::Verdict::NotMessagePassing => {}
             }
             // Before publication nothing else can see the object.
@@ -204,16 +209,28 @@ fn check_object(
                 .then((p.2, p.3).cmp(&(q.2, q.3)))
         });
         for (_, conf, i, j) in pairs.into_iter().take(MAX_PAIRS_PER_LOCATION) {
-            findings.push(build::race_finding(
-                facts,
-                &rule,
-                &accesses[i],
-                &accesses[j],
-                conf,
-            ));
+            let mut f = build::race_finding(facts, &rule, &accesses[i], &accesses[j], conf);
+            f.related.extend(notes.remove(&(i, j)).unwrap_or_default());
+            findings.push(f);
         }
     }
     (findings, ordering_findings)
+}
+
+/// The flag accesses of ordering findings, as notes on the race they
+/// did not order.
+fn flag_notes(fs: Vec<Finding>) -> Vec<Related> {
+    let mut out: Vec<Related> = Vec::new();
+    for f in fs {
+        let Some(loc) = f.accesses.first().and_then(|a| a.loc.clone()) else {
+            continue;
+        };
+        let message = format!("{} ({})", f.title, f.rule);
+        if !out.iter().any(|r| r.loc == loc && r.message == message) {
+            out.push(Related { loc, message });
+        }
+    }
+    out
 }
 
 /// One ordering finding per (rule, flag access).
@@ -614,7 +631,7 @@ impl SourceLines {
 
 /// May the two accesses run at the same time for some pair of the roots
 /// that reach them? (Init order, may-happen-in-parallel, spawn/join order.)
-fn some_roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
+pub(super) fn some_roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
     parallel_roots(facts, a, b).is_some()
 }
 
@@ -731,30 +748,36 @@ fn message_passing(
         (a, b)
     };
     let mut broken = None;
+    let mut unordered = None;
     let mut distant = false;
     for (k, (x, y)) in [(first, second), (second, first)].into_iter().enumerate() {
         match ordering::classify(facts, flags, x, y) {
             ordering::Verdict::Ordered => return ordering::Verdict::Ordered,
             // A broken flag is blamed only from the publisher's side (the
-            // write, or the first of two writes in user space: a hand-over
-            // to a new owner). Other directions may order a pair but never
-            // make it an ordering error: on the kernel, write/write pairs
-            // blamed unrelated counters (`bsp_init_amd` under a cpu-caps
-            // bit) and nearly doubled missing-acquire/-release.
-            ordering::Verdict::Broken(fs)
-                if k == 0 && (y.kind == AccessKind::Read || !facts.threads.kernel) =>
-            {
+            // write). Other directions may order a pair but never make it
+            // an ordering error: on the kernel, write/write pairs blamed
+            // unrelated counters (`bsp_init_amd` under a cpu-caps bit) and
+            // nearly doubled missing-acquire/-release.
+            ordering::Verdict::Broken(fs) if k == 0 && y.kind == AccessKind::Read => {
                 broken.get_or_insert(fs);
             }
-            ordering::Verdict::Broken(_) => {}
+            // The first of two writes, then the flag, then the second (a
+            // hand-over to a new owner): unordered, the writes race; the
+            // flag is named in a note (user space; on the kernel, see
+            // above).
+            ordering::Verdict::Broken(fs) if k == 0 && !facts.threads.kernel => {
+                unordered.get_or_insert(fs);
+            }
+            ordering::Verdict::Broken(_) | ordering::Verdict::Unordered(_) => {}
             ordering::Verdict::Distant => distant = true,
             ordering::Verdict::NotMessagePassing => {}
         }
     }
-    match broken {
-        Some(fs) => ordering::Verdict::Broken(fs),
-        None if distant => ordering::Verdict::Distant,
-        None => ordering::Verdict::NotMessagePassing,
+    match (broken, unordered) {
+        (Some(fs), _) => ordering::Verdict::Broken(fs),
+        (None, _) if distant => ordering::Verdict::Distant,
+        (None, Some(fs)) => ordering::Verdict::Unordered(fs),
+        (None, None) => ordering::Verdict::NotMessagePassing,
     }
 }
 
