@@ -11,7 +11,6 @@
 pub mod marking;
 mod paths;
 mod publication;
-mod ranges;
 
 pub use paths::{CallPaths, CallSite};
 
@@ -218,7 +217,7 @@ struct Walker<'a, 'p, 'm> {
     /// (see [`Walker::plan`]), worked out once for all its contexts.
     plans: HashMap<Instance, std::rc::Rc<[u32]>>,
     /// Per function: the value ranges of its run-time indexes.
-    ranges: HashMap<FuncId, ranges::IndexRanges>,
+    ranges: HashMap<FuncId, crate::ir::ranges::IndexRanges>,
     /// Accesses recorded by an index of known range (for SEAM_TIMINGS).
     index_known: usize,
 }
@@ -1153,7 +1152,7 @@ impl Walker<'_, '_, '_> {
             let ranges = self
                 .ranges
                 .entry(f)
-                .or_insert_with(|| ranges::IndexRanges::analyze(func));
+                .or_insert_with(|| crate::ir::ranges::IndexRanges::analyze(func));
             let known = index_spread(func, ranges, ptr).map(|s| Spread {
                 first: p.off + s.first,
                 ..s
@@ -1213,7 +1212,7 @@ const MAX_SPREAD_WITHOUT_ARRAY: i64 = 4096;
 /// been taken by an index, and nothing is known.
 fn index_spread(
     func: &crate::ir::Function,
-    ranges: &ranges::IndexRanges,
+    ranges: &crate::ir::ranges::IndexRanges,
     v: &Value,
 ) -> Option<Spread> {
     let mut v = v.clone();
@@ -1243,7 +1242,7 @@ fn index_spread(
                     first += r.lo as i128 * s;
                     last += r.hi as i128 * s;
                     if r.lo != r.hi {
-                        step = ranges::gcd(step, r.m as i128 * s);
+                        step = crate::ir::ranges::gcd(step, r.m as i128 * s);
                     }
                     indexed = true;
                     v = base.clone();
