@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 mod handles;
 mod instances;
+mod pools;
 mod rounds;
 
 use seam_models::{Context, InitPhase};
@@ -270,6 +271,7 @@ impl Threads {
             });
         let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::default();
         let mut joins: HashMap<FuncId, (Vec<u32>, Vec<JoinLoop>)> = HashMap::default();
+        let mut index_ranges: HashMap<FuncId, crate::ir::ranges::IndexRanges> = HashMap::default();
         // Where each registration starts its thread, for order.
         let placed: Vec<Placed> = memory
             .spawns
@@ -334,7 +336,18 @@ impl Threads {
                 // (`pthread_create(&t[1], …)`) is waited for only by joins
                 // of a handle loaded from where it may have been written.
                 if !kernel && lifted.is_none() && inner.is_none() && inst == s.inst {
-                    let kept = joins_of_handle(program, index, memory, caller, inst, &join_insts);
+                    let matched =
+                        joins_of_handle(program, index, memory, caller, inst, &join_insts);
+                    let kept = pools::joins_of_start(
+                        program,
+                        index,
+                        memory,
+                        caller,
+                        inst,
+                        &join_insts,
+                        &matched,
+                        &mut index_ranges,
+                    );
                     if kept.len() != join_insts.len() {
                         join_loops = loops_of(program.function(caller), &kept);
                         join_insts = kept;
