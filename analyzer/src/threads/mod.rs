@@ -103,6 +103,8 @@ impl ThreadRoot {
 
 /// `via` of roots found as externally visible functions nothing calls.
 pub const EXPORTED: &str = "exported function";
+/// `via` of a program's `main`.
+pub const PROGRAM_ENTRY: &str = "program entry";
 /// `via` of roots found as address-taken functions nothing calls.
 pub const OPS_TABLE: &str = "function pointer (ops table or callback)";
 
@@ -437,7 +439,7 @@ impl Threads {
                 // inlined everywhere, or dead, not an entry.
                 && (is_main || kernel || !has_main)
             {
-                (true, if is_main { "program entry" } else { EXPORTED })
+                (true, if is_main { PROGRAM_ENTRY } else { EXPORTED })
             } else {
                 (false, "")
             };
@@ -489,6 +491,13 @@ impl Threads {
                     r.self_concurrent = false;
                 }
             }
+        }
+        // In a closed user-space program, a start in a function no root
+        // reaches starts nothing: the out-of-line copy of a helper LLVM
+        // inlined into its callers (-O2), or dead code. Roots are reached
+        // from the entries, and through the starts in reached functions.
+        if !kernel && has_main {
+            drop_unreached_starts(cg, &mut roots);
         }
         // A thread or kthread function started from one place, once, is one
         // instance: self-concurrent only when started from several places,
@@ -1729,6 +1738,47 @@ fn loops_of(func: &crate::ir::Function, joins: &[u32]) -> Vec<JoinLoop> {
         loops.push(JoinLoop { blocks, bypass });
     }
     loops
+}
+
+/// Drops the starts in functions no root reaches (from the roots nothing
+/// starts, through calls and the starts in reached functions), and the
+/// roots left with no start.
+fn drop_unreached_starts(cg: &CallGraph, roots: &mut Vec<ThreadRoot>) {
+    let mut live = vec![false; cg.calls.len()];
+    let mut live_root: Vec<bool> = roots.iter().map(|r| r.spawned_at.is_empty()).collect();
+    let mut work: Vec<FuncId> = roots
+        .iter()
+        .filter(|r| r.spawned_at.is_empty())
+        .map(|r| r.func)
+        .collect();
+    loop {
+        while let Some(f) = work.pop() {
+            let Some(seen) = live.get_mut(f as usize) else {
+                continue;
+            };
+            if std::mem::replace(seen, true) {
+                continue;
+            }
+            work.extend(cg.calls[f as usize].values().flatten().copied());
+        }
+        let before = work.len();
+        for (k, r) in roots.iter().enumerate() {
+            if !live_root[k] && r.spawned_at.iter().any(|sp| live[sp.caller as usize]) {
+                live_root[k] = true;
+                work.push(r.func);
+            }
+        }
+        if work.len() == before {
+            break;
+        }
+    }
+    roots.retain_mut(|r| {
+        if r.spawned_at.is_empty() {
+            return true;
+        }
+        r.spawned_at.retain(|sp| live[sp.caller as usize]);
+        !r.spawned_at.is_empty()
+    });
 }
 
 /// Whether code outside the input calls this function by name: not a
