@@ -216,6 +216,10 @@ pub struct Threads {
     /// function a start inside std's closure APIs is placed at), so
     /// `started_before` skips roots none of whose starts is on a path.
     start_funcs: Vec<HashSet<FuncId>>,
+    /// A user-space program's `main`, and the joins of it (`pthread_join`
+    /// of the handle `main` stored from `pthread_self()`), by function.
+    main_root: Option<usize>,
+    main_joins: HashMap<FuncId, Vec<u32>>,
 }
 
 impl Threads {
@@ -607,8 +611,17 @@ impl Threads {
                     .collect()
             })
             .collect();
+        let main_root = (!kernel)
+            .then(|| roots.iter().position(|r| r.via == PROGRAM_ENTRY))
+            .flatten();
+        let main_joins = match main_root {
+            Some(m) => joins_of_main(program, index, memory, roots[m].func),
+            None => HashMap::default(),
+        };
         Threads {
             start_funcs,
+            main_root,
+            main_joins,
             roots,
             exclusive,
             sync,
@@ -645,11 +658,37 @@ impl Threads {
         path: &[(FuncId, u32)],
         other: usize,
     ) -> bool {
+        if Some(other) == self.main_root
+            && access_root != other
+            && self.after_main_join(program, func, inst, path)
+        {
+            return true;
+        }
         if self.roots[other].spawned_at.is_empty() {
             return false;
         }
         self.ordered_by_own_spawn(program, access_root, func, inst, path, other)
             || self.ordered_through_parent(program, access_root, func, inst, path, other)
+    }
+
+    /// Does the access come after a join of `main` (its thread waited for
+    /// `main` to end): in a frame of its call stack, every way from the
+    /// frame's entry to it passes such a join?
+    fn after_main_join(
+        &self,
+        program: &Program<'_>,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+    ) -> bool {
+        path.iter()
+            .copied()
+            .chain(std::iter::once((func, inst)))
+            .any(|(g, pos)| {
+                self.main_joins.get(&g).is_some_and(|joins| {
+                    !reachable_from_entry_avoiding(program.function(g), pos, joins)
+                })
+            })
     }
 
     /// `ordered_by_spawn` through the starts of `other` themselves.
@@ -1738,6 +1777,84 @@ fn loops_of(func: &crate::ir::Function, joins: &[u32]) -> Vec<JoinLoop> {
         loops.push(JoinLoop { blocks, bypass });
     }
     loops
+}
+
+/// The joins of the main thread, by function: joins of a handle loaded
+/// from where `main` (`f_main`) stored what a `[[current_thread]]` model
+/// (`pthread_self()`) returned, a place nothing else writes.
+fn joins_of_main(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    memory: &Memory,
+    f_main: FuncId,
+) -> HashMap<FuncId, Vec<u32>> {
+    use crate::ir::{InstKind, Value};
+    let mut out: HashMap<FuncId, Vec<u32>> = HashMap::default();
+    let target = |f: FuncId, callee: &crate::ir::Callee| {
+        program.call_target(program.funcs[f as usize].module, callee)
+    };
+    let main = program.function(f_main);
+    let current = |v: &Value| match v {
+        Value::Inst(c) => match &main.insts[*c as usize].kind {
+            InstKind::Call { callee, .. } => {
+                target(f_main, callee).is_some_and(|t| index.of(t).current_thread.is_some())
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    let mut places: Vec<Ptr> = main
+        .insts
+        .iter()
+        .filter_map(|inst| match &inst.kind {
+            InstKind::Store { ptr, value, .. } if current(value) => {
+                memory.ptr_of(program, f_main, ptr)
+            }
+            _ => None,
+        })
+        .filter(|p| !memory.is_collapsed(p.node))
+        .collect();
+    if places.is_empty() {
+        return out;
+    }
+    // Drop places something else writes.
+    for f in 0..program.funcs.len() as FuncId {
+        let func = program.function(f);
+        for inst in &func.insts {
+            let written = match &inst.kind {
+                InstKind::Store { ptr, value, .. } if !(f == f_main && current(value)) => ptr,
+                InstKind::MemCopy { dst, .. } | InstKind::MemSet { dst, .. } => dst,
+                _ => continue,
+            };
+            if let Some(p) = memory.ptr_of(program, f, written) {
+                places.retain(|q| *q != p);
+            }
+        }
+    }
+    for f in 0..program.funcs.len() as FuncId {
+        let func = program.function(f);
+        for (i, inst) in func.insts.iter().enumerate() {
+            let InstKind::Call { callee, .. } = &inst.kind else {
+                continue;
+            };
+            let Some(jm) = target(f, callee).and_then(|t| index.of(t).join) else {
+                continue;
+            };
+            let Some(Value::Inst(k)) = inst.kind.model_args().get(jm.arg as usize) else {
+                continue;
+            };
+            let InstKind::Load { ptr, .. } = &func.insts[*k as usize].kind else {
+                continue;
+            };
+            if memory
+                .ptr_of(program, f, ptr)
+                .is_some_and(|p| places.contains(&p))
+            {
+                out.entry(f).or_default().push(i as u32);
+            }
+        }
+    }
+    out
 }
 
 /// Drops the starts in functions no root reaches (from the roots nothing
