@@ -269,8 +269,17 @@ impl Accesses {
             ranges: HashMap::default(),
             index_known: 0,
         };
+        // Locks a thread runs inside because its parent holds them from
+        // its start to its join.
+        let creation = locks.creation_locks(program, cg, threads);
         for (r, root) in threads.roots.iter().enumerate() {
-            let entry = entry_locks(program, memory, locks, root.func, &root.holds);
+            let mut entry = entry_locks(program, memory, locks, root.func, &root.holds);
+            for h in &creation[r] {
+                if !entry.iter().any(|e| e.lock == h.lock) {
+                    entry.push(*h);
+                }
+            }
+            entry.sort_by_key(|h| h.lock);
             w.walk_root(r, root.func, entry);
         }
         w.attach_roots();
@@ -1449,6 +1458,7 @@ fn entry_locks(
                 lock,
                 mode: LockMode::Write,
                 site: (f, 0),
+                from_parent: false,
             });
         }
     }

@@ -691,6 +691,18 @@ impl Threads {
             })
     }
 
+    /// Does every way from the start `sp` to instruction `to` of its
+    /// function pass a join of the thread it starts?
+    pub fn joined_before(&self, program: &Program<'_>, sp: &SpawnPoint, to: u32) -> bool {
+        !reachable_avoiding(
+            program.function(sp.caller),
+            sp.inst,
+            to,
+            &sp.joins,
+            &sp.join_loops,
+        )
+    }
+
     /// `ordered_by_spawn` through the starts of `other` themselves.
     fn ordered_by_own_spawn(
         &self,
