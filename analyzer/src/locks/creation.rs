@@ -103,6 +103,21 @@ impl Locks {
                 .enumerate()
                 .filter(|(_, x)| matches!(x.kind, InstKind::Ret { .. }))
                 .all(|(i, _)| threads.joined_before(program, sp, i as u32));
+            // An `unreachable` the optimiser left where undefined behaviour
+            // was (not after a call that does not return): what the parent
+            // does there is unknown, releases included.
+            let undefined = func.insts.iter().enumerate().any(|(i, x)| {
+                matches!(x.kind, InstKind::Unreachable)
+                    && !(i > 0
+                        && matches!(
+                            func.insts[i - 1].kind,
+                            InstKind::Call { returns: false, .. }
+                        ))
+                    && !threads.joined_before(program, sp, i as u32)
+            });
+            if undefined {
+                return Vec::new();
+            }
             let own_end = is_main || cg.callers[sp.caller as usize].is_empty();
             let mut here: Vec<Held> = Vec::new();
             for h in &before.plus {
