@@ -139,6 +139,12 @@ pub(crate) fn describe(models: &Models) -> String {
         section(&mut out, "join", &set.joins, |j| {
             (matcher(&j.matcher), format!("arg{}", j.arg))
         });
+        section(&mut out, "current_thread", &set.current_threads, |c| {
+            (
+                matcher(&c.matcher),
+                "the calling thread's handle".to_string(),
+            )
+        });
         section(&mut out, "rendezvous", &set.rendezvous, |r| {
             let mut s = match r.role {
                 RendezvousRole::Barrier => "barrier".to_string(),

@@ -78,6 +78,7 @@ pub struct FnModels<'m> {
     pub barrier: Option<&'m BarrierModel>,
     pub spawn: Option<&'m SpawnModel>,
     pub join: Option<&'m JoinModel>,
+    pub current_thread: Option<&'m CurrentThreadModel>,
     pub rendezvous: Option<&'m RendezvousModel>,
     pub alloc: Option<&'m AllocModel>,
     pub sleep: Option<&'m SleepModel>,
@@ -95,6 +96,7 @@ impl FnModels<'_> {
             && self.barrier.is_none()
             && self.spawn.is_none()
             && self.join.is_none()
+            && self.current_thread.is_none()
             && self.rendezvous.is_none()
             && self.alloc.is_none()
             && self.sleep.is_none()
@@ -147,6 +149,7 @@ struct Index {
     barriers: SectionIndex,
     spawns: SectionIndex,
     joins: SectionIndex,
+    current_threads: SectionIndex,
     rendezvous: SectionIndex,
     allocs: SectionIndex,
     sleeps: SectionIndex,
@@ -345,6 +348,10 @@ impl Models {
                 .joins
                 .find(&key)
                 .map(|s| &self.sets[s.set as usize].joins[s.entry as usize]),
+            current_thread: ix
+                .current_threads
+                .find(&key)
+                .map(|s| &self.sets[s.set as usize].current_threads[s.entry as usize]),
             rendezvous: ix
                 .rendezvous
                 .find(&key)
@@ -517,6 +524,9 @@ impl Index {
         for (i, m) in set.joins.iter().enumerate() {
             next.joins.add(&m.matcher, slot(i));
         }
+        for (i, m) in set.current_threads.iter().enumerate() {
+            next.current_threads.add(&m.matcher, slot(i));
+        }
         for (i, m) in set.rendezvous.iter().enumerate() {
             next.rendezvous.add(&m.matcher, slot(i));
         }
@@ -549,6 +559,7 @@ impl Index {
             &mut next.barriers,
             &mut next.spawns,
             &mut next.joins,
+            &mut next.current_threads,
             &mut next.rendezvous,
             &mut next.allocs,
             &mut next.sleeps,

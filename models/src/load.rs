@@ -73,13 +73,14 @@ impl fmt::Display for ProblemList<'_> {
 const MATCHER_KEYS: [&str; 4] = ["function", "functions", "path", "path_regex"];
 
 /// Section names as written in files (`[[lock]]`), in describe order.
-pub(crate) const SECTIONS: [&str; 14] = [
+pub(crate) const SECTIONS: [&str; 15] = [
     "lock",
     "access",
     "barrier",
     "asm",
     "spawn",
     "join",
+    "current_thread",
     "rendezvous",
     "alloc",
     "sleep",
@@ -124,6 +125,7 @@ pub fn parse_model_set(file: &str, text: &str) -> Result<ModelSet, ModelError> {
             "asm" => set.asm = entries(&key, value, &mut problems),
             "spawn" => set.spawns = entries(&key, value, &mut problems),
             "join" => set.joins = entries(&key, value, &mut problems),
+            "current_thread" => set.current_threads = entries(&key, value, &mut problems),
             "rendezvous" => set.rendezvous = entries(&key, value, &mut problems),
             "alloc" => set.allocs = entries(&key, value, &mut problems),
             "sleep" => set.sleeps = entries(&key, value, &mut problems),
@@ -575,6 +577,10 @@ impl Entry for AllocModel {
 }
 
 impl Entry for SleepModel {
+    matcher_access!();
+}
+
+impl Entry for CurrentThreadModel {
     matcher_access!();
 }
 

@@ -34,6 +34,8 @@ pub struct ModelSet {
     pub spawns: Vec<SpawnModel>,
     #[serde(default, rename = "join")]
     pub joins: Vec<JoinModel>,
+    #[serde(default, rename = "current_thread")]
+    pub current_threads: Vec<CurrentThreadModel>,
     #[serde(default, rename = "rendezvous")]
     pub rendezvous: Vec<RendezvousModel>,
     #[serde(default, rename = "alloc")]
@@ -583,6 +585,19 @@ pub struct JoinModel {
     pub matcher: Matcher,
     /// Argument identifying the thread (pthread_t value or a handle pointer).
     pub arg: u32,
+}
+
+/// A function returning the calling thread's own handle (`pthread_self`,
+/// `thrd_current`): a join of a handle it returned in `main` waits for
+/// `main` to end.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurrentThreadModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
 }
 
 /// A point where threads synchronise by meeting rather than by locking.

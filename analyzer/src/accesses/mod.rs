@@ -11,7 +11,6 @@
 pub mod marking;
 mod paths;
 mod publication;
-mod ranges;
 
 pub use paths::{CallPaths, CallSite};
 
@@ -221,7 +220,7 @@ struct Walker<'a, 'p, 'm> {
     /// (see [`Walker::plan`]), worked out once for all its contexts.
     plans: HashMap<Instance, std::rc::Rc<[u32]>>,
     /// Per function: the value ranges of its run-time indexes.
-    ranges: HashMap<FuncId, ranges::IndexRanges>,
+    ranges: HashMap<FuncId, crate::ir::ranges::IndexRanges>,
     /// Accesses recorded by an index of known range (for SEAM_TIMINGS).
     index_known: usize,
 }
@@ -274,8 +273,17 @@ impl Accesses {
             ranges: HashMap::default(),
             index_known: 0,
         };
+        // Locks a thread runs inside because its parent holds them from
+        // its start to its join.
+        let creation = locks.creation_locks(program, cg, threads);
         for (r, root) in threads.roots.iter().enumerate() {
-            let entry = entry_locks(program, memory, locks, root.func, &root.holds);
+            let mut entry = entry_locks(program, memory, locks, root.func, &root.holds);
+            for h in &creation[r] {
+                if !entry.iter().any(|e| e.lock == h.lock) {
+                    entry.push(*h);
+                }
+            }
+            entry.sort_by_key(|h| h.lock);
             w.walk_root(r, root.func, entry);
         }
         w.attach_roots();
@@ -1208,7 +1216,7 @@ impl Walker<'_, '_, '_> {
             let ranges = self
                 .ranges
                 .entry(f)
-                .or_insert_with(|| ranges::IndexRanges::analyze(func));
+                .or_insert_with(|| crate::ir::ranges::IndexRanges::analyze(func));
             let known = index_spread(func, ranges, ptr).map(|s| Spread {
                 first: p.off + s.first,
                 ..s
@@ -1268,7 +1276,7 @@ const MAX_SPREAD_WITHOUT_ARRAY: i64 = 4096;
 /// been taken by an index, and nothing is known.
 fn index_spread(
     func: &crate::ir::Function,
-    ranges: &ranges::IndexRanges,
+    ranges: &crate::ir::ranges::IndexRanges,
     v: &Value,
 ) -> Option<Spread> {
     let mut v = v.clone();
@@ -1298,7 +1306,7 @@ fn index_spread(
                     first += r.lo as i128 * s;
                     last += r.hi as i128 * s;
                     if r.lo != r.hi {
-                        step = ranges::gcd(step, r.m as i128 * s);
+                        step = crate::ir::ranges::gcd(step, r.m as i128 * s);
                     }
                     indexed = true;
                     v = base.clone();
@@ -1505,6 +1513,7 @@ fn entry_locks(
                 lock,
                 mode: LockMode::Write,
                 site: (f, 0),
+                from_parent: false,
             });
         }
     }

@@ -11,6 +11,7 @@
 //! data: `Send + Sync`, cheap to move between rayon workers, and cacheable.
 
 pub mod print;
+pub mod ranges;
 mod strings;
 pub use strings::{StrId, Strings};
 

@@ -13,6 +13,8 @@
 //! data, so `spin_lock(&dev->lock)` in C and `rust_helper_spin_lock(ptr)` on
 //! the same `struct my_dev` name one lock.
 
+mod creation;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rayon::prelude::*;
@@ -52,6 +54,11 @@ pub struct Held {
     pub lock: LockId,
     pub mode: LockMode,
     pub site: (FuncId, u32),
+    /// Held by the thread's parent from its start to its join (see
+    /// `creation`): it keeps out every thread but the parent's critical
+    /// section itself (the parent, and threads it started in it), which
+    /// hold it with the same `site`.
+    pub from_parent: bool,
 }
 
 /// Levels a lock taken again while held counts up to (see `nested`).
@@ -964,6 +971,7 @@ impl Locks {
                             lock,
                             mode: model.mode,
                             site: (f, i as u32),
+                            from_parent: false,
                         },
                     );
                 }
@@ -1389,6 +1397,7 @@ fn analyze_function<'s>(
                                 lock: l,
                                 mode,
                                 site: (f, site),
+                                from_parent: false,
                             });
                         } else {
                             edge.try_failed(l);
@@ -1754,6 +1763,7 @@ fn call_fx<'s>(
         lock: h.lock,
         mode: h.mode,
         site: (f, i),
+        from_parent: false,
     };
     // The acquisition happened inside the callee; report the call site.
     let acq: Vec<Held> = acq.unwrap_or_default().iter().map(at_call).collect();
@@ -1796,6 +1806,7 @@ fn apply(e: &Effect, s: &mut Flow, f: FuncId, i: u32, fx: Option<&CallFx>) {
             lock: *l,
             mode: *mode,
             site: (f, i),
+            from_parent: false,
         }),
         Effect::Release(l) => s.release(*l),
         // Acquired on the branch that tests the result (`try_edge`);
@@ -1804,6 +1815,7 @@ fn apply(e: &Effect, s: &mut Flow, f: FuncId, i: u32, fx: Option<&CallFx>) {
             lock: *l,
             mode: *mode,
             site: (f, i),
+            from_parent: false,
         }),
         Effect::None | Effect::GuardRelease(..) => {}
         Effect::Call(_) => {

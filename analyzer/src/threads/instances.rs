@@ -230,7 +230,7 @@ fn allocation_of(
 }
 
 /// Casts that keep a value (`(void *)i`, `(long)i`, sign extension).
-fn strip_casts(func: &Function, v: &Value) -> Value {
+pub(super) fn strip_casts(func: &Function, v: &Value) -> Value {
     let mut v = v.clone();
     for _ in 0..8 {
         let Value::Inst(i) = v else { break };
@@ -248,7 +248,7 @@ fn strip_casts(func: &Function, v: &Value) -> Value {
 /// instruction `at`: a phi of that loop stepped by a non-zero constant
 /// each time round (`i + 1`, `p + sizeof(*p)`), or (at -O0) a load of a
 /// local variable that the loop only ever steps by a non-zero constant?
-fn induction(func: &Function, at: u32, v: &Value) -> bool {
+pub(super) fn induction(func: &Function, at: u32, v: &Value) -> bool {
     let Value::Inst(i) = *v else { return false };
     let Some(b_at) = func.block_of(at) else {
         return false;
@@ -355,7 +355,7 @@ fn steps_slot(func: &Function, v: &Value, slot: u32) -> bool {
 
 /// Does an instruction use `slot` as an operand other than as a load's or
 /// store's address (its address escapes)?
-fn mentions(kind: &InstKind, slot: u32) -> bool {
+pub(super) fn mentions(kind: &InstKind, slot: u32) -> bool {
     let v = Value::Inst(slot);
     match kind {
         InstKind::Store { value, .. } => *value == v,
@@ -494,7 +494,7 @@ fn derive_int(func: &Function, v: &Value, param: u32, depth: usize) -> Option<bo
 
 /// The value stored to a local stack slot, when exactly one store writes
 /// it and its address is used for nothing but loads and stores.
-fn single_store(func: &Function, slot: u32) -> Option<Value> {
+pub(super) fn single_store(func: &Function, slot: u32) -> Option<Value> {
     if !matches!(func.insts.get(slot as usize)?.kind, InstKind::Alloca { .. }) {
         return None;
     }

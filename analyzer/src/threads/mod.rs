@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 mod handles;
 mod instances;
+mod pools;
 mod rounds;
 
 use seam_models::{Context, InitPhase};
@@ -102,6 +103,8 @@ impl ThreadRoot {
 
 /// `via` of roots found as externally visible functions nothing calls.
 pub const EXPORTED: &str = "exported function";
+/// `via` of a program's `main`.
+pub const PROGRAM_ENTRY: &str = "program entry";
 /// `via` of roots found as address-taken functions nothing calls.
 pub const OPS_TABLE: &str = "function pointer (ops table or callback)";
 
@@ -219,6 +222,10 @@ pub struct Threads {
     /// function a start inside std's closure APIs is placed at), so
     /// `started_before` skips roots none of whose starts is on a path.
     start_funcs: Vec<HashSet<FuncId>>,
+    /// A user-space program's `main`, and the joins of it (`pthread_join`
+    /// of the handle `main` stored from `pthread_self()`), by function.
+    main_root: Option<usize>,
+    main_joins: HashMap<FuncId, Vec<u32>>,
 }
 
 impl Threads {
@@ -276,6 +283,7 @@ impl Threads {
             });
         let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::default();
         let mut joins: HashMap<FuncId, (Vec<u32>, Vec<JoinLoop>)> = HashMap::default();
+        let mut index_ranges: HashMap<FuncId, crate::ir::ranges::IndexRanges> = HashMap::default();
         // Where each registration starts its thread, for order.
         let placed: Vec<Placed> = memory
             .spawns
@@ -340,7 +348,18 @@ impl Threads {
                 // (`pthread_create(&t[1], …)`) is waited for only by joins
                 // of a handle loaded from where it may have been written.
                 if !kernel && lifted.is_none() && inner.is_none() && inst == s.inst {
-                    let kept = joins_of_handle(program, index, memory, caller, inst, &join_insts);
+                    let matched =
+                        joins_of_handle(program, index, memory, caller, inst, &join_insts);
+                    let kept = pools::joins_of_start(
+                        program,
+                        index,
+                        memory,
+                        caller,
+                        inst,
+                        &join_insts,
+                        &matched,
+                        &mut index_ranges,
+                    );
                     if kept.len() != join_insts.len() {
                         join_loops = loops_of(program.function(caller), &kept);
                         join_insts = kept;
@@ -431,7 +450,7 @@ impl Threads {
                 // inlined everywhere, or dead, not an entry.
                 && (is_main || kernel || !has_main)
             {
-                (true, if is_main { "program entry" } else { EXPORTED })
+                (true, if is_main { PROGRAM_ENTRY } else { EXPORTED })
             } else {
                 (false, "")
             };
@@ -483,6 +502,13 @@ impl Threads {
                     r.self_concurrent = false;
                 }
             }
+        }
+        // In a closed user-space program, a start in a function no root
+        // reaches starts nothing: the out-of-line copy of a helper LLVM
+        // inlined into its callers (-O2), or dead code. Roots are reached
+        // from the entries, and through the starts in reached functions.
+        if !kernel && has_main {
+            drop_unreached_starts(cg, &mut roots);
         }
         // A thread or kthread function started from one place, once, is one
         // instance: self-concurrent only when started from several places,
@@ -621,8 +647,17 @@ impl Threads {
                     .collect()
             })
             .collect();
+        let main_root = (!kernel)
+            .then(|| roots.iter().position(|r| r.via == PROGRAM_ENTRY))
+            .flatten();
+        let main_joins = match main_root {
+            Some(m) => joins_of_main(program, index, memory, roots[m].func),
+            None => HashMap::default(),
+        };
         Threads {
             start_funcs,
+            main_root,
+            main_joins,
             roots,
             exclusive,
             sync,
@@ -659,11 +694,49 @@ impl Threads {
         path: &[(FuncId, u32)],
         other: usize,
     ) -> bool {
+        if Some(other) == self.main_root
+            && access_root != other
+            && self.after_main_join(program, func, inst, path)
+        {
+            return true;
+        }
         if self.roots[other].spawned_at.is_empty() {
             return false;
         }
         self.ordered_by_own_spawn(program, access_root, func, inst, path, other)
             || self.ordered_through_parent(program, access_root, func, inst, path, other)
+    }
+
+    /// Does the access come after a join of `main` (its thread waited for
+    /// `main` to end): in a frame of its call stack, every way from the
+    /// frame's entry to it passes such a join?
+    fn after_main_join(
+        &self,
+        program: &Program<'_>,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+    ) -> bool {
+        path.iter()
+            .copied()
+            .chain(std::iter::once((func, inst)))
+            .any(|(g, pos)| {
+                self.main_joins.get(&g).is_some_and(|joins| {
+                    !reachable_from_entry_avoiding(program.function(g), pos, joins)
+                })
+            })
+    }
+
+    /// Does every way from the start `sp` to instruction `to` of its
+    /// function pass a join of the thread it starts?
+    pub fn joined_before(&self, program: &Program<'_>, sp: &SpawnPoint, to: u32) -> bool {
+        !reachable_avoiding(
+            program.function(sp.caller),
+            sp.inst,
+            to,
+            &sp.joins,
+            &sp.join_loops,
+        )
     }
 
     /// `ordered_by_spawn` through the starts of `other` themselves.
@@ -1755,6 +1828,125 @@ fn loops_of(func: &crate::ir::Function, joins: &[u32]) -> Vec<JoinLoop> {
         loops.push(JoinLoop { blocks, bypass });
     }
     loops
+}
+
+/// The joins of the main thread, by function: joins of a handle loaded
+/// from where `main` (`f_main`) stored what a `[[current_thread]]` model
+/// (`pthread_self()`) returned, a place nothing else writes.
+fn joins_of_main(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    memory: &Memory,
+    f_main: FuncId,
+) -> HashMap<FuncId, Vec<u32>> {
+    use crate::ir::{InstKind, Value};
+    let mut out: HashMap<FuncId, Vec<u32>> = HashMap::default();
+    let target = |f: FuncId, callee: &crate::ir::Callee| {
+        program.call_target(program.funcs[f as usize].module, callee)
+    };
+    let main = program.function(f_main);
+    let current = |v: &Value| match v {
+        Value::Inst(c) => match &main.insts[*c as usize].kind {
+            InstKind::Call { callee, .. } => {
+                target(f_main, callee).is_some_and(|t| index.of(t).current_thread.is_some())
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    let mut places: Vec<Ptr> = main
+        .insts
+        .iter()
+        .filter_map(|inst| match &inst.kind {
+            InstKind::Store { ptr, value, .. } if current(value) => {
+                memory.ptr_of(program, f_main, ptr)
+            }
+            _ => None,
+        })
+        .filter(|p| !memory.is_collapsed(p.node))
+        .collect();
+    if places.is_empty() {
+        return out;
+    }
+    // Drop places something else writes.
+    for f in 0..program.funcs.len() as FuncId {
+        let func = program.function(f);
+        for inst in &func.insts {
+            let written = match &inst.kind {
+                InstKind::Store { ptr, value, .. } if !(f == f_main && current(value)) => ptr,
+                InstKind::MemCopy { dst, .. } | InstKind::MemSet { dst, .. } => dst,
+                _ => continue,
+            };
+            if let Some(p) = memory.ptr_of(program, f, written) {
+                places.retain(|q| *q != p);
+            }
+        }
+    }
+    for f in 0..program.funcs.len() as FuncId {
+        let func = program.function(f);
+        for (i, inst) in func.insts.iter().enumerate() {
+            let InstKind::Call { callee, .. } = &inst.kind else {
+                continue;
+            };
+            let Some(jm) = target(f, callee).and_then(|t| index.of(t).join) else {
+                continue;
+            };
+            let Some(Value::Inst(k)) = inst.kind.model_args().get(jm.arg as usize) else {
+                continue;
+            };
+            let InstKind::Load { ptr, .. } = &func.insts[*k as usize].kind else {
+                continue;
+            };
+            if memory
+                .ptr_of(program, f, ptr)
+                .is_some_and(|p| places.contains(&p))
+            {
+                out.entry(f).or_default().push(i as u32);
+            }
+        }
+    }
+    out
+}
+
+/// Drops the starts in functions no root reaches (from the roots nothing
+/// starts, through calls and the starts in reached functions), and the
+/// roots left with no start.
+fn drop_unreached_starts(cg: &CallGraph, roots: &mut Vec<ThreadRoot>) {
+    let mut live = vec![false; cg.calls.len()];
+    let mut live_root: Vec<bool> = roots.iter().map(|r| r.spawned_at.is_empty()).collect();
+    let mut work: Vec<FuncId> = roots
+        .iter()
+        .filter(|r| r.spawned_at.is_empty())
+        .map(|r| r.func)
+        .collect();
+    loop {
+        while let Some(f) = work.pop() {
+            let Some(seen) = live.get_mut(f as usize) else {
+                continue;
+            };
+            if std::mem::replace(seen, true) {
+                continue;
+            }
+            work.extend(cg.calls[f as usize].values().flatten().copied());
+        }
+        let before = work.len();
+        for (k, r) in roots.iter().enumerate() {
+            if !live_root[k] && r.spawned_at.iter().any(|sp| live[sp.caller as usize]) {
+                live_root[k] = true;
+                work.push(r.func);
+            }
+        }
+        if work.len() == before {
+            break;
+        }
+    }
+    roots.retain_mut(|r| {
+        if r.spawned_at.is_empty() {
+            return true;
+        }
+        r.spawned_at.retain(|sp| live[sp.caller as usize]);
+        !r.spawned_at.is_empty()
+    });
 }
 
 /// Whether code outside the input calls this function by name: not a

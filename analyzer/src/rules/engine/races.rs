@@ -450,15 +450,20 @@ fn norm(s: Spread) -> Spread {
     }
 }
 
-/// A lock both hold that excludes: not both in read mode, and not RCU
-/// (the read side excludes no reader or updater).
+/// A lock both hold that excludes: not both in read mode, not RCU (the
+/// read side excludes no reader or updater), and not one critical section
+/// of a thread that started the other side inside it (a lock held from
+/// the parent, with the parent's or a sibling's hold of it).
 pub fn common_lock(facts: &Facts<'_, '_>, a: &[Held], b: &[Held]) -> Option<u32> {
     for x in a {
         if facts.locks.info(x.lock).kind == LockKind::Rcu {
             continue;
         }
         for y in b {
-            if x.lock == y.lock && !(x.mode == LockMode::Read && y.mode == LockMode::Read) {
+            if x.lock == y.lock
+                && !(x.mode == LockMode::Read && y.mode == LockMode::Read)
+                && !((x.from_parent || y.from_parent) && x.site == y.site)
+            {
                 return Some(x.lock);
             }
         }

@@ -180,7 +180,7 @@ impl Range {
     }
 }
 
-pub(super) fn gcd(a: i128, b: i128) -> i128 {
+pub fn gcd(a: i128, b: i128) -> i128 {
     let (mut a, mut b) = (a.abs(), b.abs());
     while b != 0 {
         (a, b) = (b, a % b);
@@ -327,7 +327,8 @@ fn cast(op: CastOp, x: Range) -> Range {
     }
 }
 
-fn negate(p: CmpPred) -> CmpPred {
+/// `p` negated: what holds on a branch's other side.
+pub fn negate(p: CmpPred) -> CmpPred {
     use CmpPred::*;
     match p {
         Eq => Ne,
@@ -344,7 +345,7 @@ fn negate(p: CmpPred) -> CmpPred {
 }
 
 /// `p` with its operands swapped.
-fn swap(p: CmpPred) -> CmpPred {
+pub fn swap(p: CmpPred) -> CmpPred {
     use CmpPred::*;
     match p {
         Slt => Sgt,
