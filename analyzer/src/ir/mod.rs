@@ -672,6 +672,48 @@ impl Function {
         post
     }
 
+    /// Blocks reachable from block `b` by at least one edge (`forward`),
+    /// or that reach `b` by at least one edge (backward).
+    pub fn reachable_blocks(&self, b: u32, forward: bool) -> Vec<bool> {
+        let n = self.blocks.len();
+        let preds = if forward {
+            Vec::new()
+        } else {
+            self.predecessors()
+        };
+        let next = |k: usize| -> &[u32] {
+            if forward {
+                self.blocks.get(k).map_or(&[], |blk| &blk.succs)
+            } else {
+                preds.get(k).map_or(&[], |p| p)
+            }
+        };
+        let mut seen = vec![false; n];
+        let mut work: Vec<u32> = next(b as usize).to_vec();
+        while let Some(k) = work.pop() {
+            let k = k as usize;
+            if k >= n || seen[k] {
+                continue;
+            }
+            seen[k] = true;
+            work.extend_from_slice(next(k));
+        }
+        seen
+    }
+
+    /// The blocks of the loop around block `b` (those it reaches that
+    /// reach it), sorted; empty when `b` is in no loop.
+    pub fn loop_around(&self, b: u32) -> Vec<u32> {
+        let fwd = self.reachable_blocks(b, true);
+        if !fwd.get(b as usize).copied().unwrap_or(false) {
+            return Vec::new();
+        }
+        let back = self.reachable_blocks(b, false);
+        (0..self.blocks.len() as u32)
+            .filter(|&x| fwd[x as usize] && back[x as usize])
+            .collect()
+    }
+
     /// Predecessor blocks of each block.
     pub fn predecessors(&self) -> Vec<Vec<u32>> {
         let mut preds = vec![Vec::new(); self.blocks.len()];

@@ -524,7 +524,8 @@ impl Locks {
         }
         // A semaphore set up with a count of two or more admits as many
         // threads between a wait and a post: not a lock.
-        let counting = locks.counting_semaphores(program, index, memory);
+        let inits = Self::semaphore_inits(program, index, memory);
+        let counting = locks.counting_semaphores(&inits);
         if !counting.is_empty() {
             for list in effects.iter_mut() {
                 for (_, e) in list.iter_mut() {
@@ -540,7 +541,7 @@ impl Locks {
         // Semaphores that pass one token between them (a one-slot buffer's
         // `empty` and `full`) are one lock: analyse again with each member
         // named by its group.
-        let groups = locks.semaphore_groups(program, index, memory);
+        let groups = locks.semaphore_groups(&inits);
         if !groups.is_empty() {
             for list in effects.iter_mut() {
                 for (_, e) in list.iter_mut() {
@@ -771,13 +772,7 @@ impl Locks {
 
     /// Semaphores taken like locks (`sem_wait`, `sem_post`) that some
     /// set-up starts at two or more.
-    fn counting_semaphores(
-        &self,
-        program: &Program<'_>,
-        index: &ModelIndex<'_>,
-        memory: &Memory,
-    ) -> HashSet<LockId> {
-        let init = Self::semaphore_inits(program, index, memory);
+    fn counting_semaphores(&self, init: &HashMap<Ptr, Option<i64>>) -> HashSet<LockId> {
         if init.is_empty() {
             return HashSet::default();
         }
@@ -798,16 +793,11 @@ impl Locks {
     /// no post made without holding one). At most one thread is then
     /// between a wait on the group and the next post to it: one lock.
     /// Returns each member's lock mapped to the group's first.
-    fn semaphore_groups(
-        &self,
-        program: &Program<'_>,
-        index: &ModelIndex<'_>,
-        memory: &Memory,
-    ) -> HashMap<LockId, LockId> {
+    fn semaphore_groups(&self, inits: &HashMap<Ptr, Option<i64>>) -> HashMap<LockId, LockId> {
         // Initial counts by semaphore object (None: not a constant 0/1).
-        let init: HashMap<Ptr, Option<i64>> = Self::semaphore_inits(program, index, memory)
-            .into_iter()
-            .map(|(p, v)| (p, v.filter(|v| *v == 0 || *v == 1)))
+        let init: HashMap<Ptr, Option<i64>> = inits
+            .iter()
+            .map(|(&p, &v)| (p, v.filter(|v| *v == 0 || *v == 1)))
             .collect();
         let sem = |l: LockId| match &self.info(l).key {
             LockKey::Object(p) if self.info(l).kind == LockKind::Other => {

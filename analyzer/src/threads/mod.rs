@@ -1761,37 +1761,16 @@ fn reachable_avoiding(
 /// The loops around the join calls `joins` of `func`.
 fn loops_of(func: &crate::ir::Function, joins: &[u32]) -> Vec<JoinLoop> {
     let n = func.blocks.len();
-    let preds = func.predecessors();
     let mut loops: Vec<JoinLoop> = Vec::new();
     for &j in joins {
         let Some(bj) = func.block_of(j) else { continue };
-        let bj = bj as usize;
-        if loops.iter().any(|l| l.contains(bj)) {
+        if loops.iter().any(|l| l.contains(bj as usize)) {
             continue;
         }
-        let walk = |next: &dyn Fn(usize) -> Vec<u32>| {
-            let mut seen = vec![false; n];
-            let mut work: Vec<u32> = next(bj);
-            while let Some(b) = work.pop() {
-                let b = b as usize;
-                if b >= n || seen[b] {
-                    continue;
-                }
-                seen[b] = true;
-                work.extend(next(b));
-            }
-            seen
-        };
-        let fwd = walk(&|b| func.blocks[b].succs.clone());
-        let back = walk(&|b| preds[b].clone());
-        // `bj` is in a loop when it reaches itself.
-        if !fwd[bj] {
+        let blocks = func.loop_around(bj);
+        if blocks.is_empty() {
             continue;
         }
-        let blocks: Vec<u32> = (0..n)
-            .filter(|&b| fwd[b] && back[b])
-            .map(|b| b as u32)
-            .collect();
         let inside = |b: usize| blocks.binary_search(&(b as u32)).is_ok();
         let exits: HashSet<u32> = blocks
             .iter()

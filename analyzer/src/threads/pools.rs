@@ -192,7 +192,7 @@ pub(super) fn joins_of_start(
     // different element every time round.
     let start_shape = match (&here, start_block) {
         (Place::Indexed { index: x, .. }, Some(b)) => {
-            let l = scc(func, b);
+            let l = func.loop_around(b);
             (!l.is_empty())
                 .then(|| Shape::of(func, &l, start, x, false, &starts))
                 .flatten()
@@ -941,29 +941,4 @@ impl Round<'_> {
             _ => None,
         }
     }
-}
-
-/// The blocks of the loop around block `b` (those it reaches that reach
-/// it), sorted; empty when `b` is in no loop.
-fn scc(func: &Function, b: u32) -> Vec<u32> {
-    let n = func.blocks.len();
-    let preds = func.predecessors();
-    let walk = |next: &dyn Fn(usize) -> Vec<u32>| {
-        let mut seen = vec![false; n];
-        let mut work: Vec<u32> = next(b as usize);
-        while let Some(x) = work.pop() {
-            if (x as usize) < n && !std::mem::replace(&mut seen[x as usize], true) {
-                work.extend(next(x as usize));
-            }
-        }
-        seen
-    };
-    let fwd = walk(&|x| func.blocks[x].succs.clone());
-    if !fwd[b as usize] {
-        return Vec::new();
-    }
-    let back = walk(&|x| preds[x].clone());
-    (0..n as u32)
-        .filter(|&x| fwd[x as usize] && back[x as usize])
-        .collect()
 }

@@ -621,41 +621,6 @@ fn const_in(facts: &Facts<'_, '_>, f: FuncId, v: &Value, depth: u32) -> Option<i
     None
 }
 
-/// Blocks reachable from `b` by at least one edge (forward), or that reach
-/// `b` by at least one edge (backward).
-fn reachable_blocks(func: &crate::ir::Function, b: usize, forward: bool) -> Vec<bool> {
-    let n = func.blocks.len();
-    let mut preds: Vec<Vec<u32>> = Vec::new();
-    if !forward {
-        preds = vec![Vec::new(); n];
-        for (k, blk) in func.blocks.iter().enumerate() {
-            for &s in &blk.succs {
-                if let Some(p) = preds.get_mut(s as usize) {
-                    p.push(k as u32);
-                }
-            }
-        }
-    }
-    let next = |k: usize| -> &[u32] {
-        if forward {
-            &func.blocks[k].succs
-        } else {
-            &preds[k]
-        }
-    };
-    let mut seen = vec![false; n];
-    let mut work: Vec<u32> = next(b).to_vec();
-    while let Some(k) = work.pop() {
-        let k = k as usize;
-        if k >= n || seen[k] {
-            continue;
-        }
-        seen[k] = true;
-        work.extend_from_slice(next(k));
-    }
-    seen
-}
-
 /// A frame of the reader's path with the flag loads placed before it.
 type ReaderFrame = (
     (FuncId, Instance, u32),
@@ -677,7 +642,7 @@ fn placed<O: Copy>(
     let Some(bp) = func.block_of(pos).map(|b| b as usize) else {
         return Vec::new();
     };
-    let reach = reachable_blocks(func, bp, after);
+    let reach = func.reachable_blocks(bp as u32, after);
     list.iter()
         .filter(|(i, _, _)| {
             func.block_of(*i).is_some_and(|b| {
@@ -792,7 +757,7 @@ fn value_guards(func: &crate::ir::Function, i: u32, pos: u32) -> bool {
             return false;
         };
         let succs = &func.blocks[b as usize].succs;
-        let reaches = |s: u32| s as usize == r || reachable_blocks(func, s as usize, true)[r];
+        let reaches = |s: u32| s as usize == r || func.reachable_blocks(s, true)[r];
         succs.iter().any(|&s| reaches(s)) && succs.iter().any(|&s| !reaches(s))
     })
 }
@@ -1145,14 +1110,14 @@ fn wait_escapes(func: &crate::ir::Function, i: u32, pos: u32) -> bool {
         return false;
     };
     let (lb, pb) = (lb as usize, pb as usize);
-    let after = reachable_blocks(func, lb, true);
-    let before = reachable_blocks(func, lb, false);
+    let after = func.reachable_blocks(lb as u32, true);
+    let before = func.reachable_blocks(lb as u32, false);
     let in_loop = |k: usize| after[k] && before[k];
     let tests: Vec<usize> = branches_on(func, i, false)
         .into_iter()
         .filter_map(|br| func.block_of(br).map(|b| b as usize))
         .collect();
-    let to_pos = reachable_blocks(func, pb, false);
+    let to_pos = func.reachable_blocks(pb as u32, false);
     func.blocks.iter().enumerate().any(|(k, blk)| {
         in_loop(k)
             && !tests.contains(&k)
