@@ -86,6 +86,28 @@ fn text_output_without_sources_and_in_colour() {
     assert!(coloured.contains("\x1b[1;33mwarning[data-race]\x1b[0m"));
 }
 
+/// An ordering finding names a flag, not one sized access in one root:
+/// no `0 bytes`, no empty `root:` line.
+#[test]
+fn text_output_of_a_site_without_size_or_root() {
+    let mut f = ffi_race();
+    f.rule = "missing-acquire".into();
+    f.accesses.truncate(1);
+    f.accesses[0].size = 0;
+    f.accesses[0].root = String::new();
+    let run = RunReport {
+        findings: vec![f],
+        ..RunReport::default()
+    };
+    let mut sources = SourceCache::new(vec![]);
+    let out = text::render(&run, &mut sources, TextOptions { color: false });
+    assert!(
+        out.contains("  = write (plain) in `foo_irq` [C]\n  = locks held:"),
+        "{out}"
+    );
+    assert!(!out.contains("bytes") && !out.contains("root:"), "{out}");
+}
+
 #[test]
 fn empty_report_summary() {
     let mut sources = SourceCache::new(vec![]);

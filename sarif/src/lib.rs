@@ -146,7 +146,8 @@ pub struct AccessView {
     /// Text after the link, e.g. "in `foo_irq` (C, plain, no lock held)".
     pub summary: String,
     pub loc: Option<LocView>,
-    /// Thread root name, e.g. `irq handler foo_irq`.
+    /// Thread root name, e.g. `irq handler foo_irq`; empty for rules about
+    /// one function's code (ordering, lock balance).
     pub root: String,
     /// Language of the access, `C` or `Rust`.
     pub language: String,
@@ -618,10 +619,11 @@ fn thread_flow(i: usize, a: &AccessView, run: &RunView) -> Option<s::ThreadFlow>
         s::ThreadFlow::builder()
             .id(format!("access-{}", i + 1))
             .message(s::Message {
-                text: Some(message::escape(&format!(
-                    "{} ({}), {}",
-                    a.root, a.language, a.lockset
-                ))),
+                text: Some(message::escape(&if a.root.is_empty() {
+                    format!("{}, {}", a.language, a.lockset)
+                } else {
+                    format!("{} ({}), {}", a.root, a.language, a.lockset)
+                })),
                 ..Default::default()
             })
             .locations(locations)

@@ -132,11 +132,16 @@ fn render_access(
     style: &Style,
     pad: &str,
 ) {
+    // Size 0: not one sized access (an ordering rule's flag, a lock call).
+    let size = if a.size == 0 {
+        String::new()
+    } else {
+        format!(", {} bytes", a.size)
+    };
     let label = format!(
-        "{} ({}, {} bytes) in `{}` [{}]",
+        "{} ({}{size}) in `{}` [{}]",
         kind_name(a.kind),
         a.marking,
-        a.size,
         a.function,
         a.language.name()
     );
@@ -163,7 +168,10 @@ fn render_access(
         }
     }
     let bar = style.gutter("=");
-    let _ = writeln!(out, "{pad} {bar} root: {}", a.root);
+    // Rules about one function's code (ordering, lock balance) name no root.
+    if !a.root.is_empty() {
+        let _ = writeln!(out, "{pad} {bar} root: {}", a.root);
+    }
     let _ = writeln!(
         out,
         "{pad} {bar} locks held: {}",
