@@ -672,6 +672,64 @@ impl Function {
         post
     }
 
+    /// The one value stored to stack slot `slot`, if it is an `alloca`
+    /// stored to exactly once (escapes not checked: for naming and lock
+    /// addresses, where a pointer the slot held once is what it holds).
+    pub fn stored_once(&self, slot: u32) -> Option<Value> {
+        if !matches!(self.insts.get(slot as usize)?.kind, InstKind::Alloca { .. }) {
+            return None;
+        }
+        let mut stored = self.insts.iter().filter_map(|inst| match &inst.kind {
+            InstKind::Store {
+                ptr: Value::Inst(p),
+                value,
+                ..
+            } if *p == slot => Some(value.clone()),
+            _ => None,
+        });
+        let first = stored.next()?;
+        stored.next().is_none().then_some(first)
+    }
+
+    /// `Some(d)` when the function returns its first argument plus `d`
+    /// bytes on its only return (`return &lock->rlock;`, the kernel's
+    /// `spinlock_check`).
+    pub fn returns_first_arg_plus(&self) -> Option<i64> {
+        let mut rets = self.insts.iter().filter_map(|inst| match &inst.kind {
+            InstKind::Ret { value: Some(v) } => Some(v.clone()),
+            _ => None,
+        });
+        let v = rets.next()?;
+        if rets.next().is_some() {
+            return None;
+        }
+        let mut cur = v;
+        let mut delta = 0;
+        for _ in 0..6 {
+            match cur {
+                Value::Arg(0) => return Some(delta),
+                Value::Inst(i) => match &self.insts.get(i as usize)?.kind {
+                    InstKind::Cast { value, .. } => cur = value.clone(),
+                    InstKind::Gep {
+                        base,
+                        offset: Some(o),
+                        ..
+                    } => {
+                        delta += o;
+                        cur = base.clone();
+                    }
+                    InstKind::Load {
+                        ptr: Value::Inst(slot),
+                        ..
+                    } => cur = self.stored_once(*slot)?,
+                    _ => return None,
+                },
+                _ => return None,
+            }
+        }
+        None
+    }
+
     /// Blocks reachable from block `b` by at least one edge (`forward`),
     /// or that reach `b` by at least one edge (backward).
     pub fn reachable_blocks(&self, b: u32, forward: bool) -> Vec<bool> {

@@ -2122,7 +2122,7 @@ fn global_address(
                     ptr: Value::Inst(slot),
                     ..
                 } => {
-                    let stored = single_store(func, *slot)?;
+                    let stored = func.stored_once(*slot)?;
                     global_address(program, f, &stored, depth - 1)
                 }
                 InstKind::Call {
@@ -2133,7 +2133,7 @@ fn global_address(
                     let Symbol::Func(h) = program.resolve(module, *name)? else {
                         return None;
                     };
-                    let delta = returns_first_arg_plus(program.function(h))?;
+                    let delta = program.function(h).returns_first_arg_plus()?;
                     global_address(program, f, args.first()?, depth - 1)
                         .map(|(g, x)| (g, x + delta))
                 }
@@ -2142,62 +2142,6 @@ fn global_address(
         }
         _ => None,
     }
-}
-
-/// The one value stored to stack slot `slot`, if it is an `alloca` stored
-/// to exactly once.
-fn single_store(func: &Function, slot: u32) -> Option<Value> {
-    if !matches!(func.insts.get(slot as usize)?.kind, InstKind::Alloca { .. }) {
-        return None;
-    }
-    let mut stored = func.insts.iter().filter_map(|inst| match &inst.kind {
-        InstKind::Store {
-            ptr: Value::Inst(p),
-            value,
-            ..
-        } if *p == slot => Some(value.clone()),
-        _ => None,
-    });
-    let first = stored.next()?;
-    stored.next().is_none().then_some(first)
-}
-
-/// `Some(d)` when `func` returns its first argument plus `d` bytes on its
-/// only return (`return &lock->rlock;`).
-fn returns_first_arg_plus(func: &Function) -> Option<i64> {
-    let mut rets = func.insts.iter().filter_map(|inst| match &inst.kind {
-        InstKind::Ret { value: Some(v) } => Some(v.clone()),
-        _ => None,
-    });
-    let v = rets.next()?;
-    if rets.next().is_some() {
-        return None;
-    }
-    let mut cur = v;
-    let mut delta = 0;
-    for _ in 0..6 {
-        match cur {
-            Value::Arg(0) => return Some(delta),
-            Value::Inst(i) => match &func.insts.get(i as usize)?.kind {
-                InstKind::Cast { value, .. } => cur = value.clone(),
-                InstKind::Gep {
-                    base,
-                    offset: Some(o),
-                    ..
-                } => {
-                    delta += o;
-                    cur = base.clone();
-                }
-                InstKind::Load {
-                    ptr: Value::Inst(slot),
-                    ..
-                } => cur = single_store(func, *slot)?,
-                _ => return None,
-            },
-            _ => return None,
-        }
-    }
-    None
 }
 
 impl Locks {

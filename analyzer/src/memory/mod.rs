@@ -19,6 +19,6 @@ pub(crate) mod naming;
 mod prototype;
 mod solver;
 
-pub use naming::member_path;
+pub use naming::{is_lock_type, lock_member_path, member_path, static_location_name};
 pub(crate) use solver::strip_alias;
 pub use solver::{Instance, Memory, NodeId, Origin, Ptr, SpawnSite};

@@ -2,8 +2,8 @@
 //! `struct my_dev.lock`, `Inner.stats`. Member names come from the debug-info
 //! composite type at the byte offset.
 
-use super::solver::{Memory, Origin, Ptr};
-use crate::ir::{DiTypeKind, Module, TypeId};
+use super::solver::{pointee_type, strip_alias, Memory, Origin, Ptr};
+use crate::ir::{DiTypeKind, InstKind, Module, TypeId, Value};
 use crate::program::Program;
 
 impl Memory {
@@ -87,27 +87,39 @@ impl Memory {
 
     /// `object.field.sub` for a pointer (normalised).
     pub fn location_name(&self, program: &Program<'_>, p: Ptr) -> String {
-        self.location_name_depth(program, p, 16)
-    }
+        const DEPTH: usize = 16;
 
-    /// `object.lock` for a lock: only the outermost member (`spinlock_t`'s
-    /// innards are the lock's business).
-    pub fn lock_name(&self, program: &Program<'_>, p: Ptr) -> String {
-        self.location_name_depth(program, p, 1)
-    }
-
-    fn location_name_depth(&self, program: &Program<'_>, p: Ptr, depth: usize) -> String {
         let base = self.object_name(program, p.node);
         if self.is_collapsed(p.node) {
             return format!("{base} (field-insensitive)");
         }
         let fields = self
             .di_type(p.node)
-            .and_then(|(m, t)| member_path(&program.modules[m as usize], t, p.off, depth));
+            .and_then(|(m, t)| member_path(&program.modules[m as usize], t, p.off, DEPTH));
         match fields {
             Some(path) if !path.is_empty() => format!("{base}.{path}"),
             _ if p.off == 0 => base,
             _ => format!("{base}+{}", p.off),
+        }
+    }
+
+    /// `object.lock` for a lock: members down to the first lock-typed one
+    /// (`spinlock_t`'s innards are the lock's business).
+    pub fn lock_name(&self, program: &Program<'_>, p: Ptr) -> String {
+        let base = self.object_name(program, p.node);
+        if self.is_collapsed(p.node) {
+            return format!("{base} (field-insensitive)");
+        }
+        let path = self.di_type(p.node).and_then(|(m, t)| {
+            let m = &program.modules[m as usize];
+            // A lock object itself (`static DEFINE_MUTEX(m)`): its first
+            // member is the lock's inside, not a field holding it.
+            (!is_lock_type(m, t)).then(|| lock_member_path(m, t, p.off))?
+        });
+        match path {
+            Some(path) => format!("{base}.{path}"),
+            None if p.off == 0 => base,
+            None => format!("{base}+{}", p.off),
         }
     }
 }
@@ -219,4 +231,184 @@ pub fn type_display(program: &Program<'_>, module: u32, t: TypeId) -> Option<Str
         (DiTypeKind::Union { .. }, crate::ir::Language::C) => format!("union {name}"),
         _ => name.to_string(),
     })
+}
+
+/// `struct hvc_struct.lock`: the location value `v` of function `f` points
+/// to, named by the static type the code reaches it through (`&hp->lock`
+/// with `hp` a `struct hvc_struct *` parameter, local or loaded field),
+/// `off` bytes further on. For objects unification collapsed, whose own
+/// name is one of the many objects merged into them and says nothing about
+/// this access. Members are followed down to the first lock-typed one.
+pub fn static_location_name(program: &Program<'_>, f: u32, v: &Value, off: i64) -> Option<String> {
+    let (module, t, at) = static_base(program, f, v, 8)?;
+    let m = &program.modules[module as usize];
+    let ty = type_display(program, module, t)?;
+    let path = lock_member_path(m, t, at + off);
+    Some(match path {
+        Some(p) => format!("{ty}.{p}"),
+        None if at + off == 0 => ty,
+        None => format!("{ty}+{}", at + off),
+    })
+}
+
+/// The struct or union type `v` points into by its static type, and the
+/// byte offset into it.
+fn static_base(program: &Program<'_>, f: u32, v: &Value, depth: u32) -> Option<(u32, TypeId, i64)> {
+    let module = program.funcs[f as usize].module;
+    let func = program.function(f);
+    let pointee = |m: u32, t: TypeId| pointee_type(program, m, t);
+    match v {
+        Value::Arg(a) => {
+            let t = func.params.get(*a as usize)?.di_type?;
+            Some((module, pointee(module, t)?, 0))
+        }
+        Value::Global { name, offset } => match program.resolve(module, *name)? {
+            crate::program::Symbol::Global(g) => {
+                let gm = program.globals[g as usize].module;
+                let t = strip_alias(
+                    &program.modules[gm as usize].types,
+                    program.global(g).di_type?,
+                );
+                Some((gm, t, *offset))
+            }
+            _ => None,
+        },
+        Value::Inst(i) if depth > 0 => match &func.insts.get(*i as usize)?.kind {
+            InstKind::Cast { value, .. } => static_base(program, f, value, depth - 1),
+            InstKind::Gep {
+                base,
+                offset: Some(o),
+                ..
+            } => static_base(program, f, base, depth - 1).map(|(m, t, x)| (m, t, x + o)),
+            InstKind::Alloca {
+                di_type: Some(t), ..
+            } => Some((
+                module,
+                strip_alias(&program.modules[module as usize].types, *t),
+                0,
+            )),
+            // `spinlock_check(&hp->lock)`: a helper returning its argument.
+            InstKind::Call {
+                callee: crate::ir::Callee::Direct(name),
+                args,
+                ..
+            } => {
+                let crate::program::Symbol::Func(h) = program.resolve(module, *name)? else {
+                    return None;
+                };
+                let delta = program.function(h).returns_first_arg_plus()?;
+                static_base(program, f, args.first()?, depth - 1).map(|(m, t, x)| (m, t, x + delta))
+            }
+            // A pointer loaded from a field or variable: what that field's
+            // type points to.
+            InstKind::Load { ptr, .. } => {
+                let (m, t, at) = static_base(program, f, ptr, depth - 1)?;
+                let field = member_type_at(&program.modules[m as usize], t, at)?;
+                Some((m, pointee(m, field)?, 0))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The type of what starts exactly at byte `off` of type `t`, innermost
+/// member first skipped until one starts there (`t` itself at 0).
+fn member_type_at(m: &Module, t: TypeId, off: i64) -> Option<TypeId> {
+    let mut cur = strip_alias(&m.types, t);
+    let mut off = off;
+    for _ in 0..16 {
+        if off == 0 && !matches!(m.types.get(cur as usize)?.kind, DiTypeKind::Struct { .. }) {
+            return Some(cur);
+        }
+        match &m.types.get(cur as usize)?.kind {
+            DiTypeKind::Struct { members } | DiTypeKind::Union { members } => {
+                let mem = members.iter().rfind(|x| {
+                    (x.offset as i64) <= off && off < (x.offset + x.size.max(1)) as i64
+                })?;
+                off -= mem.offset as i64;
+                cur = strip_alias(&m.types, mem.ty?);
+            }
+            DiTypeKind::Array {
+                element: Some(e), ..
+            } => {
+                let e = strip_alias(&m.types, *e);
+                let size = m.types.get(e as usize)?.size as i64;
+                if size <= 0 {
+                    return None;
+                }
+                off %= size;
+                cur = e;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// `port.lock`: the members at `off` down to the first whose type is a
+/// lock (`spinlock_t`'s own members are the lock's business).
+pub fn lock_member_path(m: &Module, t: TypeId, off: i64) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut cur = strip_alias(&m.types, t);
+    let mut off = off;
+    for _ in 0..8 {
+        let (DiTypeKind::Struct { members } | DiTypeKind::Union { members }) =
+            &m.types.get(cur as usize)?.kind
+        else {
+            break;
+        };
+        let Some(mem) = members
+            .iter()
+            .rfind(|x| (x.offset as i64) <= off && off < (x.offset + x.size.max(1)) as i64)
+        else {
+            break;
+        };
+        out.push(mem.name.map(|n| m.str(n)).unwrap_or("<anon>"));
+        off -= mem.offset as i64;
+        let Some(next) = mem.ty else { break };
+        // The declared type's name (before typedefs are seen through):
+        // `spinlock_t`, `struct mutex`, `raw_spinlock_t`.
+        if is_lock_type(m, next) {
+            break;
+        }
+        cur = strip_alias(&m.types, next);
+    }
+    (!out.is_empty()).then(|| out.join("."))
+}
+
+/// A lock type by its name (`spinlock_t`, `struct mutex`, `Mutex<T>`),
+/// through typedefs and qualifiers.
+pub fn is_lock_type(m: &Module, t: TypeId) -> bool {
+    let mut cur = t;
+    for _ in 0..8 {
+        let Some(ty) = m.types.get(cur as usize) else {
+            return false;
+        };
+        if let Some(n) = ty.name {
+            let n = m.str(n);
+            if [
+                "spinlock",
+                "mutex",
+                "rwlock",
+                "semaphore",
+                "rwsem",
+                "seqlock",
+                "srcu_struct",
+                "Mutex",
+                "RwLock",
+                "SpinLock",
+            ]
+            .iter()
+            .any(|k| n.contains(k))
+            {
+                return true;
+            }
+        }
+        match &ty.kind {
+            DiTypeKind::Alias { base: Some(b), .. } => cur = *b,
+            _ => return false,
+        }
+    }
+    false
 }

@@ -98,36 +98,16 @@ pub fn lock_name(facts: &Facts<'_, '_>, lock: u32) -> String {
         LockKey::Symbol(g, off) => {
             let name = facts.program.global_source_name(*g);
             let module = &facts.program.modules[facts.program.globals[*g as usize].module as usize];
-            // At offset 0 of a global that is itself a lock, the member
-            // there (`owner`) is the lock's inside, not a field holding it.
-            let lock_type = |t: u32| {
-                let t = crate::memory::strip_alias(&module.types, t);
-                module
-                    .types
-                    .get(t as usize)
-                    .and_then(|ty| ty.name)
-                    .is_some_and(|n| {
-                        let n = module.str(n);
-                        [
-                            "mutex",
-                            "spinlock",
-                            "rwlock",
-                            "semaphore",
-                            "rwsem",
-                            "seqlock",
-                        ]
-                        .iter()
-                        .any(|k| n.contains(k))
-                    })
-            };
+            // A global that is itself a lock: its first member (`owner`)
+            // is the lock's inside, not a field holding it.
             let member = facts
                 .program
                 .global(*g)
                 .di_type
-                .filter(|&t| !(*off == 0 && lock_type(t)))
-                .and_then(|t| crate::memory::member_path(module, t, *off, 1));
+                .filter(|&t| !crate::memory::is_lock_type(module, t))
+                .and_then(|t| crate::memory::lock_member_path(module, t, *off));
             match member {
-                Some(m) if !m.is_empty() => format!("{name}.{m}"),
+                Some(m) => format!("{name}.{m}"),
                 _ if *off == 0 => name,
                 _ => format!("{name}+{off}"),
             }
@@ -135,10 +115,40 @@ pub fn lock_name(facts: &Facts<'_, '_>, lock: u32) -> String {
     }
 }
 
+/// A lock in an object unification collapsed, named by the static type its
+/// acquisition reaches it through (`struct hvc_struct.lock` for
+/// `spin_lock(&hp->lock)`): the object's own name is whichever of the
+/// merged objects ranked first, e.g. an unrelated global.
+fn site_lock_name(facts: &Facts<'_, '_>, h: &Held) -> Option<String> {
+    if !facts.locks.in_collapsed_object(h.lock, facts.memory) {
+        return None;
+    }
+    let (f, i) = h.site;
+    let program = facts.program;
+    let inst = program.function(f).insts.get(i as usize)?;
+    let (arg, offset) = match &inst.kind {
+        crate::ir::InstKind::Call { callee, .. } => {
+            let module = program.funcs[f as usize].module;
+            let target = program.call_target(module, callee)?;
+            let model = facts.index.of(target).lock?;
+            (
+                inst.kind.model_args().get(model.arg? as usize)?,
+                model.offset,
+            )
+        }
+        // An inlined lock primitive's compare-exchange on the lock word.
+        crate::ir::InstKind::CmpXchg { ptr, .. } | crate::ir::InstKind::AtomicRmw { ptr, .. } => {
+            (ptr, 0)
+        }
+        _ => return None,
+    };
+    crate::memory::static_location_name(program, f, arg, offset)
+}
+
 pub fn held_locks(facts: &Facts<'_, '_>, held: &[Held]) -> Vec<HeldLock> {
     held.iter()
         .map(|h| HeldLock {
-            name: lock_name(facts, h.lock),
+            name: site_lock_name(facts, h).unwrap_or_else(|| lock_name(facts, h.lock)),
             kind: facts.locks.info(h.lock).kind.to_string(),
             mode: match h.mode {
                 seam_models::LockMode::Read => "read".into(),
