@@ -1025,7 +1025,7 @@ impl Locks {
                     off: p.off + model.offset,
                 });
                 if memory.is_collapsed(p.node) {
-                    if let Some((g, off)) = global_address(program, f, arg, 6) {
+                    if let Some((g, off)) = program.global_address(f, arg, 6) {
                         let key = LockKey::Symbol(g, off + model.offset);
                         return Some(LockRef::Known(self.intern(key, model.kind, model.kernel)));
                     }
@@ -2090,58 +2090,6 @@ fn scc_levels(cg: &CallGraph) -> Vec<Vec<usize>> {
         out[l].push(k);
     }
     out
-}
-
-/// The global and byte offset `v` is the address of, followed through
-/// casts, constant GEPs, stack slots holding one value (unoptimised
-/// bitcode keeps every local in one) and helpers that return an address
-/// inside their first argument (`spinlock_check(lock)` is `&lock->rlock`).
-fn global_address(
-    program: &Program<'_>,
-    f: FuncId,
-    v: &Value,
-    depth: u32,
-) -> Option<(crate::program::GlobalId, i64)> {
-    use crate::program::Symbol;
-    let module = program.funcs[f as usize].module;
-    match v {
-        Value::Global { name, offset } => match program.resolve(module, *name)? {
-            Symbol::Global(g) => Some((g, *offset)),
-            _ => None,
-        },
-        Value::Inst(i) if depth > 0 => {
-            let func = program.function(f);
-            match &func.insts.get(*i as usize)?.kind {
-                InstKind::Cast { value, .. } => global_address(program, f, value, depth - 1),
-                InstKind::Gep {
-                    base,
-                    offset: Some(o),
-                    ..
-                } => global_address(program, f, base, depth - 1).map(|(g, x)| (g, x + o)),
-                InstKind::Load {
-                    ptr: Value::Inst(slot),
-                    ..
-                } => {
-                    let stored = func.stored_once(*slot)?;
-                    global_address(program, f, &stored, depth - 1)
-                }
-                InstKind::Call {
-                    callee: crate::ir::Callee::Direct(name),
-                    args,
-                    ..
-                } => {
-                    let Symbol::Func(h) = program.resolve(module, *name)? else {
-                        return None;
-                    };
-                    let delta = program.function(h).returns_first_arg_plus()?;
-                    global_address(program, f, args.first()?, depth - 1)
-                        .map(|(g, x)| (g, x + delta))
-                }
-                _ => None,
-            }
-        }
-        _ => None,
-    }
 }
 
 impl Locks {

@@ -12,7 +12,7 @@ pub use semantics::{FreeFrame, ModelIndex, Primitive, Semantics, Target};
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::ir::{Function, Global, Language, Linkage, Module, StrId};
+use crate::ir::{Function, Global, InstKind, Language, Linkage, Module, StrId, Value};
 
 /// Program-wide function id: index into [`Program::funcs`].
 pub type FuncId = u32;
@@ -206,6 +206,55 @@ impl<'m> Program<'m> {
     pub fn function(&self, f: FuncId) -> &'m Function {
         let info = &self.funcs[f as usize];
         &self.modules[info.module as usize].functions[info.index as usize]
+    }
+
+    /// The global and byte offset `v` (in function `f`) is the address of,
+    /// followed `depth` steps through casts, constant GEPs, stack slots
+    /// holding one value (unoptimised bitcode keeps every local in one) and
+    /// helpers that return an address inside their first argument
+    /// (`spinlock_check(lock)` is `&lock->rlock`).
+    pub fn global_address(&self, f: FuncId, v: &Value, depth: u32) -> Option<(GlobalId, i64)> {
+        let module = self.funcs[f as usize].module;
+        match v {
+            Value::Global { name, offset } => match self.resolve(module, *name)? {
+                Symbol::Global(g) => Some((g, *offset)),
+                _ => None,
+            },
+            Value::Inst(i) if depth > 0 => {
+                let func = self.function(f);
+                match &func.insts.get(*i as usize)?.kind {
+                    InstKind::Cast { value, .. } => self.global_address(f, value, depth - 1),
+                    InstKind::Gep {
+                        base,
+                        offset: Some(o),
+                        ..
+                    } => self
+                        .global_address(f, base, depth - 1)
+                        .map(|(g, x)| (g, x + o)),
+                    InstKind::Load {
+                        ptr: Value::Inst(slot),
+                        ..
+                    } => {
+                        let stored = func.stored_once(*slot)?;
+                        self.global_address(f, &stored, depth - 1)
+                    }
+                    InstKind::Call {
+                        callee: crate::ir::Callee::Direct(name),
+                        args,
+                        ..
+                    } => {
+                        let Symbol::Func(h) = self.resolve(module, *name)? else {
+                            return None;
+                        };
+                        let delta = self.function(h).returns_first_arg_plus()?;
+                        self.global_address(f, args.first()?, depth - 1)
+                            .map(|(g, x)| (g, x + delta))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
     }
 
     pub fn global(&self, g: GlobalId) -> &'m Global {

@@ -289,6 +289,46 @@ fn kind_word(k: AccessKind) -> &'static str {
     }
 }
 
+/// The global and offset an access names by the global's own address
+/// (`reg.count++`, `WRITE_ONCE(reg.flag, 1)` inlined), whatever object
+/// unification merged the global into.
+pub fn symbol_location(
+    facts: &Facts<'_, '_>,
+    a: &Access,
+) -> Option<(crate::program::GlobalId, i64)> {
+    use crate::ir::InstKind;
+    let ptr = match &facts
+        .program
+        .function(a.func)
+        .insts
+        .get(a.inst as usize)?
+        .kind
+    {
+        InstKind::Load { ptr, .. }
+        | InstKind::Store { ptr, .. }
+        | InstKind::AtomicRmw { ptr, .. }
+        | InstKind::CmpXchg { ptr, .. } => ptr,
+        _ => return None,
+    };
+    facts.program.global_address(a.func, ptr, 6)
+}
+
+/// `reg.stats.count`: a global and the members at `off` in it.
+fn symbol_name(facts: &Facts<'_, '_>, g: crate::program::GlobalId, off: i64) -> String {
+    let name = facts.program.global_source_name(g);
+    let module = &facts.program.modules[facts.program.globals[g as usize].module as usize];
+    let member = facts
+        .program
+        .global(g)
+        .di_type
+        .and_then(|t| crate::memory::member_path(module, t, off, 16));
+    match member {
+        Some(m) => format!("{name}.{m}"),
+        None if off == 0 => name,
+        None => format!("{name}+{off}"),
+    }
+}
+
 pub fn race_finding(
     facts: &Facts<'_, '_>,
     rule: &str,
@@ -314,7 +354,17 @@ pub fn race_finding(
         off: super::races::meeting_place(first, second),
         ..first.ptr
     };
-    let location = facts.memory.location_name(facts.program, place);
+    // In a collapsed object only accesses by a global's address pair (see
+    // `races::check_object`): named by that global.
+    let by_symbol = facts
+        .memory
+        .is_collapsed(place.node)
+        .then(|| symbol_location(facts, first))
+        .flatten();
+    let location = match by_symbol {
+        Some((g, off)) => symbol_name(facts, g, off),
+        None => facts.memory.location_name(facts.program, place),
+    };
     let level = catalog::by_id(rule)
         .map(|r| r.level)
         .unwrap_or(Level::Warning);

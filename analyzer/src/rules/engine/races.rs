@@ -107,16 +107,42 @@ fn check_object(
     sources: &mut SourceLines,
     flags: &mut ordering::FlagCache,
 ) -> (Vec<Finding>, Vec<Finding>) {
+    // An object unification collapsed to one field (it was seen at two
+    // offsets of itself) has lost "the same location": any two of its
+    // accesses would pair. Only accesses by a global's own address
+    // (`reg.count++`, `&reg + 8`) still name one location each, and are
+    // judged per (global, offset); the rest are not reported (see
+    // docs/analysis.md).
+    if facts.memory.is_collapsed(node) {
+        let mut by_symbol: BTreeMap<(crate::program::GlobalId, i64), Vec<usize>> = BTreeMap::new();
+        for &k in list {
+            if let Some(at) = build::symbol_location(facts, &facts.accesses.list[k]) {
+                by_symbol.entry(at).or_default().push(k);
+            }
+        }
+        let mut out = (Vec::new(), Vec::new());
+        for sub in by_symbol.values() {
+            let (f, o) = check_location_pairs(facts, sub, true, sources, flags);
+            out.0.extend(f);
+            out.1.extend(o);
+        }
+        return out;
+    }
+    check_location_pairs(facts, list, false, sources, flags)
+}
+
+/// Race and ordering findings among the accesses `list`, all on one object
+/// (`collapsed`: all on one location of a collapsed object).
+fn check_location_pairs(
+    facts: &Facts<'_, '_>,
+    list: &[usize],
+    collapsed: bool,
+    sources: &mut SourceLines,
+    flags: &mut ordering::FlagCache,
+) -> (Vec<Finding>, Vec<Finding>) {
     let accesses = &facts.accesses.list;
     let mut findings = Vec::new();
     let mut ordering_findings: Vec<Finding> = Vec::new();
-    let collapsed = facts.memory.is_collapsed(node);
-    // An object unification collapsed to one field (it was seen at two
-    // offsets of itself) has lost "the same location": any two of its
-    // accesses would pair. Not reported (see docs/analysis.md).
-    if collapsed {
-        return (findings, ordering_findings);
-    }
     // What the code says about each location elsewhere: some access
     // holds a lock, or is marked. Without either, nothing shows the
     // authors expected concurrency there.
