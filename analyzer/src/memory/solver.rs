@@ -354,6 +354,9 @@ struct Solver<'p, 'm> {
     closure_roots: Vec<Ptr>,
     /// Per external function: some module declares it returning a pointer.
     ext_returns_ptr: Vec<bool>,
+    /// Per function, once asked: its pointer variables kept in stack slots
+    /// whose loads read the stores reaching them (see `slots`).
+    promoted: Vec<Option<Option<std::rc::Rc<super::slots::Promoted>>>>,
 }
 
 impl Memory {
@@ -415,6 +418,7 @@ impl Memory {
             library,
             closure_roots: Vec::new(),
             ext_returns_ptr: ext_returns_ptr(program),
+            promoted: vec![None; program.funcs.len()],
         };
         // `SEAM_TIMINGS=1`: the solver's steps too.
         let timings = std::env::var_os("SEAM_TIMINGS").is_some();
@@ -1097,9 +1101,36 @@ impl<'p, 'm> Solver<'p, 'm> {
         let program = self.program;
         let func = program.function(f);
         let module = program.funcs[f as usize].module;
+        let promoted = self.promoted_slots(f);
+        // This instance's merge points of promoted slots: each holds what
+        // the stores reaching it stored.
+        let merges: Vec<Ptr> = match &promoted {
+            Some(pr) => {
+                let ms: Vec<Ptr> = pr.merges.iter().map(|_| self.fresh(None)).collect();
+                for (m, defs) in pr.merges.iter().enumerate() {
+                    for d in defs {
+                        if let Some(p) = self.def_ptr(x, d, &ms) {
+                            self.unify(ms[m], p);
+                        }
+                    }
+                }
+                ms
+            }
+            None => Vec::new(),
+        };
         for (i, inst) in func.insts.iter().enumerate() {
             let i = i as u32;
             match &inst.kind {
+                // A promoted slot's load reads the stores that reach it;
+                // its stores bind nothing in the slot.
+                InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. }
+                    if promoted.as_ref().is_some_and(|pr| pr.is_promoted(ptr)) =>
+                {
+                    if let Some(d) = promoted.as_ref().and_then(|pr| pr.loads.get(&i)) {
+                        let p = self.def_ptr(x, d, &merges);
+                        self.set(x, i, p);
+                    }
+                }
                 InstKind::Alloca { di_type, .. } => {
                     let p = self.fresh(Some(Origin::Stack(f, i)));
                     if let Some(t) = di_type {
@@ -1300,6 +1331,24 @@ impl<'p, 'm> Solver<'p, 'm> {
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// Function `f`'s promoted pointer slots (computed once per function).
+    fn promoted_slots(&mut self, f: FuncId) -> Option<std::rc::Rc<super::slots::Promoted>> {
+        if self.promoted[f as usize].is_none() {
+            let p = super::slots::promote(self.program.function(f)).map(std::rc::Rc::new);
+            self.promoted[f as usize] = Some(p);
+        }
+        self.promoted[f as usize].clone().flatten()
+    }
+
+    /// What a definition of a promoted slot points to in instance `x`.
+    fn def_ptr(&mut self, x: Instance, d: &super::slots::Def, merges: &[Ptr]) -> Option<Ptr> {
+        match d {
+            super::slots::Def::Nothing => None,
+            super::slots::Def::Value(v) => self.val(x, v),
+            super::slots::Def::Merge(m) => merges.get(*m as usize).copied(),
         }
     }
 

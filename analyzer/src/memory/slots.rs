@@ -1,0 +1,323 @@
+//! Pointer variables kept in stack slots (-O0), read flow-sensitively.
+//!
+//! Unoptimised code keeps every local variable in an `alloca` and reads
+//! it back with a load before each use. Unification through the slot's
+//! contents makes one object of everything the variable ever held: `p =
+//! a.next; …; p = b.next;` ties `a`'s list to `b`'s, and the locks and
+//! data of both to each other. For a slot whose address goes nowhere but
+//! to its own loads and stores (what LLVM's mem2reg would promote to a
+//! register), each load instead reads the stores that reach it: the last
+//! store before it in its block, else what every predecessor block leaves
+//! in the slot, merged where control flow merges (as a phi would be).
+//!
+//! One pass over the function's instructions, plus one merge point per
+//! (slot, block) a load needs the slot's value on entry to: linear in the
+//! function's size for each promoted slot, and bounded (past
+//! [`MAX_MERGES`] the function keeps plain unification through its slots).
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::ir::{Function, InstKind, Value};
+
+/// What a load of a promoted slot reads.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Def {
+    /// Nothing that points anywhere: a constant, or no store on the way
+    /// (an uninitialised variable).
+    Nothing,
+    /// The value of one store.
+    Value(Value),
+    /// What the slot holds on entry to a block (index into
+    /// [`Promoted::merges`]).
+    Merge(u32),
+}
+
+/// The promoted slots of one function and what their loads read.
+#[derive(Debug, Default)]
+pub(super) struct Promoted {
+    /// Alloca instructions promoted, sorted: their stores bind nothing,
+    /// their loads read [`Promoted::loads`].
+    pub slots: Vec<u32>,
+    /// Per load of a promoted slot: what it reads.
+    pub loads: HashMap<u32, Def>,
+    /// Merge points: each holds whatever its definitions hold.
+    pub merges: Vec<Vec<Def>>,
+}
+
+impl Promoted {
+    pub fn is_promoted(&self, slot: &Value) -> bool {
+        matches!(slot, Value::Inst(a) if self.slots.binary_search(a).is_ok())
+    }
+}
+
+/// Merge points per instruction of the function (and a constant) past
+/// which promotion is not worth its nodes.
+const MAX_MERGES: usize = 4;
+
+/// The function's promotable pointer slots, or `None` when it has none
+/// (or too many merges would be needed).
+pub(super) fn promote(func: &Function) -> Option<Promoted> {
+    // Candidates: fixed-size slots, indexed by alloca instruction.
+    let mut cand: HashMap<u32, (u64, bool)> = HashMap::default();
+    for (i, inst) in func.insts.iter().enumerate() {
+        if let InstKind::Alloca { size: Some(s), .. } = inst.kind {
+            if s > 0 && s <= 8 {
+                cand.insert(i as u32, (s, false));
+            }
+        }
+    }
+    if cand.is_empty() {
+        return None;
+    }
+    // Every use must be a load from it or a store into it, of its size.
+    let mut bad: Vec<u32> = Vec::new();
+    for inst in &func.insts {
+        match &inst.kind {
+            InstKind::Load {
+                ptr: Value::Inst(a),
+                size,
+                is_ptr,
+                ..
+            } => {
+                if let Some(c) = cand.get_mut(a) {
+                    if u64::from(*size) != c.0 {
+                        bad.push(*a);
+                    }
+                    c.1 |= *is_ptr;
+                }
+            }
+            InstKind::Store {
+                ptr, value, size, ..
+            } => {
+                if let Value::Inst(a) = value {
+                    if cand.contains_key(a) {
+                        bad.push(*a);
+                    }
+                }
+                if let Value::Inst(a) = ptr {
+                    if cand.get(a).is_some_and(|c| u64::from(*size) != c.0) {
+                        bad.push(*a);
+                    }
+                }
+            }
+            k => k.for_each_operand(|v| {
+                if let Value::Inst(a) = v {
+                    if cand.contains_key(a) {
+                        bad.push(*a);
+                    }
+                }
+            }),
+        }
+    }
+    for a in bad {
+        cand.remove(&a);
+    }
+    // Only slots read as pointers: integer counters gain nothing.
+    let mut slots: Vec<u32> = cand
+        .into_iter()
+        .filter(|(_, (_, ptr))| *ptr)
+        .map(|(a, _)| a)
+        .collect();
+    if slots.is_empty() {
+        return None;
+    }
+    slots.sort_unstable();
+    let idx = |v: &Value| match v {
+        Value::Inst(a) => slots.binary_search(a).ok(),
+        _ => None,
+    };
+    let mut out = Promoted::default();
+    // Per (slot, block): the last store's definition in that block.
+    let mut last: HashMap<(usize, u32), Def> = HashMap::default();
+    let mut merge_of: HashMap<(usize, u32), u32> = HashMap::default();
+    // Merge points still to fill in: (slot, block, merge).
+    let mut work: Vec<(usize, u32, u32)> = Vec::new();
+    let mut entry_merge = |s: usize, b: u32, out: &mut Promoted, work: &mut Vec<_>| {
+        *merge_of.entry((s, b)).or_insert_with(|| {
+            out.merges.push(Vec::new());
+            let m = out.merges.len() as u32 - 1;
+            work.push((s, b, m));
+            m
+        })
+    };
+    for (b, blk) in func.blocks.iter().enumerate() {
+        let b = b as u32;
+        let mut cur: HashMap<usize, Def> = HashMap::default();
+        for i in blk.first..blk.first + blk.len {
+            match &func.insts[i as usize].kind {
+                InstKind::Store { ptr, value, .. } => {
+                    if let Some(s) = idx(ptr) {
+                        let d = match value {
+                            Value::Inst(_) | Value::Arg(_) | Value::Global { .. } => {
+                                Def::Value(value.clone())
+                            }
+                            _ => Def::Nothing,
+                        };
+                        cur.insert(s, d);
+                    }
+                }
+                InstKind::Load { ptr, .. } => {
+                    if let Some(s) = idx(ptr) {
+                        let d = match cur.get(&s) {
+                            Some(d) => d.clone(),
+                            None => Def::Merge(entry_merge(s, b, &mut out, &mut work)),
+                        };
+                        out.loads.insert(i, d);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (s, d) in cur {
+            last.insert((s, b), d);
+        }
+    }
+    let limit = MAX_MERGES * func.insts.len() + 64;
+    let preds = if work.is_empty() {
+        Vec::new()
+    } else {
+        func.predecessors()
+    };
+    while let Some((s, b, m)) = work.pop() {
+        if out.merges.len() > limit {
+            return None;
+        }
+        let mut defs: Vec<Def> = Vec::new();
+        for &p in preds.get(b as usize).map_or(&[][..], |v| &v[..]) {
+            let d = match last.get(&(s, p)) {
+                Some(d) => d.clone(),
+                None => Def::Merge(entry_merge(s, p, &mut out, &mut work)),
+            };
+            if !defs.contains(&d) {
+                defs.push(d);
+            }
+        }
+        out.merges[m as usize] = defs;
+    }
+    out.slots = slots;
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Block, Inst, Linkage, Ordering};
+
+    fn inst(kind: InstKind) -> Inst {
+        Inst { kind, loc: None }
+    }
+    fn alloca() -> Inst {
+        inst(InstKind::Alloca {
+            size: Some(8),
+            name: None,
+            di_type: None,
+        })
+    }
+    fn load(p: u32) -> Inst {
+        inst(InstKind::Load {
+            ptr: Value::Inst(p),
+            size: 8,
+            align: 8,
+            volatile: false,
+            ordering: Ordering::NotAtomic,
+            is_ptr: true,
+        })
+    }
+    fn store(p: u32, v: Value) -> Inst {
+        inst(InstKind::Store {
+            ptr: Value::Inst(p),
+            value: v,
+            size: 8,
+            align: 8,
+            volatile: false,
+            ordering: Ordering::NotAtomic,
+        })
+    }
+    fn func(insts: Vec<Inst>, blocks: Vec<Block>) -> Function {
+        let mut f: Function = serde_json::from_str(
+            r#"{"name":0,"demangled":0,"linkage":"Internal","visible":false,"section":null,
+               "language":"C","is_declaration":false,"params":[],"returns_ptr":false,
+               "returns_void":true,"variadic":false,"di_name":null,"di_loc":null,
+               "blocks":[],"insts":[]}"#,
+        )
+        .expect("function");
+        f.linkage = Linkage::Internal;
+        f.insts = insts;
+        f.blocks = blocks;
+        f
+    }
+    fn g(n: u32) -> Value {
+        Value::Global { name: n, offset: 0 }
+    }
+
+    #[test]
+    fn straight_line_reads_the_last_store() {
+        // %0 = alloca; store g1; %2 = load; store g2; %4 = load
+        let f = func(
+            vec![alloca(), store(0, g(1)), load(0), store(0, g(2)), load(0)],
+            vec![Block {
+                first: 0,
+                len: 5,
+                succs: vec![],
+            }],
+        );
+        let p = promote(&f).expect("promoted");
+        assert_eq!(p.slots, vec![0]);
+        assert_eq!(p.loads[&2], Def::Value(g(1)));
+        assert_eq!(p.loads[&4], Def::Value(g(2)));
+        assert!(p.merges.is_empty());
+    }
+
+    #[test]
+    fn join_merges_both_stores() {
+        // bb0: alloca, br bb1|bb2; bb1: store g1 -> bb3; bb2: store g2 -> bb3; bb3: load
+        let f = func(
+            vec![alloca(), store(0, g(1)), store(0, g(2)), load(0)],
+            vec![
+                Block {
+                    first: 0,
+                    len: 1,
+                    succs: vec![1, 2],
+                },
+                Block {
+                    first: 1,
+                    len: 1,
+                    succs: vec![3],
+                },
+                Block {
+                    first: 2,
+                    len: 1,
+                    succs: vec![3],
+                },
+                Block {
+                    first: 3,
+                    len: 1,
+                    succs: vec![],
+                },
+            ],
+        );
+        let p = promote(&f).expect("promoted");
+        let Def::Merge(m) = p.loads[&3] else {
+            panic!("merge expected")
+        };
+        assert_eq!(
+            p.merges[m as usize],
+            vec![Def::Value(g(1)), Def::Value(g(2))]
+        );
+    }
+
+    #[test]
+    fn escaping_slot_is_not_promoted() {
+        // The slot's address is stored elsewhere.
+        let f = func(
+            vec![alloca(), alloca(), store(1, Value::Inst(0)), load(0)],
+            vec![Block {
+                first: 0,
+                len: 4,
+                succs: vec![],
+            }],
+        );
+        let p = promote(&f);
+        assert!(p.is_none_or(|p| !p.slots.contains(&0)));
+    }
+}
