@@ -403,9 +403,12 @@ impl Memory {
             spawn_seen: HashMap::default(),
             spawn_fit: HashMap::default(),
             inert: super::inert::inert_params(program, index),
-            clonable: (0..program.funcs.len() as FuncId)
-                .map(|f| clonable(program, index, f))
-                .collect(),
+            clonable: {
+                let open = open_helpers(program);
+                (0..program.funcs.len() as FuncId)
+                    .map(|f| clonable(program, index, &open, f))
+                    .collect()
+            },
             alias_insts: HashMap::default(),
             clone_funcs: Vec::new(),
             clone_depth: Vec::new(),
@@ -3031,12 +3034,63 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
 ///   store of 0 (a hand-rolled lock), an instruction of an inlined lock
 ///   primitive, a rendezvous (barrier, channel) or a closure handed to a
 ///   std API keep it whole.
-fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
+/// Per function: a C function with external linkage that only the
+/// program's own direct calls can reach, so it may be copied per call
+/// site like a `static` one. That needs a closed program (one that
+/// defines `main`: nothing outside calls into it) and a function whose
+/// address is never taken (no indirect call, no callback registration,
+/// no alias can reach it). Kernel code defines no `main`: none there.
+fn open_helpers(program: &Program<'_>) -> Vec<bool> {
+    use crate::ir::{Language, Linkage};
+    let n = program.funcs.len();
+    let closed = (0..n)
+        .any(|f| program.funcs[f].name == "main" && !program.function(f as FuncId).is_declaration);
+    if !closed {
+        return vec![false; n];
+    }
+    let mut taken = vec![false; n];
+    let mut mark = |m: u32, v: &Value| {
+        if let Value::Global { name, .. } = v {
+            if let Some(Symbol::Func(g)) = program.resolve(m, *name) {
+                taken[g as usize] = true;
+            }
+        }
+    };
+    for (m, module) in program.modules.iter().enumerate() {
+        let m = m as u32;
+        for func in &module.functions {
+            for inst in &func.insts {
+                inst.kind.for_each_operand(|v| mark(m, v));
+            }
+        }
+        for glob in &module.globals {
+            for (_, v) in &glob.pointers {
+                mark(m, v);
+            }
+        }
+        for a in &module.aliases {
+            mark(m, &a.target);
+        }
+    }
+    (0..n)
+        .map(|f| {
+            let func = program.function(f as FuncId);
+            program.language(f as FuncId) == Language::C
+                && func.linkage == Linkage::External
+                && !func.is_declaration
+                && program.funcs[f].name != "main"
+                && !taken[f]
+        })
+        .collect()
+}
+
+fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, open: &[bool], g: FuncId) -> bool {
     use crate::ir::{Language, Linkage, Ordering, RmwOp};
     let func = program.function(g);
     let rust_std = program.language(g) == Language::Rust
         && crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled);
-    let c_local = program.language(g) == Language::C && func.linkage == Linkage::Internal;
+    let c_local = program.language(g) == Language::C
+        && (func.linkage == Linkage::Internal || open[g as usize]);
     if !(c_local || rust_std)
         || func.is_declaration
         || func.insts.is_empty()
