@@ -272,7 +272,7 @@ impl Accesses {
         };
         for (r, root) in threads.roots.iter().enumerate() {
             let entry = entry_locks(program, memory, locks, root.func, &root.holds);
-            w.walk_root(r, root.func, entry);
+            w.walk_root(r, root.instance, entry);
         }
         w.attach_roots();
         let mut access_paths = HashMap::default();
@@ -401,11 +401,11 @@ impl Walker<'_, '_, '_> {
         self.program.is_std_internal(f, i)
     }
 
-    fn walk_root(&mut self, root: usize, func: FuncId, entry: Vec<Held>) {
+    fn walk_root(&mut self, root: usize, start: Instance, entry: Vec<Held>) {
         // Depth-first, explicit stack: (points-to instance, entry lockset,
         // call path, under pthread_once, calling context). A root is its
-        // function's original instance.
-        let mut stack: Vec<WalkItem> = vec![(func, entry, (CallPaths::EMPTY, None), false, None)];
+        // function's original instance, or the copy its start runs.
+        let mut stack: Vec<WalkItem> = vec![(start, entry, (CallPaths::EMPTY, None), false, None)];
         while let Some((x, mut entry, (caller_path, site), once, parent)) = stack.pop() {
             let f = self.memory.func_of(x);
             // Calls on this item's path, and the call that enters it.

@@ -170,6 +170,10 @@ pub struct SpawnSite {
     pub caller: FuncId,
     pub inst: u32,
     pub callee: FuncId,
+    /// The points-to instance of `callee` this start runs: its own id, or
+    /// a copy bound to this start's data alone (see
+    /// [`Solver::start_instance`]).
+    pub instance: Instance,
     pub context: Context,
     pub self_concurrent: bool,
     /// Name of the registering function (`request_threaded_irq`).
@@ -230,8 +234,8 @@ enum IntSource {
 enum Pending {
     /// Indirect call: (calling instance, inst, callee pointer).
     Call(Instance, u32, Ptr),
-    /// Spawn through a model: (caller, inst, model index).
-    Spawn(FuncId, u32, usize),
+    /// Spawn through a model: (calling instance, inst, model index).
+    Spawn(Instance, u32, usize),
 }
 
 /// The solved points-to graph, frozen: every query is read-only.
@@ -270,6 +274,9 @@ const NONE: Ptr = Ptr {
 const MAX_ORIGINS: usize = 16;
 /// Rounds of indirect-call, spawn and copy resolution.
 const MAX_FIXPOINT_ROUNDS: usize = 32;
+/// Instructions copies of start routines may add beyond the program's own
+/// size (a small program starting one routine from several places).
+const MIN_START_BUDGET: usize = 1 << 16;
 /// Objects with more pointer fields than this are not copied field by field.
 const MAX_COPY_FIELDS: usize = 256;
 
@@ -327,10 +334,22 @@ struct Solver<'p, 'm> {
     copy_seen: Vec<(NodeId, usize, NodeId)>,
     /// Per spawn: its callback lists (first function, length) when last
     /// resolved.
-    spawn_seen: HashMap<(FuncId, u32), Vec<(FuncId, usize)>>,
+    spawn_seen: HashMap<(Instance, u32), Vec<(FuncId, usize)>>,
     /// Per spawn call and callback: the list seen (first function,
     /// length) and those of its functions that fit the model.
-    spawn_fit: HashMap<(FuncId, u32, u32), FittingCallbacks>,
+    spawn_fit: HashMap<(Instance, u32, u32), FittingCallbacks>,
+    /// Per thread start (caller, call, start routine): the instance of the
+    /// routine it runs (see [`Solver::start_instance`]).
+    start_insts: HashMap<(FuncId, u32, FuncId), Instance>,
+    /// Start routines some start already runs the original instance of.
+    started: HashSet<FuncId>,
+    /// Instructions copies of start routines may still add (a budget of
+    /// their own: the copies of small helpers may have used theirs up in a
+    /// small program).
+    start_budget: usize,
+    /// Registrations already recorded (a copy of the registering function
+    /// makes the same registration again).
+    registered: HashSet<(FuncId, u32, FuncId)>,
     /// Parameters calls do not bind (see `inert`).
     inert: HashMap<FuncId, u64>,
     /// Per function: small enough and simple enough to be copied per call
@@ -402,6 +421,13 @@ impl Memory {
             copy_seen: Vec::new(),
             spawn_seen: HashMap::default(),
             spawn_fit: HashMap::default(),
+            start_insts: HashMap::default(),
+            started: HashSet::default(),
+            start_budget: (0..program.funcs.len() as FuncId)
+                .map(|f| program.function(f).insts.len())
+                .sum::<usize>()
+                + MIN_START_BUDGET,
+            registered: HashSet::default(),
             inert: super::inert::inert_params(program, index),
             clonable: {
                 let open = open_helpers(program);
@@ -447,6 +473,9 @@ impl Memory {
         lap("calls");
         s.merge_by_type();
         s.fixpoint();
+        if s.settle_starts() {
+            s.fixpoint();
+        }
         lap("types");
         let m = s.freeze();
         lap("freeze");
@@ -1035,6 +1064,110 @@ impl<'p, 'm> Solver<'p, 'm> {
         Some(c)
     }
 
+    /// The instance of start routine `g` that the thread start `(f, i)`
+    /// runs. Binding every start's data to one instance makes the thread
+    /// started with `NULL` reach what another start hands over (`&tally`),
+    /// so main's write between the two starts looks concurrent with it.
+    /// The first start of `g` runs its original; each further start gets a
+    /// copy of its own (within the copy budget), bound to that start's
+    /// data alone. [`Solver::settle_starts`] decides afterwards whether
+    /// the copies are kept apart.
+    fn start_instance(&mut self, f: FuncId, i: u32, g: FuncId) -> Instance {
+        if let Some(&c) = self.start_insts.get(&(f, i, g)) {
+            return c;
+        }
+        let len = self.program.function(g).insts.len();
+        let c = if self.started.insert(g) || self.start_budget < len {
+            g
+        } else {
+            self.start_budget -= len;
+            let c = (self.program.funcs.len() + self.clone_funcs.len()) as Instance;
+            self.clone_funcs.push(g);
+            self.clone_depth.push(0);
+            self.push_instance(g);
+            self.constraints(c);
+            c
+        };
+        self.start_insts.insert((f, i, g), c);
+        c
+    }
+
+    /// Start routines run by several starts, each its own instance (see
+    /// [`Solver::start_instance`]): kept apart when the starts hand over
+    /// different data (what their data parameters point to differs, or one
+    /// hands over nothing: `NULL`, an integer), so each start is a thread
+    /// root of its own. When every start hands over the same, the copies
+    /// tell nothing apart: the original gets their data and every start
+    /// runs it, as before. Returns whether anything was unified.
+    fn settle_starts(&mut self) -> bool {
+        let mut groups: BTreeMap<(FuncId, u8), Vec<usize>> = BTreeMap::new();
+        for (k, sp) in self.spawns.iter().enumerate() {
+            if sp.instance != sp.callee
+                || self.start_insts.get(&(sp.caller, sp.inst, sp.callee)) == Some(&sp.callee)
+            {
+                groups
+                    .entry((sp.callee, sp.context as u8))
+                    .or_default()
+                    .push(k);
+            }
+        }
+        let mut unified = false;
+        for ((g, _), sites) in groups {
+            if sites.len() < 2 || sites.iter().all(|&k| self.spawns[k].instance == g) {
+                continue;
+            }
+            // What each start's data parameter points to; a placeholder
+            // no object was bound to (`NULL`, an integer) is nothing.
+            let data: Vec<Option<Ptr>> = sites
+                .iter()
+                .map(|&k| {
+                    let x = self.spawns[k].instance;
+                    let d = self.start_data(k)?;
+                    let p = *self.param_ptrs[x as usize].get(d as usize)?;
+                    let q = self.norm(p);
+                    (!self.nodes[q.node as usize].origins.is_empty()).then_some(q)
+                })
+                .collect();
+            if data.iter().all(|d| *d == data[0]) {
+                for &k in &sites {
+                    let x = self.spawns[k].instance;
+                    if x == g {
+                        continue;
+                    }
+                    if let Some(d) = self.start_data(k) {
+                        if let (Some(&a), Some(&b)) = (
+                            self.param_ptrs[x as usize].get(d as usize),
+                            self.param_ptrs[g as usize].get(d as usize),
+                        ) {
+                            self.unify(a, b);
+                            unified = true;
+                        }
+                    }
+                    self.spawns[k].instance = g;
+                }
+            }
+        }
+        unified
+    }
+
+    /// The parameter of its start routine that registration `k` hands its
+    /// data to.
+    fn start_data(&self, k: usize) -> Option<u32> {
+        let s = &self.spawns[k];
+        let func = self.program.function(s.caller);
+        let module = self.program.funcs[s.caller as usize].module;
+        match &func.insts.get(s.inst as usize)?.kind {
+            InstKind::Call { callee, .. } => {
+                let model = self
+                    .index
+                    .of(self.program.call_target(module, callee)?)
+                    .spawn?;
+                model.data.map(|_| model.data_param)
+            }
+            _ => None,
+        }
+    }
+
     /// Pointer for a constant/global operand in `module` (no function context).
     fn value_in_module(&mut self, module: u32, v: &Value, user: Option<FuncId>) -> Option<Ptr> {
         let Value::Global { name, offset } = v else {
@@ -1411,7 +1544,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                 if let Some(sp) = sem.spawn {
                     self.spawn_models.push(sp);
                     let idx = self.spawn_models.len() - 1;
-                    self.pending.push(Pending::Spawn(f, i, idx));
+                    self.pending.push(Pending::Spawn(x, i, idx));
                 }
                 match target {
                     // A marked access of Rust's library defined in the input
@@ -2204,10 +2337,11 @@ impl<'p, 'm> Solver<'p, 'm> {
     }
 
     /// Pointers of a call's arguments as models count them (after `sret`).
-    fn model_arg_ptrs(&mut self, f: FuncId, i: u32) -> Vec<Option<Ptr>> {
+    fn model_arg_ptrs(&mut self, x: Instance, i: u32) -> Vec<Option<Ptr>> {
         let program = self.program;
+        let f = self.func_of(x);
         let args = program.function(f).insts[i as usize].kind.model_args();
-        self.ptrs_of(f, args)
+        self.ptrs_of(x, args)
     }
 
     fn ptrs_of(&mut self, x: Instance, args: &[Value]) -> Vec<Option<Ptr>> {
@@ -2381,9 +2515,10 @@ impl<'p, 'm> Solver<'p, 'm> {
                             }
                         }
                     }
-                    Pending::Spawn(f, i, m) => {
+                    Pending::Spawn(x, i, m) => {
+                        let f = self.func_of(x);
                         let model = self.spawn_models[m];
-                        let args = self.model_arg_ptrs(f, i);
+                        let args = self.model_arg_ptrs(x, i);
                         let data = model
                             .data
                             .and_then(|d| args.get(d as usize).copied().flatten());
@@ -2477,15 +2612,15 @@ impl<'p, 'm> Solver<'p, 'm> {
                                 (l.first().copied().unwrap_or(FuncId::MAX), l.len())
                             })
                             .collect();
-                        if self.spawn_seen.get(&(f, i)) == Some(&seen) {
+                        if self.spawn_seen.get(&(x, i)) == Some(&seen) {
                             continue;
                         }
-                        self.spawn_seen.insert((f, i), seen.clone());
+                        self.spawn_seen.insert((x, i), seen.clone());
                         for (k, (cb_node, context, self_concurrent)) in
                             callbacks.into_iter().enumerate()
                         {
                             let (first, len) = seen[k];
-                            let (start, mut fit) = match self.spawn_fit.remove(&(f, i, k as u32)) {
+                            let (start, mut fit) = match self.spawn_fit.remove(&(x, i, k as u32)) {
                                 Some((p_first, p_len, fit)) if p_first == first && p_len <= len => {
                                     (p_len, fit)
                                 }
@@ -2497,7 +2632,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                                     .filter(|&g| self.callback_fits(f, i, model, g)),
                             );
                             let mut targets = fit.clone();
-                            self.spawn_fit.insert((f, i, k as u32), (first, len, fit));
+                            self.spawn_fit.insert((x, i, k as u32), (first, len, fit));
                             targets.sort_unstable();
                             // Unification gives one class to every object of
                             // a type (`struct work_struct` is one object), so
@@ -2514,16 +2649,33 @@ impl<'p, 'm> Solver<'p, 'm> {
                                 targets.retain(|&g| program.funcs[g as usize].module == home);
                             }
                             for g in targets {
-                                if !self.bound.insert((f, i + (1 << 31), g)) {
+                                if !self.bound.insert((x, i + (1 << 31), g)) {
                                     continue;
                                 }
                                 changed = true;
+                                let per_start = context == Context::Thread
+                                    && model.at_exit.is_none()
+                                    && !model.synchronous
+                                    && self.program.language(g) == crate::ir::Language::C
+                                    && !self.library[g as usize];
+                                let runs = if per_start {
+                                    self.start_instance(f, i, g)
+                                } else {
+                                    g
+                                };
                                 if let Some(d) = data {
-                                    if let Some(&p) =
-                                        self.param_ptrs[g as usize].get(model.data_param as usize)
+                                    if let Some(&p) = self.param_ptrs[runs as usize]
+                                        .get(model.data_param as usize)
                                     {
                                         self.unify(d, p);
                                     }
+                                }
+                                // A copy of the registering function (a
+                                // thread started at several places that
+                                // starts another) binds its data too, but
+                                // registers nothing new.
+                                if !self.registered.insert((f, i, g)) {
+                                    continue;
                                 }
                                 if let Some(when) = model.at_exit {
                                     // Runs in an exiting thread: called where
@@ -2556,6 +2708,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                                     caller: f,
                                     inst: i,
                                     callee: g,
+                                    instance: runs,
                                     context,
                                     self_concurrent,
                                     via,
@@ -2728,6 +2881,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
         for s in &self.spawns {
             roots.extend(self.param_ptrs[s.callee as usize].iter().map(|p| p.node));
+            roots.extend(self.param_ptrs[s.instance as usize].iter().map(|p| p.node));
         }
         roots.extend(self.closure_roots.iter().map(|p| p.node));
         let n = self.nodes.len();
