@@ -251,7 +251,7 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
         return false;
     }
     // The lock test is cheap; the root-pair test walks call paths.
-    if common_lock(facts, &a.lockset, &b.lockset).is_none() {
+    if common_lock(facts, &a.lockset, &b.lockset).is_none() || !common_lock_named(facts, a, b) {
         return !same_lock_array(facts, a, b) && some_roots_parallel(facts, a, b);
     }
     // Every common lock picked by the thread's own data (`&locks[id]`):
@@ -447,6 +447,91 @@ pub fn common_lock(facts: &Facts<'_, '_>, a: &[Held], b: &[Held]) -> Option<u32>
         }
     }
     None
+}
+
+/// Is some lock `a` and `b` share (see [`common_lock`]) one lock for this
+/// pair? A lock inside an object unification merged from several globals
+/// (`s = c ? &A : &B; lock(&s->mu)` makes `A.mu` and `B.mu` one lock) may
+/// be any of them. Each side's hold is named by a global where it can be:
+/// by the lock's own address (`lock(&B.mu)`), or, when the side reaches
+/// the locked object's data through a pointer (`s->bal` under `s->mu`),
+/// by the global the other side's access names (`A.bal`: when `s` points
+/// to the data the other side touches, its lock is that global's). Two
+/// holds both named count when they name the same global; both unnamed,
+/// they count as before (the same abstract lock); one named and one not,
+/// they do not: the other may hold another of the globals.
+fn common_lock_named(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
+    for x in &a.lockset {
+        if facts.locks.info(x.lock).kind == LockKind::Rcu {
+            continue;
+        }
+        for y in &b.lockset {
+            if x.lock != y.lock || x.mode == LockMode::Read && y.mode == LockMode::Read {
+                continue;
+            }
+            let crate::locks::LockKey::Object(p) = &facts.locks.info(x.lock).key else {
+                return true;
+            };
+            if !several_globals(facts, p.node) {
+                return true;
+            }
+            let held_as = |h: &Held, me: &Access, other: &Access| {
+                lock_global(facts, h.site).or_else(|| {
+                    let mine = data_global(facts, me);
+                    let theirs = data_global(facts, other)?;
+                    (mine.is_none() && facts.memory.norm(me.ptr).node == p.node).then_some(theirs)
+                })
+            };
+            if held_as(x, a, b) == held_as(y, b, a) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Does object `node` hold more than one global (unification merged
+/// them)?
+fn several_globals(facts: &Facts<'_, '_>, node: u32) -> bool {
+    let mut first = None;
+    facts.memory.origins(node).iter().any(|o| match o {
+        crate::memory::Origin::Global(g) => *first.get_or_insert(*g) != *g,
+        _ => false,
+    })
+}
+
+/// The global whose lock the lock operation at `site` takes by its
+/// address (`pthread_mutex_lock(&B.mu)`), if it does.
+fn lock_global(
+    facts: &Facts<'_, '_>,
+    (f, i): (crate::program::FuncId, u32),
+) -> Option<crate::program::GlobalId> {
+    let func = facts.program.function(f);
+    let inst = func.insts.get(i as usize)?;
+    let crate::ir::InstKind::Call { callee, .. } = &inst.kind else {
+        return None;
+    };
+    let module = facts.program.funcs[f as usize].module;
+    let model = facts
+        .index
+        .of(facts.program.call_target(module, callee)?)
+        .lock?;
+    let arg = inst.kind.model_args().get(model.arg? as usize)?;
+    crate::locks::global_address(facts.program, f, arg, 6).map(|(g, _)| g)
+}
+
+/// The global an access names by its address (`A.bal = 5`), if it does.
+fn data_global(facts: &Facts<'_, '_>, a: &Access) -> Option<crate::program::GlobalId> {
+    use crate::ir::InstKind;
+    let inst = facts.program.function(a.func).insts.get(a.inst as usize)?;
+    let ptr = match &inst.kind {
+        InstKind::Load { ptr, .. }
+        | InstKind::Store { ptr, .. }
+        | InstKind::AtomicRmw { ptr, .. }
+        | InstKind::CmpXchg { ptr, .. } => ptr,
+        _ => return None,
+    };
+    crate::locks::global_address(facts.program, a.func, ptr, 6).map(|(g, _)| g)
 }
 
 /// Locks that exclude and that seam can tell apart: not the RCU read side,
