@@ -48,6 +48,33 @@ impl Promoted {
     pub fn is_promoted(&self, slot: &Value) -> bool {
         matches!(slot, Value::Inst(a) if self.slots.binary_search(a).is_ok())
     }
+
+    /// The values of the stores that reach load `i` (none when `i` is not
+    /// a load of a promoted slot).
+    pub fn stored_at(&self, i: u32) -> Vec<Value> {
+        let mut out: Vec<Value> = Vec::new();
+        let Some(d) = self.loads.get(&i) else {
+            return out;
+        };
+        let mut seen = vec![false; self.merges.len()];
+        let mut work: Vec<&Def> = vec![d];
+        while let Some(d) = work.pop() {
+            match d {
+                Def::Nothing => {}
+                Def::Value(v) => {
+                    if !out.contains(v) {
+                        out.push(v.clone());
+                    }
+                }
+                Def::Merge(m) => {
+                    if !std::mem::replace(&mut seen[*m as usize], true) {
+                        work.extend(self.merges[*m as usize].iter());
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Merge points per instruction of the function (and a constant) past

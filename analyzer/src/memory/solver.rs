@@ -264,6 +264,12 @@ pub struct Memory {
     /// Nodes reachable from globals, external objects or data handed to
     /// another thread: the rest never leaves the thread that made it.
     shared: Vec<bool>,
+    /// Per function: its promoted pointer slots (see `slots`).
+    promoted: Vec<Option<std::sync::Arc<super::slots::Promoted>>>,
+    /// Parameters (instance, index) some call hands an element pointer
+    /// taken by a run-time index (`addref(&cache[i])`): what the callee
+    /// reaches through it may be any element (closed programs only).
+    indexed_params: HashSet<(Instance, u32)>,
 }
 
 const NONE: Ptr = Ptr {
@@ -375,7 +381,7 @@ struct Solver<'p, 'm> {
     ext_returns_ptr: Vec<bool>,
     /// Per function, once asked: its pointer variables kept in stack slots
     /// whose loads read the stores reaching them (see `slots`).
-    promoted: Vec<Option<Option<std::rc::Rc<super::slots::Promoted>>>>,
+    promoted: Vec<Option<Option<std::sync::Arc<super::slots::Promoted>>>>,
 }
 
 impl Memory {
@@ -616,6 +622,31 @@ impl Memory {
 
     pub fn node_count(&self) -> usize {
         self.nodes.len()
+    }
+
+    /// The values stored to a promoted pointer slot (-O0 local variable)
+    /// that reach load `i` of `f`; empty for other instructions.
+    pub fn slot_values(&self, f: FuncId, i: u32) -> Vec<Value> {
+        self.promoted
+            .get(f as usize)
+            .and_then(|p| p.as_ref())
+            .map(|p| p.stored_at(i))
+            .unwrap_or_default()
+    }
+
+    /// Does some call hand parameter `k` of instance `x` an element
+    /// pointer taken by a run-time index (see `Solver::indexed_params`)?
+    pub fn indexed_param(&self, x: Instance, k: u32) -> bool {
+        self.indexed_params.contains(&(x, k))
+    }
+
+    /// The same for some instance of function `f`.
+    pub fn indexed_param_any(&self, f: FuncId, k: u32) -> bool {
+        !self.indexed_params.is_empty()
+            && self
+                .indexed_params
+                .iter()
+                .any(|&(x, j)| j == k && self.func_of(x) == f)
     }
 }
 
@@ -1471,9 +1502,9 @@ impl<'p, 'm> Solver<'p, 'm> {
     }
 
     /// Function `f`'s promoted pointer slots (computed once per function).
-    fn promoted_slots(&mut self, f: FuncId) -> Option<std::rc::Rc<super::slots::Promoted>> {
+    fn promoted_slots(&mut self, f: FuncId) -> Option<std::sync::Arc<super::slots::Promoted>> {
         if self.promoted[f as usize].is_none() {
-            let p = super::slots::promote(self.program.function(f)).map(std::rc::Rc::new);
+            let p = super::slots::promote(self.program.function(f)).map(std::sync::Arc::new);
             self.promoted[f as usize] = Some(p);
         }
         self.promoted[f as usize].clone().flatten()
@@ -2766,6 +2797,106 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
+    /// Parameters an element pointer taken by a run-time index reaches
+    /// (`cache_entry_addref(&cache[i])`), directly or through the callers'
+    /// own such parameters, in a closed program (one that defines `main`).
+    /// Kernel code passes `&dev->queues[i]` to per-element helpers all the
+    /// time; it keeps taking such a pointer as element 0.
+    fn indexed_params(&mut self) -> HashSet<(Instance, u32)> {
+        let program = self.program;
+        let mut marked: HashSet<(Instance, u32)> = HashSet::default();
+        let closed =
+            program.funcs.iter().enumerate().any(|(f, info)| {
+                info.name == "main" && !program.function(f as FuncId).is_declaration
+            });
+        if !closed {
+            return marked;
+        }
+        let mut edges: HashMap<(Instance, u32), Vec<(Instance, u32)>> = HashMap::default();
+        let mut work: Vec<(Instance, u32)> = Vec::new();
+        let instances = self.param_ptrs.len() as Instance;
+        for x in 0..instances {
+            let f = self.func_of(x);
+            let func = program.function(f);
+            let module = program.funcs[f as usize].module;
+            for (i, inst) in func.insts.iter().enumerate() {
+                let i = i as u32;
+                let InstKind::Call { callee, args, .. } = &inst.kind else {
+                    continue;
+                };
+                let callees: Vec<Instance> = match callee {
+                    Callee::Direct(name) => match program.direct_target(module, *name) {
+                        Some(t @ Target::Defined(g)) if !self.index.of(t).is_primitive() => {
+                            vec![match self.clone_at.get(&(x, i)) {
+                                Some(&c) if self.func_of(c) == g => c,
+                                _ => g,
+                            }]
+                        }
+                        _ => continue,
+                    },
+                    Callee::Indirect(_) => match self.indirect_targets.get(&(f, i)) {
+                        Some(t) => t.clone(),
+                        None => continue,
+                    },
+                };
+                for (k, a) in args.iter().enumerate() {
+                    let mut src = (false, Vec::new());
+                    self.index_source(f, a, 8, &mut src);
+                    for &c in &callees {
+                        if src.0 && marked.insert((c, k as u32)) {
+                            work.push((c, k as u32));
+                        }
+                        for &j in &src.1 {
+                            edges.entry((x, j)).or_default().push((c, k as u32));
+                        }
+                    }
+                }
+            }
+        }
+        while let Some(p) = work.pop() {
+            for &q in edges.get(&p).map_or(&[][..], |v| &v[..]) {
+                if marked.insert(q) {
+                    work.push(q);
+                }
+            }
+        }
+        marked
+    }
+
+    /// Where the address `v` of `f` comes from, as far as a run-time index
+    /// goes: whether it takes one (`&cache[i]`, through casts, constant
+    /// offsets and promoted slots), and the parameters it derives from.
+    fn index_source(&mut self, f: FuncId, v: &Value, depth: u32, out: &mut (bool, Vec<u32>)) {
+        if depth == 0 || out.0 {
+            return;
+        }
+        let func = self.program.function(f);
+        match v {
+            Value::Arg(k) => {
+                if !out.1.contains(k) {
+                    out.1.push(*k);
+                }
+            }
+            Value::Inst(i) => match &func.insts.get(*i as usize).map(|x| &x.kind) {
+                Some(InstKind::Gep { index: Some(_), .. }) => out.0 = true,
+                Some(InstKind::Gep { base, .. }) | Some(InstKind::Cast { value: base, .. }) => {
+                    self.index_source(f, base, depth - 1, out)
+                }
+                Some(InstKind::Load { .. }) => {
+                    let stored = self
+                        .promoted_slots(f)
+                        .map(|p| p.stored_at(*i))
+                        .unwrap_or_default();
+                    for s in stored {
+                        self.index_source(f, &s, depth - 1, out);
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+
     /// Only stack slots (or `__thread` globals) made this object, besides
     /// read-only globals (a pointer that is a local buffer or a string
     /// literal: `name = buf ?: "none"`) and placeholders for memory outside
@@ -2906,6 +3037,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                 shared[i as usize] = true;
             }
         }
+        let indexed_params = self.indexed_params();
         Memory {
             nodes: self.nodes,
             inst_ptrs: self.inst_ptrs,
@@ -2925,6 +3057,8 @@ impl<'p, 'm> Solver<'p, 'm> {
             address_taken: self.address_taken,
             once_calls: self.once_calls,
             shared,
+            promoted: self.promoted.into_iter().map(Option::flatten).collect(),
+            indexed_params,
         }
     }
 }

@@ -268,9 +268,9 @@ fn same_lock_array(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
     if a.spread.is_none() && b.spread.is_none() {
         return false;
     }
-    // The lock's object, its array, its offset in an element, and whether
-    // it was taken by a run-time index.
-    type InArray = (u32, (i64, i64, i64), i64, bool);
+    // The lock's object, its array, its offset in an element, its
+    // element, and whether it was taken by a run-time index.
+    type InArray = (u32, (i64, i64, i64), i64, i64, bool);
     let array_of = |h: &Held| -> Option<InArray> {
         let crate::locks::LockKey::Object(p) = &facts.locks.info(h.lock).key else {
             return None;
@@ -279,21 +279,41 @@ fn same_lock_array(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
         let arr = crate::memory::naming::array_at(&facts.program.modules[m as usize], t, p.off)?;
         let func = facts.program.function(h.site.0);
         let indexed = func.insts.get(h.site.1 as usize).is_some_and(|inst| {
-            inst.kind
-                .model_args()
-                .iter()
-                .any(|v| crate::accesses::variable_index(func, v))
+            inst.kind.model_args().iter().any(|v| {
+                crate::accesses::takes_index(facts.program, facts.memory, None, h.site.0, v)
+            })
         });
-        Some((p.node, arr, (p.off - arr.0).rem_euclid(arr.2), indexed))
+        let (r, e) = (
+            (p.off - arr.0).rem_euclid(arr.2),
+            (p.off - arr.0).div_euclid(arr.2),
+        );
+        Some((p.node, arr, r, e, indexed))
+    };
+    // The element of `arr` an access not by run-time index touches.
+    let data_element = |x: &Access, n: u32, arr: (i64, i64, i64)| -> Option<i64> {
+        (x.spread.is_none() && x.ptr.node == n && arr.0 <= x.ptr.off && x.ptr.off < arr.1)
+            .then(|| (x.ptr.off - arr.0).div_euclid(arr.2))
     };
     a.lockset
         .iter()
         .filter_map(array_of)
-        .any(|(n, arr, r, ia)| {
+        .any(|(n, arr, r, ea, ia)| {
             b.lockset
                 .iter()
                 .filter_map(array_of)
-                .any(|(m, brr, q, ib)| n == m && arr == brr && r == q && (ia || ib))
+                .any(|(m, brr, q, eb, ib)| {
+                    // The indexed lock moves with its side's data, which
+                    // meets the other side's data: when that side touches
+                    // one known element under another known element's
+                    // lock (`cache[5]` under `cache[4]`'s), the two locks
+                    // differ.
+                    let consistent = match (ia, ib) {
+                        (true, false) => data_element(b, n, arr).is_none_or(|d| d == eb),
+                        (false, true) => data_element(a, n, arr).is_none_or(|d| d == ea),
+                        _ => true,
+                    };
+                    n == m && arr == brr && r == q && (ia || ib) && consistent
+                })
         })
 }
 
