@@ -2872,11 +2872,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
         let func = self.program.function(f);
         match v {
-            Value::Arg(k) => {
-                if !out.1.contains(k) {
-                    out.1.push(*k);
-                }
-            }
+            Value::Arg(k) if !out.1.contains(k) => out.1.push(*k),
             Value::Inst(i) => match &func.insts.get(*i as usize).map(|x| &x.kind) {
                 Some(InstKind::Gep { index: Some(_), .. }) => out.0 = true,
                 Some(InstKind::Gep { base, .. }) | Some(InstKind::Cast { value: base, .. }) => {
@@ -3303,25 +3299,6 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
     None
 }
 
-/// Can `g` be copied per call site? A small function with a pointer
-/// parameter whose memory effects are all on pointers the solver follows
-/// per copy: no indirect call or thread start (their targets are resolved
-/// once per function), no lock operation reaching past the function, no
-/// native atomic that could be a lock (hand-rolled locks are decided per
-/// function by the lock stage). Two kinds qualify:
-///
-/// - a C function of its file (`static`, `static inline`), with no native
-///   atomic at all, and lock operations only when they are balanced (see
-///   `balanced_lock_helper`; the lock stage names them per copy);
-/// - a monomorphisation of Rust's library (`<Arc<T> as Clone>::clone`,
-///   `Arc::drop_slow`, `drop_in_place::<Arc<T>>`, `RawVec::grow_one`),
-///   whatever its linkage: rustc emits one per type for the whole crate,
-///   so two `Arc<Slot>` of the program meet in its parameters. Its
-///   reference-count updates (atomic read-modify-writes other than a swap,
-///   atomic loads) stay per copy; a compare-exchange or swap, a release
-///   store of 0 (a hand-rolled lock), an instruction of an inlined lock
-///   primitive, a rendezvous (barrier, channel) or a closure handed to a
-///   std API keep it whole.
 /// Per function: a C function with external linkage that only the
 /// program's own direct calls can reach, so it may be copied per call
 /// site like a `static` one. That needs a closed program (one that
@@ -3372,6 +3349,26 @@ fn open_helpers(program: &Program<'_>) -> Vec<bool> {
         .collect()
 }
 
+/// Can `g` be copied per call site? A small function with a pointer
+/// parameter whose memory effects are all on pointers the solver follows
+/// per copy: no indirect call or thread start (their targets are resolved
+/// once per function), no lock operation reaching past the function, no
+/// native atomic that could be a lock (hand-rolled locks are decided per
+/// function by the lock stage). Two kinds qualify:
+///
+/// - a C function of its file (`static`, `static inline`; in a closed
+///   program also one only direct calls reach, see `open_helpers`), with
+///   no native atomic at all, and lock operations only when they are balanced (see
+///   `balanced_lock_helper`; the lock stage names them per copy);
+/// - a monomorphisation of Rust's library (`<Arc<T> as Clone>::clone`,
+///   `Arc::drop_slow`, `drop_in_place::<Arc<T>>`, `RawVec::grow_one`),
+///   whatever its linkage: rustc emits one per type for the whole crate,
+///   so two `Arc<Slot>` of the program meet in its parameters. Its
+///   reference-count updates (atomic read-modify-writes other than a swap,
+///   atomic loads) stay per copy; a compare-exchange or swap, a release
+///   store of 0 (a hand-rolled lock), an instruction of an inlined lock
+///   primitive, a rendezvous (barrier, channel) or a closure handed to a
+///   std API keep it whole.
 fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, open: &[bool], g: FuncId) -> bool {
     use crate::ir::{Language, Linkage, Ordering, RmwOp};
     let func = program.function(g);
