@@ -2392,9 +2392,21 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// callbacks receiving `struct my_dev *` see one `struct my_dev`.
     fn external_params(&mut self) {
         let program = self.program;
+        // In a closed program (one that defines `main`) a visible function
+        // nothing calls is dead or the out-of-line copy of a helper inlined
+        // everywhere: nothing outside calls it, and its `struct s *`
+        // parameter must not make every `struct s` the program allocates
+        // one object (see `merge_by_type`).
+        let closed = program
+            .funcs
+            .iter()
+            .enumerate()
+            .any(|(f, pf)| pf.name == "main" && !program.function(f as FuncId).is_declaration);
         for f in 0..program.funcs.len() as FuncId {
-            let outside = self.address_taken.contains(&f)
-                || (!self.has_direct_caller.contains(&f) && program.function(f).visible);
+            let uncalled = !self.has_direct_caller.contains(&f)
+                && program.function(f).visible
+                && (!closed || program.funcs[f as usize].name == "main");
+            let outside = self.address_taken.contains(&f) || uncalled;
             if !outside {
                 continue;
             }
