@@ -222,7 +222,103 @@ pub(super) fn promote(func: &Function) -> Option<Promoted> {
         out.merges[m as usize] = defs;
     }
     out.slots = slots;
+    simplify(&mut out);
     Some(out)
+}
+
+/// Passes over the merge points when resolving those that hold one
+/// definition (each pass settles a level of loop nesting; what is left
+/// keeps its merge point, which is only less cheap).
+const SIMPLIFY_PASSES: usize = 8;
+
+/// A merge point whose definitions are all one definition, itself or
+/// nothing (a parameter spilled in the entry block and read in every
+/// block; a loop that does not store the slot; a store of `NULL` on one
+/// side) is that definition: loads and merges read it directly, and only
+/// joins of different stores (real phis) keep a merge point, renumbered.
+fn simplify(out: &mut Promoted) {
+    let n = out.merges.len();
+    if n == 0 {
+        return;
+    }
+    let mut resolved: Vec<Option<Def>> = vec![None; n];
+    fn resolve(d: &Def, resolved: &[Option<Def>]) -> Def {
+        let mut d = d.clone();
+        for _ in 0..=resolved.len() {
+            match &d {
+                Def::Merge(k) => match &resolved[*k as usize] {
+                    Some(r) => d = r.clone(),
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        d
+    }
+    for _ in 0..SIMPLIFY_PASSES {
+        let mut changed = false;
+        // Later merges are further up the control flow (they were made
+        // for the predecessors of earlier ones): settled first.
+        for m in (0..n).rev() {
+            if resolved[m].is_some() {
+                continue;
+            }
+            let mut only: Option<Def> = None;
+            let mut several = false;
+            for d in &out.merges[m] {
+                let d = resolve(d, &resolved);
+                if d == Def::Nothing || d == Def::Merge(m as u32) {
+                    continue;
+                }
+                match &only {
+                    None => only = Some(d),
+                    Some(o) if *o == d => {}
+                    Some(_) => {
+                        several = true;
+                        break;
+                    }
+                }
+            }
+            if !several {
+                resolved[m] = Some(only.unwrap_or(Def::Nothing));
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    // The merges left, renumbered.
+    let mut renum: Vec<u32> = vec![u32::MAX; n];
+    let mut kept = 0u32;
+    for m in 0..n {
+        if resolved[m].is_none() {
+            renum[m] = kept;
+            kept += 1;
+        }
+    }
+    let rewrite = |d: &Def| match resolve(d, &resolved) {
+        Def::Merge(k) => Def::Merge(renum[k as usize]),
+        d => d,
+    };
+    for d in out.loads.values_mut() {
+        *d = rewrite(d);
+    }
+    let merges = std::mem::take(&mut out.merges);
+    out.merges = merges
+        .into_iter()
+        .enumerate()
+        .filter(|(m, _)| resolved[*m].is_none())
+        .map(|(_, defs)| {
+            let mut v: Vec<Def> = Vec::new();
+            for d in defs.iter().map(rewrite) {
+                if d != Def::Nothing && !v.contains(&d) {
+                    v.push(d);
+                }
+            }
+            v
+        })
+        .collect();
 }
 
 #[cfg(test)]
@@ -331,6 +427,39 @@ mod tests {
             p.merges[m as usize],
             vec![Def::Value(g(1)), Def::Value(g(2))]
         );
+    }
+
+    #[test]
+    fn one_store_before_a_branch_needs_no_merge() {
+        // bb0: alloca, store g1, br bb1|bb2; bb1 -> bb3; bb2 -> bb3; bb3: load
+        let f = func(
+            vec![alloca(), store(0, g(1)), load(0)],
+            vec![
+                Block {
+                    first: 0,
+                    len: 2,
+                    succs: vec![1, 2],
+                },
+                Block {
+                    first: 2,
+                    len: 0,
+                    succs: vec![3],
+                },
+                Block {
+                    first: 2,
+                    len: 0,
+                    succs: vec![3],
+                },
+                Block {
+                    first: 2,
+                    len: 1,
+                    succs: vec![3],
+                },
+            ],
+        );
+        let p = promote(&f).expect("promoted");
+        assert_eq!(p.loads[&2], Def::Value(g(1)));
+        assert!(p.merges.is_empty());
     }
 
     #[test]

@@ -634,6 +634,15 @@ impl Memory {
             .unwrap_or_default()
     }
 
+    /// Pointer slots read flow-sensitively, and the merge points their
+    /// loads need (per function, not per copy).
+    pub fn promoted_counts(&self) -> (usize, usize) {
+        self.promoted
+            .iter()
+            .flatten()
+            .fold((0, 0), |(s, m), p| (s + p.slots.len(), m + p.merges.len()))
+    }
+
     /// Does some call hand parameter `k` of instance `x` an element
     /// pointer taken by a run-time index (see `Solver::indexed_params`)?
     pub fn indexed_param(&self, x: Instance, k: u32) -> bool {
