@@ -56,7 +56,7 @@ impl Promoted {
         let Some(d) = self.loads.get(&i) else {
             return out;
         };
-        let mut seen = vec![false; self.merges.len()];
+        let mut seen: Vec<u32> = Vec::new();
         let mut work: Vec<&Def> = vec![d];
         while let Some(d) = work.pop() {
             match d {
@@ -67,13 +67,26 @@ impl Promoted {
                     }
                 }
                 Def::Merge(m) => {
-                    if !std::mem::replace(&mut seen[*m as usize], true) {
+                    if !seen.contains(m) {
+                        seen.push(*m);
                         work.extend(self.merges[*m as usize].iter());
                     }
                 }
             }
         }
         out
+    }
+}
+
+/// A promotion candidate: size, read as a pointer, out, the first pointer
+/// stored, another pointer stored.
+type Candidate = (u64, bool, bool, Option<Def>, bool);
+
+/// What a store of `v` puts in a slot, as far as pointers go.
+fn def_of(v: &Value) -> Option<Def> {
+    match v {
+        Value::Inst(_) | Value::Arg(_) | Value::Global { .. } => Some(Def::Value(v.clone())),
+        _ => None,
     }
 }
 
@@ -84,71 +97,96 @@ const MAX_MERGES: usize = 4;
 /// The function's promotable pointer slots, or `None` when it has none
 /// (or too many merges would be needed).
 pub(super) fn promote(func: &Function) -> Option<Promoted> {
-    // Candidates: fixed-size slots, indexed by alloca instruction.
-    let mut cand: HashMap<u32, (u64, bool)> = HashMap::default();
-    for (i, inst) in func.insts.iter().enumerate() {
-        if let InstKind::Alloca { size: Some(s), .. } = inst.kind {
-            if s > 0 && s <= 8 {
-                cand.insert(i as u32, (s, false));
+    // Candidates: fixed-size slots of the entry block (where clang puts
+    // every local's), by alloca instruction, in a dense table up to the
+    // last one. Per candidate: its size, whether some load reads it as a
+    // pointer, whether it is out, and the pointer values stored to it
+    // (the first, and whether there are others).
+    let entry = func.blocks.first()?;
+    let entry = &func.insts[entry.first as usize..(entry.first + entry.len) as usize];
+    let last_alloca = entry.iter().rposition(|inst| {
+        matches!(
+            inst.kind,
+            InstKind::Alloca {
+                size: Some(1..=8),
+                ..
             }
+        )
+    })? + func.blocks[0].first as usize;
+    let mut table: Vec<Candidate> = func.insts[..=last_alloca]
+        .iter()
+        .map(|inst| match inst.kind {
+            InstKind::Alloca {
+                size: Some(s @ 1..=8),
+                ..
+            } => (s, false, false, None, false),
+            _ => (0, false, true, None, false),
+        })
+        .collect();
+    let cand = |table: &mut Vec<Candidate>, v: &Value| -> Option<usize> {
+        match v {
+            Value::Inst(a) if (*a as usize) < table.len() && !table[*a as usize].2 => {
+                Some(*a as usize)
+            }
+            _ => None,
         }
-    }
-    if cand.is_empty() {
-        return None;
-    }
+    };
     // Every use must be a load from it or a store into it, of its size.
-    let mut bad: Vec<u32> = Vec::new();
     for inst in &func.insts {
         match &inst.kind {
             InstKind::Load {
-                ptr: Value::Inst(a),
-                size,
-                is_ptr,
-                ..
+                ptr, size, is_ptr, ..
             } => {
-                if let Some(c) = cand.get_mut(a) {
-                    if u64::from(*size) != c.0 {
-                        bad.push(*a);
-                    }
+                if let Some(a) = cand(&mut table, ptr) {
+                    let c = &mut table[a];
+                    c.2 |= u64::from(*size) != c.0;
                     c.1 |= *is_ptr;
                 }
             }
             InstKind::Store {
                 ptr, value, size, ..
             } => {
-                if let Value::Inst(a) = value {
-                    if cand.contains_key(a) {
-                        bad.push(*a);
-                    }
+                if let Some(a) = cand(&mut table, value) {
+                    table[a].2 = true;
                 }
-                if let Value::Inst(a) = ptr {
-                    if cand.get(a).is_some_and(|c| u64::from(*size) != c.0) {
-                        bad.push(*a);
+                if let Some(a) = cand(&mut table, ptr) {
+                    let c = &mut table[a];
+                    c.2 |= u64::from(*size) != c.0;
+                    if let Some(d) = def_of(value) {
+                        match &c.3 {
+                            None => c.3 = Some(d),
+                            Some(first) => c.4 |= *first != d,
+                        }
                     }
                 }
             }
             k => k.for_each_operand(|v| {
-                if let Value::Inst(a) = v {
-                    if cand.contains_key(a) {
-                        bad.push(*a);
-                    }
+                if let Some(a) = cand(&mut table, v) {
+                    table[a].2 = true;
                 }
             }),
         }
     }
-    for a in bad {
-        cand.remove(&a);
-    }
     // Only slots read as pointers: integer counters gain nothing.
-    let mut slots: Vec<u32> = cand
-        .into_iter()
-        .filter(|(_, (_, ptr))| *ptr)
-        .map(|(a, _)| a)
+    let slots: Vec<u32> = table
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.1 && !c.2)
+        .map(|(a, _)| a as u32)
         .collect();
     if slots.is_empty() {
         return None;
     }
-    slots.sort_unstable();
+    // A slot that only ever holds one pointer (a parameter's spill, a
+    // local assigned once; `NULL` stored besides points nowhere) is read
+    // as that pointer everywhere: no flow to follow.
+    let single: Vec<Option<Def>> = slots
+        .iter()
+        .map(|&a| {
+            let c = &table[a as usize];
+            (!c.4).then(|| c.3.clone().unwrap_or(Def::Nothing))
+        })
+        .collect();
     let idx = |v: &Value| match v {
         Value::Inst(a) => slots.binary_search(a).ok(),
         _ => None,
@@ -156,64 +194,98 @@ pub(super) fn promote(func: &Function) -> Option<Promoted> {
     let mut out = Promoted::default();
     // Per (slot, block): the last store's definition in that block.
     let mut last: HashMap<(usize, u32), Def> = HashMap::default();
-    let mut merge_of: HashMap<(usize, u32), u32> = HashMap::default();
-    // Merge points still to fill in: (slot, block, merge).
-    let mut work: Vec<(usize, u32, u32)> = Vec::new();
-    let mut entry_merge = |s: usize, b: u32, out: &mut Promoted, work: &mut Vec<_>| {
-        *merge_of.entry((s, b)).or_insert_with(|| {
-            out.merges.push(Vec::new());
-            let m = out.merges.len() as u32 - 1;
-            work.push((s, b, m));
-            m
-        })
-    };
+    let mut loads: Vec<(u32, usize, u32)> = Vec::new();
+    let mut cur: Vec<Option<Def>> = vec![None; slots.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (b, blk) in func.blocks.iter().enumerate() {
         let b = b as u32;
-        let mut cur: HashMap<usize, Def> = HashMap::default();
         for i in blk.first..blk.first + blk.len {
             match &func.insts[i as usize].kind {
                 InstKind::Store { ptr, value, .. } => {
-                    if let Some(s) = idx(ptr) {
-                        let d = match value {
-                            Value::Inst(_) | Value::Arg(_) | Value::Global { .. } => {
-                                Def::Value(value.clone())
-                            }
-                            _ => Def::Nothing,
-                        };
-                        cur.insert(s, d);
+                    if let Some(s) = idx(ptr).filter(|&s| single[s].is_none()) {
+                        let d = def_of(value).unwrap_or(Def::Nothing);
+                        if cur[s].replace(d).is_none() {
+                            touched.push(s);
+                        }
                     }
                 }
                 InstKind::Load { ptr, .. } => {
                     if let Some(s) = idx(ptr) {
-                        let d = match cur.get(&s) {
-                            Some(d) => d.clone(),
-                            None => Def::Merge(entry_merge(s, b, &mut out, &mut work)),
-                        };
-                        out.loads.insert(i, d);
+                        if let Some(d) = &single[s] {
+                            out.loads.insert(i, d.clone());
+                            continue;
+                        }
+                        match &cur[s] {
+                            Some(d) => {
+                                out.loads.insert(i, d.clone());
+                            }
+                            // Read on entry to the block: settled below.
+                            None => loads.push((i, s, b)),
+                        }
                     }
                 }
                 _ => {}
             }
         }
-        for (s, d) in cur {
-            last.insert((s, b), d);
+        for s in touched.drain(..) {
+            if let Some(d) = cur[s].take() {
+                last.insert((s, b), d);
+            }
         }
     }
+    if loads.is_empty() {
+        out.slots = slots;
+        return Some(out);
+    }
+    // What a slot holds on entry to a block: what its one predecessor
+    // leaves there (followed up a chain of such blocks), nothing in the
+    // entry block, else a merge point of what each predecessor leaves.
+    let preds = func.predecessors();
     let limit = MAX_MERGES * func.insts.len() + 64;
-    let preds = if work.is_empty() {
-        Vec::new()
-    } else {
-        func.predecessors()
+    let mut merge_of: HashMap<(usize, u32), u32> = HashMap::default();
+    // Merge points still to fill in: (slot, block, merge).
+    let mut work: Vec<(usize, u32, u32)> = Vec::new();
+    let on_entry = |s: usize,
+                    b: u32,
+                    out: &mut Promoted,
+                    work: &mut Vec<(usize, u32, u32)>,
+                    merge_of: &mut HashMap<(usize, u32), u32>|
+     -> Def {
+        let mut at = b;
+        for _ in 0..=preds.len() {
+            match preds[at as usize].as_slice() {
+                [] => return Def::Nothing,
+                [p] => match last.get(&(s, *p)) {
+                    Some(d) => return d.clone(),
+                    None => at = *p,
+                },
+                _ => {
+                    let m = *merge_of.entry((s, at)).or_insert_with(|| {
+                        out.merges.push(Vec::new());
+                        let m = out.merges.len() as u32 - 1;
+                        work.push((s, at, m));
+                        m
+                    });
+                    return Def::Merge(m);
+                }
+            }
+        }
+        // A cycle of single-predecessor blocks: unreachable code.
+        Def::Nothing
     };
+    for (i, s, b) in loads {
+        let d = on_entry(s, b, &mut out, &mut work, &mut merge_of);
+        out.loads.insert(i, d);
+    }
     while let Some((s, b, m)) = work.pop() {
         if out.merges.len() > limit {
             return None;
         }
         let mut defs: Vec<Def> = Vec::new();
-        for &p in preds.get(b as usize).map_or(&[][..], |v| &v[..]) {
+        for &p in &preds[b as usize] {
             let d = match last.get(&(s, p)) {
                 Some(d) => d.clone(),
-                None => Def::Merge(entry_merge(s, p, &mut out, &mut work)),
+                None => on_entry(s, p, &mut out, &mut work, &mut merge_of),
             };
             if !defs.contains(&d) {
                 defs.push(d);
