@@ -2096,7 +2096,7 @@ fn scc_levels(cg: &CallGraph) -> Vec<Vec<usize>> {
 /// casts, constant GEPs, stack slots holding one value (unoptimised
 /// bitcode keeps every local in one) and helpers that return an address
 /// inside their first argument (`spinlock_check(lock)` is `&lock->rlock`).
-fn global_address(
+pub(crate) fn global_address(
     program: &Program<'_>,
     f: FuncId,
     v: &Value,

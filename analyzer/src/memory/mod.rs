@@ -17,6 +17,7 @@ mod closures;
 mod inert;
 pub(crate) mod naming;
 mod prototype;
+mod slots;
 mod solver;
 
 pub use naming::member_path;
