@@ -1505,7 +1505,8 @@ impl Threads {
 impl Threads {
     /// Do threads `a` and `b` never overlap because the function starting
     /// both joins one before it starts the other (`spawn(f).join();
-    /// spawn(g).join()`, `pthread_create(&t, …, f); pthread_join(t); …`)?
+    /// spawn(g).join()`, `pthread_create(&t, …, f); pthread_join(t); …`,
+    /// also two starts of one routine with data of their own each)?
     /// Every start of each is a direct start in one function, run once per
     /// start (no helper, no closure std runs again); from any start of one,
     /// a start of the other is reached only through a join of the first,
@@ -1517,7 +1518,10 @@ impl Threads {
             return false;
         }
         let (ra, rb) = (&self.roots[a], &self.roots[b]);
-        if !ra.one_shot() || !rb.one_shot() || ra.func == rb.func {
+        // Two roots of one routine are two threads when each start runs
+        // its own instance (a start per call of a helper LLVM inlined);
+        // one root of several starts is ordered by its own verdict.
+        if !ra.one_shot() || !rb.one_shot() || (ra.func == rb.func && ra.instance == rb.instance) {
             return false;
         }
         let Some(f) = ra.spawned_at.first().map(|sp| sp.caller) else {
