@@ -1299,8 +1299,8 @@ pub fn takes_index(
                 InstKind::Gep { base, .. } | InstKind::Cast { value: base, .. } => {
                     work.push((base.clone(), depth + 1))
                 }
-                InstKind::Load { .. } => {
-                    for s in memory.slot_values(f, *i) {
+                InstKind::Load { ptr, .. } => {
+                    for s in memory.slot_values(f, ptr, *i) {
                         if !seen.contains(&s) {
                             seen.push(s.clone());
                             work.push((s, depth + 1));

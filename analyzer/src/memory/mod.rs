@@ -23,3 +23,9 @@ mod solver;
 pub use naming::member_path;
 pub(crate) use solver::strip_alias;
 pub use solver::{Instance, Memory, NodeId, Origin, Ptr, SpawnSite};
+
+/// Seconds spent so far promoting pointer slots (see `slots`; for
+/// `SEAM_TIMINGS`).
+pub fn promote_seconds() -> f64 {
+    slots::PROMOTE_NANOS.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e9
+}

@@ -17,6 +17,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+/// Time spent promoting (for `SEAM_TIMINGS`).
+pub static PROMOTE_NANOS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 use crate::ir::{Function, InstKind, Value};
 
 /// What a load of a promoted slot reads.
@@ -38,7 +41,11 @@ pub(super) struct Promoted {
     /// Alloca instructions promoted, sorted: their stores bind nothing,
     /// their loads read [`Promoted::loads`].
     pub slots: Vec<u32>,
-    /// Per load of a promoted slot: what it reads.
+    /// Per promoted slot (as [`Promoted::slots`]): the one pointer it
+    /// ever holds, read by every load of it (a parameter's spill, a local
+    /// assigned once), or `None` when its loads read what reaches them.
+    pub single: Vec<Option<Def>>,
+    /// Per load of a promoted slot that is not single: what it reads.
     pub loads: HashMap<u32, Def>,
     /// Merge points: each holds whatever its definitions hold.
     pub merges: Vec<Vec<Def>>,
@@ -49,11 +56,23 @@ impl Promoted {
         matches!(slot, Value::Inst(a) if self.slots.binary_search(a).is_ok())
     }
 
-    /// The values of the stores that reach load `i` (none when `i` is not
-    /// a load of a promoted slot).
-    pub fn stored_at(&self, i: u32) -> Vec<Value> {
+    /// What load `i` of `ptr` reads, when `ptr` is a promoted slot.
+    pub fn load_def(&self, ptr: &Value, i: u32) -> Option<&Def> {
+        let Value::Inst(a) = ptr else {
+            return None;
+        };
+        let s = self.slots.binary_search(a).ok()?;
+        match &self.single[s] {
+            Some(d) => Some(d),
+            None => self.loads.get(&i),
+        }
+    }
+
+    /// The values of the stores that reach load `i` of `ptr` (none when
+    /// `ptr` is not a promoted slot).
+    pub fn stored_at(&self, ptr: &Value, i: u32) -> Vec<Value> {
         let mut out: Vec<Value> = Vec::new();
-        let Some(d) = self.loads.get(&i) else {
+        let Some(d) = self.load_def(ptr, i) else {
             return out;
         };
         let mut seen: Vec<u32> = Vec::new();
@@ -210,11 +229,7 @@ pub(super) fn promote(func: &Function) -> Option<Promoted> {
                     }
                 }
                 InstKind::Load { ptr, .. } => {
-                    if let Some(s) = idx(ptr) {
-                        if let Some(d) = &single[s] {
-                            out.loads.insert(i, d.clone());
-                            continue;
-                        }
+                    if let Some(s) = idx(ptr).filter(|&s| single[s].is_none()) {
                         match &cur[s] {
                             Some(d) => {
                                 out.loads.insert(i, d.clone());
@@ -235,6 +250,7 @@ pub(super) fn promote(func: &Function) -> Option<Promoted> {
     }
     if loads.is_empty() {
         out.slots = slots;
+        out.single = single;
         return Some(out);
     }
     // What a slot holds on entry to a block: what its one predecessor
@@ -294,6 +310,7 @@ pub(super) fn promote(func: &Function) -> Option<Promoted> {
         out.merges[m as usize] = defs;
     }
     out.slots = slots;
+    out.single = single;
     simplify(&mut out);
     Some(out)
 }
@@ -458,8 +475,14 @@ mod tests {
         );
         let p = promote(&f).expect("promoted");
         assert_eq!(p.slots, vec![0]);
-        assert_eq!(p.loads[&2], Def::Value(g(1)));
-        assert_eq!(p.loads[&4], Def::Value(g(2)));
+        assert_eq!(
+            *p.load_def(&Value::Inst(0), 2).expect("load"),
+            Def::Value(g(1))
+        );
+        assert_eq!(
+            *p.load_def(&Value::Inst(0), 4).expect("load"),
+            Def::Value(g(2))
+        );
         assert!(p.merges.is_empty());
     }
 
@@ -492,7 +515,7 @@ mod tests {
             ],
         );
         let p = promote(&f).expect("promoted");
-        let Def::Merge(m) = p.loads[&3] else {
+        let Some(Def::Merge(m)) = p.load_def(&Value::Inst(0), 3).cloned() else {
             panic!("merge expected")
         };
         assert_eq!(
@@ -530,7 +553,10 @@ mod tests {
             ],
         );
         let p = promote(&f).expect("promoted");
-        assert_eq!(p.loads[&2], Def::Value(g(1)));
+        assert_eq!(
+            *p.load_def(&Value::Inst(0), 2).expect("load"),
+            Def::Value(g(1))
+        );
         assert!(p.merges.is_empty());
     }
 

@@ -625,12 +625,12 @@ impl Memory {
     }
 
     /// The values stored to a promoted pointer slot (-O0 local variable)
-    /// that reach load `i` of `f`; empty for other instructions.
-    pub fn slot_values(&self, f: FuncId, i: u32) -> Vec<Value> {
+    /// that reach load `i` of `ptr` in `f`; empty for other instructions.
+    pub fn slot_values(&self, f: FuncId, ptr: &Value, i: u32) -> Vec<Value> {
         self.promoted
             .get(f as usize)
             .and_then(|p| p.as_ref())
-            .map(|p| p.stored_at(i))
+            .map(|p| p.stored_at(ptr, i))
             .unwrap_or_default()
     }
 
@@ -1302,9 +1302,11 @@ impl<'p, 'm> Solver<'p, 'm> {
                 InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. }
                     if promoted.as_ref().is_some_and(|pr| pr.is_promoted(ptr)) =>
                 {
-                    if let Some(d) = promoted.as_ref().and_then(|pr| pr.loads.get(&i)) {
-                        let p = self.def_ptr(x, d, &merges);
-                        self.set(x, i, p);
+                    if let InstKind::Load { ptr, .. } = &inst.kind {
+                        if let Some(d) = promoted.as_ref().and_then(|pr| pr.load_def(ptr, i)) {
+                            let p = self.def_ptr(x, d, &merges);
+                            self.set(x, i, p);
+                        }
                     }
                 }
                 InstKind::Alloca { di_type, .. } => {
@@ -1513,7 +1515,12 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// Function `f`'s promoted pointer slots (computed once per function).
     fn promoted_slots(&mut self, f: FuncId) -> Option<std::sync::Arc<super::slots::Promoted>> {
         if self.promoted[f as usize].is_none() {
+            let t = std::time::Instant::now();
             let p = super::slots::promote(self.program.function(f)).map(std::sync::Arc::new);
+            super::slots::PROMOTE_NANOS.fetch_add(
+                t.elapsed().as_nanos() as u64,
+                std::sync::atomic::Ordering::Relaxed,
+            );
             self.promoted[f as usize] = Some(p);
         }
         self.promoted[f as usize].clone().flatten()
@@ -2899,10 +2906,10 @@ impl<'p, 'm> Solver<'p, 'm> {
                 Some(InstKind::Gep { base, .. }) | Some(InstKind::Cast { value: base, .. }) => {
                     self.index_source(f, base, depth - 1, out)
                 }
-                Some(InstKind::Load { .. }) => {
+                Some(InstKind::Load { ptr, .. }) => {
                     let stored = self
                         .promoted_slots(f)
-                        .map(|p| p.stored_at(*i))
+                        .map(|p| p.stored_at(ptr, *i))
                         .unwrap_or_default();
                     for s in stored {
                         self.index_source(f, &s, depth - 1, out);
