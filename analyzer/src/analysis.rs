@@ -92,9 +92,12 @@ pub fn run_with(
     let memory = Memory::solve(&program, &index);
     if timings {
         eprintln!(
-            "seam: memory: {} nodes, {} helper copies",
+            "seam: memory: {} nodes, {} helper copies, {} promoted slots ({} merge points, {:.2} s promoting)",
             memory.node_count(),
-            memory.clone_count()
+            memory.clone_count(),
+            memory.promoted_counts().0,
+            memory.promoted_counts().1,
+            crate::memory::promote_seconds()
         );
     }
     lap("memory");

@@ -284,7 +284,7 @@ impl Accesses {
                 }
             }
             entry.sort_by_key(|h| h.lock);
-            w.walk_root(r, root.func, entry);
+            w.walk_root(r, root.instance, entry);
         }
         w.attach_roots();
         let mut access_paths = HashMap::default();
@@ -413,11 +413,11 @@ impl Walker<'_, '_, '_> {
         self.program.is_std_internal(f, i)
     }
 
-    fn walk_root(&mut self, root: usize, func: FuncId, entry: Vec<Held>) {
+    fn walk_root(&mut self, root: usize, start: Instance, entry: Vec<Held>) {
         // Depth-first, explicit stack: (points-to instance, entry lockset,
         // call path, under pthread_once, calling context). A root is its
-        // function's original instance.
-        let mut stack: Vec<WalkItem> = vec![(func, entry, (CallPaths::EMPTY, None), false, None)];
+        // function's original instance, or the copy its start runs.
+        let mut stack: Vec<WalkItem> = vec![(start, entry, (CallPaths::EMPTY, None), false, None)];
         while let Some((x, mut entry, (caller_path, site), once, parent)) = stack.pop() {
             let f = self.memory.func_of(x);
             // Calls on this item's path, and the call that enters it.
@@ -1208,7 +1208,7 @@ impl Walker<'_, '_, '_> {
         if !self.seen_access.insert(key) {
             return;
         }
-        let spread = if variable_index(self.program.function(f), ptr) {
+        let spread = if takes_index(self.program, self.memory, Some(self.cur_instance), f, ptr) {
             let array = self.memory.di_type(p.node).and_then(|(m, t)| {
                 crate::memory::naming::array_at(&self.program.modules[m as usize], t, p.off)
             });
@@ -1262,6 +1262,57 @@ impl Walker<'_, '_, '_> {
             spread,
         });
     }
+}
+
+/// Does the address `v` of `f`, run as points-to instance `x` (any
+/// instance of `f` when `None`), take a run-time index: in its own
+/// computation (`arr[i]`, see [`variable_index`]), in what a -O0 pointer
+/// variable it is loaded from held (`s = &table[i]; s->hits++`), or in the
+/// element pointer a caller handed the parameter it comes from
+/// (`addref(&cache[i])`, closed programs)?
+pub fn takes_index(
+    program: &Program<'_>,
+    memory: &Memory,
+    x: Option<Instance>,
+    f: FuncId,
+    v: &Value,
+) -> bool {
+    let func = program.function(f);
+    let mut work: Vec<(Value, u32)> = vec![(v.clone(), 0)];
+    let mut seen: Vec<Value> = Vec::new();
+    while let Some((v, depth)) = work.pop() {
+        if depth > 8 {
+            continue;
+        }
+        match &v {
+            Value::Arg(k) => {
+                let indexed = match x {
+                    Some(x) => memory.indexed_param(x, *k),
+                    None => memory.indexed_param_any(f, *k),
+                };
+                if indexed {
+                    return true;
+                }
+            }
+            Value::Inst(i) => match &func.insts[*i as usize].kind {
+                InstKind::Gep { index: Some(_), .. } => return true,
+                InstKind::Gep { base, .. } | InstKind::Cast { value: base, .. } => {
+                    work.push((base.clone(), depth + 1))
+                }
+                InstKind::Load { ptr, .. } => {
+                    for s in memory.slot_values(f, ptr, *i) {
+                        if !seen.contains(&s) {
+                            seen.push(s.clone());
+                            work.push((s, depth + 1));
+                        }
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Places an access by run-time index into memory of no known array

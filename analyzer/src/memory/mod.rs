@@ -17,8 +17,15 @@ mod closures;
 mod inert;
 pub(crate) mod naming;
 mod prototype;
+mod slots;
 mod solver;
 
 pub use naming::{is_lock_type, lock_member_path, member_path, static_location_name};
 pub(crate) use solver::strip_alias;
 pub use solver::{Instance, Memory, NodeId, Origin, Ptr, SpawnSite};
+
+/// Seconds spent so far promoting pointer slots (see `slots`; for
+/// `SEAM_TIMINGS`).
+pub fn promote_seconds() -> f64 {
+    slots::PROMOTE_NANOS.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e9
+}

@@ -170,6 +170,10 @@ pub struct SpawnSite {
     pub caller: FuncId,
     pub inst: u32,
     pub callee: FuncId,
+    /// The points-to instance of `callee` this start runs: its own id, or
+    /// a copy bound to this start's data alone (see
+    /// [`Solver::start_instance`]).
+    pub instance: Instance,
     pub context: Context,
     pub self_concurrent: bool,
     /// Name of the registering function (`request_threaded_irq`).
@@ -230,8 +234,8 @@ enum IntSource {
 enum Pending {
     /// Indirect call: (calling instance, inst, callee pointer).
     Call(Instance, u32, Ptr),
-    /// Spawn through a model: (caller, inst, model index).
-    Spawn(FuncId, u32, usize),
+    /// Spawn through a model: (calling instance, inst, model index).
+    Spawn(Instance, u32, usize),
 }
 
 /// The solved points-to graph, frozen: every query is read-only.
@@ -260,6 +264,12 @@ pub struct Memory {
     /// Nodes reachable from globals, external objects or data handed to
     /// another thread: the rest never leaves the thread that made it.
     shared: Vec<bool>,
+    /// Per function: its promoted pointer slots (see `slots`).
+    promoted: Vec<Option<std::sync::Arc<super::slots::Promoted>>>,
+    /// Parameters (instance, index) some call hands an element pointer
+    /// taken by a run-time index (`addref(&cache[i])`): what the callee
+    /// reaches through it may be any element (closed programs only).
+    indexed_params: HashSet<(Instance, u32)>,
 }
 
 const NONE: Ptr = Ptr {
@@ -270,6 +280,9 @@ const NONE: Ptr = Ptr {
 const MAX_ORIGINS: usize = 16;
 /// Rounds of indirect-call, spawn and copy resolution.
 const MAX_FIXPOINT_ROUNDS: usize = 32;
+/// Instructions copies of start routines may add beyond the program's own
+/// size (a small program starting one routine from several places).
+const MIN_START_BUDGET: usize = 1 << 16;
 /// Objects with more pointer fields than this are not copied field by field.
 const MAX_COPY_FIELDS: usize = 256;
 
@@ -327,10 +340,22 @@ struct Solver<'p, 'm> {
     copy_seen: Vec<(NodeId, usize, NodeId)>,
     /// Per spawn: its callback lists (first function, length) when last
     /// resolved.
-    spawn_seen: HashMap<(FuncId, u32), Vec<(FuncId, usize)>>,
+    spawn_seen: HashMap<(Instance, u32), Vec<(FuncId, usize)>>,
     /// Per spawn call and callback: the list seen (first function,
     /// length) and those of its functions that fit the model.
-    spawn_fit: HashMap<(FuncId, u32, u32), FittingCallbacks>,
+    spawn_fit: HashMap<(Instance, u32, u32), FittingCallbacks>,
+    /// Per thread start (caller, call, start routine): the instance of the
+    /// routine it runs (see [`Solver::start_instance`]).
+    start_insts: HashMap<(FuncId, u32, FuncId), Instance>,
+    /// Start routines some start already runs the original instance of.
+    started: HashSet<FuncId>,
+    /// Instructions copies of start routines may still add (a budget of
+    /// their own: the copies of small helpers may have used theirs up in a
+    /// small program).
+    start_budget: usize,
+    /// Registrations already recorded (a copy of the registering function
+    /// makes the same registration again).
+    registered: HashSet<(FuncId, u32, FuncId)>,
     /// Parameters calls do not bind (see `inert`).
     inert: HashMap<FuncId, u64>,
     /// Per function: small enough and simple enough to be copied per call
@@ -354,6 +379,9 @@ struct Solver<'p, 'm> {
     closure_roots: Vec<Ptr>,
     /// Per external function: some module declares it returning a pointer.
     ext_returns_ptr: Vec<bool>,
+    /// Per function, once asked: its pointer variables kept in stack slots
+    /// whose loads read the stores reaching them (see `slots`).
+    promoted: Vec<Option<Option<std::sync::Arc<super::slots::Promoted>>>>,
 }
 
 impl Memory {
@@ -399,10 +427,20 @@ impl Memory {
             copy_seen: Vec::new(),
             spawn_seen: HashMap::default(),
             spawn_fit: HashMap::default(),
+            start_insts: HashMap::default(),
+            started: HashSet::default(),
+            start_budget: (0..program.funcs.len() as FuncId)
+                .map(|f| program.function(f).insts.len())
+                .sum::<usize>()
+                + MIN_START_BUDGET,
+            registered: HashSet::default(),
             inert: super::inert::inert_params(program, index),
-            clonable: (0..program.funcs.len() as FuncId)
-                .map(|f| clonable(program, index, f))
-                .collect(),
+            clonable: {
+                let open = open_helpers(program);
+                (0..program.funcs.len() as FuncId)
+                    .map(|f| clonable(program, index, &open, f))
+                    .collect()
+            },
             alias_insts: HashMap::default(),
             clone_funcs: Vec::new(),
             clone_depth: Vec::new(),
@@ -415,6 +453,7 @@ impl Memory {
             library,
             closure_roots: Vec::new(),
             ext_returns_ptr: ext_returns_ptr(program),
+            promoted: vec![None; program.funcs.len()],
         };
         // `SEAM_TIMINGS=1`: the solver's steps too.
         let timings = std::env::var_os("SEAM_TIMINGS").is_some();
@@ -440,6 +479,9 @@ impl Memory {
         lap("calls");
         s.merge_by_type();
         s.fixpoint();
+        if s.settle_starts() {
+            s.fixpoint();
+        }
         lap("types");
         let m = s.freeze();
         lap("freeze");
@@ -580,6 +622,40 @@ impl Memory {
 
     pub fn node_count(&self) -> usize {
         self.nodes.len()
+    }
+
+    /// The values stored to a promoted pointer slot (-O0 local variable)
+    /// that reach load `i` of `ptr` in `f`; empty for other instructions.
+    pub fn slot_values(&self, f: FuncId, ptr: &Value, i: u32) -> Vec<Value> {
+        self.promoted
+            .get(f as usize)
+            .and_then(|p| p.as_ref())
+            .map(|p| p.stored_at(ptr, i))
+            .unwrap_or_default()
+    }
+
+    /// Pointer slots read flow-sensitively, and the merge points their
+    /// loads need (per function, not per copy).
+    pub fn promoted_counts(&self) -> (usize, usize) {
+        self.promoted
+            .iter()
+            .flatten()
+            .fold((0, 0), |(s, m), p| (s + p.slots.len(), m + p.merges.len()))
+    }
+
+    /// Does some call hand parameter `k` of instance `x` an element
+    /// pointer taken by a run-time index (see `Solver::indexed_params`)?
+    pub fn indexed_param(&self, x: Instance, k: u32) -> bool {
+        self.indexed_params.contains(&(x, k))
+    }
+
+    /// The same for some instance of function `f`.
+    pub fn indexed_param_any(&self, f: FuncId, k: u32) -> bool {
+        !self.indexed_params.is_empty()
+            && self
+                .indexed_params
+                .iter()
+                .any(|&(x, j)| j == k && self.func_of(x) == f)
     }
 }
 
@@ -1028,6 +1104,110 @@ impl<'p, 'm> Solver<'p, 'm> {
         Some(c)
     }
 
+    /// The instance of start routine `g` that the thread start `(f, i)`
+    /// runs. Binding every start's data to one instance makes the thread
+    /// started with `NULL` reach what another start hands over (`&tally`),
+    /// so main's write between the two starts looks concurrent with it.
+    /// The first start of `g` runs its original; each further start gets a
+    /// copy of its own (within the copy budget), bound to that start's
+    /// data alone. [`Solver::settle_starts`] decides afterwards whether
+    /// the copies are kept apart.
+    fn start_instance(&mut self, f: FuncId, i: u32, g: FuncId) -> Instance {
+        if let Some(&c) = self.start_insts.get(&(f, i, g)) {
+            return c;
+        }
+        let len = self.program.function(g).insts.len();
+        let c = if self.started.insert(g) || self.start_budget < len {
+            g
+        } else {
+            self.start_budget -= len;
+            let c = (self.program.funcs.len() + self.clone_funcs.len()) as Instance;
+            self.clone_funcs.push(g);
+            self.clone_depth.push(0);
+            self.push_instance(g);
+            self.constraints(c);
+            c
+        };
+        self.start_insts.insert((f, i, g), c);
+        c
+    }
+
+    /// Start routines run by several starts, each its own instance (see
+    /// [`Solver::start_instance`]): kept apart when the starts hand over
+    /// different data (what their data parameters point to differs, or one
+    /// hands over nothing: `NULL`, an integer), so each start is a thread
+    /// root of its own. When every start hands over the same, the copies
+    /// tell nothing apart: the original gets their data and every start
+    /// runs it, as before. Returns whether anything was unified.
+    fn settle_starts(&mut self) -> bool {
+        let mut groups: BTreeMap<(FuncId, u8), Vec<usize>> = BTreeMap::new();
+        for (k, sp) in self.spawns.iter().enumerate() {
+            if sp.instance != sp.callee
+                || self.start_insts.get(&(sp.caller, sp.inst, sp.callee)) == Some(&sp.callee)
+            {
+                groups
+                    .entry((sp.callee, sp.context as u8))
+                    .or_default()
+                    .push(k);
+            }
+        }
+        let mut unified = false;
+        for ((g, _), sites) in groups {
+            if sites.len() < 2 || sites.iter().all(|&k| self.spawns[k].instance == g) {
+                continue;
+            }
+            // What each start's data parameter points to; a placeholder
+            // no object was bound to (`NULL`, an integer) is nothing.
+            let data: Vec<Option<Ptr>> = sites
+                .iter()
+                .map(|&k| {
+                    let x = self.spawns[k].instance;
+                    let d = self.start_data(k)?;
+                    let p = *self.param_ptrs[x as usize].get(d as usize)?;
+                    let q = self.norm(p);
+                    (!self.nodes[q.node as usize].origins.is_empty()).then_some(q)
+                })
+                .collect();
+            if data.iter().all(|d| *d == data[0]) {
+                for &k in &sites {
+                    let x = self.spawns[k].instance;
+                    if x == g {
+                        continue;
+                    }
+                    if let Some(d) = self.start_data(k) {
+                        if let (Some(&a), Some(&b)) = (
+                            self.param_ptrs[x as usize].get(d as usize),
+                            self.param_ptrs[g as usize].get(d as usize),
+                        ) {
+                            self.unify(a, b);
+                            unified = true;
+                        }
+                    }
+                    self.spawns[k].instance = g;
+                }
+            }
+        }
+        unified
+    }
+
+    /// The parameter of its start routine that registration `k` hands its
+    /// data to.
+    fn start_data(&self, k: usize) -> Option<u32> {
+        let s = &self.spawns[k];
+        let func = self.program.function(s.caller);
+        let module = self.program.funcs[s.caller as usize].module;
+        match &func.insts.get(s.inst as usize)?.kind {
+            InstKind::Call { callee, .. } => {
+                let model = self
+                    .index
+                    .of(self.program.call_target(module, callee)?)
+                    .spawn?;
+                model.data.map(|_| model.data_param)
+            }
+            _ => None,
+        }
+    }
+
     /// Pointer for a constant/global operand in `module` (no function context).
     fn value_in_module(&mut self, module: u32, v: &Value, user: Option<FuncId>) -> Option<Ptr> {
         let Value::Global { name, offset } = v else {
@@ -1097,9 +1277,38 @@ impl<'p, 'm> Solver<'p, 'm> {
         let program = self.program;
         let func = program.function(f);
         let module = program.funcs[f as usize].module;
+        let promoted = self.promoted_slots(f);
+        // This instance's merge points of promoted slots: each holds what
+        // the stores reaching it stored.
+        let merges: Vec<Ptr> = match &promoted {
+            Some(pr) => {
+                let ms: Vec<Ptr> = pr.merges.iter().map(|_| self.fresh(None)).collect();
+                for (m, defs) in pr.merges.iter().enumerate() {
+                    for d in defs {
+                        if let Some(p) = self.def_ptr(x, d, &ms) {
+                            self.unify(ms[m], p);
+                        }
+                    }
+                }
+                ms
+            }
+            None => Vec::new(),
+        };
         for (i, inst) in func.insts.iter().enumerate() {
             let i = i as u32;
             match &inst.kind {
+                // A promoted slot's load reads the stores that reach it;
+                // its stores bind nothing in the slot.
+                InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. }
+                    if promoted.as_ref().is_some_and(|pr| pr.is_promoted(ptr)) =>
+                {
+                    if let InstKind::Load { ptr, .. } = &inst.kind {
+                        if let Some(d) = promoted.as_ref().and_then(|pr| pr.load_def(ptr, i)) {
+                            let p = self.def_ptr(x, d, &merges);
+                            self.set(x, i, p);
+                        }
+                    }
+                }
                 InstKind::Alloca { di_type, .. } => {
                     let p = self.fresh(Some(Origin::Stack(f, i)));
                     if let Some(t) = di_type {
@@ -1303,6 +1512,29 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
+    /// Function `f`'s promoted pointer slots (computed once per function).
+    fn promoted_slots(&mut self, f: FuncId) -> Option<std::sync::Arc<super::slots::Promoted>> {
+        if self.promoted[f as usize].is_none() {
+            let t = std::time::Instant::now();
+            let p = super::slots::promote(self.program.function(f)).map(std::sync::Arc::new);
+            super::slots::PROMOTE_NANOS.fetch_add(
+                t.elapsed().as_nanos() as u64,
+                std::sync::atomic::Ordering::Relaxed,
+            );
+            self.promoted[f as usize] = Some(p);
+        }
+        self.promoted[f as usize].clone().flatten()
+    }
+
+    /// What a definition of a promoted slot points to in instance `x`.
+    fn def_ptr(&mut self, x: Instance, d: &super::slots::Def, merges: &[Ptr]) -> Option<Ptr> {
+        match d {
+            super::slots::Def::Nothing => None,
+            super::slots::Def::Value(v) => self.val(x, v),
+            super::slots::Def::Merge(m) => merges.get(*m as usize).copied(),
+        }
+    }
+
     fn call(&mut self, x: Instance, module: u32, i: u32, callee: &Callee, args: &[Value]) {
         let f = self.func_of(x);
         // Function addresses passed as arguments are address-taken.
@@ -1359,7 +1591,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                 if let Some(sp) = sem.spawn {
                     self.spawn_models.push(sp);
                     let idx = self.spawn_models.len() - 1;
-                    self.pending.push(Pending::Spawn(f, i, idx));
+                    self.pending.push(Pending::Spawn(x, i, idx));
                 }
                 match target {
                     // A marked access of Rust's library defined in the input
@@ -2152,10 +2384,11 @@ impl<'p, 'm> Solver<'p, 'm> {
     }
 
     /// Pointers of a call's arguments as models count them (after `sret`).
-    fn model_arg_ptrs(&mut self, f: FuncId, i: u32) -> Vec<Option<Ptr>> {
+    fn model_arg_ptrs(&mut self, x: Instance, i: u32) -> Vec<Option<Ptr>> {
         let program = self.program;
+        let f = self.func_of(x);
         let args = program.function(f).insts[i as usize].kind.model_args();
-        self.ptrs_of(f, args)
+        self.ptrs_of(x, args)
     }
 
     fn ptrs_of(&mut self, x: Instance, args: &[Value]) -> Vec<Option<Ptr>> {
@@ -2175,9 +2408,21 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// callbacks receiving `struct my_dev *` see one `struct my_dev`.
     fn external_params(&mut self) {
         let program = self.program;
+        // In a closed program (one that defines `main`) a visible function
+        // nothing calls is dead or the out-of-line copy of a helper inlined
+        // everywhere: nothing outside calls it, and its `struct s *`
+        // parameter must not make every `struct s` the program allocates
+        // one object (see `merge_by_type`).
+        let closed = program
+            .funcs
+            .iter()
+            .enumerate()
+            .any(|(f, pf)| pf.name == "main" && !program.function(f as FuncId).is_declaration);
         for f in 0..program.funcs.len() as FuncId {
-            let outside = self.address_taken.contains(&f)
-                || (!self.has_direct_caller.contains(&f) && program.function(f).visible);
+            let uncalled = !self.has_direct_caller.contains(&f)
+                && program.function(f).visible
+                && (!closed || program.funcs[f as usize].name == "main");
+            let outside = self.address_taken.contains(&f) || uncalled;
             if !outside {
                 continue;
             }
@@ -2329,9 +2574,10 @@ impl<'p, 'm> Solver<'p, 'm> {
                             }
                         }
                     }
-                    Pending::Spawn(f, i, m) => {
+                    Pending::Spawn(x, i, m) => {
+                        let f = self.func_of(x);
                         let model = self.spawn_models[m];
-                        let args = self.model_arg_ptrs(f, i);
+                        let args = self.model_arg_ptrs(x, i);
                         let data = model
                             .data
                             .and_then(|d| args.get(d as usize).copied().flatten());
@@ -2425,15 +2671,15 @@ impl<'p, 'm> Solver<'p, 'm> {
                                 (l.first().copied().unwrap_or(FuncId::MAX), l.len())
                             })
                             .collect();
-                        if self.spawn_seen.get(&(f, i)) == Some(&seen) {
+                        if self.spawn_seen.get(&(x, i)) == Some(&seen) {
                             continue;
                         }
-                        self.spawn_seen.insert((f, i), seen.clone());
+                        self.spawn_seen.insert((x, i), seen.clone());
                         for (k, (cb_node, context, self_concurrent)) in
                             callbacks.into_iter().enumerate()
                         {
                             let (first, len) = seen[k];
-                            let (start, mut fit) = match self.spawn_fit.remove(&(f, i, k as u32)) {
+                            let (start, mut fit) = match self.spawn_fit.remove(&(x, i, k as u32)) {
                                 Some((p_first, p_len, fit)) if p_first == first && p_len <= len => {
                                     (p_len, fit)
                                 }
@@ -2445,7 +2691,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                                     .filter(|&g| self.callback_fits(f, i, model, g)),
                             );
                             let mut targets = fit.clone();
-                            self.spawn_fit.insert((f, i, k as u32), (first, len, fit));
+                            self.spawn_fit.insert((x, i, k as u32), (first, len, fit));
                             targets.sort_unstable();
                             // Unification gives one class to every object of
                             // a type (`struct work_struct` is one object), so
@@ -2462,16 +2708,33 @@ impl<'p, 'm> Solver<'p, 'm> {
                                 targets.retain(|&g| program.funcs[g as usize].module == home);
                             }
                             for g in targets {
-                                if !self.bound.insert((f, i + (1 << 31), g)) {
+                                if !self.bound.insert((x, i + (1 << 31), g)) {
                                     continue;
                                 }
                                 changed = true;
+                                let per_start = context == Context::Thread
+                                    && model.at_exit.is_none()
+                                    && !model.synchronous
+                                    && self.program.language(g) == crate::ir::Language::C
+                                    && !self.library[g as usize];
+                                let runs = if per_start {
+                                    self.start_instance(f, i, g)
+                                } else {
+                                    g
+                                };
                                 if let Some(d) = data {
-                                    if let Some(&p) =
-                                        self.param_ptrs[g as usize].get(model.data_param as usize)
+                                    if let Some(&p) = self.param_ptrs[runs as usize]
+                                        .get(model.data_param as usize)
                                     {
                                         self.unify(d, p);
                                     }
+                                }
+                                // A copy of the registering function (a
+                                // thread started at several places that
+                                // starts another) binds its data too, but
+                                // registers nothing new.
+                                if !self.registered.insert((f, i, g)) {
+                                    continue;
                                 }
                                 if let Some(when) = model.at_exit {
                                     // Runs in an exiting thread: called where
@@ -2504,6 +2767,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                                     caller: f,
                                     inst: i,
                                     callee: g,
+                                    instance: runs,
                                     context,
                                     self_concurrent,
                                     via,
@@ -2558,6 +2822,102 @@ impl<'p, 'm> Solver<'p, 'm> {
             if !changed {
                 break;
             }
+        }
+    }
+
+    /// Parameters an element pointer taken by a run-time index reaches
+    /// (`cache_entry_addref(&cache[i])`), directly or through the callers'
+    /// own such parameters, in a closed program (one that defines `main`).
+    /// Kernel code passes `&dev->queues[i]` to per-element helpers all the
+    /// time; it keeps taking such a pointer as element 0.
+    fn indexed_params(&mut self) -> HashSet<(Instance, u32)> {
+        let program = self.program;
+        let mut marked: HashSet<(Instance, u32)> = HashSet::default();
+        let closed =
+            program.funcs.iter().enumerate().any(|(f, info)| {
+                info.name == "main" && !program.function(f as FuncId).is_declaration
+            });
+        if !closed {
+            return marked;
+        }
+        let mut edges: HashMap<(Instance, u32), Vec<(Instance, u32)>> = HashMap::default();
+        let mut work: Vec<(Instance, u32)> = Vec::new();
+        let instances = self.param_ptrs.len() as Instance;
+        for x in 0..instances {
+            let f = self.func_of(x);
+            let func = program.function(f);
+            let module = program.funcs[f as usize].module;
+            for (i, inst) in func.insts.iter().enumerate() {
+                let i = i as u32;
+                let InstKind::Call { callee, args, .. } = &inst.kind else {
+                    continue;
+                };
+                let callees: Vec<Instance> = match callee {
+                    Callee::Direct(name) => match program.direct_target(module, *name) {
+                        Some(t @ Target::Defined(g)) if !self.index.of(t).is_primitive() => {
+                            vec![match self.clone_at.get(&(x, i)) {
+                                Some(&c) if self.func_of(c) == g => c,
+                                _ => g,
+                            }]
+                        }
+                        _ => continue,
+                    },
+                    Callee::Indirect(_) => match self.indirect_targets.get(&(f, i)) {
+                        Some(t) => t.clone(),
+                        None => continue,
+                    },
+                };
+                for (k, a) in args.iter().enumerate() {
+                    let mut src = (false, Vec::new());
+                    self.index_source(f, a, 8, &mut src);
+                    for &c in &callees {
+                        if src.0 && marked.insert((c, k as u32)) {
+                            work.push((c, k as u32));
+                        }
+                        for &j in &src.1 {
+                            edges.entry((x, j)).or_default().push((c, k as u32));
+                        }
+                    }
+                }
+            }
+        }
+        while let Some(p) = work.pop() {
+            for &q in edges.get(&p).map_or(&[][..], |v| &v[..]) {
+                if marked.insert(q) {
+                    work.push(q);
+                }
+            }
+        }
+        marked
+    }
+
+    /// Where the address `v` of `f` comes from, as far as a run-time index
+    /// goes: whether it takes one (`&cache[i]`, through casts, constant
+    /// offsets and promoted slots), and the parameters it derives from.
+    fn index_source(&mut self, f: FuncId, v: &Value, depth: u32, out: &mut (bool, Vec<u32>)) {
+        if depth == 0 || out.0 {
+            return;
+        }
+        let func = self.program.function(f);
+        match v {
+            Value::Arg(k) if !out.1.contains(k) => out.1.push(*k),
+            Value::Inst(i) => match &func.insts.get(*i as usize).map(|x| &x.kind) {
+                Some(InstKind::Gep { index: Some(_), .. }) => out.0 = true,
+                Some(InstKind::Gep { base, .. }) | Some(InstKind::Cast { value: base, .. }) => {
+                    self.index_source(f, base, depth - 1, out)
+                }
+                Some(InstKind::Load { ptr, .. }) => {
+                    let stored = self
+                        .promoted_slots(f)
+                        .map(|p| p.stored_at(ptr, *i))
+                        .unwrap_or_default();
+                    for s in stored {
+                        self.index_source(f, &s, depth - 1, out);
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
         }
     }
 
@@ -2676,6 +3036,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
         for s in &self.spawns {
             roots.extend(self.param_ptrs[s.callee as usize].iter().map(|p| p.node));
+            roots.extend(self.param_ptrs[s.instance as usize].iter().map(|p| p.node));
         }
         roots.extend(self.closure_roots.iter().map(|p| p.node));
         let n = self.nodes.len();
@@ -2700,6 +3061,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                 shared[i as usize] = true;
             }
         }
+        let indexed_params = self.indexed_params();
         Memory {
             nodes: self.nodes,
             inst_ptrs: self.inst_ptrs,
@@ -2719,6 +3081,8 @@ impl<'p, 'm> Solver<'p, 'm> {
             address_taken: self.address_taken,
             once_calls: self.once_calls,
             shared,
+            promoted: self.promoted.into_iter().map(Option::flatten).collect(),
+            indexed_params,
         }
     }
 }
@@ -2963,6 +3327,56 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
     None
 }
 
+/// Per function: a C function with external linkage that only the
+/// program's own direct calls can reach, so it may be copied per call
+/// site like a `static` one. That needs a closed program (one that
+/// defines `main`: nothing outside calls into it) and a function whose
+/// address is never taken (no indirect call, no callback registration,
+/// no alias can reach it). Kernel code defines no `main`: none there.
+fn open_helpers(program: &Program<'_>) -> Vec<bool> {
+    use crate::ir::{Language, Linkage};
+    let n = program.funcs.len();
+    let closed = (0..n)
+        .any(|f| program.funcs[f].name == "main" && !program.function(f as FuncId).is_declaration);
+    if !closed {
+        return vec![false; n];
+    }
+    let mut taken = vec![false; n];
+    let mut mark = |m: u32, v: &Value| {
+        if let Value::Global { name, .. } = v {
+            if let Some(Symbol::Func(g)) = program.resolve(m, *name) {
+                taken[g as usize] = true;
+            }
+        }
+    };
+    for (m, module) in program.modules.iter().enumerate() {
+        let m = m as u32;
+        for func in &module.functions {
+            for inst in &func.insts {
+                inst.kind.for_each_operand(|v| mark(m, v));
+            }
+        }
+        for glob in &module.globals {
+            for (_, v) in &glob.pointers {
+                mark(m, v);
+            }
+        }
+        for a in &module.aliases {
+            mark(m, &a.target);
+        }
+    }
+    (0..n)
+        .map(|f| {
+            let func = program.function(f as FuncId);
+            program.language(f as FuncId) == Language::C
+                && func.linkage == Linkage::External
+                && !func.is_declaration
+                && program.funcs[f].name != "main"
+                && !taken[f]
+        })
+        .collect()
+}
+
 /// Can `g` be copied per call site? A small function with a pointer
 /// parameter whose memory effects are all on pointers the solver follows
 /// per copy: no indirect call or thread start (their targets are resolved
@@ -2970,8 +3384,9 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
 /// native atomic that could be a lock (hand-rolled locks are decided per
 /// function by the lock stage). Two kinds qualify:
 ///
-/// - a C function of its file (`static`, `static inline`), with no native
-///   atomic at all, and lock operations only when they are balanced (see
+/// - a C function of its file (`static`, `static inline`; in a closed
+///   program also one only direct calls reach, see `open_helpers`), with
+///   no native atomic at all, and lock operations only when they are balanced (see
 ///   `balanced_lock_helper`; the lock stage names them per copy);
 /// - a monomorphisation of Rust's library (`<Arc<T> as Clone>::clone`,
 ///   `Arc::drop_slow`, `drop_in_place::<Arc<T>>`, `RawVec::grow_one`),
@@ -2982,12 +3397,13 @@ fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Optio
 ///   store of 0 (a hand-rolled lock), an instruction of an inlined lock
 ///   primitive, a rendezvous (barrier, channel) or a closure handed to a
 ///   std API keep it whole.
-fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
+fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, open: &[bool], g: FuncId) -> bool {
     use crate::ir::{Language, Linkage, Ordering, RmwOp};
     let func = program.function(g);
     let rust_std = program.language(g) == Language::Rust
         && crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled);
-    let c_local = program.language(g) == Language::C && func.linkage == Linkage::Internal;
+    let c_local = program.language(g) == Language::C
+        && (func.linkage == Linkage::Internal || open[g as usize]);
     if !(c_local || rust_std)
         || func.is_declaration
         || func.insts.is_empty()

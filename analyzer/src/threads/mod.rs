@@ -36,6 +36,11 @@ pub enum Phase {
 #[derive(Clone, Debug)]
 pub struct ThreadRoot {
     pub func: FuncId,
+    /// The points-to instance the root's walk starts from: `func` itself,
+    /// or a copy bound to the data of the one start it stands for (a
+    /// routine started at several places with different data is a root
+    /// per start; see memory's `start_instance`).
+    pub instance: crate::memory::Instance,
     pub context: Context,
     pub self_concurrent: bool,
     pub phase: Phase,
@@ -281,7 +286,8 @@ impl Threads {
                     || n.starts_with("instrument_atomic_")
                     || n.starts_with("kcsan_check_")
             });
-        let mut spawned_root: HashMap<(FuncId, Context), usize> = HashMap::default();
+        let mut spawned_root: HashMap<(crate::memory::Instance, Context), usize> =
+            HashMap::default();
         let mut joins: HashMap<FuncId, (Vec<u32>, Vec<JoinLoop>)> = HashMap::default();
         let mut index_ranges: HashMap<FuncId, crate::ir::ranges::IndexRanges> = HashMap::default();
         // Where each registration starts its thread, for order.
@@ -391,12 +397,13 @@ impl Threads {
                     inner,
                     contained_in: None,
                 };
-                if let Some(&k) = spawned_root.get(&(s.callee, s.context)) {
+                if let Some(&k) = spawned_root.get(&(s.instance, s.context)) {
                     roots[k].spawned_at.push(point);
-                } else if seen.insert((s.callee, s.context)) {
-                    spawned_root.insert((s.callee, s.context), roots.len());
+                } else if seen.insert((s.callee, s.context)) || s.instance != s.callee {
+                    spawned_root.insert((s.instance, s.context), roots.len());
                     roots.push(ThreadRoot {
                         func: s.callee,
+                        instance: s.instance,
                         context: s.context,
                         self_concurrent: s.self_concurrent,
                         phase: init_phase(s.callee).unwrap_or(Phase::Concurrent),
@@ -457,6 +464,7 @@ impl Threads {
             if root && seen.insert((f, Context::Process)) {
                 roots.push(ThreadRoot {
                     func: f,
+                    instance: f,
                     context: if is_main {
                         Context::Thread
                     } else {
@@ -484,6 +492,7 @@ impl Threads {
             }
             roots.push(ThreadRoot {
                 func: f,
+                instance: f,
                 context: Context::Process,
                 self_concurrent: rc.self_concurrent.unwrap_or(true),
                 phase: Phase::Concurrent,
@@ -595,7 +604,11 @@ impl Threads {
             let sites: Vec<&crate::memory::SpawnSite> = memory
                 .spawns
                 .iter()
-                .filter(|s| s.callee == roots[k].func && s.context == roots[k].context)
+                .filter(|s| {
+                    s.callee == roots[k].func
+                        && s.instance == roots[k].instance
+                        && s.context == roots[k].context
+                })
                 .collect();
             let data_param = sites.first().and_then(|s| {
                 let func = program.function(s.caller);
@@ -673,7 +686,9 @@ impl Threads {
         if ra.phase != Phase::Concurrent || rb.phase != Phase::Concurrent {
             return false;
         }
-        if a == b || ra.func == rb.func {
+        // Roots of one routine started at different places with data of
+        // their own (different instances) are different threads.
+        if a == b || (ra.func == rb.func && ra.instance == rb.instance) {
             return ra.self_concurrent && rb.self_concurrent;
         }
         !self.exclusive.contains(&(ra.func, rb.func))
@@ -1417,13 +1432,43 @@ impl Threads {
         {
             return false;
         }
-        let parents: Vec<usize> = (0..self.roots.len())
-            .filter(|&k| self.roots[k].func == pf && k != other && k != access_root)
+        // The parent thread: one root, or one per start of its routine
+        // when its starts hand over data of their own (then every one of
+        // them starts `other`, and each must order the access).
+        let all: Vec<usize> = (0..self.roots.len())
+            .filter(|&k| self.roots[k].func == pf)
             .collect();
-        let [parent] = parents.as_slice() else {
-            return false;
-        };
-        let parent = *parent;
+        let split = all.iter().any(|&k| self.roots[k].instance != pf);
+        let parents: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&k| k != other && k != access_root)
+            .collect();
+        match parents.as_slice() {
+            [p] if !split => {
+                self.ordered_through(program, access_root, func, inst, path, other, *p)
+            }
+            [_, ..] if split && parents.len() == all.len() => parents
+                .iter()
+                .all(|&p| self.ordered_through(program, access_root, func, inst, path, other, p)),
+            _ => false,
+        }
+    }
+
+    /// `ordered_through_parent` through one parent root.
+    #[allow(clippy::too_many_arguments)]
+    fn ordered_through(
+        &self,
+        program: &Program<'_>,
+        access_root: usize,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+        other: usize,
+        parent: usize,
+    ) -> bool {
+        let points = &self.roots[other].spawned_at;
+        let pf = self.roots[parent].func;
         if !self.roots[parent].one_shot() || self.roots[parent].spawned_at.is_empty() {
             return false;
         }
@@ -1460,7 +1505,8 @@ impl Threads {
 impl Threads {
     /// Do threads `a` and `b` never overlap because the function starting
     /// both joins one before it starts the other (`spawn(f).join();
-    /// spawn(g).join()`, `pthread_create(&t, …, f); pthread_join(t); …`)?
+    /// spawn(g).join()`, `pthread_create(&t, …, f); pthread_join(t); …`,
+    /// also two starts of one routine with data of their own each)?
     /// Every start of each is a direct start in one function, run once per
     /// start (no helper, no closure std runs again); from any start of one,
     /// a start of the other is reached only through a join of the first,
@@ -1472,7 +1518,10 @@ impl Threads {
             return false;
         }
         let (ra, rb) = (&self.roots[a], &self.roots[b]);
-        if !ra.one_shot() || !rb.one_shot() || ra.func == rb.func {
+        // Two roots of one routine are two threads when each start runs
+        // its own instance (a start per call of a helper LLVM inlined);
+        // one root of several starts is ordered by its own verdict.
+        if !ra.one_shot() || !rb.one_shot() || (ra.func == rb.func && ra.instance == rb.instance) {
             return false;
         }
         let Some(f) = ra.spawned_at.first().map(|sp| sp.caller) else {
@@ -2032,6 +2081,10 @@ fn runs_once(
         return false;
     }
     if let Some(r) = roots.iter().find(|r| r.func == f) {
+        // One root per start of a routine started at several places.
+        if roots.iter().any(|q| q.func == f && q.instance != q.func) {
+            return false;
+        }
         return r.phase == Phase::Init
             || (r.one_shot() && !r.self_concurrent)
             || (r.context == Context::Thread && r.spawned_at.is_empty());

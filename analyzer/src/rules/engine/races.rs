@@ -294,7 +294,7 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
         return false;
     }
     // The lock test is cheap; the root-pair test walks call paths.
-    if common_lock(facts, &a.lockset, &b.lockset).is_none() {
+    if common_lock(facts, &a.lockset, &b.lockset).is_none() || !common_lock_named(facts, a, b) {
         return !same_lock_array(facts, a, b) && some_roots_parallel(facts, a, b);
     }
     // Every common lock picked by the thread's own data (`&locks[id]`):
@@ -311,9 +311,9 @@ fn same_lock_array(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
     if a.spread.is_none() && b.spread.is_none() {
         return false;
     }
-    // The lock's object, its array, its offset in an element, and whether
-    // it was taken by a run-time index.
-    type InArray = (u32, (i64, i64, i64), i64, bool);
+    // The lock's object, its array, its offset in an element, its
+    // element, and whether it was taken by a run-time index.
+    type InArray = (u32, (i64, i64, i64), i64, i64, bool);
     let array_of = |h: &Held| -> Option<InArray> {
         let crate::locks::LockKey::Object(p) = &facts.locks.info(h.lock).key else {
             return None;
@@ -322,21 +322,41 @@ fn same_lock_array(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
         let arr = crate::memory::naming::array_at(&facts.program.modules[m as usize], t, p.off)?;
         let func = facts.program.function(h.site.0);
         let indexed = func.insts.get(h.site.1 as usize).is_some_and(|inst| {
-            inst.kind
-                .model_args()
-                .iter()
-                .any(|v| crate::accesses::variable_index(func, v))
+            inst.kind.model_args().iter().any(|v| {
+                crate::accesses::takes_index(facts.program, facts.memory, None, h.site.0, v)
+            })
         });
-        Some((p.node, arr, (p.off - arr.0).rem_euclid(arr.2), indexed))
+        let (r, e) = (
+            (p.off - arr.0).rem_euclid(arr.2),
+            (p.off - arr.0).div_euclid(arr.2),
+        );
+        Some((p.node, arr, r, e, indexed))
+    };
+    // The element of `arr` an access not by run-time index touches.
+    let data_element = |x: &Access, n: u32, arr: (i64, i64, i64)| -> Option<i64> {
+        (x.spread.is_none() && x.ptr.node == n && arr.0 <= x.ptr.off && x.ptr.off < arr.1)
+            .then(|| (x.ptr.off - arr.0).div_euclid(arr.2))
     };
     a.lockset
         .iter()
         .filter_map(array_of)
-        .any(|(n, arr, r, ia)| {
+        .any(|(n, arr, r, ea, ia)| {
             b.lockset
                 .iter()
                 .filter_map(array_of)
-                .any(|(m, brr, q, ib)| n == m && arr == brr && r == q && (ia || ib))
+                .any(|(m, brr, q, eb, ib)| {
+                    // The indexed lock moves with its side's data, which
+                    // meets the other side's data: when that side touches
+                    // one known element under another known element's
+                    // lock (`cache[5]` under `cache[4]`'s), the two locks
+                    // differ.
+                    let consistent = match (ia, ib) {
+                        (true, false) => data_element(b, n, arr).is_none_or(|d| d == eb),
+                        (false, true) => data_element(a, n, arr).is_none_or(|d| d == ea),
+                        _ => true,
+                    };
+                    n == m && arr == brr && r == q && (ia || ib) && consistent
+                })
         })
 }
 
@@ -495,6 +515,82 @@ pub fn common_lock(facts: &Facts<'_, '_>, a: &[Held], b: &[Held]) -> Option<u32>
         }
     }
     None
+}
+
+/// Is some lock `a` and `b` share (see [`common_lock`]) one lock for this
+/// pair? A lock inside an object unification merged from several globals
+/// (`s = c ? &A : &B; lock(&s->mu)` makes `A.mu` and `B.mu` one lock) may
+/// be any of them. Each side's hold is named by a global where it can be:
+/// by the lock's own address (`lock(&B.mu)`), or, when the side reaches
+/// the locked object's data through a pointer (`s->bal` under `s->mu`),
+/// by the global the other side's access names (`A.bal`: when `s` points
+/// to the data the other side touches, its lock is that global's). Two
+/// holds both named count when they name the same global; both unnamed,
+/// they count as before (the same abstract lock); one named and one not,
+/// they do not: the other may hold another of the globals.
+fn common_lock_named(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
+    for x in &a.lockset {
+        if facts.locks.info(x.lock).kind == LockKind::Rcu {
+            continue;
+        }
+        for y in &b.lockset {
+            if x.lock != y.lock || x.mode == LockMode::Read && y.mode == LockMode::Read {
+                continue;
+            }
+            let crate::locks::LockKey::Object(p) = &facts.locks.info(x.lock).key else {
+                return true;
+            };
+            if !several_globals(facts, p.node) {
+                return true;
+            }
+            let held_as = |h: &Held, me: &Access, other: &Access| {
+                lock_global(facts, h.site).or_else(|| {
+                    let mine = data_global(facts, me);
+                    let theirs = data_global(facts, other)?;
+                    (mine.is_none() && facts.memory.norm(me.ptr).node == p.node).then_some(theirs)
+                })
+            };
+            if held_as(x, a, b) == held_as(y, b, a) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Does object `node` hold more than one global (unification merged
+/// them)?
+fn several_globals(facts: &Facts<'_, '_>, node: u32) -> bool {
+    let mut first = None;
+    facts.memory.origins(node).iter().any(|o| match o {
+        crate::memory::Origin::Global(g) => *first.get_or_insert(*g) != *g,
+        _ => false,
+    })
+}
+
+/// The global whose lock the lock operation at `site` takes by its
+/// address (`pthread_mutex_lock(&B.mu)`), if it does.
+fn lock_global(
+    facts: &Facts<'_, '_>,
+    (f, i): (crate::program::FuncId, u32),
+) -> Option<crate::program::GlobalId> {
+    let func = facts.program.function(f);
+    let inst = func.insts.get(i as usize)?;
+    let crate::ir::InstKind::Call { callee, .. } = &inst.kind else {
+        return None;
+    };
+    let module = facts.program.funcs[f as usize].module;
+    let model = facts
+        .index
+        .of(facts.program.call_target(module, callee)?)
+        .lock?;
+    let arg = inst.kind.model_args().get(model.arg? as usize)?;
+    facts.program.global_address(f, arg, 6).map(|(g, _)| g)
+}
+
+/// The global an access names by its address (`A.bal = 5`), if it does.
+fn data_global(facts: &Facts<'_, '_>, a: &Access) -> Option<crate::program::GlobalId> {
+    build::symbol_location(facts, a).map(|(g, _)| g)
 }
 
 /// Locks that exclude and that seam can tell apart: not the RCU read side,
