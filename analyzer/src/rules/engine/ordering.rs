@@ -82,6 +82,13 @@ pub enum Verdict {
     /// data race proper, not a stale read, and are judged as one; these
     /// findings name the flag access at fault, for a note.
     Unordered(Vec<Finding>),
+    /// Broken publication whose writer did publish with a release store,
+    /// but the reader may read a later relaxed store of its (user space):
+    /// the release sequence ends there (C++20: only RMWs continue one), so
+    /// nothing orders the pair, which is a data race under the C11/Rust
+    /// model. These findings (the relaxed store's missing-release) are
+    /// reported and named in a note on the race, which is reported too.
+    SequenceEnded(Vec<Finding>),
 }
 
 /// Judges the pair (`w` writes D, `r` reads D).
@@ -97,6 +104,9 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
     let mut ordered = false;
     let mut distant = false;
     let mut out = Vec::new();
+    // A writer's release store came first, but the reader may read a later
+    // relaxed store (see `Verdict::SequenceEnded`).
+    let mut seq_ended = false;
     // The reader's frames and their flag loads, found once (on first need)
     // for all of the writer's frames.
     let mut readers: Option<Vec<ReaderFrame>> = None;
@@ -179,6 +189,7 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                     let (i, _, st) = flag[k];
                     st.ord == StoreOrd::Release || barrier_between(facts, wf, wpos, *i, true)
                 };
+                let mut released_before = false;
                 let (s_inst, writer_ok) = match flag
                     .iter()
                     .position(|(_, _, st)| may_pass(st.value, &needs))
@@ -186,7 +197,8 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                     Some(k) => {
                         // A relaxed RMW after a release store continues
                         // its release sequence.
-                        let ok = heads(k) || (flag[k].2.rmw && (0..k).any(heads));
+                        released_before = (0..k).any(heads);
+                        let ok = heads(k) || (flag[k].2.rmw && released_before);
                         // A later relaxed store of a value the reader
                         // goes on with ends the sequence (C++20: only
                         // RMWs continue one): the reader may have seen
@@ -198,7 +210,10 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                                 && !barrier_between(facts, wf, wpos, *i, true)
                         });
                         match ends {
-                            Some((i, _, _)) if ok => (*i, false),
+                            Some((i, _, _)) if ok => {
+                                released_before = true;
+                                (*i, false)
+                            }
                             _ => (flag[k].0, ok),
                         }
                     }
@@ -255,6 +270,9 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                     continue;
                 }
                 if !writer_ok {
+                    // The writer published with release, then stored the
+                    // value the reader goes on with relaxed.
+                    seq_ended |= released_before && reader_ok;
                     out.push(ordering_finding(
                         facts,
                         "missing-release",
@@ -287,6 +305,8 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
         Verdict::NotMessagePassing
     } else if out.is_empty() {
         Verdict::Ordered
+    } else if seq_ended && !facts.threads.kernel {
+        Verdict::SequenceEnded(out)
     } else {
         Verdict::Broken(out)
     }
