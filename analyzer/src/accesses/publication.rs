@@ -80,20 +80,41 @@ pub fn prepublication(
     let mut out = HashSet::default();
     // Accesses per allocation, then one reachability walk per allocation
     // that has any (pre-optimisation code has an alloca per local).
+    let mut escapes_of: HashMap<u32, Vec<u32>> = Default::default();
+    for &(a, i) in &local.escapes {
+        escapes_of.entry(a).or_default().push(i);
+    }
     let mut accesses: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
     for (i, inst) in func.insts.iter().enumerate() {
         let ptr = match &inst.kind {
             InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. } => ptr,
             InstKind::MemSet { dst, .. } => dst,
+            // A copy into the object from a local nothing else ever sees
+            // (-O0 builds a struct literal's array in a temporary, filled
+            // in a loop, and copies it in): its read cannot race either,
+            // so the copy is judged by its destination. The temporary's
+            // only escapes are the copy and phis or selects that stay
+            // pointers into it (whose own uses are its escapes too).
+            InstKind::MemCopy { dst, src, .. }
+                if derived(src).is_some_and(|s| {
+                    escapes_of.get(&s).is_none_or(|es| {
+                        es.iter().all(|&e| {
+                            e == i as u32
+                                || (matches!(
+                                    func.insts[e as usize].kind,
+                                    InstKind::Phi { .. } | InstKind::Select { .. }
+                                ) && stays_local(func, e))
+                        })
+                    })
+                }) =>
+            {
+                dst
+            }
             _ => continue,
         };
         if let Some(a) = derived(ptr) {
             accesses.entry(a).or_default().push(i as u32);
         }
-    }
-    let mut escapes_of: HashMap<u32, Vec<u32>> = Default::default();
-    for &(a, i) in &local.escapes {
-        escapes_of.entry(a).or_default().push(i);
     }
     let direct_slots = direct_slots(func, &local.heap);
     for (a, insts) in accesses {
@@ -123,6 +144,39 @@ pub fn prepublication(
         }));
     }
     out
+}
+
+/// Is the pointer instruction `v` of `func` (a phi walking a local array)
+/// used only to address memory, compare, and make more such pointers:
+/// never stored, passed or returned?
+fn stays_local(func: &Function, v: u32) -> bool {
+    let mut seen: HashSet<u32> = HashSet::default();
+    let mut work = vec![v];
+    while let Some(p) = work.pop() {
+        if !seen.insert(p) {
+            continue;
+        }
+        let me = Value::Inst(p);
+        for (u, inst) in func.insts.iter().enumerate() {
+            let mut uses = false;
+            inst.kind.for_each_operand(|x| uses |= *x == me);
+            if !uses {
+                continue;
+            }
+            match &inst.kind {
+                InstKind::Gep { index, .. } if index.as_ref() != Some(&me) => work.push(u as u32),
+                InstKind::Cast { .. } | InstKind::Phi { .. } | InstKind::Select { .. } => {
+                    work.push(u as u32)
+                }
+                InstKind::ICmp { .. } | InstKind::Load { .. } => {}
+                InstKind::Store { value, .. } if *value != me => {}
+                InstKind::MemSet { .. } => {}
+                InstKind::MemCopy { .. } => {}
+                _ => return false,
+            }
+        }
+    }
+    true
 }
 
 /// Where the stack slots of `f` whose address escapes end their life:
