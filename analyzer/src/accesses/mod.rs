@@ -8,10 +8,12 @@
 //! with and without a lock is visited twice). Absolute lockset at a point =
 //! (entry ∪ plus) − minus, from the locks stage's relative states.
 
+mod constants;
 pub mod marking;
 mod paths;
 mod publication;
 
+pub(crate) use constants::{const_arg, const_value, slot_value};
 pub use paths::{CallPaths, CallSite};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -497,17 +499,29 @@ impl Walker<'_, '_, '_> {
             if !self.prepub.contains_key(&f) {
                 let pp = publication::prepublication(
                     self.program,
+                    self.cg,
                     self.index,
                     &mut self.fresh,
                     &self.locks.functions[f as usize],
                     f,
                 );
                 self.prepub.insert(f, pp);
-                let own =
-                    publication::own_allocations(self.program, self.index, &mut self.fresh, f);
+                let own = publication::own_allocations(
+                    self.program,
+                    self.cg,
+                    self.index,
+                    &mut self.fresh,
+                    f,
+                );
                 self.own.insert(f, own);
                 if self.user_space {
-                    let d = publication::slot_deaths(self.program, self.index, &mut self.fresh, f);
+                    let d = publication::slot_deaths(
+                        self.program,
+                        self.cg,
+                        self.index,
+                        &mut self.fresh,
+                        f,
+                    );
                     self.deaths.insert(f, d);
                 }
                 let dr = kcsan_regions(self.program, f);
@@ -882,7 +896,7 @@ impl Walker<'_, '_, '_> {
         // A C library function reading or writing what it is given
         // (`strcpy(name, …)`): the program's plain access, at the call.
         if let Some(bm) = sem.buffer.filter(|_| self.user_space) {
-            let size = const_arg(args, bm.size_arg).unwrap_or(0);
+            let size = const_arg(self.program, self.cg, f, args, bm.size_arg).unwrap_or(0);
             let sides = [
                 (&bm.reads, AccessKind::Read),
                 (&bm.writes, AccessKind::Write),
@@ -925,7 +939,10 @@ impl Walker<'_, '_, '_> {
             a,
             size,
             kind,
-            Marking::Model(name, am.ordering_for(const_arg(args, am.ordering_arg))),
+            Marking::Model(
+                name,
+                am.ordering_for(const_arg(self.program, self.cg, f, args, am.ordering_arg)),
+            ),
             held,
             pid,
         );
@@ -1571,14 +1588,6 @@ fn entry_locks(
     out.sort_by_key(|h| h.lock);
     out.dedup_by_key(|h| h.lock);
     out
-}
-
-/// The constant a call passes in argument `k` (a model's `ordering_arg`).
-pub(crate) fn const_arg(args: &[Value], k: Option<u32>) -> Option<u64> {
-    match args.get(k? as usize)? {
-        Value::Int(v) => Some(*v as u64),
-        _ => None,
-    }
 }
 
 /// Size of what source parameter `k` of `g` points to, per its debug-info

@@ -10,6 +10,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::callgraph::CallGraph;
 use crate::ir::{Function, InstKind, Ordering, Value};
 use crate::locks::FunctionLocks;
 use crate::program::{FuncId, ModelIndex, Program, Target};
@@ -48,19 +49,19 @@ struct Local {
 /// Instructions of `f` that access a local allocation before it escapes.
 pub fn prepublication(
     program: &Program<'_>,
+    cg: &CallGraph,
     index: &ModelIndex<'_>,
     fresh: &mut FreshReturns,
     locks: &FunctionLocks,
     f: FuncId,
 ) -> HashSet<u32> {
     let func = program.function(f);
-    let Some(local) = locals(program, index, fresh, f, 0) else {
+    let Some(local) = locals(program, cg, index, fresh, f, 0) else {
         return HashSet::default();
     };
     // A Relaxed store publishing the pointer orders nothing, unless a lock
     // is held around it (the reader takes it too) or a release fence
     // comes between the access and it.
-    let module = program.funcs[f as usize].module;
     let weak: Vec<(u32, u32)> = local
         .escapes
         .iter()
@@ -79,20 +80,41 @@ pub fn prepublication(
     let mut out = HashSet::default();
     // Accesses per allocation, then one reachability walk per allocation
     // that has any (pre-optimisation code has an alloca per local).
+    let mut escapes_of: HashMap<u32, Vec<u32>> = Default::default();
+    for &(a, i) in &local.escapes {
+        escapes_of.entry(a).or_default().push(i);
+    }
     let mut accesses: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
     for (i, inst) in func.insts.iter().enumerate() {
         let ptr = match &inst.kind {
             InstKind::Load { ptr, .. } | InstKind::Store { ptr, .. } => ptr,
             InstKind::MemSet { dst, .. } => dst,
+            // A copy into the object from a local nothing else ever sees
+            // (-O0 builds a struct literal's array in a temporary, filled
+            // in a loop, and copies it in): its read cannot race either,
+            // so the copy is judged by its destination. The temporary's
+            // only escapes are the copy and phis or selects that stay
+            // pointers into it (whose own uses are its escapes too).
+            InstKind::MemCopy { dst, src, .. }
+                if derived(src).is_some_and(|s| {
+                    escapes_of.get(&s).is_none_or(|es| {
+                        es.iter().all(|&e| {
+                            e == i as u32
+                                || (matches!(
+                                    func.insts[e as usize].kind,
+                                    InstKind::Phi { .. } | InstKind::Select { .. }
+                                ) && stays_local(func, e))
+                        })
+                    })
+                }) =>
+            {
+                dst
+            }
             _ => continue,
         };
         if let Some(a) = derived(ptr) {
             accesses.entry(a).or_default().push(i as u32);
         }
-    }
-    let mut escapes_of: HashMap<u32, Vec<u32>> = Default::default();
-    for &(a, i) in &local.escapes {
-        escapes_of.entry(a).or_default().push(i);
     }
     let direct_slots = direct_slots(func, &local.heap);
     for (a, insts) in accesses {
@@ -102,7 +124,7 @@ pub fn prepublication(
             func,
             &block_of,
             weak.iter().filter(|(x, _)| *x == a).map(|(_, i)| *i),
-            |i| release_fence(program, index, module, func, i),
+            |i| release_fence(program, cg, index, f, i),
         );
         // A heap allocation in a loop makes a new object every round: an
         // access through the allocation's own value (not a copy kept from
@@ -124,6 +146,39 @@ pub fn prepublication(
     out
 }
 
+/// Is the pointer instruction `v` of `func` (a phi walking a local array)
+/// used only to address memory, compare, and make more such pointers:
+/// never stored, passed or returned?
+fn stays_local(func: &Function, v: u32) -> bool {
+    let mut seen: HashSet<u32> = HashSet::default();
+    let mut work = vec![v];
+    while let Some(p) = work.pop() {
+        if !seen.insert(p) {
+            continue;
+        }
+        let me = Value::Inst(p);
+        for (u, inst) in func.insts.iter().enumerate() {
+            let mut uses = false;
+            inst.kind.for_each_operand(|x| uses |= *x == me);
+            if !uses {
+                continue;
+            }
+            match &inst.kind {
+                InstKind::Gep { index, .. } if index.as_ref() != Some(&me) => work.push(u as u32),
+                InstKind::Cast { .. } | InstKind::Phi { .. } | InstKind::Select { .. } => {
+                    work.push(u as u32)
+                }
+                InstKind::ICmp { .. } | InstKind::Load { .. } => {}
+                InstKind::Store { value, .. } if *value != me => {}
+                InstKind::MemSet { .. } => {}
+                InstKind::MemCopy { .. } => {}
+                _ => return false,
+            }
+        }
+    }
+    true
+}
+
 /// Where the stack slots of `f` whose address escapes end their life:
 /// (instruction, alloca) pairs, by instruction. A slot with
 /// `llvm.lifetime.end` markers (optimised code) dies at each of them;
@@ -133,12 +188,13 @@ pub fn prepublication(
 /// not such an escape here (see `Local::lent_to_std`).
 pub fn slot_deaths(
     program: &Program<'_>,
+    cg: &CallGraph,
     index: &ModelIndex<'_>,
     fresh: &mut FreshReturns,
     f: FuncId,
 ) -> Vec<(u32, u32)> {
     let func = program.function(f);
-    let Some(local) = locals(program, index, fresh, f, 0) else {
+    let Some(local) = locals(program, cg, index, fresh, f, 0) else {
         return Vec::new();
     };
     let mut escapes_of: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
@@ -241,11 +297,12 @@ fn through_allocation(func: &Function, i: u32, a: u32, direct_slots: &HashMap<u3
 /// through it.
 pub fn own_allocations(
     program: &Program<'_>,
+    cg: &CallGraph,
     index: &ModelIndex<'_>,
     fresh: &mut FreshReturns,
     f: FuncId,
 ) -> Vec<Option<u32>> {
-    locals(program, index, fresh, f, 0)
+    locals(program, cg, index, fresh, f, 0)
         .map(|l| l.origin)
         .unwrap_or_default()
 }
@@ -254,6 +311,7 @@ pub fn own_allocations(
 /// helper) and let escape nowhere but through its return?
 fn returns_fresh(
     program: &Program<'_>,
+    cg: &CallGraph,
     index: &ModelIndex<'_>,
     fresh: &mut FreshReturns,
     f: FuncId,
@@ -268,7 +326,7 @@ fn returns_fresh(
     // Recursion (or a deeper query) meets `false` until this one is known.
     fresh.memo.insert(f, false);
     let func = program.function(f);
-    let v = locals(program, index, fresh, f, depth).is_some_and(|local| {
+    let v = locals(program, cg, index, fresh, f, depth).is_some_and(|local| {
         let mut returned: Option<u32> = None;
         for inst in &func.insts {
             let InstKind::Ret { value: Some(v) } = &inst.kind else {
@@ -302,6 +360,7 @@ fn returns_fresh(
 /// allocation stored into it rather than being an escape.
 fn locals(
     program: &Program<'_>,
+    cg: &CallGraph,
     index: &ModelIndex<'_>,
     fresh: &mut FreshReturns,
     f: FuncId,
@@ -343,7 +402,7 @@ fn locals(
                     Some(Target::Defined(g))
                         if depth < MAX_FRESH_DEPTH
                             && g != f
-                            && returns_fresh(program, index, fresh, g, depth + 1) =>
+                            && returns_fresh(program, cg, index, fresh, g, depth + 1) =>
                     {
                         any = true;
                         heap.insert(i as u32);
@@ -411,7 +470,7 @@ fn locals(
     let mut escapes: Vec<(u32, u32)> = Vec::new(); // (alloc, inst)
     let mut lent_to_std: HashSet<u32> = HashSet::default();
     let mut unordered: HashSet<u32> = (0..n as u32)
-        .filter(|&i| relaxed_write(program, index, module, &func.insts[i as usize].kind))
+        .filter(|&i| relaxed_write(program, cg, index, f, &func.insts[i as usize].kind))
         .collect();
     // A pointer turned into an integer only for such stores (C's
     // `atomic_store_explicit(&p, &local, memory_order_relaxed)` at -O2
@@ -515,10 +574,12 @@ fn locals(
 /// ordering rules judge those publications.
 fn relaxed_write(
     program: &Program<'_>,
+    cg: &CallGraph,
     index: &ModelIndex<'_>,
-    module: u32,
+    f: FuncId,
     kind: &InstKind,
 ) -> bool {
+    let module = program.funcs[f as usize].module;
     let weak = |o: &Ordering| matches!(o, Ordering::Monotonic | Ordering::Unordered);
     match kind {
         InstKind::Store { ordering, .. } | InstKind::AtomicRmw { ordering, .. } => weak(ordering),
@@ -532,6 +593,9 @@ fn relaxed_write(
             };
             a.access != seam_models::AccessType::Read
                 && a.ordering_for(crate::accesses::const_arg(
+                    program,
+                    cg,
+                    f,
                     kind.model_args(),
                     a.ordering_arg,
                 )) == seam_models::Ordering::Relaxed
@@ -546,12 +610,13 @@ fn relaxed_write(
 /// ordering writes (`fence(Release)` at -O0, `atomic_thread_fence`)?
 fn release_fence(
     program: &Program<'_>,
+    cg: &CallGraph,
     index: &ModelIndex<'_>,
-    module: u32,
-    func: &Function,
+    f: FuncId,
     i: u32,
 ) -> bool {
-    let kind = &func.insts[i as usize].kind;
+    let module = program.funcs[f as usize].module;
+    let kind = &program.function(f).insts[i as usize].kind;
     match kind {
         InstKind::Fence {
             ordering,
@@ -567,6 +632,9 @@ fn release_fence(
             index.of(t).barrier.is_some_and(|b| {
                 matches!(
                     b.kind_for(crate::accesses::const_arg(
+                        program,
+                        cg,
+                        f,
                         kind.model_args(),
                         b.ordering_arg
                     )),

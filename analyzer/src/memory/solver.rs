@@ -288,6 +288,10 @@ const MAX_COPY_FIELDS: usize = 256;
 
 struct Solver<'p, 'm> {
     program: &'p Program<'m>,
+    /// `SEAM_DEBUG_COLLAPSE`: the instruction whose constraints are being
+    /// added, printed when they collapse an object (why a struct lost its
+    /// fields).
+    debug_collapse: Option<(FuncId, u32)>,
     index: &'p ModelIndex<'p>,
     nodes: Vec<Node>,
     inst_ptrs: Vec<Vec<Ptr>>,
@@ -435,6 +439,7 @@ impl Memory {
                 + MIN_START_BUDGET,
             registered: HashSet::default(),
             inert: super::inert::inert_params(program, index),
+            debug_collapse: std::env::var_os("SEAM_DEBUG_COLLAPSE").map(|_| (0, 0)),
             clonable: {
                 let open = open_helpers(program);
                 (0..program.funcs.len() as FuncId)
@@ -878,6 +883,23 @@ impl<'p, 'm> Solver<'p, 'm> {
             return;
         }
         self.nodes[r as usize].collapsed = true;
+        if let Some((f, i)) = self.debug_collapse {
+            let m = self.program.module_of(f);
+            let at = self.program.function(f).insts[i as usize]
+                .loc
+                .and_then(|l| m.locations.get(l as usize))
+                .map(|l| format!("{}:{}", m.str(l.file), l.line))
+                .unwrap_or_default();
+            eprintln!(
+                "seam: collapse: node {r} {:?} at {} inst {i} {at}",
+                self.nodes[r as usize]
+                    .origins
+                    .iter()
+                    .take(3)
+                    .collect::<Vec<_>>(),
+                self.program.funcs[f as usize].demangled
+            );
+        }
         let fields = std::mem::take(&mut self.nodes[r as usize].fields);
         let mut it = fields.into_values();
         if let Some(first) = it.next() {
@@ -1296,6 +1318,9 @@ impl<'p, 'm> Solver<'p, 'm> {
         };
         for (i, inst) in func.insts.iter().enumerate() {
             let i = i as u32;
+            if self.debug_collapse.is_some() {
+                self.debug_collapse = Some((f, i));
+            }
             match &inst.kind {
                 // A promoted slot's load reads the stores that reach it;
                 // its stores bind nothing in the slot.

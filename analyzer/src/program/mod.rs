@@ -344,12 +344,16 @@ pub fn is_rust_std_fn(demangled: &str) -> bool {
 }
 
 /// Source files of core's primitive layer: atomics, pointer reads and
-/// writes, intrinsics, hints and cells. What they do is what their caller
-/// asked for.
+/// writes (`ptr::read`, and the raw pointers' and `NonNull`'s methods
+/// `p.read()`, `p.write(v)`, `p.read_volatile()`), intrinsics, hints and
+/// cells. What they do is what their caller asked for.
 pub fn is_core_primitive_file(file: &str) -> bool {
-    const PRIMITIVES: [&str; 5] = [
+    const PRIMITIVES: [&str; 8] = [
         "core/src/sync/atomic.rs",
         "core/src/ptr/mod.rs",
+        "core/src/ptr/mut_ptr.rs",
+        "core/src/ptr/const_ptr.rs",
+        "core/src/ptr/non_null.rs",
         "core/src/intrinsics/mod.rs",
         "core/src/hint.rs",
         "core/src/cell.rs",

@@ -20,7 +20,7 @@ use seam_models::{AccessType, AsmEffect, BarrierKind, Ordering as Lkmm};
 
 use super::build::{func_name, source_loc};
 use super::Facts;
-use crate::accesses::Access;
+use crate::accesses::{const_value, slot_value, Access};
 use crate::ir::{InstKind, Language, Ordering, Value};
 use crate::locks::{reaches, LockId};
 use crate::memory::{Instance, Ptr};
@@ -82,6 +82,13 @@ pub enum Verdict {
     /// data race proper, not a stale read, and are judged as one; these
     /// findings name the flag access at fault, for a note.
     Unordered(Vec<Finding>),
+    /// Broken publication whose writer did publish with a release store,
+    /// but the reader may read a later relaxed store of its (user space):
+    /// the release sequence ends there (C++20: only RMWs continue one), so
+    /// nothing orders the pair, which is a data race under the C11/Rust
+    /// model. These findings (the relaxed store's missing-release) are
+    /// reported and named in a note on the race, which is reported too.
+    SequenceEnded(Vec<Finding>),
 }
 
 /// Judges the pair (`w` writes D, `r` reads D).
@@ -97,6 +104,9 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
     let mut ordered = false;
     let mut distant = false;
     let mut out = Vec::new();
+    // A writer's release store came first, but the reader may read a later
+    // relaxed store (see `Verdict::SequenceEnded`).
+    let mut seq_ended = false;
     // The reader's frames and their flag loads, found once (on first need)
     // for all of the writer's frames.
     let mut readers: Option<Vec<ReaderFrame>> = None;
@@ -179,6 +189,7 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                     let (i, _, st) = flag[k];
                     st.ord == StoreOrd::Release || barrier_between(facts, wf, wpos, *i, true)
                 };
+                let mut released_before = false;
                 let (s_inst, writer_ok) = match flag
                     .iter()
                     .position(|(_, _, st)| may_pass(st.value, &needs))
@@ -186,7 +197,8 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                     Some(k) => {
                         // A relaxed RMW after a release store continues
                         // its release sequence.
-                        let ok = heads(k) || (flag[k].2.rmw && (0..k).any(heads));
+                        released_before = (0..k).any(heads);
+                        let ok = heads(k) || (flag[k].2.rmw && released_before);
                         // A later relaxed store of a value the reader
                         // goes on with ends the sequence (C++20: only
                         // RMWs continue one): the reader may have seen
@@ -198,7 +210,10 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                                 && !barrier_between(facts, wf, wpos, *i, true)
                         });
                         match ends {
-                            Some((i, _, _)) if ok => (*i, false),
+                            Some((i, _, _)) if ok => {
+                                released_before = true;
+                                (*i, false)
+                            }
                             _ => (flag[k].0, ok),
                         }
                     }
@@ -255,6 +270,9 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
                     continue;
                 }
                 if !writer_ok {
+                    // The writer published with release, then stored the
+                    // value the reader goes on with relaxed.
+                    seq_ended |= released_before && reader_ok;
                     out.push(ordering_finding(
                         facts,
                         "missing-release",
@@ -287,6 +305,8 @@ pub fn classify(facts: &Facts<'_, '_>, cache: &mut FlagCache, w: &Access, r: &Ac
         Verdict::NotMessagePassing
     } else if out.is_empty() {
         Verdict::Ordered
+    } else if seq_ended && !facts.threads.kernel {
+        Verdict::SequenceEnded(out)
     } else {
         Verdict::Broken(out)
     }
@@ -399,7 +419,7 @@ impl FlagCache {
                     continue;
                 }
                 let func = facts.program.function(a.func);
-                let konst = |v: &Value| const_in(facts, a.func, v, 0);
+                let konst = |v: &Value| const_value(facts.program, facts.cg, a.func, v);
                 let Some((_, st)) =
                     store_event(facts, a.func, &func.insts[a.inst as usize].kind, &konst)
                 else {
@@ -504,7 +524,7 @@ fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents
     // lock in both threads' copies of one function, orders nothing.
     let keep = |p: &Ptr| !facts.memory.is_collapsed(p.node) && facts.memory.is_shared(p.node);
     let at = |ptr: &Value| facts.memory.ptr_in(facts.program, x, ptr).filter(keep);
-    let konst = |v: &Value| const_in(facts, f, v, 0);
+    let konst = |v: &Value| const_value(facts.program, facts.cg, f, v);
     for (i, inst) in func.insts.iter().enumerate() {
         let i = i as u32;
         if in_rust_std(facts, f, i) {
@@ -561,64 +581,6 @@ fn find_flag_events(facts: &Facts<'_, '_>, f: FuncId, x: Instance) -> FlagEvents
         }
     }
     out
-}
-
-/// The constant `v` holds in `f`: an integer, or a parameter every call
-/// of `f` passes the same constant in (`wait(&flag, Ordering::Acquire)`
-/// at -O0, the ordering reaching `AtomicBool::load` as a parameter),
-/// through casts and -O0's local copies.
-fn const_in(facts: &Facts<'_, '_>, f: FuncId, v: &Value, depth: u32) -> Option<i64> {
-    let func = facts.program.function(f);
-    let mut v = v.clone();
-    for _ in 0..6 {
-        match v {
-            Value::Int(c) => return Some(c),
-            Value::Arg(k) => {
-                if depth >= 2 {
-                    return None;
-                }
-                let mut out = None;
-                for e in &facts.cg.callers[f as usize] {
-                    let caller = facts.program.function(e.caller);
-                    // Only a call of `f` itself passes `f`'s parameters (not
-                    // a primitive that runs `f` as its callback).
-                    let InstKind::Call { callee, args, .. } = &caller.insts[e.inst as usize].kind
-                    else {
-                        return None;
-                    };
-                    let cm = facts.program.funcs[e.caller as usize].module;
-                    let direct = facts.program.call_target(cm, callee);
-                    if !matches!(callee, crate::ir::Callee::Indirect(_))
-                        && direct != Some(crate::program::Target::Defined(f))
-                    {
-                        return None;
-                    }
-                    let c = const_in(facts, e.caller, args.get(k as usize)?, depth + 1)?;
-                    if out.is_some_and(|o| o != c) {
-                        return None;
-                    }
-                    out = Some(c);
-                }
-                return out;
-            }
-            Value::Inst(i) => match &func.insts.get(i as usize)?.kind {
-                InstKind::Cast { value, .. } => v = value.clone(),
-                InstKind::Load {
-                    ptr: Value::Inst(slot),
-                    ..
-                } if matches!(
-                    func.insts.get(*slot as usize).map(|x| &x.kind),
-                    Some(InstKind::Alloca { .. })
-                ) =>
-                {
-                    v = slot_value(func, *slot)?
-                }
-                _ => return None,
-            },
-            _ => return None,
-        }
-    }
-    None
 }
 
 /// A frame of the reader's path with the flag loads placed before it.
@@ -1604,7 +1566,7 @@ fn barrier_event(facts: &Facts<'_, '_>, f: FuncId, kind: &InstKind) -> Option<Ba
             let order = b
                 .ordering_arg
                 .and_then(|k| kind.model_args().get(k as usize))
-                .and_then(|v| const_in(facts, f, v, 0));
+                .and_then(|v| const_value(facts.program, facts.cg, f, v));
             b.kind_for(order.map(|c| c as u64))
         }
         InstKind::Asm {
@@ -1677,27 +1639,6 @@ fn address_dependent(facts: &Facts<'_, '_>, f: FuncId, r: u32, l: u32) -> bool {
 }
 
 /// The one value (null aside) every store into local slot `slot` writes.
-fn slot_value(func: &crate::ir::Function, slot: u32) -> Option<Value> {
-    let mut out: Option<Value> = None;
-    for inst in &func.insts {
-        if let InstKind::Store {
-            ptr: Value::Inst(p),
-            value,
-            ..
-        } = &inst.kind
-        {
-            if *p != slot || matches!(value, Value::Null) {
-                continue;
-            }
-            match &out {
-                Some(v) if v != value => return None,
-                _ => out = Some(value.clone()),
-            }
-        }
-    }
-    out
-}
-
 fn ordering_finding(
     facts: &Facts<'_, '_>,
     rule: &str,

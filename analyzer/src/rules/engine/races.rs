@@ -196,6 +196,12 @@ fn check_location_pairs(
                 ordering::Verdict::Unordered(fs) => {
                     notes.insert((i, j), flag_notes(fs));
                 }
+                // The flag's finding and the race both: the writer meant to
+                // publish, the store the reader may see orders nothing.
+                ordering::Verdict::SequenceEnded(fs) => {
+                    notes.insert((i, j), flag_notes(fs.clone()));
+                    ordering_findings.extend(fs);
+                }
                 ordering::Verdict::NotMessagePassing => {}
             }
             // Before publication nothing else can see the object.
@@ -886,22 +892,29 @@ fn message_passing(
             // unrelated counters (`bsp_init_amd` under a cpu-caps bit) and
             // nearly doubled missing-acquire/-release.
             ordering::Verdict::Broken(fs) if k == 0 && y.kind == AccessKind::Read => {
-                broken.get_or_insert(fs);
+                broken.get_or_insert(ordering::Verdict::Broken(fs));
+            }
+            ordering::Verdict::SequenceEnded(fs) if k == 0 && y.kind == AccessKind::Read => {
+                broken.get_or_insert(ordering::Verdict::SequenceEnded(fs));
             }
             // The first of two writes, then the flag, then the second (a
             // hand-over to a new owner): unordered, the writes race; the
             // flag is named in a note (user space; on the kernel, see
             // above).
-            ordering::Verdict::Broken(fs) if k == 0 && !facts.threads.kernel => {
+            ordering::Verdict::Broken(fs) | ordering::Verdict::SequenceEnded(fs)
+                if k == 0 && !facts.threads.kernel =>
+            {
                 unordered.get_or_insert(fs);
             }
-            ordering::Verdict::Broken(_) | ordering::Verdict::Unordered(_) => {}
+            ordering::Verdict::Broken(_)
+            | ordering::Verdict::SequenceEnded(_)
+            | ordering::Verdict::Unordered(_) => {}
             ordering::Verdict::Distant => distant = true,
             ordering::Verdict::NotMessagePassing => {}
         }
     }
     match (broken, unordered) {
-        (Some(fs), _) => ordering::Verdict::Broken(fs),
+        (Some(v), _) => v,
         (None, _) if distant => ordering::Verdict::Distant,
         (None, Some(fs)) => ordering::Verdict::Unordered(fs),
         (None, None) => ordering::Verdict::NotMessagePassing,
