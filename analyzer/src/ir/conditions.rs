@@ -61,9 +61,21 @@ impl Conditions {
             if then == otherwise {
                 continue;
             }
-            let Some(k) = key_of(func, cond) else {
+            let Some((k, load)) = key_of(func, cond) else {
                 continue;
             };
+            // A slot's value is the one the branch tests only if the load
+            // is in the branch's block with no store to the slot after it.
+            if let (Key::Slot(slot, _), Some(l)) = (k, load) {
+                let end = blk.first + blk.len;
+                let stored = (l + 1..end).any(|i| {
+                    matches!(&func.insts[i as usize].kind,
+                        InstKind::Store { ptr: Value::Inst(p), .. } if *p == slot)
+                });
+                if l < blk.first || l >= end || stored {
+                    continue;
+                }
+            }
             let at = match keys.iter().position(|x| *x == k) {
                 Some(i) => i,
                 None => {
@@ -283,12 +295,13 @@ impl Conditions {
     }
 }
 
-/// The key of a branch condition, if it can be matched with others.
-fn key_of(func: &Function, cond: &Value) -> Option<Key> {
+/// The key of a branch condition, if it can be matched with others, and
+/// for a slot the load that reads it.
+fn key_of(func: &Function, cond: &Value) -> Option<(Key, Option<u32>)> {
     let Value::Inst(c) = cond else {
         return None;
     };
-    let slot_of = |v: &Value| -> Option<u32> {
+    let slot_of = |v: &Value| -> Option<(u32, u32)> {
         let Value::Inst(l) = v else { return None };
         let InstKind::Load {
             ptr: Value::Inst(s),
@@ -298,7 +311,7 @@ fn key_of(func: &Function, cond: &Value) -> Option<Key> {
         else {
             return None;
         };
-        private_slot(func, *s).then_some(*s)
+        private_slot(func, *s).then_some((*s, *l))
     };
     match &func.insts.get(*c as usize)?.kind {
         InstKind::ICmp {
@@ -306,17 +319,17 @@ fn key_of(func: &Function, cond: &Value) -> Option<Key> {
             lhs,
             rhs: Value::Int(n),
         } => Some(match slot_of(lhs) {
-            Some(s) => Key::Slot(s, Some((*pred, *n))),
-            None => Key::Value(*c),
+            Some((s, l)) => (Key::Slot(s, Some((*pred, *n))), Some(l)),
+            None => (Key::Value(*c), None),
         }),
         InstKind::Cast {
             value,
             op: CastOp::Trunc(1),
         } => Some(match slot_of(value) {
-            Some(s) => Key::Slot(s, None),
-            None => Key::Value(*c),
+            Some((s, l)) => (Key::Slot(s, None), Some(l)),
+            None => (Key::Value(*c), None),
         }),
-        _ => Some(Key::Value(*c)),
+        _ => Some((Key::Value(*c), None)),
     }
 }
 

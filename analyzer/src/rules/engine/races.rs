@@ -668,11 +668,12 @@ fn parallel_roots(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> Option<(usiz
 }
 
 fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: usize) -> bool {
-    let pa = root_paths(facts, a, ar);
-    let pb = root_paths(facts, b, br);
+    let (pa, exact_a) = root_paths(facts, a, ar);
+    let (pb, exact_b) = root_paths(facts, b, br);
+    let exact = exact_a && exact_b;
     pa.iter().any(|p| {
         pb.iter()
-            .any(|q| parallel_on(facts, (a, p, ar), (b, q, br)))
+            .any(|q| parallel_on(facts, (a, p, ar), (b, q, br), exact))
     })
 }
 
@@ -686,31 +687,37 @@ const MAX_ROOT_PATHS: usize = 16;
 /// walked by: in user space, every path of `r` to it (`fill(p, 0)` before
 /// a thread starts and the thread's own `fill(p, 1)`, or a helper called
 /// before and after a start); the first recorded one when there are too
-/// many, and in kernel code.
+/// many, and in kernel code. Also says whether they are exactly the
+/// paths of `r`.
 fn root_paths<'f>(
     facts: &'f Facts<'_, '_>,
     x: &Access,
     r: usize,
-) -> Vec<std::borrow::Cow<'f, [CallSite]>> {
+) -> (Vec<std::borrow::Cow<'f, [CallSite]>>, bool) {
     if !facts.threads.kernel {
         if let Some(paths) = facts.accesses.root_paths(r, x.ctx, MAX_ROOT_PATHS) {
             if !paths.is_empty() {
-                return paths.into_iter().map(std::borrow::Cow::Owned).collect();
+                let paths = paths.into_iter().map(std::borrow::Cow::Owned).collect();
+                return (paths, true);
             }
         }
     }
-    vec![std::borrow::Cow::Borrowed(facts.accesses.path(x.path))]
+    (
+        vec![std::borrow::Cow::Borrowed(facts.accesses.path(x.path))],
+        false,
+    )
 }
 
 /// An access, one of its call paths from the root, and that root.
 type OnPath<'x> = (&'x Access, &'x [CallSite], usize);
 
 /// May `a` and `b` run at once, reached from roots `ar` and `br` by these
-/// call paths?
+/// call paths (`exact`: every path of the two roots, which handoffs need)?
 fn parallel_on(
     facts: &Facts<'_, '_>,
     (a, a_path, ar): OnPath<'_>,
     (b, b_path, br): OnPath<'_>,
+    exact: bool,
 ) -> bool {
     let (ra, rb) = (&facts.threads.roots[ar], &facts.threads.roots[br]);
     // Init code runs before what it registers: it races only with roots it
@@ -743,8 +750,9 @@ fn parallel_on(
     }
     // A thread that takes a lock `main` held when it started it, after
     // what `main` did before it let the lock go.
-    if ordered_by_handoff(facts, (a, a_path, ar), (b, b_path, br))
-        || ordered_by_handoff(facts, (b, b_path, br), (a, a_path, ar))
+    if exact
+        && (ordered_by_handoff(facts, (a, a_path, ar), (b, b_path, br))
+            || ordered_by_handoff(facts, (b, b_path, br), (a, a_path, ar)))
     {
         return false;
     }
