@@ -111,7 +111,10 @@ impl Locks {
                         })
                     })
                 });
-                if !everywhere || self.in_collapsed_object(h.lock, memory) {
+                if !everywhere
+                    || self.in_collapsed_object(h.lock, memory)
+                    || !self.released_by_holders_only(h.lock)
+                {
                     continue;
                 }
                 let Some(node) = self.lock_node(memory, h.lock) else {
@@ -130,6 +133,19 @@ impl Locks {
             }
         }
         out
+    }
+
+    /// Is every release of `lock` in the program made by a function that
+    /// holds it there (took it itself on every way)? A lock another thread
+    /// can give back (a semaphore one thread posts and another waits on)
+    /// may let the started thread in while `main` still "holds" it.
+    fn released_by_holders_only(&self, lock: LockId) -> bool {
+        self.functions.iter().all(|fl| {
+            fl.ops
+                .iter()
+                .filter(|op| op.lock == lock && op.action == LockAction::Release)
+                .all(|op| op.before.plus.iter().any(|h| h.lock == lock))
+        })
     }
 
     /// The object a lock is in, for locks named by an object or symbol.
