@@ -151,6 +151,11 @@ pub struct Accesses {
     /// out of `paths` once (the rules ask for them per pair).
     access_paths: HashMap<u32, Box<[CallSite]>>,
     pub bad_releases: Vec<BadRelease>,
+    /// Per root: its entry context.
+    pub root_ctx: Vec<Option<u32>>,
+    /// Locks threads take that `main` held when it started them (see
+    /// `locks::handoff`).
+    pub handoffs: Vec<crate::locks::Handoff>,
 }
 
 const MAX_DEPTH: usize = 48;
@@ -251,6 +256,8 @@ impl Accesses {
                 paths: CallPaths::default(),
                 access_paths: HashMap::default(),
                 bad_releases: Vec::new(),
+                root_ctx: Vec::new(),
+                handoffs: Vec::new(),
             },
             seen_access: HashSet::default(),
             prepub: HashMap::default(),
@@ -289,6 +296,8 @@ impl Accesses {
             w.walk_root(r, root.instance, entry);
         }
         w.attach_roots();
+        w.out.root_ctx = w.root_entry.clone();
+        w.out.handoffs = locks.handoffs(program, memory, cg, threads);
         let mut access_paths = HashMap::default();
         for pid in w
             .out
@@ -323,6 +332,49 @@ impl Accesses {
     /// root down.
     pub fn path(&self, pid: u32) -> &[CallSite] {
         self.access_paths.get(&pid).map(|p| &p[..]).unwrap_or(&[])
+    }
+
+    /// Every call path (call sites) from root `r`'s entry to context
+    /// `ctx`, when there are at most `cap` of them and none goes round a
+    /// cycle of calls (else None).
+    pub fn root_paths(&self, r: usize, ctx: u32, cap: usize) -> Option<Vec<Vec<CallSite>>> {
+        let entry = self.root_ctx.get(r).copied().flatten()?;
+        let mut out: Vec<Vec<CallSite>> = Vec::new();
+        // Backwards from `ctx`: (context, the call sites below it, reversed).
+        let mut stack: Vec<(u32, Vec<CallSite>, Vec<u32>)> = vec![(ctx, Vec::new(), vec![ctx])];
+        let mut steps = 0usize;
+        while let Some((c, below, chain)) = stack.pop() {
+            steps += 1;
+            if steps > 64 * cap {
+                return None;
+            }
+            if c == entry {
+                out.push(below.iter().rev().copied().collect());
+                if out.len() > cap {
+                    return None;
+                }
+            }
+            let mut callers = self.ctx_callers[c as usize].clone();
+            callers.sort_unstable();
+            callers.dedup();
+            for (p, site) in callers {
+                // Contexts `r` does not reach (their list of roots is
+                // complete and lacks it) lead to no path of `r`.
+                let roots = &self.ctx_roots[p as usize];
+                if roots.len() < MAX_ROOTS_PER_CONTEXT && !roots.contains(&r) {
+                    continue;
+                }
+                if chain.contains(&p) {
+                    return None;
+                }
+                let mut b = below.clone();
+                b.push(site);
+                let mut ch = chain.clone();
+                ch.push(p);
+                stack.push((p, b, ch));
+            }
+        }
+        Some(out)
     }
 
     /// A call path (call sites) from root `r`'s entry to context `ctx`,

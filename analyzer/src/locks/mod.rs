@@ -13,7 +13,11 @@
 //! data, so `spin_lock(&dev->lock)` in C and `rust_helper_spin_lock(ptr)` on
 //! the same `struct my_dev` name one lock.
 
+mod correlated;
 mod creation;
+mod handoff;
+
+pub use handoff::Handoff;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -556,6 +560,10 @@ impl Locks {
                 }
             }
             locks.dataflow(program, cg, &effects, &bodies);
+        }
+        // User space: locks taken and used under one unchanged condition.
+        if slot_ends {
+            locks.correlated_holds(program, cg);
         }
         locks
     }

@@ -18,6 +18,7 @@ use seam_models::{Context, InitPhase};
 
 use crate::callgraph::CallGraph;
 use crate::config::Config;
+use crate::ir::conditions::Conditions;
 use crate::memory::{Memory, Ptr};
 use crate::program::{FuncId, ModelIndex, Primitive, Program, Target};
 
@@ -151,6 +152,10 @@ pub struct SpawnPoint {
     /// runs: every start's thread is over before the call that started it
     /// returns. That root (see [`Threads::find`]).
     pub contained_in: Option<usize>,
+    /// User space: `caller`'s branches on one condition value, so that a
+    /// start and a join under the same unchanged condition (`if (bg)
+    /// pthread_create(…); … if (bg) pthread_join(…)`) pair up.
+    pub conds: Option<std::sync::Arc<Conditions>>,
 }
 
 /// A loop around a join call (`for h in handles { h.join() }`,
@@ -318,6 +323,7 @@ impl Threads {
             })
             .collect();
         let mut starts_in: HashMap<FuncId, Vec<u32>> = HashMap::default();
+        let mut conds: HashMap<FuncId, Option<std::sync::Arc<Conditions>>> = HashMap::default();
         for (_, _, sites) in &placed {
             for ((caller, inst, _), _) in sites {
                 starts_in.entry(*caller).or_default().push(*inst);
@@ -396,6 +402,16 @@ impl Threads {
                     repeated,
                     inner,
                     contained_in: None,
+                    conds: if kernel {
+                        None
+                    } else {
+                        conds
+                            .entry(caller)
+                            .or_insert_with(|| {
+                                Conditions::of(program.function(caller)).map(std::sync::Arc::new)
+                            })
+                            .clone()
+                    },
                 };
                 if let Some(&k) = spawned_root.get(&(s.instance, s.context)) {
                     roots[k].spawned_at.push(point);
@@ -547,31 +563,19 @@ impl Threads {
                         // routines, in which it appears once.
                         let func = program.function(sp.caller);
                         !sp.repeated
-                            && (!reachable_avoiding(
-                                func,
-                                sp.inst,
-                                sp.inst,
-                                &sp.joins,
-                                &sp.join_loops,
-                            ) || points.len() == 1
-                                && sp.inner.is_none()
-                                && !sp.lifted
-                                && instances::started_from_table_once(
-                                    program,
-                                    index,
-                                    sp.caller,
-                                    sp.inst,
-                                    roots[k].func,
-                                ))
-                            && points.iter().all(|y| {
-                                y.inst == sp.inst
-                                    || !reachable_avoiding(
-                                        func,
+                            && (!joins_reachable(func, sp, sp.inst, sp.inst)
+                                || points.len() == 1
+                                    && sp.inner.is_none()
+                                    && !sp.lifted
+                                    && instances::started_from_table_once(
+                                        program,
+                                        index,
+                                        sp.caller,
                                         sp.inst,
-                                        y.inst,
-                                        &sp.joins,
-                                        &sp.join_loops,
-                                    )
+                                        roots[k].func,
+                                    ))
+                            && points.iter().all(|y| {
+                                y.inst == sp.inst || !joins_reachable(func, sp, sp.inst, y.inst)
                             })
                             && (runs_once(program, cg, &roots, sp.caller, 0)
                                 || (!kernel && sole_runner(program, cg, &roots, sp, k).is_some()))
@@ -745,13 +749,7 @@ impl Threads {
     /// Does every way from the start `sp` to instruction `to` of its
     /// function pass a join of the thread it starts?
     pub fn joined_before(&self, program: &Program<'_>, sp: &SpawnPoint, to: u32) -> bool {
-        !reachable_avoiding(
-            program.function(sp.caller),
-            sp.inst,
-            to,
-            &sp.joins,
-            &sp.join_loops,
-        )
+        !joins_reachable(program.function(sp.caller), sp, sp.inst, to)
     }
 
     /// `ordered_by_spawn` through the starts of `other` themselves.
@@ -803,13 +801,7 @@ impl Threads {
                 // Inside the std API that starts the thread: before or after
                 // the start, seam cannot tell.
                 Some(pos) if sp.lifted && pos == sp.inst => false,
-                Some(pos) => !reachable_avoiding(
-                    program.function(sp.caller),
-                    sp.inst,
-                    pos,
-                    &sp.joins,
-                    &sp.join_loops,
-                ),
+                Some(pos) => !joins_reachable(program.function(sp.caller), sp, sp.inst, pos),
                 // Outside every call of a function that joins the thread
                 // before it returns, in the one thread that runs it: before
                 // or after each of the thread's runs.
@@ -1323,7 +1315,11 @@ fn sole_sender(roots: &[ThreadRoot], senders: &[FuncId], cg: &CallGraph) -> Opti
 
 /// Can execution go from the entry of `func` to instruction `to` without
 /// passing one of `waits`?
-fn reachable_from_entry_avoiding(func: &crate::ir::Function, to: u32, waits: &[u32]) -> bool {
+pub(crate) fn reachable_from_entry_avoiding(
+    func: &crate::ir::Function,
+    to: u32,
+    waits: &[u32],
+) -> bool {
     let Some(bt) = func.block_of(to).map(|b| b as usize) else {
         return true;
     };
@@ -1497,7 +1493,7 @@ impl Threads {
             .collect();
         points.iter().all(|sp| {
             rets.iter()
-                .all(|&r| !reachable_avoiding(pfunc, sp.inst, r, &sp.joins, &sp.join_loops))
+                .all(|&r| !joins_reachable(pfunc, sp, sp.inst, r))
         })
     }
 }
@@ -1533,7 +1529,7 @@ impl Threads {
         }
         let func = program.function(f);
         let joined_before = |x: &SpawnPoint, y: &SpawnPoint| {
-            x.inst != y.inst && !reachable_avoiding(func, x.inst, y.inst, &x.joins, &x.join_loops)
+            x.inst != y.inst && !joins_reachable(func, x, x.inst, y.inst)
         };
         ra.spawned_at.iter().all(|x| {
             rb.spawned_at
@@ -1739,13 +1735,7 @@ impl Threads {
                     sp.scope
                         .is_none_or(|sc| in_instance(program, sp.caller, pos, sc))
                         && ((sp.lifted && pos == sp.inst)
-                            || reachable_avoiding(
-                                program.function(sp.caller),
-                                sp.inst,
-                                pos,
-                                &sp.joins,
-                                &sp.join_loops,
-                            ))
+                            || joins_reachable(program.function(sp.caller), sp, sp.inst, pos))
                 })
                 .unwrap_or(false)
         })
@@ -1763,10 +1753,41 @@ fn reachable_avoiding(
     joins: &[u32],
     join_loops: &[JoinLoop],
 ) -> bool {
+    reachable_avoiding_on(func, from, to, joins, join_loops, None)
+}
+
+/// [`reachable_avoiding`] for a start's joins: with the start's function's
+/// branches on one condition (`sp.conds`), only on paths whose branches on
+/// one unchanged condition value agree.
+fn joins_reachable(func: &crate::ir::Function, sp: &SpawnPoint, from: u32, to: u32) -> bool {
+    reachable_avoiding_on(
+        func,
+        from,
+        to,
+        &sp.joins,
+        &sp.join_loops,
+        sp.conds.as_deref(),
+    )
+}
+
+fn reachable_avoiding_on(
+    func: &crate::ir::Function,
+    from: u32,
+    to: u32,
+    joins: &[u32],
+    join_loops: &[JoinLoop],
+    conds: Option<&Conditions>,
+) -> bool {
     let block_of = |i: u32| func.block_of(i).map(|b| b as usize);
     let (Some(bf), Some(bt)) = (block_of(from), block_of(to)) else {
         return true;
     };
+    if let Some(c) = conds {
+        let loops: Vec<&JoinLoop> = join_loops.iter().filter(|l| !l.contains(bf)).collect();
+        return c.reachable(func, from, to, joins, |b, s| {
+            loops.iter().any(|l| l.leaves(b, s))
+        });
+    }
     let join_between = |b: usize, lo: u32, hi: u32| {
         joins
             .iter()
@@ -2122,7 +2143,7 @@ fn joined_before_return(program: &Program<'_>, sp: &SpawnPoint) -> bool {
             .iter()
             .enumerate()
             .filter(|(_, x)| matches!(x.kind, crate::ir::InstKind::Ret { .. }))
-            .all(|(r, _)| !reachable_avoiding(func, sp.inst, r as u32, &sp.joins, &sp.join_loops))
+            .all(|(r, _)| !joins_reachable(func, sp, sp.inst, r as u32))
 }
 
 /// The one root that runs the function starting the thread at `sp`, when

@@ -12,7 +12,7 @@ use seam_models::{LockKind, LockMode};
 use super::build;
 use super::ordering;
 use super::Facts;
-use crate::accesses::{Access, Marking, Spread};
+use crate::accesses::{Access, CallSite, Marking, Spread};
 use crate::ir::Language;
 use crate::locks::Held;
 use crate::rules::{AccessKind, Finding, Related};
@@ -796,26 +796,69 @@ fn parallel_roots(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> Option<(usiz
 }
 
 fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: usize) -> bool {
+    let (pa, exact_a) = root_paths(facts, a, ar);
+    let (pb, exact_b) = root_paths(facts, b, br);
+    let exact = exact_a && exact_b;
+    pa.iter().any(|p| {
+        pb.iter()
+            .any(|q| parallel_on(facts, (a, p, ar), (b, q, br), exact))
+    })
+}
+
+/// Paths of the call tree kept per access before falling back on the
+/// first one recorded.
+const MAX_ROOT_PATHS: usize = 16;
+
+/// The call paths from root `r` to access `x` that order is judged on. A
+/// calling context is shared by every call (and root) that enters a
+/// function with the same locks, and records only the first path it was
+/// walked by: in user space, every path of `r` to it (`fill(p, 0)` before
+/// a thread starts and the thread's own `fill(p, 1)`, or a helper called
+/// before and after a start); the first recorded one when there are too
+/// many, and in kernel code. Also says whether they are exactly the
+/// paths of `r`.
+fn root_paths<'f>(
+    facts: &'f Facts<'_, '_>,
+    x: &Access,
+    r: usize,
+) -> (Vec<std::borrow::Cow<'f, [CallSite]>>, bool) {
+    if !facts.threads.kernel {
+        if let Some(paths) = facts.accesses.root_paths(r, x.ctx, MAX_ROOT_PATHS) {
+            if !paths.is_empty() {
+                let paths = paths.into_iter().map(std::borrow::Cow::Owned).collect();
+                return (paths, true);
+            }
+        }
+    }
+    (
+        vec![std::borrow::Cow::Borrowed(facts.accesses.path(x.path))],
+        false,
+    )
+}
+
+/// An access, one of its call paths from the root, and that root.
+type OnPath<'x> = (&'x Access, &'x [CallSite], usize);
+
+/// May `a` and `b` run at once, reached from roots `ar` and `br` by these
+/// call paths (`exact`: every path of the two roots, which handoffs need)?
+fn parallel_on(
+    facts: &Facts<'_, '_>,
+    (a, a_path, ar): OnPath<'_>,
+    (b, b_path, br): OnPath<'_>,
+    exact: bool,
+) -> bool {
     let (ra, rb) = (&facts.threads.roots[ar], &facts.threads.roots[br]);
     // Init code runs before what it registers: it races only with roots it
     // started before the access (a write after `request_irq`).
     if ra.phase == Phase::Init || rb.phase == Phase::Init {
         let a_first = ra.phase == Phase::Init
-            && facts.threads.started_before(
-                facts.program,
-                a.func,
-                a.inst,
-                facts.accesses.path(a.path),
-                br,
-            );
+            && facts
+                .threads
+                .started_before(facts.program, a.func, a.inst, a_path, br);
         let b_first = rb.phase == Phase::Init
-            && facts.threads.started_before(
-                facts.program,
-                b.func,
-                b.inst,
-                facts.accesses.path(b.path),
-                ar,
-            );
+            && facts
+                .threads
+                .started_before(facts.program, b.func, b.inst, b_path, ar);
         if !(a_first || b_first) || (ra.phase == Phase::Init && rb.phase == Phase::Init) {
             return false;
         }
@@ -824,21 +867,21 @@ fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: 
     }
     // Spawn/join order: the spawning thread's code before the spawn (or
     // after the join) does not run in parallel with the spawned thread.
-    if facts.threads.ordered_by_spawn(
-        facts.program,
-        ar,
-        a.func,
-        a.inst,
-        facts.accesses.path(a.path),
-        br,
-    ) || facts.threads.ordered_by_spawn(
-        facts.program,
-        br,
-        b.func,
-        b.inst,
-        facts.accesses.path(b.path),
-        ar,
-    ) {
+    if facts
+        .threads
+        .ordered_by_spawn(facts.program, ar, a.func, a.inst, a_path, br)
+        || facts
+            .threads
+            .ordered_by_spawn(facts.program, br, b.func, b.inst, b_path, ar)
+    {
+        return false;
+    }
+    // A thread that takes a lock `main` held when it started it, after
+    // what `main` did before it let the lock go.
+    if exact
+        && (ordered_by_handoff(facts, (a, a_path, ar), (b, b_path, br))
+            || ordered_by_handoff(facts, (b, b_path, br), (a, a_path, ar)))
+    {
         return false;
     }
     // Two threads one function starts one after the other, the first
@@ -857,12 +900,106 @@ fn roots_parallel(facts: &Facts<'_, '_>, a: &Access, b: &Access, ar: usize, br: 
     // Barrier order: one before a barrier both wait on, the other after it.
     if facts.threads.ordered_by_rendezvous(
         facts.program,
-        (ar, a.func, a.inst, facts.accesses.path(a.path)),
-        (br, b.func, b.inst, facts.accesses.path(b.path)),
+        (ar, a.func, a.inst, a_path),
+        (br, b.func, b.inst, b_path),
     ) {
         return false;
     }
     true
+}
+
+/// Does `first` happen before `second` through a lock handoff (see
+/// `locks::handoff`): `first` is `main`'s inside the critical section it
+/// started a thread in (or of a thread it started and joined inside it),
+/// and `second` is that thread's after it took the lock (or of a thread
+/// that one started after it)?
+fn ordered_by_handoff(facts: &Facts<'_, '_>, first: OnPath<'_>, second: OnPath<'_>) -> bool {
+    let (x, x_path, xr) = first;
+    let (y, y_path, yr) = second;
+    facts.accesses.handoffs.iter().any(|h| {
+        in_handoff_section(facts, h, x, x_path, xr)
+            && after_handoff(facts, h, yr, (y.func, y.inst), y_path, 0)
+    })
+}
+
+/// Is the access inside `main`'s critical section of handoff `h`: `main`'s
+/// own, or of a thread `main` starts inside it and joins before any way on
+/// can release the lock?
+fn in_handoff_section(
+    facts: &Facts<'_, '_>,
+    h: &crate::locks::Handoff,
+    x: &Access,
+    path: &[CallSite],
+    xr: usize,
+) -> bool {
+    if xr == h.parent {
+        let pos = match path.first() {
+            Some(&(f, i)) => (f == h.func).then_some(i),
+            None => (x.func == h.func).then_some(x.inst),
+        };
+        return pos.is_some_and(|p| h.in_section(facts.program, p));
+    }
+    let root = &facts.threads.roots[xr];
+    let func = facts.program.function(h.func);
+    xr != h.child
+        && root.one_shot()
+        && !root.spawned_at.is_empty()
+        && root.spawned_at.iter().all(|sp| {
+            sp.caller == h.func
+                && !sp.lifted
+                && sp.inner.is_none()
+                && sp.scope.is_none()
+                && sp.scope_call.is_none()
+                && h.in_section(facts.program, sp.inst)
+                && h.releases.iter().all(|&r| {
+                    !crate::locks::reaches(func, sp.inst, r)
+                        || facts.threads.joined_before(facts.program, sp, r)
+                })
+        })
+}
+
+/// Has the thread that reaches `at` by `path` from root `yr` taken the
+/// lock of handoff `h` before it: it is the handoff's thread, and some
+/// frame of the path has taken the lock on every way to where it is; or
+/// every start of `yr` is in a thread that has (`depth`: starts followed).
+fn after_handoff(
+    facts: &Facts<'_, '_>,
+    h: &crate::locks::Handoff,
+    yr: usize,
+    at: CallSite,
+    path: &[CallSite],
+    depth: usize,
+) -> bool {
+    if yr == h.child {
+        return path
+            .iter()
+            .copied()
+            .chain(std::iter::once(at))
+            .any(|(g, pos)| {
+                facts
+                    .locks
+                    .taken_before(facts.program, facts.cg, g, pos, h.lock, h.mode)
+            });
+    }
+    let root = &facts.threads.roots[yr];
+    if depth >= 3 || yr == h.parent || !root.one_shot() || root.spawned_at.is_empty() {
+        return false;
+    }
+    root.spawned_at.iter().all(|sp| {
+        if sp.lifted || sp.inner.is_some() || sp.scope.is_some() || sp.scope_call.is_some() {
+            return false;
+        }
+        // The one thread that runs the function the start is in (a root
+        // function nothing calls).
+        let runs: Vec<usize> = (0..facts.threads.roots.len())
+            .filter(|&k| facts.threads.roots[k].func == sp.caller)
+            .collect();
+        let [q] = runs.as_slice() else {
+            return false;
+        };
+        facts.cg.callers[sp.caller as usize].is_empty()
+            && after_handoff(facts, h, *q, (sp.caller, sp.inst), &[], depth + 1)
+    })
 }
 
 /// The message-passing verdict on a pair, trying the write-then-read
