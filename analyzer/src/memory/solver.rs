@@ -479,9 +479,11 @@ impl Memory {
         }
         s.drain();
         lap("constraints");
+        s.debug_at(FuncId::MAX, 0);
         s.external_params();
         s.fixpoint();
         lap("calls");
+        s.debug_at(FuncId::MAX, 1);
         s.merge_by_type();
         s.fixpoint();
         if s.settle_starts() {
@@ -877,6 +879,14 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
+    /// `SEAM_DEBUG_COLLAPSE`: constraints from instruction `i` of `f` next
+    /// (`FuncId::MAX`: a phase, see `collapse`).
+    fn debug_at(&mut self, f: FuncId, i: u32) {
+        if self.debug_collapse.is_some() {
+            self.debug_collapse = Some((f, i));
+        }
+    }
+
     fn collapse(&mut self, n: NodeId) {
         let (r, _) = self.find(n);
         if self.nodes[r as usize].collapsed {
@@ -884,21 +894,19 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
         self.nodes[r as usize].collapsed = true;
         if let Some((f, i)) = self.debug_collapse {
-            let m = self.program.module_of(f);
-            let at = self.program.function(f).insts[i as usize]
-                .loc
-                .and_then(|l| m.locations.get(l as usize))
-                .map(|l| format!("{}:{}", m.str(l.file), l.line))
-                .unwrap_or_default();
-            eprintln!(
-                "seam: collapse: node {r} {:?} at {} inst {i} {at}",
-                self.nodes[r as usize]
-                    .origins
-                    .iter()
-                    .take(3)
-                    .collect::<Vec<_>>(),
-                self.program.funcs[f as usize].demangled
-            );
+            let site = if f == FuncId::MAX {
+                ["external parameters", "merge by type"][i as usize].to_string()
+            } else {
+                let m = self.program.module_of(f);
+                let at = self.program.function(f).insts[i as usize]
+                    .loc
+                    .and_then(|l| m.locations.get(l as usize))
+                    .map(|l| format!("{}:{}", m.str(l.file), l.line))
+                    .unwrap_or_default();
+                format!("{} inst {i} {at}", self.program.funcs[f as usize].demangled)
+            };
+            let origins: Vec<_> = self.nodes[r as usize].origins.iter().take(3).collect();
+            eprintln!("seam: collapse: node {r} {origins:?} at {site}");
         }
         let fields = std::mem::take(&mut self.nodes[r as usize].fields);
         let mut it = fields.into_values();
@@ -1318,9 +1326,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         };
         for (i, inst) in func.insts.iter().enumerate() {
             let i = i as u32;
-            if self.debug_collapse.is_some() {
-                self.debug_collapse = Some((f, i));
-            }
+            self.debug_at(f, i);
             match &inst.kind {
                 // A promoted slot's load reads the stores that reach it;
                 // its stores bind nothing in the slot.
@@ -2534,6 +2540,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                 match item {
                     Pending::Call(x, i, p) => {
                         let f = self.func_of(x);
+                        self.debug_at(f, i);
                         let n = self.norm(p).node;
                         // Function lists only grow, by appending (see
                         // `unify_one`): a list with the same first function
@@ -2601,6 +2608,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                     }
                     Pending::Spawn(x, i, m) => {
                         let f = self.func_of(x);
+                        self.debug_at(f, i);
                         let model = self.spawn_models[m];
                         let args = self.model_arg_ptrs(x, i);
                         let data = model
