@@ -514,11 +514,13 @@ impl Entry for SpawnModel {
                 || self.boxed_closure
                 || self.returns_handle
                 || self.handle_arg.is_some()
+                || self.success.is_some()
                 || !self.more_callbacks.is_empty()
             {
                 reasons.push(
                     "`at_exit` is a handler run at exit, not a thread or a call: no `synchronous`, \
-                     `closure`, `boxed_closure`, `returns_handle`, `handle_arg` or `more_callbacks`"
+                     `closure`, `boxed_closure`, `returns_handle`, `handle_arg`, `success` or \
+                     `more_callbacks`"
                         .into(),
                 );
             }

@@ -480,6 +480,11 @@ pub struct SpawnModel {
     /// `pthread_create`) a pointer the handle is written through.
     #[serde(default)]
     pub handle_arg: Option<u32>,
+    /// The value the function returns when it started the thread
+    /// (`pthread_create` and `thrd_create` return 0): a way on which the
+    /// result tested otherwise has no thread running to be ordered with.
+    #[serde(default)]
+    pub success: Option<i64>,
     /// The callback runs in the caller's thread before the call returns
     /// (`pthread_once`, `Once::call_once`): a call edge, not a new root.
     #[serde(default)]

@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 mod handles;
 mod instances;
+mod outcome;
 mod pools;
 mod rounds;
 
@@ -149,7 +150,10 @@ pub struct SpawnPoint {
 }
 
 /// A loop around a join call (`for h in handles { h.join() }`,
-/// `for (i = 0; i < n; i++) pthread_join(t[i], NULL)`).
+/// `for (i = 0; i < n; i++) pthread_join(t[i], NULL)`). With no blocks,
+/// the edges only a failed start takes (`if (start() != 0)`, see
+/// `outcome.rs`): a way from the start that takes one has no thread to
+/// wait for, as if it passed a join.
 #[derive(Clone, Debug)]
 pub struct JoinLoop {
     /// Its blocks (strongly connected), sorted.
@@ -157,7 +161,7 @@ pub struct JoinLoop {
     /// Edges that skip the loop when it would run zero times: the guard
     /// LLVM's loop rotation puts in front (`if len == 0`), from a block
     /// outside the loop whose other successor leads into it, to a block the
-    /// loop also exits to.
+    /// loop also exits to. (Without blocks: the failed start's edges.)
     pub bypass: Vec<(u32, u32)>,
 }
 
@@ -379,6 +383,45 @@ impl Threads {
                         join_insts = kept;
                     }
                 }
+                // A user-space start whose result the caller tests
+                // (`if (start() == 0) { …; pthread_join(t, …); }`): the
+                // edges only a failed start takes lead nowhere it runs.
+                if !kernel && lifted.is_none() {
+                    let target = |f: FuncId, i: u32| match &program
+                        .function(f)
+                        .insts
+                        .get(i as usize)?
+                        .kind
+                    {
+                        crate::ir::InstKind::Call { callee, .. } => {
+                            program.call_target(program.funcs[f as usize].module, callee)
+                        }
+                        _ => None,
+                    };
+                    let success = |t: Option<Target>| t.and_then(|t| index.of(t).spawn?.success);
+                    let started = match inner {
+                        None if inst == s.inst => success(target(caller, inst)).map(|v| vec![v]),
+                        Some((xf, xi, false))
+                            if target(caller, inst) == Some(Target::Defined(xf)) =>
+                        {
+                            outcome::returned_after(
+                                program.function(xf),
+                                xi,
+                                success(target(xf, xi)),
+                            )
+                        }
+                        _ => None,
+                    };
+                    let failed = started
+                        .map(|v| outcome::failed_edges(program.function(caller), inst, &v))
+                        .unwrap_or_default();
+                    if !failed.is_empty() {
+                        join_loops.push(JoinLoop {
+                            blocks: Vec::new(),
+                            bypass: failed,
+                        });
+                    }
+                }
                 let point = SpawnPoint {
                     caller,
                     inst,
@@ -554,15 +597,24 @@ impl Threads {
                                     sp.inst,
                                     roots[k].func,
                                 ))
-                            && points.iter().all(|y| {
-                                y.inst == sp.inst
-                                    || !reachable_avoiding(
-                                        func,
-                                        sp.inst,
-                                        y.inst,
-                                        &sp.joins,
-                                        &sp.join_loops,
-                                    )
+                            // Two starts a helper makes (moved up to its one
+                            // call) are two threads, unless one excludes the
+                            // other in the helper.
+                            && points.iter().all(|y| match (y.inner, sp.inner) {
+                                _ if y.inst != sp.inst => !reachable_avoiding(
+                                    func,
+                                    sp.inst,
+                                    y.inst,
+                                    &sp.joins,
+                                    &sp.join_loops,
+                                ),
+                                (a, b) if a == b => true,
+                                (Some((yf, yi, _)), Some((xf, xi, _))) if yf == xf => {
+                                    let h = program.function(xf);
+                                    !reachable_avoiding(h, xi, yi, &[], &[])
+                                        && !reachable_avoiding(h, yi, xi, &[], &[])
+                                }
+                                _ => false,
                             })
                             && (runs_once(program, cg, &roots, sp.caller, 0)
                                 || (!kernel && sole_runner(program, cg, &roots, sp, k).is_some()))
@@ -1734,7 +1786,18 @@ fn reachable_avoiding(
         return false;
     }
     let mut seen = vec![false; func.blocks.len()];
-    let mut work: Vec<u32> = blk.succs.clone();
+    // The start's own block may end in the test of its result already
+    // (`if (pthread_create(…))`): its failed edges hold there too.
+    let mut work: Vec<u32> = blk
+        .succs
+        .iter()
+        .copied()
+        .filter(|&s| {
+            !loops
+                .iter()
+                .any(|l| l.blocks.is_empty() && l.leaves(bf, s as usize))
+        })
+        .collect();
     while let Some(b) = work.pop() {
         let b = b as usize;
         if b >= seen.len() || seen[b] {
