@@ -147,7 +147,7 @@ fn holds(pred: CmpPred, a: i64, b: i64) -> bool {
 /// Edges of `func` that a way from the start `at` (a call returning one
 /// of `started` when it started the thread) takes only when the start
 /// failed: branches on a comparison of its result (directly, or loaded
-/// from a local slot nothing but that result is stored to) with a
+/// from a local slot that result is stored to, and nothing else) with a
 /// constant that no value in `started` satisfies on that side. None when
 /// the start can run again (in a loop): a later round's result may be the
 /// one tested.
@@ -159,11 +159,17 @@ pub(super) fn failed_edges(func: &Function, at: u32, started: &[i64]) -> Vec<(u3
     let result = |v: &Value| {
         *v == me
             || loaded_slot(func, v).is_some_and(|s| {
-                let mut stores = func.insts.iter().filter_map(|i| match &i.kind {
-                    InstKind::Store { ptr, value, .. } if *ptr == Value::Inst(s) => Some(value),
-                    _ => None,
-                });
-                stores.all(|x| *x == me)
+                let stores: Vec<&Value> = func
+                    .insts
+                    .iter()
+                    .filter_map(|i| match &i.kind {
+                        InstKind::Store { ptr, value, .. } if *ptr == Value::Inst(s) => Some(value),
+                        _ => None,
+                    })
+                    .collect();
+                // Written, and with nothing else (an uninitialised `int i`
+                // tested is not the result).
+                !stores.is_empty() && stores.iter().all(|x| **x == me)
             })
     };
     let mut out = Vec::new();
