@@ -369,8 +369,8 @@ impl Entry for LockModel {
             (LockAction::TryAcquire, Some(_), true) => {
                 reasons.push("give either `success` or `success_nonzero = true`, not both".into())
             }
-            (LockAction::Acquire | LockAction::Release, Some(_), _) | (LockAction::Acquire | LockAction::Release, _, true) => {
-                reasons.push("`success`/`success_nonzero` only apply to action = \"try_acquire\"".into())
+            (LockAction::Release, Some(_), _) | (LockAction::Acquire | LockAction::Release, _, true) => {
+                reasons.push("`success` only applies to action = \"try_acquire\" or \"acquire\", `success_nonzero` only to \"try_acquire\"".into())
             }
             _ => {}
         }

@@ -186,7 +186,10 @@ pub struct LockModel {
     #[serde(default)]
     pub offset: i64,
     /// For `try_acquire`: the return value that means "acquired" (1 for
-    /// spin_trylock/mutex_trylock, 0 for mutex_lock_interruptible).
+    /// spin_trylock/mutex_trylock, 0 for mutex_lock_interruptible). For
+    /// `acquire`: the value returned when it took the lock (0 for
+    /// `pthread_mutex_lock`); held on every way except a branch on the
+    /// result that says it failed.
     #[serde(default)]
     pub success: Option<i64>,
     /// For `try_acquire`: any non-zero return means "acquired" (functions
