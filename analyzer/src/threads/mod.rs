@@ -230,6 +230,8 @@ pub struct Threads {
     /// of the handle `main` stored from `pthread_self()`), by function.
     main_root: Option<usize>,
     main_joins: HashMap<FuncId, Vec<u32>>,
+    /// User space: the join model calls of each function that makes one.
+    join_calls: HashMap<FuncId, Vec<u32>>,
 }
 
 impl Threads {
@@ -706,10 +708,31 @@ impl Threads {
             Some(m) => joins_of_main(program, index, memory, roots[m].func),
             None => HashMap::default(),
         };
+        // User space: the join model calls of each function, for an access
+        // in a helper that joins the thread (`stop_workers()`) after its
+        // join there.
+        let mut join_calls: HashMap<FuncId, Vec<u32>> = HashMap::default();
+        if !kernel {
+            for g in 0..program.funcs.len() as FuncId {
+                let func = program.function(g);
+                let module = program.funcs[g as usize].module;
+                for (i, inst) in func.insts.iter().enumerate() {
+                    if let crate::ir::InstKind::Call { callee, .. } = &inst.kind {
+                        if program
+                            .call_target(module, callee)
+                            .is_some_and(|t| index.of(t).join.is_some())
+                        {
+                            join_calls.entry(g).or_default().push(i as u32);
+                        }
+                    }
+                }
+            }
+        }
         Threads {
             start_funcs,
             main_root,
             main_joins,
+            join_calls,
             roots,
             exclusive,
             sync,
@@ -791,6 +814,27 @@ impl Threads {
         )
     }
 
+    /// Is the access inside the function that `caller` calls on its
+    /// way, after a join there on every way from that function's entry
+    /// (`stop_worker() { pthread_join(t, NULL); state = 0; }`)? For a
+    /// call that counts as a join of the thread in `caller`.
+    fn after_join_in_callee(
+        &self,
+        program: &Program<'_>,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+        caller: FuncId,
+    ) -> bool {
+        let Some(k) = path.iter().position(|(f, _)| *f == caller) else {
+            return false;
+        };
+        let (g, at) = path.get(k + 1).copied().unwrap_or((func, inst));
+        self.join_calls
+            .get(&g)
+            .is_some_and(|joins| !reachable_from_entry_avoiding(program.function(g), at, joins))
+    }
+
     /// `ordered_by_spawn` through the starts of `other` themselves.
     fn ordered_by_own_spawn(
         &self,
@@ -840,13 +884,16 @@ impl Threads {
                 // Inside the std API that starts the thread: before or after
                 // the start, seam cannot tell.
                 Some(pos) if sp.lifted && pos == sp.inst => false,
-                Some(pos) => !reachable_avoiding(
-                    program.function(sp.caller),
-                    sp.inst,
-                    pos,
-                    &sp.joins,
-                    &sp.join_loops,
-                ),
+                Some(pos) => {
+                    !reachable_avoiding(
+                        program.function(sp.caller),
+                        sp.inst,
+                        pos,
+                        &sp.joins,
+                        &sp.join_loops,
+                    ) || (sp.joins.contains(&pos)
+                        && self.after_join_in_callee(program, func, inst, path, sp.caller))
+                }
                 // Outside every call of a function that joins the thread
                 // before it returns, in the one thread that runs it: before
                 // or after each of the thread's runs.
