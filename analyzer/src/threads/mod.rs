@@ -141,6 +141,9 @@ pub struct SpawnPoint {
     /// joining it: the start inside the helper (function, call, whether
     /// that is a call into std). Accesses in the helper are ordered by it.
     pub inner: Option<(FuncId, u32, bool)>,
+    /// User space: where the start writes the thread's handle
+    /// (`pthread_create(&t, …)`: `t`), when points-to knows.
+    pub handle: Option<Ptr>,
     /// `caller` joins the thread on every way from the start to its return
     /// (or starts it inside a `std::thread::scope`), and the one root that
     /// runs `caller` is one instance that does not run it again while it
@@ -230,8 +233,9 @@ pub struct Threads {
     /// of the handle `main` stored from `pthread_self()`), by function.
     main_root: Option<usize>,
     main_joins: HashMap<FuncId, Vec<u32>>,
-    /// User space: the join model calls of each function that makes one.
-    join_calls: HashMap<FuncId, Vec<u32>>,
+    /// User space: the join model calls of each function that makes one,
+    /// with the place each one's handle is loaded from.
+    join_calls: HashMap<FuncId, Vec<(u32, Option<Ptr>)>>,
 }
 
 impl Threads {
@@ -424,6 +428,19 @@ impl Threads {
                         });
                     }
                 }
+                let handle = if kernel {
+                    None
+                } else {
+                    let func = program.function(s.caller);
+                    match &func.insts.get(s.inst as usize).map(|i| &i.kind) {
+                        Some(kind @ crate::ir::InstKind::Call { callee, .. }) => program
+                            .call_target(program.funcs[s.caller as usize].module, callee)
+                            .and_then(|t| index.of(t).spawn?.handle_arg)
+                            .and_then(|k| kind.model_args().get(k as usize).cloned())
+                            .and_then(|v| memory.ptr_of(program, s.caller, &v)),
+                        _ => None,
+                    }
+                };
                 let point = SpawnPoint {
                     caller,
                     inst,
@@ -434,6 +451,7 @@ impl Threads {
                     lifted: lifted.is_some() || inner.is_some(),
                     repeated,
                     inner,
+                    handle,
                     contained_in: None,
                 };
                 if let Some(&k) = spawned_root.get(&(s.callee, s.context)) {
@@ -711,19 +729,32 @@ impl Threads {
         // User space: the join model calls of each function, for an access
         // in a helper that joins the thread (`stop_workers()`) after its
         // join there.
-        let mut join_calls: HashMap<FuncId, Vec<u32>> = HashMap::default();
+        let mut join_calls: HashMap<FuncId, Vec<(u32, Option<Ptr>)>> = HashMap::default();
         if !kernel {
             for g in 0..program.funcs.len() as FuncId {
                 let func = program.function(g);
                 let module = program.funcs[g as usize].module;
                 for (i, inst) in func.insts.iter().enumerate() {
                     if let crate::ir::InstKind::Call { callee, .. } = &inst.kind {
-                        if program
+                        let Some(m) = program
                             .call_target(module, callee)
-                            .is_some_and(|t| index.of(t).join.is_some())
-                        {
-                            join_calls.entry(g).or_default().push(i as u32);
-                        }
+                            .and_then(|t| index.of(t).join)
+                        else {
+                            continue;
+                        };
+                        // Where the handle it waits for was loaded from.
+                        let place = match inst.kind.model_args().get(m.arg as usize) {
+                            Some(crate::ir::Value::Inst(l)) => {
+                                match &func.insts[*l as usize].kind {
+                                    crate::ir::InstKind::Load { ptr, .. } => {
+                                        memory.ptr_of(program, g, ptr)
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        };
+                        join_calls.entry(g).or_default().push((i as u32, place));
                     }
                 }
             }
@@ -824,15 +855,26 @@ impl Threads {
         func: FuncId,
         inst: u32,
         path: &[(FuncId, u32)],
-        caller: FuncId,
+        sp: &SpawnPoint,
     ) -> bool {
-        let Some(k) = path.iter().position(|(f, _)| *f == caller) else {
+        let Some(k) = path.iter().position(|(f, _)| *f == sp.caller) else {
             return false;
         };
         let (g, at) = path.get(k + 1).copied().unwrap_or((func, inst));
-        self.join_calls
+        // Joins of a handle loaded from elsewhere than the start wrote
+        // it (`pthread_join(t1)` for a start into `t2`) wait for another.
+        let joins: Vec<u32> = self
+            .join_calls
             .get(&g)
-            .is_some_and(|joins| !reachable_from_entry_avoiding(program.function(g), at, joins))
+            .into_iter()
+            .flatten()
+            .filter(|(_, place)| match (sp.handle, place) {
+                (Some(h), Some(p)) => h == *p,
+                _ => true,
+            })
+            .map(|(j, _)| *j)
+            .collect();
+        !joins.is_empty() && !reachable_from_entry_avoiding(program.function(g), at, &joins)
     }
 
     /// `ordered_by_spawn` through the starts of `other` themselves.
@@ -892,7 +934,7 @@ impl Threads {
                         &sp.joins,
                         &sp.join_loops,
                     ) || (sp.joins.contains(&pos)
-                        && self.after_join_in_callee(program, func, inst, path, sp.caller))
+                        && self.after_join_in_callee(program, func, inst, path, sp))
                 }
                 // Outside every call of a function that joins the thread
                 // before it returns, in the one thread that runs it: before
