@@ -1552,10 +1552,13 @@ impl Threads {
         let Some(pf) = points.first().map(|sp| sp.caller) else {
             return false;
         };
-        if points
-            .iter()
-            .any(|sp| sp.caller != pf || sp.lifted || sp.inner.is_some() || sp.scope.is_some())
-        {
+        // Started directly in the parent's function, or through a helper
+        // of the user's it calls (`launch_inner()`), not inside std's APIs.
+        if points.iter().any(|sp| {
+            sp.caller != pf
+                || (sp.lifted && !matches!(sp.inner, Some((_, _, false))))
+                || sp.scope.is_some()
+        }) {
             return false;
         }
         let parents: Vec<usize> = (0..self.roots.len())
