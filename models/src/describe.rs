@@ -134,6 +134,9 @@ pub(crate) fn describe(models: &Models) -> String {
             }
             s += flag(sp.returns_handle, " returns-handle");
             s += &arg("handle=arg", sp.handle_arg);
+            if let Some(v) = sp.success {
+                s += &format!(" success={v}");
+            }
             (matcher(&sp.matcher), s)
         });
         section(&mut out, "join", &set.joins, |j| {

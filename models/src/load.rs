@@ -369,8 +369,8 @@ impl Entry for LockModel {
             (LockAction::TryAcquire, Some(_), true) => {
                 reasons.push("give either `success` or `success_nonzero = true`, not both".into())
             }
-            (LockAction::Acquire | LockAction::Release, Some(_), _) | (LockAction::Acquire | LockAction::Release, _, true) => {
-                reasons.push("`success`/`success_nonzero` only apply to action = \"try_acquire\"".into())
+            (LockAction::Release, Some(_), _) | (LockAction::Acquire | LockAction::Release, _, true) => {
+                reasons.push("`success` only applies to action = \"try_acquire\" or \"acquire\", `success_nonzero` only to \"try_acquire\"".into())
             }
             _ => {}
         }
@@ -514,11 +514,13 @@ impl Entry for SpawnModel {
                 || self.boxed_closure
                 || self.returns_handle
                 || self.handle_arg.is_some()
+                || self.success.is_some()
                 || !self.more_callbacks.is_empty()
             {
                 reasons.push(
                     "`at_exit` is a handler run at exit, not a thread or a call: no `synchronous`, \
-                     `closure`, `boxed_closure`, `returns_handle`, `handle_arg` or `more_callbacks`"
+                     `closure`, `boxed_closure`, `returns_handle`, `handle_arg`, `success` or \
+                     `more_callbacks`"
                         .into(),
                 );
             }

@@ -186,7 +186,10 @@ pub struct LockModel {
     #[serde(default)]
     pub offset: i64,
     /// For `try_acquire`: the return value that means "acquired" (1 for
-    /// spin_trylock/mutex_trylock, 0 for mutex_lock_interruptible).
+    /// spin_trylock/mutex_trylock, 0 for mutex_lock_interruptible). For
+    /// `acquire`: the value returned when it took the lock (0 for
+    /// `pthread_mutex_lock`); held on every way except a branch on the
+    /// result that says it failed.
     #[serde(default)]
     pub success: Option<i64>,
     /// For `try_acquire`: any non-zero return means "acquired" (functions
@@ -480,6 +483,11 @@ pub struct SpawnModel {
     /// `pthread_create`) a pointer the handle is written through.
     #[serde(default)]
     pub handle_arg: Option<u32>,
+    /// The value the function returns when it started the thread
+    /// (`pthread_create` and `thrd_create` return 0): a way on which the
+    /// result tested otherwise has no thread running to be ordered with.
+    #[serde(default)]
+    pub success: Option<i64>,
     /// The callback runs in the caller's thread before the call returns
     /// (`pthread_once`, `Once::call_once`): a call edge, not a new root.
     #[serde(default)]

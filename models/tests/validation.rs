@@ -135,9 +135,9 @@ fn lock_rules() {
         "needs `success`",
     );
     assert_problem(
-        "[[lock]]\nfunction = \"t\"\naction = \"acquire\"\nkind = \"spin\"\narg = 0\nsuccess = 1\n",
+        "[[lock]]\nfunction = \"t\"\naction = \"release\"\nkind = \"spin\"\narg = 0\nsuccess = 1\n",
         "[[lock]] #1 function = \"t\"",
-        "only apply to action = \"try_acquire\"",
+        "only applies to action = \"try_acquire\" or \"acquire\"",
     );
     assert_problem(
         "[[lock]]\nfunction = \"t\"\naction = \"try_acquire\"\nkind = \"spin\"\narg = 0\nsuccess = 1\nsuccess_nonzero = true\n",

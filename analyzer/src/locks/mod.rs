@@ -405,7 +405,10 @@ enum Effect<'a> {
     None,
     Acquire(LockId, LockMode),
     Release(LockId),
-    /// Acquired only on the branch where the result says so.
+    /// Acquired only on the branch where the result says so. With an
+    /// `acquire` model that can fail (`success` given: `pthread_mutex_lock`),
+    /// held from the call on, except on a branch where the result says it
+    /// failed.
     Try(LockId, LockMode, &'a LockModel),
     Call(Vec<FuncId>),
     /// A guard's drop: the lock is one of these pointees of the guard,
@@ -1107,6 +1110,9 @@ impl Locks {
                             }
                         };
                         return match model.action {
+                            LockAction::Acquire if model.success.is_some() => {
+                                Effect::Try(l, model.mode, model)
+                            }
                             LockAction::Acquire => Effect::Acquire(l, model.mode),
                             LockAction::Release => Effect::Release(l),
                             LockAction::TryAcquire => Effect::Try(l, model.mode, model),
@@ -1389,7 +1395,17 @@ fn analyze_function<'s>(
                     let (then_b, else_b) = cond_targets(func, p);
                     let acquired =
                         (on_true && then_b == Some(b)) || (!on_true && else_b == Some(b));
-                    if then_b != else_b {
+                    // A blocking acquire that can fail is held already:
+                    // dropped where its result says it failed.
+                    let blocking = effect_at.get(&site).is_some_and(|&k| {
+                        matches!(&effects[k].1, Effect::Try(_, _, m) if m.action == LockAction::Acquire)
+                    });
+                    if then_b != else_b && blocking {
+                        if !acquired {
+                            edge.release(l);
+                            edge.try_failed(l);
+                        }
+                    } else if then_b != else_b {
                         if acquired {
                             edge.acquire(Held {
                                 lock: l,
@@ -1474,10 +1490,10 @@ fn analyze_function<'s>(
                         mode: LockMode::Write,
                         before: s.rel(),
                     }),
-                    Effect::Try(l, mode, _) => fl.ops.push(LockOp {
+                    Effect::Try(l, mode, model) => fl.ops.push(LockOp {
                         inst: i,
                         lock: *l,
-                        action: LockAction::TryAcquire,
+                        action: model.action,
                         mode: *mode,
                         before: s.rel(),
                     }),
@@ -1809,6 +1825,12 @@ fn apply(e: &Effect, s: &mut Flow, f: FuncId, i: u32, fx: Option<&CallFx>) {
         Effect::Release(l) => s.release(*l),
         // Acquired on the branch that tests the result (`try_edge`);
         // until then, and where the test is out of seam's sight, maybe.
+        Effect::Try(l, mode, model) if model.action == LockAction::Acquire => s.acquire(Held {
+            lock: *l,
+            mode: *mode,
+            site: (f, i),
+            from_parent: false,
+        }),
         Effect::Try(l, mode, _) => s.pend(Held {
             lock: *l,
             mode: *mode,

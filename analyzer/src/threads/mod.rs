@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 mod handles;
 mod instances;
+mod outcome;
 mod pools;
 mod rounds;
 
@@ -146,6 +147,9 @@ pub struct SpawnPoint {
     /// joining it: the start inside the helper (function, call, whether
     /// that is a call into std). Accesses in the helper are ordered by it.
     pub inner: Option<(FuncId, u32, bool)>,
+    /// User space: where the start writes the thread's handle
+    /// (`pthread_create(&t, …)`: `t`), when points-to knows.
+    pub handle: Option<Ptr>,
     /// `caller` joins the thread on every way from the start to its return
     /// (or starts it inside a `std::thread::scope`), and the one root that
     /// runs `caller` is one instance that does not run it again while it
@@ -159,7 +163,10 @@ pub struct SpawnPoint {
 }
 
 /// A loop around a join call (`for h in handles { h.join() }`,
-/// `for (i = 0; i < n; i++) pthread_join(t[i], NULL)`).
+/// `for (i = 0; i < n; i++) pthread_join(t[i], NULL)`). With no blocks,
+/// the edges only a failed start takes (`if (start() != 0)`, see
+/// `outcome.rs`): a way from the start that takes one has no thread to
+/// wait for, as if it passed a join.
 #[derive(Clone, Debug)]
 pub struct JoinLoop {
     /// Its blocks (strongly connected), sorted.
@@ -167,7 +174,7 @@ pub struct JoinLoop {
     /// Edges that skip the loop when it would run zero times: the guard
     /// LLVM's loop rotation puts in front (`if len == 0`), from a block
     /// outside the loop whose other successor leads into it, to a block the
-    /// loop also exits to.
+    /// loop also exits to. (Without blocks: the failed start's edges.)
     pub bypass: Vec<(u32, u32)>,
 }
 
@@ -236,6 +243,9 @@ pub struct Threads {
     /// of the handle `main` stored from `pthread_self()`), by function.
     main_root: Option<usize>,
     main_joins: HashMap<FuncId, Vec<u32>>,
+    /// User space: the join model calls of each function that makes one,
+    /// with the place each one's handle is loaded from.
+    join_calls: HashMap<FuncId, Vec<(u32, Option<Ptr>)>>,
 }
 
 impl Threads {
@@ -391,6 +401,58 @@ impl Threads {
                         join_insts = kept;
                     }
                 }
+                // A user-space start whose result the caller tests
+                // (`if (start() == 0) { …; pthread_join(t, …); }`): the
+                // edges only a failed start takes lead nowhere it runs.
+                if !kernel && lifted.is_none() {
+                    let target = |f: FuncId, i: u32| match &program
+                        .function(f)
+                        .insts
+                        .get(i as usize)?
+                        .kind
+                    {
+                        crate::ir::InstKind::Call { callee, .. } => {
+                            program.call_target(program.funcs[f as usize].module, callee)
+                        }
+                        _ => None,
+                    };
+                    let success = |t: Option<Target>| t.and_then(|t| index.of(t).spawn?.success);
+                    let started = match inner {
+                        None if inst == s.inst => success(target(caller, inst)).map(|v| vec![v]),
+                        Some((xf, xi, false))
+                            if target(caller, inst) == Some(Target::Defined(xf)) =>
+                        {
+                            outcome::returned_after(
+                                program.function(xf),
+                                xi,
+                                success(target(xf, xi)),
+                            )
+                        }
+                        _ => None,
+                    };
+                    let failed = started
+                        .map(|v| outcome::failed_edges(program.function(caller), inst, &v))
+                        .unwrap_or_default();
+                    if !failed.is_empty() {
+                        join_loops.push(JoinLoop {
+                            blocks: Vec::new(),
+                            bypass: failed,
+                        });
+                    }
+                }
+                let handle = if kernel {
+                    None
+                } else {
+                    let func = program.function(s.caller);
+                    match &func.insts.get(s.inst as usize).map(|i| &i.kind) {
+                        Some(kind @ crate::ir::InstKind::Call { callee, .. }) => program
+                            .call_target(program.funcs[s.caller as usize].module, callee)
+                            .and_then(|t| index.of(t).spawn?.handle_arg)
+                            .and_then(|k| kind.model_args().get(k as usize).cloned())
+                            .and_then(|v| memory.ptr_of(program, s.caller, &v)),
+                        _ => None,
+                    }
+                };
                 let point = SpawnPoint {
                     caller,
                     inst,
@@ -401,6 +463,7 @@ impl Threads {
                     lifted: lifted.is_some() || inner.is_some(),
                     repeated,
                     inner,
+                    handle,
                     contained_in: None,
                     conds: if kernel {
                         None
@@ -563,19 +626,28 @@ impl Threads {
                         // routines, in which it appears once.
                         let func = program.function(sp.caller);
                         !sp.repeated
-                            && (!joins_reachable(func, sp, sp.inst, sp.inst)
-                                || points.len() == 1
-                                    && sp.inner.is_none()
-                                    && !sp.lifted
-                                    && instances::started_from_table_once(
-                                        program,
-                                        index,
-                                        sp.caller,
-                                        sp.inst,
-                                        roots[k].func,
-                                    ))
-                            && points.iter().all(|y| {
-                                y.inst == sp.inst || !joins_reachable(func, sp, sp.inst, y.inst)
+                            && (!joins_reachable(func, sp, sp.inst, sp.inst) || points.len() == 1
+                                && sp.inner.is_none()
+                                && !sp.lifted
+                                && instances::started_from_table_once(
+                                    program,
+                                    index,
+                                    sp.caller,
+                                    sp.inst,
+                                    roots[k].func,
+                                ))
+                            // Two starts a helper makes (moved up to its one
+                            // call) are two threads, unless one excludes the
+                            // other in the helper.
+                            && points.iter().all(|y| match (y.inner, sp.inner) {
+                                _ if y.inst != sp.inst => !joins_reachable(func, sp, sp.inst, y.inst),
+                                (a, b) if a == b => true,
+                                (Some((yf, yi, _)), Some((xf, xi, _))) if yf == xf => {
+                                    let h = program.function(xf);
+                                    !reachable_avoiding(h, xi, yi, &[], &[])
+                                        && !reachable_avoiding(h, yi, xi, &[], &[])
+                                }
+                                _ => false,
                             })
                             && (runs_once(program, cg, &roots, sp.caller, 0)
                                 || (!kernel && sole_runner(program, cg, &roots, sp, k).is_some()))
@@ -671,10 +743,44 @@ impl Threads {
             Some(m) => joins_of_main(program, index, memory, roots[m].func),
             None => HashMap::default(),
         };
+        // User space: the join model calls of each function, for an access
+        // in a helper that joins the thread (`stop_workers()`) after its
+        // join there.
+        let mut join_calls: HashMap<FuncId, Vec<(u32, Option<Ptr>)>> = HashMap::default();
+        if !kernel {
+            for g in 0..program.funcs.len() as FuncId {
+                let func = program.function(g);
+                let module = program.funcs[g as usize].module;
+                for (i, inst) in func.insts.iter().enumerate() {
+                    if let crate::ir::InstKind::Call { callee, .. } = &inst.kind {
+                        let Some(m) = program
+                            .call_target(module, callee)
+                            .and_then(|t| index.of(t).join)
+                        else {
+                            continue;
+                        };
+                        // Where the handle it waits for was loaded from.
+                        let place = match inst.kind.model_args().get(m.arg as usize) {
+                            Some(crate::ir::Value::Inst(l)) => {
+                                match &func.insts[*l as usize].kind {
+                                    crate::ir::InstKind::Load { ptr, .. } => {
+                                        memory.ptr_of(program, g, ptr)
+                                    }
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        };
+                        join_calls.entry(g).or_default().push((i as u32, place));
+                    }
+                }
+            }
+        }
         Threads {
             start_funcs,
             main_root,
             main_joins,
+            join_calls,
             roots,
             exclusive,
             sync,
@@ -752,6 +858,38 @@ impl Threads {
         !joins_reachable(program.function(sp.caller), sp, sp.inst, to)
     }
 
+    /// Is the access inside the function that `caller` calls on its
+    /// way, after a join there on every way from that function's entry
+    /// (`stop_worker() { pthread_join(t, NULL); state = 0; }`)? For a
+    /// call that counts as a join of the thread in `caller`.
+    fn after_join_in_callee(
+        &self,
+        program: &Program<'_>,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+        sp: &SpawnPoint,
+    ) -> bool {
+        let Some(k) = path.iter().position(|(f, _)| *f == sp.caller) else {
+            return false;
+        };
+        let (g, at) = path.get(k + 1).copied().unwrap_or((func, inst));
+        // Joins of a handle loaded from elsewhere than the start wrote
+        // it (`pthread_join(t1)` for a start into `t2`) wait for another.
+        let joins: Vec<u32> = self
+            .join_calls
+            .get(&g)
+            .into_iter()
+            .flatten()
+            .filter(|(_, place)| match (sp.handle, place) {
+                (Some(h), Some(p)) => h == *p,
+                _ => true,
+            })
+            .map(|(j, _)| *j)
+            .collect();
+        !joins.is_empty() && !reachable_from_entry_avoiding(program.function(g), at, &joins)
+    }
+
     /// `ordered_by_spawn` through the starts of `other` themselves.
     fn ordered_by_own_spawn(
         &self,
@@ -801,7 +939,11 @@ impl Threads {
                 // Inside the std API that starts the thread: before or after
                 // the start, seam cannot tell.
                 Some(pos) if sp.lifted && pos == sp.inst => false,
-                Some(pos) => !joins_reachable(program.function(sp.caller), sp, sp.inst, pos),
+                Some(pos) => {
+                    !joins_reachable(program.function(sp.caller), sp, sp.inst, pos)
+                        || (sp.joins.contains(&pos)
+                            && self.after_join_in_callee(program, func, inst, path, sp))
+                }
                 // Outside every call of a function that joins the thread
                 // before it returns, in the one thread that runs it: before
                 // or after each of the thread's runs.
@@ -1422,10 +1564,13 @@ impl Threads {
         let Some(pf) = points.first().map(|sp| sp.caller) else {
             return false;
         };
-        if points
-            .iter()
-            .any(|sp| sp.caller != pf || sp.lifted || sp.inner.is_some() || sp.scope.is_some())
-        {
+        // Started directly in the parent's function, or through a helper
+        // of the user's it calls (`launch_inner()`), not inside std's APIs.
+        if points.iter().any(|sp| {
+            sp.caller != pf
+                || (sp.lifted && !matches!(sp.inner, Some((_, _, false))))
+                || sp.scope.is_some()
+        }) {
             return false;
         }
         // The parent thread: one root, or one per start of its routine
@@ -1804,7 +1949,18 @@ fn reachable_avoiding_on(
         return false;
     }
     let mut seen = vec![false; func.blocks.len()];
-    let mut work: Vec<u32> = blk.succs.clone();
+    // The start's own block may end in the test of its result already
+    // (`if (pthread_create(…))`): its failed edges hold there too.
+    let mut work: Vec<u32> = blk
+        .succs
+        .iter()
+        .copied()
+        .filter(|&s| {
+            !loops
+                .iter()
+                .any(|l| l.blocks.is_empty() && l.leaves(bf, s as usize))
+        })
+        .collect();
     while let Some(b) = work.pop() {
         let b = b as usize;
         if b >= seen.len() || seen[b] {
