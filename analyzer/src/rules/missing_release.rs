@@ -11,7 +11,9 @@
 //! `smp_wmb()` (or stronger) separates the data stores from it. When the
 //! reader waits for one value, the store judged is the one that writes it:
 //! a Relaxed store of that value after a Release store of another ends the
-//! release sequence and is reported.
+//! release sequence and is reported; in user space the data pair it leaves
+//! unordered is reported as `data-race` too (undefined behaviour under the
+//! C11/Rust model), with a note naming the Relaxed store.
 //!
 //! ## Why is this bad?
 //!
