@@ -2,7 +2,7 @@
 //! `struct my_dev.lock`, `Inner.stats`. Member names come from the debug-info
 //! composite type at the byte offset.
 
-use super::solver::{pointee_type, strip_alias, Memory, Origin, Ptr};
+use super::solver::{pointee_type, pointer_member_at, strip_alias, Memory, Origin, Ptr};
 use crate::ir::{DiTypeKind, InstKind, Module, TypeId, Value};
 use crate::program::Program;
 
@@ -256,11 +256,10 @@ pub fn static_location_name(program: &Program<'_>, f: u32, v: &Value, off: i64) 
 fn static_base(program: &Program<'_>, f: u32, v: &Value, depth: u32) -> Option<(u32, TypeId, i64)> {
     let module = program.funcs[f as usize].module;
     let func = program.function(f);
-    let pointee = |m: u32, t: TypeId| pointee_type(program, m, t);
     match v {
         Value::Arg(a) => {
             let t = func.params.get(*a as usize)?.di_type?;
-            Some((module, pointee(module, t)?, 0))
+            Some((module, pointee_type(program, module, t)?, 0))
         }
         Value::Global { name, offset } => match program.resolve(module, *name)? {
             crate::program::Symbol::Global(g) => {
@@ -303,47 +302,12 @@ fn static_base(program: &Program<'_>, f: u32, v: &Value, depth: u32) -> Option<(
             // type points to.
             InstKind::Load { ptr, .. } => {
                 let (m, t, at) = static_base(program, f, ptr, depth - 1)?;
-                let field = member_type_at(&program.modules[m as usize], t, at)?;
-                Some((m, pointee(m, field)?, 0))
+                Some((m, pointer_member_at(program, m, t, at)?, 0))
             }
             _ => None,
         },
         _ => None,
     }
-}
-
-/// The type of what starts exactly at byte `off` of type `t`, innermost
-/// member first skipped until one starts there (`t` itself at 0).
-fn member_type_at(m: &Module, t: TypeId, off: i64) -> Option<TypeId> {
-    let mut cur = strip_alias(&m.types, t);
-    let mut off = off;
-    for _ in 0..16 {
-        if off == 0 && !matches!(m.types.get(cur as usize)?.kind, DiTypeKind::Struct { .. }) {
-            return Some(cur);
-        }
-        match &m.types.get(cur as usize)?.kind {
-            DiTypeKind::Struct { members } | DiTypeKind::Union { members } => {
-                let mem = members.iter().rfind(|x| {
-                    (x.offset as i64) <= off && off < (x.offset + x.size.max(1)) as i64
-                })?;
-                off -= mem.offset as i64;
-                cur = strip_alias(&m.types, mem.ty?);
-            }
-            DiTypeKind::Array {
-                element: Some(e), ..
-            } => {
-                let e = strip_alias(&m.types, *e);
-                let size = m.types.get(e as usize)?.size as i64;
-                if size <= 0 {
-                    return None;
-                }
-                off %= size;
-                cur = e;
-            }
-            _ => return None,
-        }
-    }
-    None
 }
 
 /// `port.lock`: the members at `off` down to the first whose type is a

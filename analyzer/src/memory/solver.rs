@@ -3342,7 +3342,12 @@ fn first_member(p: &Program<'_>, module: u32, t: TypeId) -> Option<TypeId> {
 }
 
 /// The pointee type of a pointer-typed member at byte `off` of type `t`.
-fn pointer_member_at(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Option<TypeId> {
+pub(crate) fn pointer_member_at(
+    p: &Program<'_>,
+    module: u32,
+    t: TypeId,
+    off: i64,
+) -> Option<TypeId> {
     use crate::ir::DiTypeKind;
     let types = &p.modules[module as usize].types;
     let mut cur = strip_alias(types, t);

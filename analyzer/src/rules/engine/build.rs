@@ -124,25 +124,33 @@ fn site_lock_name(facts: &Facts<'_, '_>, h: &Held) -> Option<String> {
         return None;
     }
     let (f, i) = h.site;
-    let program = facts.program;
-    let inst = program.function(f).insts.get(i as usize)?;
-    let (arg, offset) = match &inst.kind {
-        crate::ir::InstKind::Call { callee, .. } => {
-            let module = program.funcs[f as usize].module;
-            let target = program.call_target(module, callee)?;
-            let model = facts.index.of(target).lock?;
-            (
-                inst.kind.model_args().get(model.arg? as usize)?,
-                model.offset,
-            )
-        }
+    let (arg, offset) = match &facts.program.function(f).insts.get(i as usize)?.kind {
         // An inlined lock primitive's compare-exchange on the lock word.
         crate::ir::InstKind::CmpXchg { ptr, .. } | crate::ir::InstKind::AtomicRmw { ptr, .. } => {
-            (ptr, 0)
+            (ptr.clone(), 0)
         }
-        _ => return None,
+        _ => lock_call_operand(facts, h.site)?,
     };
-    crate::memory::static_location_name(program, f, arg, offset)
+    crate::memory::static_location_name(facts.program, f, &arg, offset)
+}
+
+/// The lock pointer a modelled lock call at `site` operates on (its
+/// model's lock argument), and the model's offset into it.
+pub fn lock_call_operand(
+    facts: &Facts<'_, '_>,
+    (f, i): (FuncId, u32),
+) -> Option<(crate::ir::Value, i64)> {
+    let inst = facts.program.function(f).insts.get(i as usize)?;
+    let crate::ir::InstKind::Call { callee, .. } = &inst.kind else {
+        return None;
+    };
+    let module = facts.program.funcs[f as usize].module;
+    let model = facts
+        .index
+        .of(facts.program.call_target(module, callee)?)
+        .lock?;
+    let arg = inst.kind.model_args().get(model.arg? as usize)?;
+    Some((arg.clone(), model.offset))
 }
 
 pub fn held_locks(facts: &Facts<'_, '_>, held: &[Held]) -> Vec<HeldLock> {

@@ -578,20 +578,13 @@ fn several_globals(facts: &Facts<'_, '_>, node: u32) -> bool {
 /// address (`pthread_mutex_lock(&B.mu)`), if it does.
 fn lock_global(
     facts: &Facts<'_, '_>,
-    (f, i): (crate::program::FuncId, u32),
+    site: (crate::program::FuncId, u32),
 ) -> Option<crate::program::GlobalId> {
-    let func = facts.program.function(f);
-    let inst = func.insts.get(i as usize)?;
-    let crate::ir::InstKind::Call { callee, .. } = &inst.kind else {
-        return None;
-    };
-    let module = facts.program.funcs[f as usize].module;
-    let model = facts
-        .index
-        .of(facts.program.call_target(module, callee)?)
-        .lock?;
-    let arg = inst.kind.model_args().get(model.arg? as usize)?;
-    facts.program.global_address(f, arg, 6).map(|(g, _)| g)
+    let (arg, _) = build::lock_call_operand(facts, site)?;
+    facts
+        .program
+        .global_address(site.0, &arg, 6)
+        .map(|(g, _)| g)
 }
 
 /// The global an access names by its address (`A.bal = 5`), if it does.
