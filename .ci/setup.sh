@@ -25,3 +25,11 @@ if ! command -v cargo >/dev/null 2>&1; then
   echo "seam setup: cargo not found; install Rust 1.95 (rustup) first" >&2
   exit 1
 fi
+
+# The testsuite builds its arm64 kernel cases against `kernel-rs` compiled
+# for aarch64, which needs that target's `core`.
+if command -v rustup >/dev/null 2>&1 \
+  && ! rustup target list --installed 2>/dev/null | grep -qx aarch64-unknown-linux-gnu; then
+  echo "seam setup: adding the aarch64-unknown-linux-gnu Rust target" >&2
+  rustup target add aarch64-unknown-linux-gnu >/dev/null
+fi
