@@ -740,8 +740,11 @@ impl Walker<'_, '_, '_> {
                 .iter()
                 .all(|o| matches!(o, crate::memory::Origin::Function(_)));
         // Nor is the lock word itself (initialised plainly by
-        // `spin_lock_init`): it is lock state.
-        !code && !self.locks.is_lock(p)
+        // `spin_lock_init`): it is lock state. In a collapsed object every
+        // offset is 0, the lock's too, so that test would drop all of the
+        // object's data: there the race rule tells a lock member from data
+        // by the access's static type (`races::check_object`).
+        !code && (self.memory.is_collapsed(p.node) || !self.locks.is_lock(p))
     }
 
     /// The locks held at instruction `i` of `f`, walked as instance `x`

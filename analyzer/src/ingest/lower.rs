@@ -298,6 +298,9 @@ struct Lowerer {
     /// Types given an id but not yet filled in (see `debuginfo`).
     type_queue: Vec<(LLVMMetadataRef, TypeId)>,
     unit_languages: ffi::FastMap<LLVMMetadataRef, Language>,
+    /// `DIExpression`s read as a constant byte offset (`None`: anything
+    /// else); uniqued, so each is printed once.
+    expression_offsets: ffi::FastMap<LLVMMetadataRef, Option<i64>>,
     /// Fallback language from the module (producer, file name), when the
     /// compile unit does not say.
     module_language: Language,
@@ -340,6 +343,7 @@ impl Lowerer {
             types: ffi::FastMap::default(),
             type_queue: Vec::new(),
             unit_languages: ffi::FastMap::default(),
+            expression_offsets: Default::default(),
             module_language: Language::Unknown,
         }
     }

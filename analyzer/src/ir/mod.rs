@@ -88,6 +88,15 @@ pub enum Linkage {
     Other,
 }
 
+/// `var = value + delta`, `var` a pointer of debug-info type `ty`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ValueType {
+    /// `Value::Arg` or `Value::Inst` index, as (is an argument, index).
+    pub value: (bool, u32),
+    pub delta: i64,
+    pub ty: TypeId,
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Function {
     /// Symbol name as in the object file.
@@ -117,6 +126,13 @@ pub struct Function {
     /// at -O2): `(instruction, type)`.
     #[serde(default)]
     pub callee_types: Vec<(InstId, TypeId)>,
+    /// Pointer variables a debug record places at a constant offset from
+    /// an argument or instruction: at -O2 `struct foo_dev *f =
+    /// container_of(b, …)` is only `#dbg_value(b, !f, DW_OP_constu 16,
+    /// DW_OP_minus)`, and the `getelementptr`s from `b` say nothing of
+    /// `struct foo_dev`. Sorted by value.
+    #[serde(default)]
+    pub value_types: Vec<ValueType>,
     /// Shape of the LLVM function type: an indirect C call whose shape
     /// differs (`i64 ()` vs `i1 ()`) cannot reach it. 0 when unknown.
     #[serde(default)]

@@ -20,7 +20,10 @@ mod prototype;
 mod slots;
 mod solver;
 
-pub use naming::{is_lock_type, lock_member_path, member_path, static_location_name};
+pub use naming::{
+    is_lock_type, lock_member_path, member_path, static_location_name, static_lock_key,
+    static_type_location, TypeLocation,
+};
 pub(crate) use solver::strip_alias;
 pub use solver::{Instance, Memory, NodeId, Origin, Ptr, SpawnSite};
 

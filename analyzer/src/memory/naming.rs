@@ -251,6 +251,93 @@ pub fn static_location_name(program: &Program<'_>, f: u32, v: &Value, off: i64) 
     })
 }
 
+/// A location in an object unification collapsed, keyed by the static
+/// type the access reaches it through (`ei->i_disksize`: `struct
+/// ext4_inode_info` at the member's offset). The object's own offsets are
+/// lost, but the code still says which member of which type it touches.
+#[derive(Clone, Debug)]
+pub struct TypeLocation {
+    /// The type's cross-module key (`type_key`).
+    pub key: String,
+    /// Byte offset inside that type.
+    pub off: i64,
+    pub module: u32,
+    pub ty: TypeId,
+}
+
+impl TypeLocation {
+    /// `struct ext4_inode_info.i_disksize`.
+    pub fn name(&self, program: &Program<'_>) -> String {
+        let m = &program.modules[self.module as usize];
+        let ty = type_display(program, self.module, self.ty).unwrap_or_else(|| self.key.clone());
+        match member_path(m, self.ty, self.off, 16) {
+            Some(p) => format!("{ty}.{p}"),
+            None if self.off == 0 => ty,
+            None => format!("{ty}+{}", self.off),
+        }
+    }
+}
+
+/// The [`TypeLocation`] value `v` of function `f` points to: a named struct
+/// or union it reaches through a typed parameter, local, global or loaded
+/// pointer, at an offset inside that type.
+pub fn static_type_location(program: &Program<'_>, f: u32, v: &Value) -> Option<TypeLocation> {
+    let (module, ty, off) = static_base(program, f, v, 8)?;
+    let key = super::solver::type_key(program, module, ty)?;
+    let m = &program.modules[module as usize];
+    let size = m.types.get(ty as usize)?.size as i64;
+    // A lock member is lock state (`spin_lock_init`'s plain stores), not
+    // data; so is a lock type itself.
+    if is_lock_type(m, ty) || in_lock_member(m, ty, off) {
+        return None;
+    }
+    (0 <= off && off < size).then_some(TypeLocation {
+        key,
+        off,
+        module,
+        ty,
+    })
+}
+
+/// The lock `v + off` of function `f` points to, by its static type: the
+/// innermost named struct or union whose member is the lock, and the
+/// lock's offset in it (see `static_location_name`).
+pub fn static_lock_key(
+    program: &Program<'_>,
+    f: u32,
+    v: &Value,
+    off: i64,
+) -> Option<(String, i64)> {
+    let (module, t, at) = static_base(program, f, v, 8)?;
+    let m = &program.modules[module as usize];
+    let mut cur = strip_alias(&m.types, t);
+    let mut off = at + off;
+    let mut key = None;
+    for _ in 0..8 {
+        let Some(DiTypeKind::Struct { members } | DiTypeKind::Union { members }) =
+            m.types.get(cur as usize).map(|x| &x.kind)
+        else {
+            break;
+        };
+        if let Some(k) = super::solver::type_key(program, module, cur) {
+            key = Some((k, off));
+        }
+        let Some(mem) = members
+            .iter()
+            .rfind(|x| (x.offset as i64) <= off && off < (x.offset + x.size.max(1)) as i64)
+        else {
+            break;
+        };
+        let Some(next) = mem.ty else { break };
+        if is_lock_type(m, next) {
+            break;
+        }
+        off -= mem.offset as i64;
+        cur = strip_alias(&m.types, next);
+    }
+    key
+}
+
 /// The struct or union type `v` points into by its static type, and the
 /// byte offset into it.
 fn static_base(program: &Program<'_>, f: u32, v: &Value, depth: u32) -> Option<(u32, TypeId, i64)> {
@@ -274,11 +361,46 @@ fn static_base(program: &Program<'_>, f: u32, v: &Value, depth: u32) -> Option<(
         },
         Value::Inst(i) if depth > 0 => match &func.insts.get(*i as usize)?.kind {
             InstKind::Cast { value, .. } => static_base(program, f, value, depth - 1),
-            InstKind::Gep {
-                base,
-                offset: Some(o),
-                ..
-            } => static_base(program, f, base, depth - 1).map(|(m, t, x)| (m, t, x + o)),
+            InstKind::Gep { base, offset, .. } => {
+                let inside = |(m, t, x): (u32, TypeId, i64)| {
+                    let size = program.modules[m as usize].types.get(t as usize)?.size as i64;
+                    (0 <= x && x < size).then_some((m, t, x))
+                };
+                offset
+                    .and_then(|o| {
+                        let (m, t, x) = static_base(program, f, base, depth - 1)?;
+                        inside((m, t, x + o))
+                    })
+                    // Out of the base's type (`container_of`): a variable
+                    // a debug record places at a constant offset from this
+                    // address or from its base names the container.
+                    .or_else(|| {
+                        // Several may fit (`f` and the `spinlock_t *`
+                        // of an inlined `spin_lock(&f->lock)`): the
+                        // largest type is the container.
+                        let size = |(m, t, _): &(u32, TypeId, i64)| {
+                            program.modules[*m as usize].types[*t as usize].size
+                        };
+                        let here = variable_types(func, (false, *i)).filter_map(|vt| {
+                            inside((module, pointee_type(program, module, vt.ty)?, -vt.delta))
+                        });
+                        let at_base = match (base, offset) {
+                            (Value::Arg(a), Some(o)) => Some(((true, *a), *o)),
+                            (Value::Inst(j), Some(o)) => Some(((false, *j), *o)),
+                            _ => None,
+                        };
+                        let from_base = at_base.into_iter().flat_map(|(at, o)| {
+                            variable_types(func, at).filter_map(move |vt| {
+                                inside((
+                                    module,
+                                    pointee_type(program, module, vt.ty)?,
+                                    o - vt.delta,
+                                ))
+                            })
+                        });
+                        here.chain(from_base).max_by_key(size)
+                    })
+            }
             InstKind::Alloca {
                 di_type: Some(t), ..
             } => Some((
@@ -301,6 +423,16 @@ fn static_base(program: &Program<'_>, f: u32, v: &Value, depth: u32) -> Option<(
             // A pointer loaded from a field or variable: what that field's
             // type points to.
             InstKind::Load { ptr, .. } => {
+                // A stack slot stored once (-O0): what was stored says
+                // more than the slot's declared type (`spin_lock(&f->lock)`
+                // inlined spills `&f->lock` into its `spinlock_t *lock`).
+                let stored = match ptr {
+                    Value::Inst(slot) => func.stored_once(*slot),
+                    _ => None,
+                };
+                if let Some(b) = stored.and_then(|v| static_base(program, f, &v, depth - 1)) {
+                    return Some(b);
+                }
                 let (m, t, at) = static_base(program, f, ptr, depth - 1)?;
                 Some((m, pointer_member_at(program, m, t, at)?, 0))
             }
@@ -308,6 +440,44 @@ fn static_base(program: &Program<'_>, f: u32, v: &Value, depth: u32) -> Option<(
         },
         _ => None,
     }
+}
+
+/// Does byte `off` of type `t` lie inside a lock-typed member?
+fn in_lock_member(m: &Module, t: TypeId, off: i64) -> bool {
+    let mut cur = strip_alias(&m.types, t);
+    let mut off = off;
+    for _ in 0..8 {
+        let Some(DiTypeKind::Struct { members } | DiTypeKind::Union { members }) =
+            m.types.get(cur as usize).map(|x| &x.kind)
+        else {
+            return false;
+        };
+        let Some(mem) = members
+            .iter()
+            .rfind(|x| (x.offset as i64) <= off && off < (x.offset + x.size.max(1)) as i64)
+        else {
+            return false;
+        };
+        let Some(next) = mem.ty else { return false };
+        if is_lock_type(m, next) {
+            return true;
+        }
+        off -= mem.offset as i64;
+        cur = strip_alias(&m.types, next);
+    }
+    false
+}
+
+/// The variables debug records place at a constant offset from an
+/// argument or instruction (`Function::value_types`).
+fn variable_types(
+    func: &crate::ir::Function,
+    at: (bool, u32),
+) -> impl Iterator<Item = &crate::ir::ValueType> {
+    let start = func.value_types.partition_point(|v| v.value < at);
+    func.value_types[start..]
+        .iter()
+        .take_while(move |v| v.value == at)
 }
 
 /// `port.lock`: the members at `off` down to the first whose type is a

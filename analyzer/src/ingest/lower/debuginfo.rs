@@ -362,6 +362,54 @@ impl Lowerer {
             .collect()
     }
 
+    /// `md` when it is a pointer type, or an alias (typedef, qualifier) of
+    /// one.
+    pub(super) unsafe fn pointer_type(&self, md: LLVMMetadataRef) -> Option<LLVMMetadataRef> {
+        let mut cur = md;
+        for _ in 0..8 {
+            if md_kind(cur)? != mdk::LLVMDIDerivedTypeMetadataKind {
+                return None;
+            }
+            match ffi::di_tag(cur) {
+                DW_TAG_POINTER => return Some(md),
+                DW_TAG_TYPEDEF | DW_TAG_CONST | DW_TAG_VOLATILE | DW_TAG_RESTRICT => {
+                    cur = md_operand(self.ctx, cur, 5)?
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The constant byte offset a `DIExpression` adds to its value:
+    /// `DW_OP_constu N, DW_OP_minus` (what `container_of` leaves), `DW_OP_plus_uconst N`,
+    /// `DW_OP_constu N, DW_OP_plus`, or nothing; `None` for anything else.
+    /// The C API has no getter for the elements, so the expression is
+    /// printed (once: expressions are uniqued).
+    pub(super) unsafe fn expression_offset(&mut self, expr: LLVMMetadataRef) -> Option<i64> {
+        if expr.is_null() {
+            return Some(0);
+        }
+        if let Some(&known) = self.expression_offsets.get(&expr) {
+            return known;
+        }
+        let v = sys::core::LLVMMetadataAsValue(self.ctx, expr);
+        let text = if v.is_null() {
+            std::ptr::null_mut()
+        } else {
+            sys::core::LLVMPrintValueToString(v)
+        };
+        let offset = if text.is_null() {
+            None
+        } else {
+            let printed = ffi::lossy(ffi::cstr_bytes(text)).into_owned();
+            sys::core::LLVMDisposeMessage(text);
+            parse_expression_offset(&printed)
+        };
+        self.expression_offsets.insert(expr, offset);
+        offset
+    }
+
     /// Id of a DI type; the type itself is filled in by [`Self::finish_types`].
     pub(super) unsafe fn di_type(&mut self, md: LLVMMetadataRef) -> Option<TypeId> {
         let kind = md_kind(md)?;
@@ -619,5 +667,52 @@ mod tests {
         );
         assert_eq!(language_from_file("kernel/sched/core.c"), Some(Language::C));
         assert_eq!(language_from_file("demo.cgu.0"), None);
+    }
+}
+
+/// See [`Lowerer::expression_offset`]: `!DIExpression(DW_OP_constu, 16,
+/// DW_OP_minus, DW_OP_stack_value)` is -16.
+fn parse_expression_offset(printed: &str) -> Option<i64> {
+    let inner = printed
+        .trim()
+        .strip_prefix("!DIExpression(")?
+        .strip_suffix(')')?;
+    let ops: Vec<&str> = inner
+        .split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty() && *x != "DW_OP_stack_value")
+        .collect();
+    let n = |s: &str| s.parse::<i64>().ok();
+    match ops.as_slice() {
+        [] => Some(0),
+        ["DW_OP_plus_uconst", k] => n(k),
+        ["DW_OP_constu", k, "DW_OP_minus"] => n(k).map(|k| -k),
+        ["DW_OP_constu", k, "DW_OP_plus"] => n(k),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod expression_tests {
+    use super::parse_expression_offset;
+
+    #[test]
+    fn container_of_offsets() {
+        assert_eq!(parse_expression_offset("!DIExpression()"), Some(0));
+        assert_eq!(
+            parse_expression_offset(
+                "!DIExpression(DW_OP_constu, 16, DW_OP_minus, DW_OP_stack_value)"
+            ),
+            Some(-16)
+        );
+        assert_eq!(
+            parse_expression_offset("!DIExpression(DW_OP_plus_uconst, 8)"),
+            Some(8)
+        );
+        assert_eq!(parse_expression_offset("!DIExpression(DW_OP_deref)"), None);
+        assert_eq!(
+            parse_expression_offset("!DIExpression(DW_OP_LLVM_fragment, 0, 32)"),
+            None
+        );
     }
 }

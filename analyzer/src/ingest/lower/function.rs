@@ -30,6 +30,9 @@ pub(super) struct BodyState {
     /// `(instruction index, variable)` of `#dbg_value`s on instruction
     /// results (a function-pointer variable kept in a register).
     value_vars: Vec<(u32, LLVMMetadataRef)>,
+    /// `#dbg_value`s on arguments and instruction results with their
+    /// expressions: `((is an argument, index), variable, expression)`.
+    offset_vars: Vec<((bool, u32), LLVMMetadataRef, LLVMMetadataRef)>,
     /// Inline asm values are uniqued by LLVM: lower each once per module.
     asm: ffi::FastMap<LLVMValueRef, AsmInfo>,
 }
@@ -101,6 +104,7 @@ impl Lowerer {
             source_params,
             prototype,
             callee_types: Vec::new(),
+            value_types: Vec::new(),
             sig: ffi::function_type_signature(fn_type),
             returns_ptr,
             returns_void,
@@ -154,6 +158,7 @@ impl Lowerer {
         body.alloca_vars.clear();
         body.arg_vars.clear();
         body.value_vars.clear();
+        body.offset_vars.clear();
         for i in 0..LLVMCountParams(f) {
             body.values.insert(LLVMGetParam(f, i), Value::Arg(i));
         }
@@ -214,6 +219,17 @@ impl Lowerer {
                 let value = LLVMDbgVariableRecordGetValue(rec, 0);
                 let var = LLVMDbgVariableRecordGetVariable(rec);
                 if !value.is_null() && !var.is_null() {
+                    if kind == LLVMDbgRecordKind::LLVMDbgRecordValue {
+                        let at = match body.values.get(&value) {
+                            Some(&Value::Inst(i)) => Some((false, i)),
+                            Some(&Value::Arg(a)) => Some((true, a)),
+                            _ => None,
+                        };
+                        if let Some(at) = at {
+                            let expr = LLVMDbgVariableRecordGetExpression(rec);
+                            body.offset_vars.push((at, var, expr));
+                        }
+                    }
                     match body.values.get(&value) {
                         Some(&Value::Inst(i))
                             if kind == LLVMDbgRecordKind::LLVMDbgRecordDeclare =>
@@ -279,6 +295,57 @@ impl Lowerer {
                 }
             }
         }
+        // Pointer variables at a constant offset from a value: at -O2
+        // `container_of` is a `getelementptr` back from the member, and
+        // only the variable it initialises names the container's type.
+        for &(at, var, expr) in &body.offset_vars {
+            let Some(delta) = self.expression_offset(expr) else {
+                continue;
+            };
+            let gep = !at.0
+                && matches!(
+                    function.insts.get(at.1 as usize).map(|x| &x.kind),
+                    Some(InstKind::Gep { .. })
+                );
+            if delta == 0 && !gep {
+                continue;
+            }
+            // Pointer variables only (through typedefs and qualifiers):
+            // what they point to is checked where it is used.
+            let Some(t) = ffi::md_operand(self.ctx, var, 3).and_then(|t| self.pointer_type(t))
+            else {
+                continue;
+            };
+            let Some(ty) = self.di_type(t) else { continue };
+            function.value_types.push(crate::ir::ValueType {
+                value: at,
+                delta,
+                ty,
+            });
+            // `%f = gep %b, -16` named `f`: the other addresses computed
+            // from `%b` (`gep %b, -8` for `f->tx`) are in `f`'s type too.
+            let from = match function.insts.get(at.1 as usize).map(|x| &x.kind) {
+                Some(InstKind::Gep {
+                    base,
+                    offset: Some(o),
+                    ..
+                }) if !at.0 => match base {
+                    Value::Arg(a) => Some(((true, *a), *o)),
+                    Value::Inst(k) => Some(((false, *k), *o)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((base, o)) = from {
+                function.value_types.push(crate::ir::ValueType {
+                    value: base,
+                    delta: delta + o,
+                    ty,
+                });
+            }
+        }
+        function.value_types.sort_unstable();
+        function.value_types.dedup();
         // Unoptimised code spills each argument into its own declared
         // alloca (`store %arg, %dev.addr` + `#dbg_declare(%dev.addr, !dev)`):
         // that variable names the argument too, after any direct record.

@@ -123,15 +123,30 @@ fn site_lock_name(facts: &Facts<'_, '_>, h: &Held) -> Option<String> {
     if !facts.locks.in_collapsed_object(h.lock, facts.memory) {
         return None;
     }
+    let (arg, offset) = site_lock_operand(facts, h)?;
+    crate::memory::static_location_name(facts.program, h.site.0, &arg, offset)
+}
+
+/// A lock in a collapsed object as the acquisition's static type says:
+/// the innermost named struct holding the lock member, and the member's
+/// offset there (`spin_lock(&inode->i_lock)` and
+/// `spin_lock(&ei->vfs_inode.i_lock)` give the same). `None` when the
+/// code does not say.
+pub fn site_lock_key(facts: &Facts<'_, '_>, h: &Held) -> Option<(String, i64)> {
+    let (arg, offset) = site_lock_operand(facts, h)?;
+    crate::memory::static_lock_key(facts.program, h.site.0, &arg, offset)
+}
+
+/// The lock pointer of the acquisition `h` and the model's offset into it.
+fn site_lock_operand(facts: &Facts<'_, '_>, h: &Held) -> Option<(crate::ir::Value, i64)> {
     let (f, i) = h.site;
-    let (arg, offset) = match &facts.program.function(f).insts.get(i as usize)?.kind {
+    match &facts.program.function(f).insts.get(i as usize)?.kind {
         // An inlined lock primitive's compare-exchange on the lock word.
         crate::ir::InstKind::CmpXchg { ptr, .. } | crate::ir::InstKind::AtomicRmw { ptr, .. } => {
-            (ptr.clone(), 0)
+            Some((ptr.clone(), 0))
         }
-        _ => lock_call_operand(facts, h.site)?,
-    };
-    crate::memory::static_location_name(facts.program, f, &arg, offset)
+        _ => lock_call_operand(facts, h.site),
+    }
 }
 
 /// The lock pointer a modelled lock call at `site` operates on (its
@@ -304,8 +319,30 @@ pub fn symbol_location(
     facts: &Facts<'_, '_>,
     a: &Access,
 ) -> Option<(crate::program::GlobalId, i64)> {
+    facts
+        .program
+        .global_address(a.func, access_pointer(facts, a)?, 6)
+}
+
+/// The member of a named type an access in a collapsed object touches by
+/// its static type (`ei->i_disksize`). C only: Rust's types are generic
+/// containers (`RawTable<(u32, u32)>`, `Vec<T>`'s buffer) instantiated for
+/// every use, so one type says nothing of one location. Not for accesses
+/// in a C header's inline helpers either: there the type is the helper's
+/// generic parameter (`struct list_head *`), shared by every list.
+pub fn type_location(facts: &Facts<'_, '_>, a: &Access) -> Option<crate::memory::TypeLocation> {
+    if facts.program.language(a.func) != crate::ir::Language::C
+        || super::races::in_c_header(facts, a.func, a.inst)
+    {
+        return None;
+    }
+    crate::memory::static_type_location(facts.program, a.func, access_pointer(facts, a)?)
+}
+
+/// The pointer operand of a load, store or atomic access.
+fn access_pointer<'a>(facts: &'a Facts<'_, '_>, a: &Access) -> Option<&'a crate::ir::Value> {
     use crate::ir::InstKind;
-    let ptr = match &facts
+    match &facts
         .program
         .function(a.func)
         .insts
@@ -315,10 +352,9 @@ pub fn symbol_location(
         InstKind::Load { ptr, .. }
         | InstKind::Store { ptr, .. }
         | InstKind::AtomicRmw { ptr, .. }
-        | InstKind::CmpXchg { ptr, .. } => ptr,
-        _ => return None,
-    };
-    facts.program.global_address(a.func, ptr, 6)
+        | InstKind::CmpXchg { ptr, .. } => Some(ptr),
+        _ => None,
+    }
 }
 
 /// `reg.stats.count`: a global and the members at `off` in it.
@@ -362,17 +398,17 @@ pub fn race_finding(
         off: super::races::meeting_place(first, second),
         ..first.ptr
     };
-    // In a collapsed object only accesses by a global's address pair (see
-    // `races::check_object`): named by that global.
-    let by_symbol = facts
-        .memory
-        .is_collapsed(place.node)
-        .then(|| symbol_location(facts, first))
-        .flatten();
-    let location = match by_symbol {
-        Some((g, off)) => symbol_name(facts, g, off),
-        None => facts.memory.location_name(facts.program, place),
+    // In a collapsed object accesses pair by a global's address or by
+    // their static type (see `races::check_object`), and are named so.
+    let location = if facts.memory.is_collapsed(place.node) {
+        match symbol_location(facts, first) {
+            Some((g, off)) => Some(symbol_name(facts, g, off)),
+            None => type_location(facts, first).map(|t| t.name(facts.program)),
+        }
+    } else {
+        None
     };
+    let location = location.unwrap_or_else(|| facts.memory.location_name(facts.program, place));
     let level = catalog::by_id(rule)
         .map(|r| r.level)
         .unwrap_or(Level::Warning);

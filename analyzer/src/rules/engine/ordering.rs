@@ -1756,6 +1756,7 @@ mod tests {
             source_params: Vec::new(),
             prototype: None,
             callee_types: Vec::new(),
+            value_types: Vec::new(),
             sig: 0,
             returns_ptr: false,
             returns_void: true,

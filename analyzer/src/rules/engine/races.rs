@@ -81,7 +81,7 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
 /// Is instruction `i` of C function `f` code of a header (a `static
 /// inline` helper, called or inlined)? A macro (`READ_ONCE`) is where it
 /// is expanded.
-fn in_c_header(facts: &Facts<'_, '_>, f: crate::program::FuncId, i: u32) -> bool {
+pub(super) fn in_c_header(facts: &Facts<'_, '_>, f: crate::program::FuncId, i: u32) -> bool {
     if facts.program.language(f) != Language::C {
         return false;
     }
@@ -109,19 +109,30 @@ fn check_object(
 ) -> (Vec<Finding>, Vec<Finding>) {
     // An object unification collapsed to one field (it was seen at two
     // offsets of itself) has lost "the same location": any two of its
-    // accesses would pair. Only accesses by a global's own address
-    // (`reg.count++`, `&reg + 8`) still name one location each, and are
-    // judged per (global, offset); the rest are not reported (see
-    // docs/analysis.md).
+    // accesses would pair. What the code says still names one location:
+    // a global's own address (`reg.count++`, `&reg + 8`), judged per
+    // (global, offset), or else the member of the static type the access
+    // goes through (`ei->i_disksize`), judged per (type, offset). The rest
+    // are not reported (see docs/analysis.md).
     if facts.memory.is_collapsed(node) {
-        let mut by_symbol: BTreeMap<(crate::program::GlobalId, i64), Vec<usize>> = BTreeMap::new();
+        #[derive(PartialEq, Eq, PartialOrd, Ord)]
+        enum Place {
+            Symbol(crate::program::GlobalId, i64),
+            Type(String, i64),
+        }
+        let mut by_place: BTreeMap<Place, Vec<usize>> = BTreeMap::new();
         for &k in list {
-            if let Some(at) = build::symbol_location(facts, &facts.accesses.list[k]) {
-                by_symbol.entry(at).or_default().push(k);
+            let a = &facts.accesses.list[k];
+            let place = match build::symbol_location(facts, a) {
+                Some((g, off)) => Some(Place::Symbol(g, off)),
+                None => build::type_location(facts, a).map(|t| Place::Type(t.key, t.off)),
+            };
+            if let Some(place) = place {
+                by_place.entry(place).or_default().push(k);
             }
         }
         let mut out = (Vec::new(), Vec::new());
-        for sub in by_symbol.values() {
+        for sub in by_place.values() {
             let (f, o) = check_location_pairs(facts, sub, true, sources, flags);
             out.0.extend(f);
             out.1.extend(o);
@@ -300,12 +311,43 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
         return false;
     }
     // The lock test is cheap; the root-pair test walks call paths.
-    if common_lock(facts, &a.lockset, &b.lockset).is_none() || !common_lock_named(facts, a, b) {
+    if common_lock(facts, &a.lockset, &b.lockset).is_none()
+        || !common_lock_named(facts, a, b)
+        || (collapsed && !common_lock_by_type(facts, a, b))
+    {
         return !same_lock_array(facts, a, b) && some_roots_parallel(facts, a, b);
     }
     // Every common lock picked by the thread's own data (`&locks[id]`):
     // two instances of that thread hold different locks.
     per_instance_locks_only(facts, a, b)
+}
+
+/// Is some lock `a` and `b` share (see [`common_lock`]) one lock by what
+/// the code says? Every lock of a collapsed object is one lock to seam;
+/// two holds of it whose acquisitions name different members by their
+/// static types (`f->lock` of `struct foo_dev`, `r->lock` of `struct
+/// bar_dev`) are two locks. Holds the code does not name stay one lock.
+fn common_lock_by_type(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
+    a.lockset.iter().any(|x| {
+        b.lockset.iter().any(|y| {
+            if x.lock != y.lock
+                || facts.locks.info(x.lock).kind == LockKind::Rcu
+                || x.mode == LockMode::Read && y.mode == LockMode::Read
+            {
+                return false;
+            }
+            if !facts.locks.in_collapsed_object(x.lock, facts.memory) {
+                return true;
+            }
+            match (
+                build::site_lock_key(facts, x),
+                build::site_lock_key(facts, y),
+            ) {
+                (Some(kx), Some(ky)) => kx == ky,
+                _ => true,
+            }
+        })
+    })
 }
 
 /// Do `a` and `b` hold locks of one array of locks, at least one taken
