@@ -32,6 +32,9 @@ use crate::program::{FuncId, ModelIndex, Program, Target};
 
 pub type LockId = u32;
 
+/// Locks a helper copy names instead of its original's: (original's, copy's).
+type Renames = Vec<(LockId, LockId)>;
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LockKey {
     Object(Ptr),
@@ -401,10 +404,10 @@ pub struct Locks {
     /// the copy names instead (`lock_word(&la)` and `lock_word(&lb)`
     /// acquire `la` and `lb`, not the one lock the original's parameter
     /// merges them into).
-    call_renames: HashMap<(FuncId, u32), Vec<(LockId, LockId)>>,
+    call_renames: HashMap<(FuncId, u32), Renames>,
     /// Per helper copy, the locks it names instead of its original's (see
     /// `copy_renames`).
-    copy_locks: HashMap<Instance, Vec<(LockId, LockId)>>,
+    copy_locks: HashMap<Instance, Renames>,
     /// Record the state at returns and lifetime ends too (see `analyze`).
     slot_ends: bool,
 }
@@ -681,12 +684,9 @@ impl Locks {
         program: &Program<'_>,
         memory: &Memory,
         effects: &[Vec<(u32, Effect)>],
-    ) -> (
-        HashMap<(FuncId, u32), Vec<(LockId, LockId)>>,
-        HashMap<Instance, Vec<(LockId, LockId)>>,
-    ) {
-        let mut out: HashMap<(FuncId, u32), Vec<(LockId, LockId)>> = HashMap::default();
-        let mut memo: HashMap<Instance, Vec<(LockId, LockId)>> = HashMap::default();
+    ) -> (HashMap<(FuncId, u32), Renames>, HashMap<Instance, Renames>) {
+        let mut out: HashMap<(FuncId, u32), Renames> = HashMap::default();
+        let mut memo: HashMap<Instance, Renames> = HashMap::default();
         if self.instance_locks.is_empty() {
             return (out, memo);
         }
@@ -734,8 +734,8 @@ impl Locks {
         effects: &[Vec<(u32, Effect)>],
         x: Instance,
         depth: u32,
-        memo: &mut HashMap<Instance, Vec<(LockId, LockId)>>,
-    ) -> Vec<(LockId, LockId)> {
+        memo: &mut HashMap<Instance, Renames>,
+    ) -> Renames {
         let g = memory.func_of(x);
         if x == g as Instance || depth > 8 {
             return Vec::new();
@@ -743,7 +743,7 @@ impl Locks {
         if let Some(p) = memo.get(&x) {
             return p.clone();
         }
-        let mut pairs: Vec<(LockId, LockId)> = Vec::new();
+        let mut pairs: Renames = Vec::new();
         for (j, e) in &effects[g as usize] {
             match e {
                 Effect::Acquire(l, _) | Effect::Release(l) | Effect::Try(l, _, _) => {
@@ -1500,7 +1500,7 @@ fn analyze_function<'s>(
     effects: &[(u32, Effect)],
     body: &HashMap<u32, Held>,
     summaries: &dyn Fn(FuncId) -> &'s Summary,
-    renames: &HashMap<(FuncId, u32), Vec<(LockId, LockId)>>,
+    renames: &HashMap<(FuncId, u32), Renames>,
     slot_ends: bool,
 ) -> (FunctionLocks, Summary) {
     let func = program.function(f);
