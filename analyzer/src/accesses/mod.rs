@@ -751,16 +751,24 @@ impl Walker<'_, '_, '_> {
     /// with `entry` held: a helper copied per call site names its own
     /// locks per copy.
     fn held_at(&self, x: Instance, f: FuncId, entry: &[Held], i: u32) -> Vec<Held> {
-        let mut held = absolute(entry, &self.locks.functions[f as usize].before[&i]);
-        if x != f as Instance {
-            for h in held.iter_mut().filter(|h| h.site.0 == f) {
-                if let Some(l) = self.locks.instance_lock(x, h.site.1) {
-                    h.lock = l;
-                }
-            }
-            held.sort_by_key(|h| h.lock);
+        let rel = &self.locks.functions[f as usize].before[&i];
+        if x == f as Instance || !self.locks.renames_locks(x) {
+            return absolute(entry, rel);
         }
-        held
+        // The copy's own names, for what it took and what it released of
+        // its caller's (through the copies of helpers it calls).
+        let mut own = rel.clone();
+        for h in own.plus.iter_mut() {
+            h.lock = match self.locks.instance_lock(x, h.site.1) {
+                Some(l) if h.site.0 == f => l,
+                _ => self.locks.copy_lock(x, h.lock),
+            };
+        }
+        own.plus.sort_by_key(|h| h.lock);
+        for l in own.minus.iter_mut() {
+            *l = self.locks.copy_lock(x, *l);
+        }
+        absolute(entry, &own)
     }
 
     /// Does the walk follow a call from `f` into `g`? Code outside

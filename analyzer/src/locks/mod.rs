@@ -32,6 +32,9 @@ use crate::program::{FuncId, ModelIndex, Program, Target};
 
 pub type LockId = u32;
 
+/// Locks a helper copy names instead of its original's: (original's, copy's).
+type Renames = Vec<(LockId, LockId)>;
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LockKey {
     Object(Ptr),
@@ -393,9 +396,18 @@ pub struct Locks {
     pub summaries: Vec<Summary>,
     pub functions: Vec<FunctionLocks>,
     /// In helpers copied per call site (whose lock operations are their
-    /// own, see memory's `balanced_lock_helper`): the lock each lock
+    /// own, see memory's `lock_helper`): the lock each lock
     /// operation names in each copy, by (copy, instruction).
     instance_locks: HashMap<(Instance, u32), LockId>,
+    /// Per call `(caller, instruction)` of a helper copied for that call
+    /// site: the locks its summary names (the original's) and the ones
+    /// the copy names instead (`lock_word(&la)` and `lock_word(&lb)`
+    /// acquire `la` and `lb`, not the one lock the original's parameter
+    /// merges them into).
+    call_renames: HashMap<(FuncId, u32), Renames>,
+    /// Per helper copy, the locks it names instead of its original's (see
+    /// `copy_renames`).
+    copy_locks: HashMap<Instance, Renames>,
     /// Record the state at returns and lifetime ends too (see `analyze`).
     slot_ends: bool,
 }
@@ -445,6 +457,8 @@ impl Locks {
             summaries: vec![Summary::default(); n],
             functions: Vec::new(),
             instance_locks: HashMap::default(),
+            call_renames: HashMap::default(),
+            copy_locks: HashMap::default(),
             slot_ends,
         };
         for f in 0..n as FuncId {
@@ -486,6 +500,14 @@ impl Locks {
         // and 0 to the lock word acquire and release it.
         let tas = tas_words(program, memory, &bodies);
         if !tas.is_empty() {
+            // The copies of each function, whose words count for the
+            // original too: the original of a helper every call copies
+            // is bound to no caller's word.
+            let n = program.funcs.len() as Instance;
+            let mut copies: Vec<Vec<Instance>> = vec![Vec::new(); n as usize];
+            for x in n..n + memory.clone_count() as Instance {
+                copies[memory.func_of(x) as usize].push(x);
+            }
             for (f, body) in bodies.iter().enumerate() {
                 let func = program.function(f as FuncId);
                 let mut insts: Vec<u32> = body.keys().copied().collect();
@@ -502,7 +524,13 @@ impl Locks {
                     let Some(p) = memory.ptr_of(program, f as FuncId, ptr) else {
                         continue;
                     };
-                    if !tas.contains(&p) {
+                    if !tas.contains(&p)
+                        && !copies[f].iter().any(|&x| {
+                            memory
+                                .ptr_in(program, x, ptr)
+                                .is_some_and(|q| tas.contains(&q))
+                        })
+                    {
                         continue;
                     }
                     let l = locks.intern(LockKey::Object(p), LockKind::Other, false);
@@ -515,7 +543,9 @@ impl Locks {
                 }
                 effects[f].sort_by_key(|(i, _)| *i);
             }
+            locks.name_instance_tas(program, memory, &effects, &tas);
         }
+        (locks.call_renames, locks.copy_locks) = locks.call_renames(program, memory, &effects);
         // Guard drops name the lock their guard points to, among the locks
         // acquisitions take.
         for list in effects.iter_mut() {
@@ -616,6 +646,151 @@ impl Locks {
         self.instance_locks.get(&(x, i)).copied()
     }
 
+    /// Names the test-and-set words of every helper copy: the word a copy
+    /// of `__VERIFIER_atomic_acquire(int *m)` stores 1 to is the one its
+    /// call site passes.
+    fn name_instance_tas(
+        &mut self,
+        program: &Program<'_>,
+        memory: &Memory,
+        effects: &[Vec<(u32, Effect)>],
+        tas: &rustc_hash::FxHashSet<Ptr>,
+    ) {
+        let n = program.funcs.len() as Instance;
+        for x in n..n + memory.clone_count() as Instance {
+            let f = memory.func_of(x);
+            let func = program.function(f);
+            for (i, e) in &effects[f as usize] {
+                if !matches!(e, Effect::Acquire(..) | Effect::Release(..)) {
+                    continue;
+                }
+                let InstKind::Store { ptr, .. } = &func.insts[*i as usize].kind else {
+                    continue;
+                };
+                let Some(p) = memory.ptr_in(program, x, ptr).filter(|p| tas.contains(p)) else {
+                    continue;
+                };
+                let l = self.intern(LockKey::Object(p), LockKind::Other, false);
+                self.instance_locks.insert((x, *i), l);
+            }
+        }
+    }
+
+    /// Per direct call of a helper copied for its call site, the locks the
+    /// callee's summary names (as its original was analysed) and the ones
+    /// its copy for that call site names instead, where they differ.
+    fn call_renames(
+        &self,
+        program: &Program<'_>,
+        memory: &Memory,
+        effects: &[Vec<(u32, Effect)>],
+    ) -> (HashMap<(FuncId, u32), Renames>, HashMap<Instance, Renames>) {
+        let mut out: HashMap<(FuncId, u32), Renames> = HashMap::default();
+        let mut memo: HashMap<Instance, Renames> = HashMap::default();
+        if self.instance_locks.is_empty() {
+            return (out, memo);
+        }
+        for f in 0..program.funcs.len() as FuncId {
+            for (i, e) in &effects[f as usize] {
+                let Effect::Call(targets) = e else { continue };
+                let [g] = targets[..] else { continue };
+                let gx = memory.callee_instance(f as Instance, *i, g);
+                let pairs = self.copy_renames(memory, effects, gx, 0, &mut memo);
+                if !pairs.is_empty() {
+                    out.insert((f, *i), pairs);
+                }
+            }
+        }
+        // Every copy, for the walk's locksets inside copies.
+        let n = program.funcs.len() as Instance;
+        for x in n..n + memory.clone_count() as Instance {
+            self.copy_renames(memory, effects, x, 0, &mut memo);
+        }
+        memo.retain(|_, p| !p.is_empty());
+        (out, memo)
+    }
+
+    /// Does copy `x` name a lock differently from its original?
+    pub fn renames_locks(&self, x: Instance) -> bool {
+        self.copy_locks.contains_key(&x)
+    }
+
+    /// The lock copy `x` names for its original's lock `l`.
+    pub fn copy_lock(&self, x: Instance, l: LockId) -> LockId {
+        self.copy_locks
+            .get(&x)
+            .and_then(|p| p.iter().find(|(a, _)| *a == l))
+            .map_or(l, |(_, b)| *b)
+    }
+
+    /// What copy `x` names instead of its original, lock by lock: its own
+    /// lock operations' locks, and through the copies it calls, the locks
+    /// their summaries bring (`finish(m) { give(m); }` releases the lock
+    /// its caller passes). A lock of the original that the copy names two
+    /// ways (two parameters merged in the original) is left as it is.
+    fn copy_renames(
+        &self,
+        memory: &Memory,
+        effects: &[Vec<(u32, Effect)>],
+        x: Instance,
+        depth: u32,
+        memo: &mut HashMap<Instance, Renames>,
+    ) -> Renames {
+        let g = memory.func_of(x);
+        if x == g as Instance || depth > 8 {
+            return Vec::new();
+        }
+        if let Some(p) = memo.get(&x) {
+            return p.clone();
+        }
+        let mut pairs: Renames = Vec::new();
+        for (j, e) in &effects[g as usize] {
+            match e {
+                Effect::Acquire(l, _) | Effect::Release(l) | Effect::Try(l, _, _) => {
+                    if let Some(l2) = self.instance_lock(x, *j) {
+                        pairs.push((*l, l2));
+                    }
+                }
+                Effect::Call(targets) => {
+                    let [h] = targets[..] else { continue };
+                    let inner = self.copy_renames(
+                        memory,
+                        effects,
+                        memory.callee_instance(x, *j, h),
+                        depth + 1,
+                        memo,
+                    );
+                    if inner.is_empty() {
+                        continue;
+                    }
+                    // The original `g` saw its own callee copy's names.
+                    let seen = self.copy_renames(
+                        memory,
+                        effects,
+                        memory.callee_instance(g as Instance, *j, h),
+                        depth + 1,
+                        memo,
+                    );
+                    for (a, b) in inner {
+                        let a = seen.iter().find(|(o, _)| *o == a).map_or(a, |(_, n)| *n);
+                        pairs.push((a, b));
+                    }
+                }
+                _ => {}
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let ambiguous: Vec<LockId> = pairs
+            .windows(2)
+            .filter(|w| w[0].0 == w[1].0)
+            .map(|w| w[0].0)
+            .collect();
+        pairs.retain(|(a, b)| a != b && !ambiguous.contains(a));
+        memo.insert(x, pairs.clone());
+        pairs
+    }
+
     /// The per-function dataflow over the call graph's SCCs, callees first:
     /// SCCs of one level of its DAG do not call each other, so they are
     /// analysed in parallel.
@@ -689,6 +864,7 @@ impl Locks {
                     &effects[f as usize],
                     &bodies[f as usize],
                     &lookup,
+                    &self.call_renames,
                     self.slot_ends,
                 );
                 (*k, r)
@@ -1211,13 +1387,18 @@ fn tas_words(
     bodies: &[HashMap<u32, Held>],
 ) -> rustc_hash::FxHashSet<Ptr> {
     let mut out = rustc_hash::FxHashSet::default();
-    for (f, body) in bodies.iter().enumerate() {
+    // A helper copied per call site (`__VERIFIER_atomic_acquire(int *m)`)
+    // tests and sets the word each copy's caller passes.
+    let n = program.funcs.len() as Instance;
+    let mut instances: Vec<(Instance, FuncId)> = (0..n).map(|f| (f, f as FuncId)).collect();
+    instances.extend((n..n + memory.clone_count() as Instance).map(|x| (x, memory.func_of(x))));
+    for (x, f) in instances {
+        let body = &bodies[f as usize];
         if body.is_empty() {
             continue;
         }
-        let f = f as FuncId;
         let func = program.function(f);
-        let at = |v: &Value| memory.ptr_of(program, f, v);
+        let at = |v: &Value| memory.ptr_in(program, x, v);
         for (&i, _) in body.iter() {
             let InstKind::Store {
                 ptr,
@@ -1319,6 +1500,7 @@ fn analyze_function<'s>(
     effects: &[(u32, Effect)],
     body: &HashMap<u32, Held>,
     summaries: &dyn Fn(FuncId) -> &'s Summary,
+    renames: &HashMap<(FuncId, u32), Renames>,
     slot_ends: bool,
 ) -> (FunctionLocks, Summary) {
     let func = program.function(f);
@@ -1340,6 +1522,9 @@ fn analyze_function<'s>(
         .map(|(i, e)| match e {
             Effect::Call(targets) => {
                 let mut fx = call_fx(targets, f, *i, summaries);
+                if let Some(r) = renames.get(&(f, *i)) {
+                    fx.rename(r);
+                }
                 // What one of an indirect call's targets may return
                 // holding is kept only where this function can use it
                 // (a lock it releases for sure somewhere): merged
@@ -1740,6 +1925,22 @@ struct CallFx {
     maybe: Vec<Held>,
     /// Released by every target on every path.
     must: Vec<LockId>,
+}
+
+impl CallFx {
+    /// The locks a helper copied for this call site names instead of its
+    /// original's (see `Locks::call_renames`).
+    fn rename(&mut self, pairs: &[(LockId, LockId)]) {
+        let to = |l: LockId| pairs.iter().find(|(a, _)| *a == l).map_or(l, |(_, b)| *b);
+        for l in self.rel.iter_mut().chain(self.must.iter_mut()) {
+            *l = to(*l);
+        }
+        for h in self.acq.iter_mut().chain(self.maybe.iter_mut()) {
+            h.lock = to(h.lock);
+        }
+        self.acq.sort_by_key(|h| h.lock);
+        self.maybe.sort_by_key(|h| h.lock);
+    }
 }
 
 fn call_fx<'s>(

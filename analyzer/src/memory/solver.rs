@@ -187,6 +187,10 @@ pub type Instance = u32;
 
 /// Helpers at most this big (instructions) are copied per call site.
 const MAX_CLONE_INSTS: usize = 64;
+/// Instructions copies may add in all, at least: half the program's own
+/// size leaves a small program (a lock helper called at four sites) no
+/// room for a copy per call, and this much costs nothing.
+const MIN_CLONE_BUDGET: usize = 4096;
 /// Copies inside copies, at most this deep (`list_add` → `__list_add` →
 /// `__list_add_valid`).
 const MAX_CLONE_DEPTH: u8 = 4;
@@ -450,10 +454,11 @@ impl Memory {
             clone_funcs: Vec::new(),
             clone_depth: Vec::new(),
             clone_at: HashMap::default(),
-            clone_budget: (0..program.funcs.len() as FuncId)
+            clone_budget: ((0..program.funcs.len() as FuncId)
                 .map(|f| program.function(f).insts.len())
                 .sum::<usize>()
-                / 2,
+                / 2)
+            .max(MIN_CLONE_BUDGET),
             closures,
             library,
             closure_roots: Vec::new(),
@@ -3424,8 +3429,9 @@ fn open_helpers(program: &Program<'_>) -> Vec<bool> {
 ///
 /// - a C function of its file (`static`, `static inline`; in a closed
 ///   program also one only direct calls reach, see `open_helpers`), with
-///   no native atomic at all, and lock operations only when they are balanced (see
-///   `balanced_lock_helper`; the lock stage names them per copy);
+///   no native atomic at all, and lock operations only when each names its
+///   lock by a parameter or a global (see `lock_helper`; the lock stage
+///   names them per copy, and per call site in the caller);
 /// - a monomorphisation of Rust's library (`<Arc<T> as Clone>::clone`,
 ///   `Arc::drop_slow`, `drop_in_place::<Arc<T>>`, `RawVec::grow_one`),
 ///   whatever its linkage: rustc emits one per type for the whole crate,
@@ -3472,7 +3478,7 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, open: &[bool], g: Fun
     }
     let module = program.funcs[g as usize].module;
     let lock_free = |i: usize| index.inlined_lock_model(program, g, i as u32).is_none();
-    let balanced = c_local && balanced_lock_helper(program, index, g);
+    let own_locks = c_local && lock_helper(program, index, g);
     func.insts
         .iter()
         .enumerate()
@@ -3486,7 +3492,7 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, open: &[bool], g: Fun
                 ..
             } => program.direct_target(module, *name).is_none_or(|t| {
                 let sem = index.of(t);
-                (sem.lock.is_none() || balanced)
+                (sem.lock.is_none() || own_locks)
                     && sem.spawn.is_none()
                     && sem.join.is_none()
                     && (!rust_std
@@ -3538,18 +3544,19 @@ enum LockRoot {
     Global(crate::ir::StrId, i64),
 }
 
-/// A C helper whose lock operations are its own business: it takes and
-/// releases, on every lock it names, as often (`bump(m, c) { lock(m);
-/// *c += 1; unlock(m); }`), each lock named by a parameter or a global
-/// (through -O0's stack slot of the parameter, casts and constant
-/// offsets). Copied per call site, the lock stage names its locks per
-/// copy, so `bump(&ma, …)` and `bump(&mb, …)` hold different locks.
-fn balanced_lock_helper(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
+/// A C helper whose lock operations each name a lock by a parameter or a
+/// global (through -O0's stack slot of the parameter, casts and constant
+/// offsets): one that takes and releases them as often (`bump(m, c) {
+/// lock(m); *c += 1; unlock(m); }`), or a lock or unlock wrapper
+/// (`foo_lock(f) { spin_lock(&f->lock); }`). Copied per call site, the
+/// lock stage names its locks per copy, and a caller takes or releases the
+/// lock its own copy names: `bump(&ma, …)` and `bump(&mb, …)` hold
+/// different locks, `foo_lock(a)` takes `a`'s.
+fn lock_helper(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId) -> bool {
     use seam_models::LockAction;
     let func = program.function(g);
     let module = program.funcs[g as usize].module;
-    let mut acquired: Vec<LockRoot> = Vec::new();
-    let mut released: Vec<LockRoot> = Vec::new();
+    let mut named = false;
     for inst in &func.insts {
         let InstKind::Call {
             callee: Callee::Direct(name),
@@ -3573,18 +3580,14 @@ fn balanced_lock_helper(program: &Program<'_>, index: &ModelIndex<'_>, g: FuncId
         if model.global || model.returns_guard || model.arg_is_guard {
             return false;
         }
-        let Some(root) = lock_root(func, arg, 0) else {
+        // A trylock's result decides what the caller holds, which the
+        // lock stage follows in the function that branches on it.
+        if lock_root(func, arg, 0).is_none() || model.action == LockAction::TryAcquire {
             return false;
-        };
-        match model.action {
-            LockAction::Acquire => acquired.push(root),
-            LockAction::Release => released.push(root),
-            LockAction::TryAcquire => return false,
         }
+        named = true;
     }
-    acquired.sort_unstable();
-    released.sort_unstable();
-    !acquired.is_empty() && acquired == released
+    named
 }
 
 fn lock_root(func: &crate::ir::Function, v: &Value, depth: u32) -> Option<LockRoot> {
