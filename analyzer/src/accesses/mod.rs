@@ -226,6 +226,12 @@ struct Walker<'a, 'p, 'm> {
     /// Per points-to instance: the instructions a context of it visits
     /// (see [`Walker::plan`]), worked out once for all its contexts.
     plans: HashMap<Instance, std::rc::Rc<[u32]>>,
+    /// Named structs whose lock members some acquisition in a collapsed
+    /// object names (`locks::guarded_types`).
+    guarded_types: HashSet<String>,
+    /// Per access instruction: does its code name a member of one of
+    /// `guarded_types` (see `is_data`)?
+    typed_guarded: std::cell::RefCell<HashMap<(FuncId, u32), bool>>,
     /// Per function: the value ranges of its run-time indexes.
     ranges: HashMap<FuncId, crate::ir::ranges::IndexRanges>,
     /// Accesses recorded by an index of known range (for SEAM_TIMINGS).
@@ -279,6 +285,8 @@ impl Accesses {
             func_contexts: HashMap::default(),
             user_free_at: None,
             plans: HashMap::default(),
+            guarded_types: crate::locks::guarded_types(program, index, memory, locks),
+            typed_guarded: Default::default(),
             ranges: HashMap::default(),
             index_known: 0,
         };
@@ -698,15 +706,15 @@ impl Walker<'_, '_, '_> {
                 | InstKind::LifetimeEnd { .. } => true,
                 InstKind::Load { ptr, .. }
                 | InstKind::AtomicRmw { ptr, .. }
-                | InstKind::CmpXchg { ptr, .. } => self.may_record(x, ptr),
+                | InstKind::CmpXchg { ptr, .. } => self.may_record(x, f, i, ptr),
                 InstKind::Store { ptr, .. } => {
                     self.index.inlined_lock_model(self.program, f, i).is_none()
-                        && self.may_record(x, ptr)
+                        && self.may_record(x, f, i, ptr)
                 }
                 InstKind::MemCopy { dst, src, .. } => {
-                    self.may_record(x, src) || self.may_record(x, dst)
+                    self.may_record(x, f, i, src) || self.may_record(x, f, i, dst)
                 }
-                InstKind::MemSet { dst, .. } => self.may_record(x, dst),
+                InstKind::MemSet { dst, .. } => self.may_record(x, f, i, dst),
                 _ => false,
             })
             .collect();
@@ -718,14 +726,15 @@ impl Walker<'_, '_, '_> {
 
     /// Can an access through `ptr` in instance `x` get past `record`'s
     /// tests of the pointer alone, in some context?
-    fn may_record(&self, x: Instance, ptr: &Value) -> bool {
+    fn may_record(&self, x: Instance, f: FuncId, i: u32, ptr: &Value) -> bool {
         self.memory
             .ptr_in(self.program, x, ptr)
-            .is_some_and(|p| self.is_data(p))
+            .is_some_and(|p| self.is_data(p, f, i))
     }
 
     /// Is what `p` points to shared data an access to which is judged?
-    fn is_data(&self, p: Ptr) -> bool {
+    /// (`f`, `i`: the accessing instruction.)
+    fn is_data(&self, p: Ptr, f: FuncId, i: u32) -> bool {
         // Per-CPU data is its CPU's own: the kernel reaches another CPU's
         // copy only to sum or drain it, with the owner quiesced (see
         // docs/analysis.md, "Per-CPU data").
@@ -741,10 +750,25 @@ impl Walker<'_, '_, '_> {
                 .all(|o| matches!(o, crate::memory::Origin::Function(_)));
         // Nor is the lock word itself (initialised plainly by
         // `spin_lock_init`): it is lock state. In a collapsed object every
-        // offset is 0, the lock's too, so that test would drop all of the
-        // object's data: there the race rule tells a lock member from data
-        // by the access's static type (`races::check_object`).
-        !code && (self.memory.is_collapsed(p.node) || !self.locks.is_lock(p))
+        // offset is 0, the lock's too: of such an object only accesses whose
+        // code names a member of a struct whose own lock some code takes
+        // are kept, the ones the race rule can judge
+        // (`races::check_object`, by type and the lock beside the data).
+        if code {
+            return false;
+        }
+        if !self.locks.is_lock(p) {
+            return true;
+        }
+        self.memory.is_collapsed(p.node)
+            && *self
+                .typed_guarded
+                .borrow_mut()
+                .entry((f, i))
+                .or_insert_with(|| {
+                    crate::memory::access_type_location(self.program, f, i)
+                        .is_some_and(|t| self.guarded_types.contains(&t.key))
+                })
     }
 
     /// The locks held at instruction `i` of `f`, walked as instance `x`
@@ -1272,7 +1296,7 @@ impl Walker<'_, '_, '_> {
         } else {
             marking
         };
-        if !self.is_data(p) {
+        if !self.is_data(p, f, i) {
             return;
         }
         // One instruction can make several accesses (a memcpy's read and

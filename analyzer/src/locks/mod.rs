@@ -2192,6 +2192,66 @@ fn cond_targets(func: &Function, b: u32) -> (Option<u32>, Option<u32>) {
     }
 }
 
+/// The lock pointer the lock operation at `site` works on, and the
+/// model's offset into it: an inlined primitive's compare-exchange or
+/// atomic on the lock word, or a modelled call's lock argument.
+pub fn lock_operand(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    (f, i): (FuncId, u32),
+) -> Option<(Value, i64)> {
+    match &program.function(f).insts.get(i as usize)?.kind {
+        InstKind::CmpXchg { ptr, .. } | InstKind::AtomicRmw { ptr, .. } => Some((ptr.clone(), 0)),
+        _ => lock_call_operand(program, index, (f, i)),
+    }
+}
+
+/// The lock pointer a modelled lock call at `site` operates on (its
+/// model's lock argument), and the model's offset into it.
+pub fn lock_call_operand(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    (f, i): (FuncId, u32),
+) -> Option<(Value, i64)> {
+    let inst = program.function(f).insts.get(i as usize)?;
+    let InstKind::Call { callee, .. } = &inst.kind else {
+        return None;
+    };
+    let module = program.funcs[f as usize].module;
+    let model = index.of(program.call_target(module, callee)?).lock?;
+    let arg = inst.kind.model_args().get(model.arg? as usize)?;
+    Some((arg.clone(), model.offset))
+}
+
+/// The named structs some acquisition of a lock in a collapsed object
+/// names a lock member of, by its static type (`spin_lock(&f->lock)`:
+/// `foo_dev`): the types whose data the race rule can judge by the lock
+/// beside it (see `memory::static_lock_key`).
+pub fn guarded_types(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    memory: &Memory,
+    locks: &Locks,
+) -> HashSet<String> {
+    let mut out = HashSet::default();
+    for (f, fl) in locks.functions.iter().enumerate() {
+        for op in &fl.ops {
+            if !matches!(op.action, LockAction::Acquire | LockAction::TryAcquire)
+                || !locks.in_collapsed_object(op.lock, memory)
+            {
+                continue;
+            }
+            let site = (f as FuncId, op.inst);
+            let key = lock_operand(program, index, site)
+                .and_then(|(v, off)| crate::memory::static_lock_key(program, site.0, &v, off));
+            if let Some((t, _)) = key {
+                out.insert(t);
+            }
+        }
+    }
+    out
+}
+
 pub fn predecessors(func: &Function) -> Vec<Vec<u32>> {
     func.predecessors()
 }

@@ -21,8 +21,8 @@ mod slots;
 mod solver;
 
 pub use naming::{
-    is_lock_type, lock_member_path, member_path, static_location_name, static_lock_key,
-    static_type_location, TypeLocation,
+    access_type_location, is_lock_type, lock_member_path, member_path, static_location_name,
+    static_lock_key, static_type_location, TypeLocation,
 };
 pub(crate) use solver::strip_alias;
 pub use solver::{Instance, Memory, NodeId, Origin, Ptr, SpawnSite};

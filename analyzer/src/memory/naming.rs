@@ -278,6 +278,26 @@ impl TypeLocation {
     }
 }
 
+/// The [`TypeLocation`] the load, store or atomic access at instruction
+/// `i` of `f` touches. C only: Rust's types are generic containers
+/// (`RawTable<(u32, u32)>`, `Vec<T>`'s buffer) instantiated for every use,
+/// so one type says nothing of one location. Not for accesses in a C
+/// header's inline helpers either: there the type is the helper's generic
+/// parameter (`struct list_head *`), shared by every list.
+pub fn access_type_location(program: &Program<'_>, f: u32, i: u32) -> Option<TypeLocation> {
+    if program.language(f) != crate::ir::Language::C || program.in_c_header(f, i) {
+        return None;
+    }
+    let ptr = match &program.function(f).insts.get(i as usize)?.kind {
+        InstKind::Load { ptr, .. }
+        | InstKind::Store { ptr, .. }
+        | InstKind::AtomicRmw { ptr, .. }
+        | InstKind::CmpXchg { ptr, .. } => ptr,
+        _ => return None,
+    };
+    static_type_location(program, f, ptr)
+}
+
 /// The [`TypeLocation`] value `v` of function `f` points to: a named struct
 /// or union it reaches through a typed parameter, local, global or loaded
 /// pointer, at an offset inside that type.

@@ -208,6 +208,23 @@ impl<'m> Program<'m> {
         &self.modules[info.module as usize].functions[info.index as usize]
     }
 
+    /// Is instruction `i` of C function `f` code of a header (a `static
+    /// inline` helper, called or inlined)? A macro (`READ_ONCE`) is where
+    /// it is expanded.
+    pub fn in_c_header(&self, f: FuncId, i: u32) -> bool {
+        if self.language(f) != crate::ir::Language::C {
+            return false;
+        }
+        let m = self.module_of(f);
+        let func = self.function(f);
+        func.insts
+            .get(i as usize)
+            .and_then(|x| x.loc)
+            .or(func.di_loc)
+            .and_then(|l| m.locations.get(l as usize))
+            .is_some_and(|l| m.str(l.file).ends_with(".h"))
+    }
+
     /// The global and byte offset `v` (in function `f`) is the address of,
     /// followed `depth` steps through casts, constant GEPs, stack slots
     /// holding one value (unoptimised bitcode keeps every local in one) and

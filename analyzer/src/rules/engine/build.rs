@@ -139,33 +139,16 @@ pub fn site_lock_key(facts: &Facts<'_, '_>, h: &Held) -> Option<(String, i64)> {
 
 /// The lock pointer of the acquisition `h` and the model's offset into it.
 fn site_lock_operand(facts: &Facts<'_, '_>, h: &Held) -> Option<(crate::ir::Value, i64)> {
-    let (f, i) = h.site;
-    match &facts.program.function(f).insts.get(i as usize)?.kind {
-        // An inlined lock primitive's compare-exchange on the lock word.
-        crate::ir::InstKind::CmpXchg { ptr, .. } | crate::ir::InstKind::AtomicRmw { ptr, .. } => {
-            Some((ptr.clone(), 0))
-        }
-        _ => lock_call_operand(facts, h.site),
-    }
+    crate::locks::lock_operand(facts.program, facts.index, h.site)
 }
 
 /// The lock pointer a modelled lock call at `site` operates on (its
 /// model's lock argument), and the model's offset into it.
 pub fn lock_call_operand(
     facts: &Facts<'_, '_>,
-    (f, i): (FuncId, u32),
+    site: (FuncId, u32),
 ) -> Option<(crate::ir::Value, i64)> {
-    let inst = facts.program.function(f).insts.get(i as usize)?;
-    let crate::ir::InstKind::Call { callee, .. } = &inst.kind else {
-        return None;
-    };
-    let module = facts.program.funcs[f as usize].module;
-    let model = facts
-        .index
-        .of(facts.program.call_target(module, callee)?)
-        .lock?;
-    let arg = inst.kind.model_args().get(model.arg? as usize)?;
-    Some((arg.clone(), model.offset))
+    crate::locks::lock_call_operand(facts.program, facts.index, site)
 }
 
 pub fn held_locks(facts: &Facts<'_, '_>, held: &[Held]) -> Vec<HeldLock> {
@@ -325,18 +308,9 @@ pub fn symbol_location(
 }
 
 /// The member of a named type an access in a collapsed object touches by
-/// its static type (`ei->i_disksize`). C only: Rust's types are generic
-/// containers (`RawTable<(u32, u32)>`, `Vec<T>`'s buffer) instantiated for
-/// every use, so one type says nothing of one location. Not for accesses
-/// in a C header's inline helpers either: there the type is the helper's
-/// generic parameter (`struct list_head *`), shared by every list.
+/// its static type (see [`crate::memory::access_type_location`]).
 pub fn type_location(facts: &Facts<'_, '_>, a: &Access) -> Option<crate::memory::TypeLocation> {
-    if facts.program.language(a.func) != crate::ir::Language::C
-        || super::races::in_c_header(facts, a.func, a.inst)
-    {
-        return None;
-    }
-    crate::memory::static_type_location(facts.program, a.func, access_pointer(facts, a)?)
+    crate::memory::access_type_location(facts.program, a.func, a.inst)
 }
 
 /// The pointer operand of a load, store or atomic access.
