@@ -249,6 +249,11 @@ pub struct Threads {
 }
 
 impl Threads {
+    /// A user-space program's `main` (the program entry), if it has one.
+    pub fn main_func(&self) -> Option<FuncId> {
+        self.main_root.map(|m| self.roots[m].func)
+    }
+
     pub fn find(
         program: &Program<'_>,
         index: &ModelIndex<'_>,
