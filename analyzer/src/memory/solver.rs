@@ -283,6 +283,12 @@ const MAX_FIXPOINT_ROUNDS: usize = 32;
 /// Instructions copies of start routines may add beyond the program's own
 /// size (a small program starting one routine from several places).
 const MIN_START_BUDGET: usize = 1 << 16;
+/// Instructions copies of small helpers may add at least (half the
+/// program's size past that): a small Rust program whose every
+/// `thread::spawn` calls std's out-of-line `Thread::new` copies that
+/// helper's tree per start, and half of a few thousand instructions ran out
+/// after eight starts, making one object of the later starts' closures.
+const MIN_CLONE_BUDGET: usize = 1 << 16;
 /// Objects with more pointer fields than this are not copied field by field.
 const MAX_COPY_FIELDS: usize = 256;
 
@@ -453,7 +459,8 @@ impl Memory {
             clone_budget: (0..program.funcs.len() as FuncId)
                 .map(|f| program.function(f).insts.len())
                 .sum::<usize>()
-                / 2,
+                .div_ceil(2)
+                .max(MIN_CLONE_BUDGET),
             closures,
             library,
             closure_roots: Vec::new(),
