@@ -1232,9 +1232,13 @@ impl Walker<'_, '_, '_> {
                     return;
                 }
             }
+            // An allocation std makes for the user's code (`Box::new`
+            // inlined into a thread's closure, itself inlined into std's
+            // `__rust_begin_short_backtrace`) is the user's object.
             let std_buffer = |o: &crate::memory::Origin| {
-                matches!(o, crate::memory::Origin::Alloc(g, _)
-                    if crate::program::is_rust_std_fn(&self.program.funcs[*g as usize].demangled))
+                matches!(o, crate::memory::Origin::Alloc(g, k)
+                    if crate::program::is_rust_std_fn(&self.program.funcs[*g as usize].demangled)
+                        && self.program.is_std_internal(*g, *k))
             };
             let origins = self.memory.origins(p.node);
             if !origins.is_empty() && origins.iter().all(std_buffer) {
