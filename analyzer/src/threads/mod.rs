@@ -2390,8 +2390,7 @@ fn handle_joins(
                         let func = program.function(**g);
                         func.insts
                             .iter()
-                            .enumerate()
-                            .any(|(_, x)| matches!(x.kind, crate::ir::InstKind::Ret { .. }))
+                            .any(|x| matches!(x.kind, crate::ir::InstKind::Ret { .. }))
                             && func
                                 .insts
                                 .iter()
