@@ -196,6 +196,9 @@ struct Walker<'a, 'p, 'm> {
     /// Per function (user space): where its escaping stack slots end
     /// their life, (instruction, alloca) by instruction.
     deaths: HashMap<FuncId, Vec<(u32, u32)>>,
+    /// A user-space program's `main`: the end of its frame is the end of
+    /// the process (see `ends_program`).
+    program_entry: Option<FuncId>,
     /// Per function: instructions inside `data_race()` (KCSAN markers).
     intentional: HashMap<FuncId, HashSet<u32>>,
     /// The function being walked runs under a `pthread_once`-style call.
@@ -270,6 +273,7 @@ impl Accesses {
             fresh: Default::default(),
             own: HashMap::default(),
             deaths: HashMap::default(),
+            program_entry: threads.main_func(),
             intentional: HashMap::default(),
             once: false,
             user_space: !threads.kernel,
@@ -575,13 +579,18 @@ impl Walker<'_, '_, '_> {
                 );
                 self.own.insert(f, own);
                 if self.user_space {
-                    let d = publication::slot_deaths(
+                    let mut d = publication::slot_deaths(
                         self.program,
                         self.cg,
                         self.index,
                         &mut self.fresh,
                         f,
                     );
+                    if self.program_entry == Some(f) {
+                        d.retain(|&(at, _)| {
+                            !publication::ends_program(self.program.function(f), at)
+                        });
+                    }
                     self.deaths.insert(f, d);
                 }
                 let dr = kcsan_regions(self.program, f);
@@ -1258,9 +1267,13 @@ impl Walker<'_, '_, '_> {
                     return;
                 }
             }
+            // An allocation std makes for the user's code (`Box::new`
+            // inlined into a thread's closure, itself inlined into std's
+            // `__rust_begin_short_backtrace`) is the user's object.
             let std_buffer = |o: &crate::memory::Origin| {
-                matches!(o, crate::memory::Origin::Alloc(g, _)
-                    if crate::program::is_rust_std_fn(&self.program.funcs[*g as usize].demangled))
+                matches!(o, crate::memory::Origin::Alloc(g, k)
+                    if crate::program::is_rust_std_fn(&self.program.funcs[*g as usize].demangled)
+                        && self.program.is_std_internal(*g, *k))
             };
             let origins = self.memory.origins(p.node);
             if !origins.is_empty() && origins.iter().all(std_buffer) {

@@ -874,3 +874,27 @@ fn reachable_after(
     }
     out
 }
+
+/// A slot's end at `at` in the program's `main` is the end of the process:
+/// `main`'s return (or a lifetime end followed only by other lifetime ends
+/// and the return). Returning from `main` is `exit`, which ends every
+/// thread with it, so the slot's end is no write a still-running thread
+/// races with (a thread still reading a `main` local when a block of
+/// `main` ends it is, and that end is not in the return's block).
+pub fn ends_program(func: &Function, at: u32) -> bool {
+    for inst in func.insts.iter().skip(at as usize) {
+        match inst.kind {
+            InstKind::Ret { .. } => return true,
+            InstKind::LifetimeEnd { .. }
+            | InstKind::Cast { .. }
+            | InstKind::Gep { .. }
+            | InstKind::ExtractValue { .. }
+            | InstKind::InsertValue { .. }
+            | InstKind::BinOp { .. }
+            | InstKind::ICmp { .. }
+            | InstKind::Select { .. } => {}
+            _ => return false,
+        }
+    }
+    false
+}

@@ -187,10 +187,6 @@ pub type Instance = u32;
 
 /// Helpers at most this big (instructions) are copied per call site.
 const MAX_CLONE_INSTS: usize = 64;
-/// Instructions copies may add in all, at least: half the program's own
-/// size leaves a small program (a lock helper called at four sites) no
-/// room for a copy per call, and this much costs nothing.
-const MIN_CLONE_BUDGET: usize = 4096;
 /// Copies inside copies, at most this deep (`list_add` → `__list_add` →
 /// `__list_add_valid`).
 const MAX_CLONE_DEPTH: u8 = 4;
@@ -287,6 +283,13 @@ const MAX_FIXPOINT_ROUNDS: usize = 32;
 /// Instructions copies of start routines may add beyond the program's own
 /// size (a small program starting one routine from several places).
 const MIN_START_BUDGET: usize = 1 << 16;
+/// Instructions copies of small helpers may add at least (half the
+/// program's size past that): a small Rust program whose every
+/// `thread::spawn` calls std's out-of-line `Thread::new` copies that
+/// helper's tree per start, and half of a few thousand instructions ran out
+/// after eight starts, making one object of the later starts' closures,
+/// and a lock helper called at four sites had no room for a copy per call.
+const MIN_CLONE_BUDGET: usize = 1 << 16;
 /// Objects with more pointer fields than this are not copied field by field.
 const MAX_COPY_FIELDS: usize = 256;
 
@@ -454,11 +457,11 @@ impl Memory {
             clone_funcs: Vec::new(),
             clone_depth: Vec::new(),
             clone_at: HashMap::default(),
-            clone_budget: ((0..program.funcs.len() as FuncId)
+            clone_budget: (0..program.funcs.len() as FuncId)
                 .map(|f| program.function(f).insts.len())
                 .sum::<usize>()
-                / 2)
-            .max(MIN_CLONE_BUDGET),
+                .div_ceil(2)
+                .max(MIN_CLONE_BUDGET),
             closures,
             library,
             closure_roots: Vec::new(),

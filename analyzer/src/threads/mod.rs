@@ -246,9 +246,19 @@ pub struct Threads {
     /// User space: the join model calls of each function that makes one,
     /// with the place each one's handle is loaded from.
     join_calls: HashMap<FuncId, Vec<(u32, Option<Ptr>)>>,
+    /// User space, per root that runs once and alone writes its handle:
+    /// per function, the instructions after which the thread is over
+    /// (joins of its handle, calls of helpers that join it on every way
+    /// to their return), wherever they are (see `after_handle_join`).
+    handle_joins: HashMap<usize, HashMap<FuncId, Vec<u32>>>,
 }
 
 impl Threads {
+    /// A user-space program's `main` (the program entry), if it has one.
+    pub fn main_func(&self) -> Option<FuncId> {
+        self.main_root.map(|m| self.roots[m].func)
+    }
+
     pub fn find(
         program: &Program<'_>,
         index: &ModelIndex<'_>,
@@ -652,7 +662,31 @@ impl Threads {
                             && (runs_once(program, cg, &roots, sp.caller, 0)
                                 || (!kernel && sole_runner(program, cg, &roots, sp, k).is_some()))
                     });
-                if once {
+                // Starts in several functions (user space): each joins its
+                // thread before it returns, one single-instance root runs
+                // them all, and none calls another: their calls come one
+                // after the other, each thread over before the next start
+                // (identical closures one function after LLVM merged them,
+                // started by two helpers `main` calls in turn).
+                let apart = !kernel && !together && {
+                    let runner = sole_runner(program, cg, &roots, &points[0], k);
+                    runner.is_some()
+                        && points.iter().all(|sp| {
+                            let func = program.function(sp.caller);
+                            !sp.repeated
+                                && !joins_reachable(func, sp, sp.inst, sp.inst)
+                                && sole_runner(program, cg, &roots, sp, k) == runner
+                                && points.iter().all(|y| {
+                                    if y.caller == sp.caller {
+                                        y.inst == sp.inst
+                                            || !joins_reachable(func, sp, sp.inst, y.inst)
+                                    } else {
+                                        !calls_reach(cg, sp.caller, y.caller)
+                                    }
+                                })
+                        })
+                };
+                if once || apart {
                     roots[k].self_concurrent = false;
                     changed = true;
                 }
@@ -776,11 +810,17 @@ impl Threads {
                 }
             }
         }
+        let handle_joins = if kernel {
+            HashMap::default()
+        } else {
+            handle_joins(program, cg, &roots, &join_calls)
+        };
         Threads {
             start_funcs,
             main_root,
             main_joins,
             join_calls,
+            handle_joins,
             roots,
             exclusive,
             sync,
@@ -830,6 +870,53 @@ impl Threads {
         }
         self.ordered_by_own_spawn(program, access_root, func, inst, path, other)
             || self.ordered_through_parent(program, access_root, func, inst, path, other)
+            || self.after_handle_join(program, func, inst, path, other)
+    }
+
+    /// Is root `other` over on every way in `func` from each of `from` to
+    /// each of `to` it reaches: does each such way pass a join of its
+    /// handle (see `after_handle_join`)?
+    pub fn joined_between(
+        &self,
+        program: &Program<'_>,
+        other: usize,
+        func: FuncId,
+        from: &[u32],
+        to: &[u32],
+    ) -> bool {
+        let Some(joins) = self.handle_joins.get(&other).and_then(|m| m.get(&func)) else {
+            return false;
+        };
+        let f = program.function(func);
+        from.iter()
+            .all(|&s| to.iter().all(|&t| !reachable_avoiding(f, s, t, joins, &[])))
+    }
+
+    /// Does the access come after a join of `other`'s handle, wherever that
+    /// join is (a grandchild joined by `main` after its parent stored the
+    /// handle, a helper that joins it): in a frame of its call stack, every
+    /// way from the frame's entry to it passes such a join? `other` runs
+    /// once and no other start writes its handle, so the join waits for it.
+    fn after_handle_join(
+        &self,
+        program: &Program<'_>,
+        func: FuncId,
+        inst: u32,
+        path: &[(FuncId, u32)],
+        other: usize,
+    ) -> bool {
+        let Some(by_func) = self.handle_joins.get(&other) else {
+            return false;
+        };
+        path.iter()
+            .copied()
+            .chain(std::iter::once((func, inst)))
+            .any(|(g, pos)| {
+                by_func.get(&g).is_some_and(|joins| {
+                    !joins.contains(&pos)
+                        && !reachable_from_entry_avoiding(program.function(g), pos, joins)
+                })
+            })
     }
 
     /// Does the access come after a join of `main` (its thread waited for
@@ -2244,6 +2331,101 @@ fn dependency_crates(program: &Program<'_>, cg: &CallGraph) -> HashSet<String> {
     deps
 }
 
+/// Per root that runs once and is the only one whose starts write its
+/// handle's place: per function, the join calls of that handle, and the
+/// calls of functions that pass such a join on every way to their return
+/// (`reap() { pthread_join(worker, NULL); }`), to a fixpoint.
+fn handle_joins(
+    program: &Program<'_>,
+    cg: &CallGraph,
+    roots: &[ThreadRoot],
+    join_calls: &HashMap<FuncId, Vec<(u32, Option<Ptr>)>>,
+) -> HashMap<usize, HashMap<FuncId, Vec<u32>>> {
+    let mut out = HashMap::default();
+    for (k, root) in roots.iter().enumerate() {
+        if !root.one_shot() || root.self_concurrent || root.spawned_at.is_empty() {
+            continue;
+        }
+        let Some(h) = root.spawned_at[0].handle else {
+            continue;
+        };
+        if root
+            .spawned_at
+            .iter()
+            .any(|sp| sp.handle != Some(h) || sp.repeated)
+        {
+            continue;
+        }
+        // Another thread started into the same place: a join of it waits
+        // for whichever start wrote it last.
+        if roots
+            .iter()
+            .enumerate()
+            .any(|(j, r)| j != k && r.spawned_at.iter().any(|sp| sp.handle == Some(h)))
+        {
+            continue;
+        }
+        let mut by_func: HashMap<FuncId, Vec<u32>> = HashMap::default();
+        for (&g, calls) in join_calls {
+            let js: Vec<u32> = calls
+                .iter()
+                .filter(|(_, place)| *place == Some(h))
+                .map(|(j, _)| *j)
+                .collect();
+            if !js.is_empty() {
+                by_func.insert(g, js);
+            }
+        }
+        if by_func.is_empty() {
+            continue;
+        }
+        // Helpers that join on every way to their return, and their
+        // callers' calls of them, until nothing changes.
+        let mut done: HashSet<FuncId> = HashSet::default();
+        loop {
+            let joining: Vec<FuncId> = by_func
+                .iter()
+                .filter(|(g, js)| {
+                    !done.contains(*g) && {
+                        let func = program.function(**g);
+                        func.insts
+                            .iter()
+                            .any(|x| matches!(x.kind, crate::ir::InstKind::Ret { .. }))
+                            && func
+                                .insts
+                                .iter()
+                                .enumerate()
+                                .filter(|(_, x)| matches!(x.kind, crate::ir::InstKind::Ret { .. }))
+                                .all(|(r, _)| !reachable_from_entry_avoiding(func, r as u32, js))
+                    }
+                })
+                .map(|(g, _)| *g)
+                .collect();
+            if joining.is_empty() {
+                break;
+            }
+            for g in joining {
+                done.insert(g);
+                for e in &cg.callers[g as usize] {
+                    // Only a call that can reach nothing but joiners.
+                    if cg
+                        .targets(e.caller, e.inst)
+                        .iter()
+                        .all(|t| done.contains(t))
+                    {
+                        let v = by_func.entry(e.caller).or_default();
+                        if !v.contains(&e.inst) {
+                            v.push(e.inst);
+                        }
+                    }
+                }
+            }
+        }
+        out.insert(k, by_func);
+    }
+    out
+}
+
 /// Does `f` run at most once: it is `main`, init code, or a one-shot
 /// thread's function, or it is called from exactly one place, outside any
 /// loop, in a function that itself runs once?
@@ -2352,6 +2534,30 @@ fn sole_runner(
         || (root.one_shot() && !root.self_concurrent)
         || (root.context == Context::Thread && root.spawned_at.is_empty());
     (single && *r != other).then_some(*r)
+}
+
+/// May a call made by `from` reach `to`, through calls at any depth
+/// (past 4096 functions seen: taken as yes)?
+fn calls_reach(cg: &CallGraph, from: FuncId, to: FuncId) -> bool {
+    let mut seen: HashSet<FuncId> = HashSet::default();
+    let mut work = vec![from];
+    while let Some(f) = work.pop() {
+        if !seen.insert(f) {
+            continue;
+        }
+        if seen.len() > 4096 {
+            return true;
+        }
+        for callees in cg.calls[f as usize].values() {
+            for &c in callees {
+                if c == to {
+                    return true;
+                }
+                work.push(c);
+            }
+        }
+    }
+    false
 }
 
 /// Is `f` a root or called, through callers up to 16 levels, from one?

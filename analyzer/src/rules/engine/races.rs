@@ -1047,6 +1047,16 @@ fn in_handoff_section(
     }
     let root = &facts.threads.roots[xr];
     let func = facts.program.function(h.func);
+    // A thread `main` joins inside the section, wherever it was started
+    // (a grandchild whose handle its parent stored): over before the lock
+    // is let go.
+    if xr != h.child
+        && facts
+            .threads
+            .joined_between(facts.program, xr, h.func, &h.starts, &h.releases)
+    {
+        return true;
+    }
     xr != h.child
         && root.one_shot()
         && !root.spawned_at.is_empty()

@@ -1,0 +1,40 @@
+// data-race: main holds a mutex while it starts a consumer (which waits for the mutex before touching the counter) and a spawner whose child bumps the counter; main unlocks before it joins that child, so the consumer may run while the child still writes
+#include <pthread.h>
+#include <stdio.h>
+
+static pthread_mutex_t gate = PTHREAD_MUTEX_INITIALIZER;
+static pthread_t consumer_thread, spawner_thread, bumper_thread;
+static long counter;
+
+static void *consumer(void *arg)
+{
+	pthread_mutex_lock(&gate);
+	pthread_mutex_unlock(&gate);
+	counter *= 2; // expect: data-race
+	return NULL;
+}
+
+static void *bumper(void *arg)
+{
+	counter += 5; // expect: data-race
+	return NULL;
+}
+
+static void *spawner(void *arg)
+{
+	pthread_create(&bumper_thread, NULL, bumper, NULL);
+	return NULL;
+}
+
+int main(void)
+{
+	pthread_mutex_lock(&gate);
+	pthread_create(&consumer_thread, NULL, consumer, NULL);
+	pthread_create(&spawner_thread, NULL, spawner, NULL);
+	pthread_join(spawner_thread, NULL);
+	pthread_mutex_unlock(&gate);
+	pthread_join(bumper_thread, NULL);
+	pthread_join(consumer_thread, NULL);
+	printf("%ld\n", counter);
+	return 0;
+}
