@@ -301,7 +301,17 @@ fn check_location_pairs(
                 .iter()
                 .filter_map(|o| discipline.get(o))
                 .fold((false, false), |x, d| (x.0 | d.0, x.1 | d.1));
+            // On a type-based location the guard is the evidence: one side
+            // holds the lock of the data's own struct and the other does
+            // not (that lock is inside the collapsed object, which
+            // `real_locks` does not count).
+            let guarded = guards.is_some();
+            let evidence = (evidence.0 || guarded, evidence.1);
             let mut conf = confidence(facts, a, b, evidence);
+            if guarded && (real_locks(facts, &a.lockset) > 0) == (real_locks(facts, &b.lockset) > 0)
+            {
+                conf = (conf + 0.15).min(1.0);
+            }
             // A flag between them far up both call paths.
             if distant_flag {
                 conf = (conf - 0.25).max(0.0);
