@@ -667,7 +667,8 @@ impl Function {
     /// Per instruction: true when it runs only while a panic or exception
     /// unwinds, i.e. its block is reached from the entry only through the
     /// unwind edge of some `invoke` (landing pads and the cleanups after
-    /// them). Empty when the function has no such block.
+    /// them), or not at all (dead blocks -O0 keeps). Empty when the
+    /// function has no such block.
     pub fn unwind_only(&self) -> Vec<bool> {
         let n = self.blocks.len();
         let mut seen = vec![false; n];
