@@ -125,6 +125,7 @@ pub(crate) fn describe(models: &Models) -> String {
             s += flag(sp.closure, " closure");
             s += flag(sp.synchronous, " synchronous");
             s += flag(sp.program_main, " program-main");
+            s += flag(sp.trampoline, " trampoline");
             s += flag(sp.scope, " scope");
             if let Some(x) = sp.at_exit {
                 s += &format!(" at-exit={}", name(&x));

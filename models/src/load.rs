@@ -498,6 +498,12 @@ impl Entry for SpawnModel {
                 "`program_main = true` needs `synchronous = true` (main runs in the caller)".into(),
             );
         }
+        if self.trampoline && !self.synchronous {
+            reasons.push(
+                "`trampoline = true` needs `synchronous = true` (the callback runs in the caller)"
+                    .into(),
+            );
+        }
         if self.scope && !self.synchronous {
             reasons.push(
                 "`scope = true` needs `synchronous = true` (the callback runs in the caller)"

@@ -504,6 +504,13 @@ pub struct SpawnModel {
     /// thread uses what it set up.
     #[serde(default)]
     pub program_main: bool,
+    /// With `synchronous`: the function only calls the callback with
+    /// `data`, each time it is called (rustc's `__rust_try`, the
+    /// `catch_unwind` intrinsic behind every thread's main): a plain call
+    /// of the callback at the call site, its accesses as concurrent as
+    /// any.
+    #[serde(default)]
+    pub trampoline: bool,
     /// `object_arg` points to memory holding a boxed `dyn FnOnce` (a data
     /// pointer followed by a vtable pointer, as std passes a thread's main
     /// to `std::sys::thread::Thread::new`): the callback is the vtable's

@@ -19,6 +19,10 @@ pub struct CaseToml {
     pub description: Option<String>,
     /// Extra C defines, `NAME` or `NAME=VALUE` (passed as `-D`).
     pub defines: Option<Vec<String>>,
+    /// Rust panic strategies, `abort` and/or `unwind` (default
+    /// `["abort"]`). `unwind` is rustc's default, what a user's build
+    /// gets: landing pads, `invoke`s and `catch_unwind`'s `__rust_try`.
+    pub panic: Option<Vec<String>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -106,16 +110,48 @@ impl Opt {
     }
 }
 
-/// One build of a case: an architecture and an optimisation level.
+/// rustc's `-C panic=` strategy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Panic {
+    Abort,
+    Unwind,
+}
+
+impl Panic {
+    pub fn parse(s: &str) -> Result<Panic, String> {
+        match s {
+            "abort" => Ok(Panic::Abort),
+            "unwind" => Ok(Panic::Unwind),
+            _ => Err(format!(
+                "unknown panic strategy `{s}` (want abort or unwind)"
+            )),
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Panic::Abort => "abort",
+            Panic::Unwind => "unwind",
+        }
+    }
+}
+
+/// One build of a case: an architecture, an optimisation level and (for
+/// Rust) a panic strategy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Variant {
     pub arch: Arch,
     pub opt: Opt,
+    pub panic: Panic,
 }
 
 impl Variant {
+    /// `x86_64-O2`, with `-unwind` for an unwinding build (the default
+    /// `abort` keeps the names, and build directories, it always had).
     pub fn name(self) -> String {
-        format!("{}-{}", self.arch.name(), self.opt.name())
+        match self.panic {
+            Panic::Abort => format!("{}-{}", self.arch.name(), self.opt.name()),
+            Panic::Unwind => format!("{}-{}-unwind", self.arch.name(), self.opt.name()),
+        }
     }
 }
 
@@ -199,16 +235,35 @@ impl Case {
             None => Ok(vec![Opt::O2]),
         }
         .map_err(|e| format!("{}: {e}", toml_path.display()))?;
-        if archs.is_empty() || opts.is_empty() {
+        let panics = match &config.panic {
+            Some(p) => p
+                .iter()
+                .map(|s| Panic::parse(s))
+                .collect::<Result<Vec<_>, _>>(),
+            None => Ok(vec![Panic::Abort]),
+        }
+        .map_err(|e| format!("{}: {e}", toml_path.display()))?;
+        if archs.is_empty() || opts.is_empty() || panics.is_empty() {
             return Err(format!(
-                "{}: `arch` and `opt` must not be empty",
+                "{}: `arch`, `opt` and `panic` must not be empty",
                 toml_path.display()
             ));
         }
-        let variants = archs
-            .iter()
-            .flat_map(|&arch| opts.iter().map(move |&opt| Variant { arch, opt }))
-            .collect();
+        // Kernel Rust is `no_std` and always aborts (kernel-rs is built so).
+        if config.panic.is_some() && (rs_files.is_empty() || group != "userspace") {
+            return Err(format!(
+                "{}: `panic` is for user-space Rust cases",
+                toml_path.display()
+            ));
+        }
+        let mut variants = Vec::new();
+        for &arch in &archs {
+            for &opt in &opts {
+                for &panic in &panics {
+                    variants.push(Variant { arch, opt, panic });
+                }
+            }
+        }
         let seam_toml = Some(dir.join("seam.toml")).filter(|p| p.exists());
         Ok(Case {
             group: group.to_string(),
@@ -312,5 +367,8 @@ mod tests {
         )
         .is_ok());
         assert!(toml::from_str::<CaseToml>("knowngap = \"x\"\n").is_err());
+        assert!(toml::from_str::<CaseToml>("panic = [\"unwind\", \"abort\"]\n").is_ok());
+        assert!(Panic::parse("unwind").is_ok() && Panic::parse("abort").is_ok());
+        assert!(Panic::parse("unwinding").is_err());
     }
 }

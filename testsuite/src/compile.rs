@@ -285,9 +285,9 @@ pub fn build_variant(
             "--crate-type=lib",
             "--emit=llvm-bc",
             "-g",
-            "-C",
-            "panic=abort",
         ])
+        .arg("-C")
+        .arg(format!("panic={}", v.panic.name()))
         .arg("--crate-name")
         .arg(crate_name(r))
         .arg("-C")

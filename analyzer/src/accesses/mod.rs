@@ -704,10 +704,16 @@ impl Walker<'_, '_, '_> {
             return p.clone();
         }
         let func = self.program.function(f);
+        // Code only a panic runs (landing pads: the drops of what the
+        // frame owned, the frees of its buffers while the threads it
+        // started may still run) is not walked: a build with panic=unwind
+        // is judged as its panic=abort twin (as the points-to solver does).
+        let unwind_only = func.unwind_only();
         let mut insts: Vec<u32> = self.locks.functions[f as usize]
             .before
             .keys()
             .copied()
+            .filter(|&i| unwind_only.get(i as usize) != Some(&true))
             .filter(|&i| match &func.insts[i as usize].kind {
                 InstKind::Call { .. }
                 | InstKind::Asm { .. }

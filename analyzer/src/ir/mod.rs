@@ -664,6 +664,55 @@ impl Module {
 }
 
 impl Function {
+    /// Per instruction: true when it runs only while a panic or exception
+    /// unwinds, i.e. its block is reached from the entry only through the
+    /// unwind edge of some `invoke` (landing pads and the cleanups after
+    /// them), or not at all (dead blocks -O0 keeps). Empty when the
+    /// function has no such block.
+    pub fn unwind_only(&self) -> Vec<bool> {
+        let n = self.blocks.len();
+        let mut seen = vec![false; n];
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut stack = vec![0u32];
+        seen[0] = true;
+        while let Some(b) = stack.pop() {
+            let block = &self.blocks[b as usize];
+            let invoke = block.len > 0
+                && matches!(
+                    self.insts
+                        .get((block.first + block.len - 1) as usize)
+                        .map(|i| &i.kind),
+                    Some(InstKind::Call { invoke: true, .. })
+                );
+            // An invoke's successors are (normal, unwind).
+            let succs = if invoke {
+                &block.succs[..block.succs.len().min(1)]
+            } else {
+                &block.succs[..]
+            };
+            for &s in succs {
+                if (s as usize) < n && !std::mem::replace(&mut seen[s as usize], true) {
+                    stack.push(s);
+                }
+            }
+        }
+        if seen.iter().all(|&x| x) {
+            return Vec::new();
+        }
+        let mut out = vec![false; self.insts.len()];
+        for (b, block) in self.blocks.iter().enumerate() {
+            if !seen[b] {
+                let end = ((block.first + block.len) as usize).min(out.len());
+                for x in &mut out[(block.first as usize).min(end)..end] {
+                    *x = true;
+                }
+            }
+        }
+        out
+    }
+
     /// The blocks reachable from the entry, in reverse postorder.
     pub fn reverse_postorder(&self) -> Vec<u32> {
         let n = self.blocks.len();

@@ -315,6 +315,8 @@ struct Solver<'p, 'm> {
     spawns: Vec<SpawnSite>,
     address_taken: HashSet<FuncId>,
     memcopies: Vec<(Ptr, Ptr, Option<u64>)>,
+    /// Where each of `memcopies` is (`SEAM_DEBUG_COLLAPSE` names it).
+    memcopy_sites: Vec<(FuncId, u32)>,
     has_direct_caller: HashSet<FuncId>,
     once_calls: HashSet<(FuncId, u32)>,
     /// Exit handlers registered (`atexit`, `pthread_key_create`): when they
@@ -419,6 +421,7 @@ impl Memory {
             spawns: Vec::new(),
             address_taken: HashSet::default(),
             memcopies: Vec::new(),
+            memcopy_sites: Vec::new(),
             has_direct_caller: HashSet::default(),
             once_calls: HashSet::default(),
             exit_handlers: Vec::new(),
@@ -1332,7 +1335,16 @@ impl<'p, 'm> Solver<'p, 'm> {
             }
             None => Vec::new(),
         };
+        // Code only a panic runs (landing pads, the drops after them,
+        // `catch_unwind`'s catch storing the payload over the closure it
+        // ran) binds what the normal path keeps apart: with panic=unwind
+        // it made one object of a thread's boxed main and its vtable, and
+        // the thread was never found. Analysed as its panic=abort twin.
+        let unwind_only = func.unwind_only();
         for (i, inst) in func.insts.iter().enumerate() {
+            if unwind_only.get(i) == Some(&true) {
+                continue;
+            }
             let i = i as u32;
             self.debug_at(f, i);
             match &inst.kind {
@@ -1510,6 +1522,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                 InstKind::MemCopy { dst, src, len, .. } => {
                     if let (Some(d), Some(s)) = (self.val(x, dst), self.val(x, src)) {
                         self.memcopies.push((d, s, *len));
+                        self.memcopy_sites.push((f, i));
                     }
                 }
                 InstKind::Ret { value: Some(v) } if is_pointerish(v) => {
@@ -1654,6 +1667,13 @@ impl<'p, 'm> Solver<'p, 'm> {
                             && self.program.language(g) == crate::ir::Language::C
                             && !self.program.function(g).returns_ptr =>
                     {
+                        self.has_direct_caller.insert(g);
+                    }
+                    // A trampoline (`__rust_try`) calls its callback with
+                    // the data, bound at this call by the spawn model;
+                    // through its parameters every caller's data would be
+                    // one object and every callback a target of each call.
+                    Target::Defined(g) if sem.spawn.is_some_and(|s| s.trampoline) => {
                         self.has_direct_caller.insert(g);
                     }
                     // A Rust guard's release (`MutexGuard::drop`, and the
@@ -1815,6 +1835,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                     if indirect {
                         if let Some(src) = args[0] {
                             self.memcopies.push((e, src, Some(size)));
+                            self.memcopy_sites.push((f, i));
                         }
                     } else {
                         let offs = super::closures::scalar_offsets(self.program, c.ty);
@@ -2798,7 +2819,7 @@ impl<'p, 'm> Solver<'p, 'm> {
                                     // Runs in the caller's thread (pthread_once): a call,
                                     // whose body runs once for the whole program.
                                     self.indirect_targets.entry((f, i)).or_default().push(g);
-                                    if !model.program_main {
+                                    if !model.program_main && !model.trampoline {
                                         self.once_calls.insert((f, i));
                                     }
                                     continue;
@@ -2822,6 +2843,8 @@ impl<'p, 'm> Solver<'p, 'm> {
             let copies = self.memcopies.clone();
             self.copy_seen.resize(copies.len(), (u32::MAX, 0, u32::MAX));
             for (k, (d, s, len)) in copies.into_iter().enumerate() {
+                let (sf, si) = self.memcopy_sites[k];
+                self.debug_at(sf, si);
                 let sn = self.norm(s);
                 let dn = self.norm(d);
                 // Same classes and no new pointer field in the source since

@@ -30,6 +30,10 @@ pub fn joins_of_start(
 ) -> Vec<u32> {
     let func = program.function(f);
     let m = program.module_of(f);
+    // With panic=unwind the landing pads drop the handles still owned when
+    // a panic passes: a panic's path joins nothing, and says nothing of
+    // which start a join on the normal path consumes.
+    let unwind_only = func.unwind_only();
     joins
         .iter()
         .copied()
@@ -48,7 +52,7 @@ pub fn joins_of_start(
                 } => m.str(*n).starts_with("llvm."),
                 _ => false,
             };
-            match sources(func, first, j, &neutral, 0) {
+            match sources(func, first, j, &neutral, &unwind_only, 0) {
                 Some(calls) => {
                     let from: Vec<u32> = calls.into_iter().filter(|c| starts.contains(c)).collect();
                     from.is_empty() || from.contains(&start)
@@ -67,6 +71,7 @@ fn sources(
     p: &Value,
     join: u32,
     neutral: &dyn Fn(usize) -> bool,
+    unwind_only: &[bool],
     depth: usize,
 ) -> Option<HashSet<u32>> {
     if depth > 4 {
@@ -94,6 +99,9 @@ fn sources(
     let is_d = |v: &Value| matches!(v, Value::Inst(i) if derived.contains(i));
     let mut out = HashSet::default();
     for (k, inst) in func.insts.iter().enumerate() {
+        if unwind_only.get(k) == Some(&true) {
+            continue;
+        }
         let k32 = k as u32;
         match &inst.kind {
             InstKind::Alloca { .. } => {}
@@ -114,7 +122,7 @@ fn sources(
             InstKind::Load { .. } => {}
             InstKind::MemCopy { dst, src, .. } => {
                 if is_d(dst) {
-                    out.extend(sources(func, src, join, neutral, depth + 1)?);
+                    out.extend(sources(func, src, join, neutral, unwind_only, depth + 1)?);
                 }
             }
             InstKind::MemSet { .. } => {}
