@@ -526,6 +526,19 @@ impl InstKind {
         }
     }
 
+    /// The address a load, store, atomic read-modify-write or
+    /// compare-exchange accesses (not a memcpy's or memset's: two or a
+    /// range).
+    pub fn accessed_pointer(&self) -> Option<&Value> {
+        match self {
+            InstKind::Load { ptr, .. }
+            | InstKind::Store { ptr, .. }
+            | InstKind::AtomicRmw { ptr, .. }
+            | InstKind::CmpXchg { ptr, .. } => Some(ptr),
+            _ => None,
+        }
+    }
+
     /// True for instructions that read or write memory directly.
     pub fn is_memory_access(&self) -> bool {
         matches!(

@@ -288,13 +288,12 @@ pub fn access_type_location(program: &Program<'_>, f: u32, i: u32) -> Option<Typ
     if program.language(f) != crate::ir::Language::C || program.in_c_header(f, i) {
         return None;
     }
-    let ptr = match &program.function(f).insts.get(i as usize)?.kind {
-        InstKind::Load { ptr, .. }
-        | InstKind::Store { ptr, .. }
-        | InstKind::AtomicRmw { ptr, .. }
-        | InstKind::CmpXchg { ptr, .. } => ptr,
-        _ => return None,
-    };
+    let ptr = program
+        .function(f)
+        .insts
+        .get(i as usize)?
+        .kind
+        .accessed_pointer()?;
     static_type_location(program, f, ptr)
 }
 
@@ -308,7 +307,7 @@ pub fn static_type_location(program: &Program<'_>, f: u32, v: &Value) -> Option<
     let size = m.types.get(ty as usize)?.size as i64;
     // A lock member is lock state (`spin_lock_init`'s plain stores), not
     // data; so is a lock type itself.
-    if is_lock_type(m, ty) || in_lock_member(m, ty, off) {
+    if is_lock_type(m, ty) || lock_descent(m, ty, off).at_lock {
         return None;
     }
     (0 <= off && off < size).then_some(TypeLocation {
@@ -330,32 +329,11 @@ pub fn static_lock_key(
 ) -> Option<(String, i64)> {
     let (module, t, at) = static_base(program, f, v, 8)?;
     let m = &program.modules[module as usize];
-    let mut cur = strip_alias(&m.types, t);
-    let mut off = at + off;
-    let mut key = None;
-    for _ in 0..8 {
-        let Some(DiTypeKind::Struct { members } | DiTypeKind::Union { members }) =
-            m.types.get(cur as usize).map(|x| &x.kind)
-        else {
-            break;
-        };
-        if let Some(k) = super::solver::type_key(program, module, cur) {
-            key = Some((k, off));
-        }
-        let Some(mem) = members
-            .iter()
-            .rfind(|x| (x.offset as i64) <= off && off < (x.offset + x.size.max(1)) as i64)
-        else {
-            break;
-        };
-        let Some(next) = mem.ty else { break };
-        if is_lock_type(m, next) {
-            break;
-        }
-        off -= mem.offset as i64;
-        cur = strip_alias(&m.types, next);
-    }
-    key
+    lock_descent(m, t, at + off)
+        .holders
+        .iter()
+        .rev()
+        .find_map(|&(h, o)| Some((super::solver::type_key(program, module, h)?, o)))
 }
 
 /// The struct or union type `v` points into by its static type, and the
@@ -462,32 +440,6 @@ fn static_base(program: &Program<'_>, f: u32, v: &Value, depth: u32) -> Option<(
     }
 }
 
-/// Does byte `off` of type `t` lie inside a lock-typed member?
-fn in_lock_member(m: &Module, t: TypeId, off: i64) -> bool {
-    let mut cur = strip_alias(&m.types, t);
-    let mut off = off;
-    for _ in 0..8 {
-        let Some(DiTypeKind::Struct { members } | DiTypeKind::Union { members }) =
-            m.types.get(cur as usize).map(|x| &x.kind)
-        else {
-            return false;
-        };
-        let Some(mem) = members
-            .iter()
-            .rfind(|x| (x.offset as i64) <= off && off < (x.offset + x.size.max(1)) as i64)
-        else {
-            return false;
-        };
-        let Some(next) = mem.ty else { return false };
-        if is_lock_type(m, next) {
-            return true;
-        }
-        off -= mem.offset as i64;
-        cur = strip_alias(&m.types, next);
-    }
-    false
-}
-
 /// The variables debug records place at a constant offset from an
 /// argument or instruction (`Function::value_types`).
 fn variable_types(
@@ -503,32 +455,61 @@ fn variable_types(
 /// `port.lock`: the members at `off` down to the first whose type is a
 /// lock (`spinlock_t`'s own members are the lock's business).
 pub fn lock_member_path(m: &Module, t: TypeId, off: i64) -> Option<String> {
-    let mut out: Vec<&str> = Vec::new();
+    let d = lock_descent(m, t, off);
+    let names: Vec<&str> = d
+        .members
+        .iter()
+        .map(|mem| mem.name.map(|n| m.str(n)).unwrap_or("<anon>"))
+        .collect();
+    (!names.is_empty()).then(|| names.join("."))
+}
+
+/// The walk from byte `off` of type `t` down through the members holding
+/// it to the first whose declared type is a lock (`spinlock_t`, `struct
+/// mutex`, `raw_spinlock_t`, before typedefs are seen through: a lock's
+/// own members are its business). Shared by lock naming and lock keys.
+struct LockDescent<'m> {
+    /// Every struct or union the walk entered, outermost first, with the
+    /// offset inside it.
+    holders: Vec<(TypeId, i64)>,
+    /// The member taken in each holder (one fewer than `holders` when the
+    /// last holder has no member there).
+    members: Vec<&'m crate::ir::DiMember>,
+    /// The last member is lock-typed.
+    at_lock: bool,
+}
+
+fn lock_descent(m: &Module, t: TypeId, off: i64) -> LockDescent<'_> {
+    let mut d = LockDescent {
+        holders: Vec::new(),
+        members: Vec::new(),
+        at_lock: false,
+    };
     let mut cur = strip_alias(&m.types, t);
     let mut off = off;
     for _ in 0..8 {
-        let (DiTypeKind::Struct { members } | DiTypeKind::Union { members }) =
-            &m.types.get(cur as usize)?.kind
+        let Some(DiTypeKind::Struct { members } | DiTypeKind::Union { members }) =
+            m.types.get(cur as usize).map(|x| &x.kind)
         else {
             break;
         };
+        d.holders.push((cur, off));
         let Some(mem) = members
             .iter()
             .rfind(|x| (x.offset as i64) <= off && off < (x.offset + x.size.max(1)) as i64)
         else {
             break;
         };
-        out.push(mem.name.map(|n| m.str(n)).unwrap_or("<anon>"));
+        d.members.push(mem);
         off -= mem.offset as i64;
         let Some(next) = mem.ty else { break };
-        // The declared type's name (before typedefs are seen through):
-        // `spinlock_t`, `struct mutex`, `raw_spinlock_t`.
         if is_lock_type(m, next) {
+            d.at_lock = true;
             break;
         }
         cur = strip_alias(&m.types, next);
     }
-    (!out.is_empty()).then(|| out.join("."))
+    d
 }
 
 /// A lock type by its name (`spinlock_t`, `struct mutex`, `Mutex<T>`),

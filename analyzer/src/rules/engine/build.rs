@@ -123,7 +123,7 @@ fn site_lock_name(facts: &Facts<'_, '_>, h: &Held) -> Option<String> {
     if !facts.locks.in_collapsed_object(h.lock, facts.memory) {
         return None;
     }
-    let (arg, offset) = site_lock_operand(facts, h)?;
+    let (arg, offset) = crate::locks::lock_operand(facts.program, facts.index, h.site)?;
     crate::memory::static_location_name(facts.program, h.site.0, &arg, offset)
 }
 
@@ -133,22 +133,8 @@ fn site_lock_name(facts: &Facts<'_, '_>, h: &Held) -> Option<String> {
 /// `spin_lock(&ei->vfs_inode.i_lock)` give the same). `None` when the
 /// code does not say.
 pub fn site_lock_key(facts: &Facts<'_, '_>, h: &Held) -> Option<(String, i64)> {
-    let (arg, offset) = site_lock_operand(facts, h)?;
+    let (arg, offset) = crate::locks::lock_operand(facts.program, facts.index, h.site)?;
     crate::memory::static_lock_key(facts.program, h.site.0, &arg, offset)
-}
-
-/// The lock pointer of the acquisition `h` and the model's offset into it.
-fn site_lock_operand(facts: &Facts<'_, '_>, h: &Held) -> Option<(crate::ir::Value, i64)> {
-    crate::locks::lock_operand(facts.program, facts.index, h.site)
-}
-
-/// The lock pointer a modelled lock call at `site` operates on (its
-/// model's lock argument), and the model's offset into it.
-pub fn lock_call_operand(
-    facts: &Facts<'_, '_>,
-    site: (FuncId, u32),
-) -> Option<(crate::ir::Value, i64)> {
-    crate::locks::lock_call_operand(facts.program, facts.index, site)
 }
 
 pub fn held_locks(facts: &Facts<'_, '_>, held: &[Held]) -> Vec<HeldLock> {
@@ -302,33 +288,16 @@ pub fn symbol_location(
     facts: &Facts<'_, '_>,
     a: &Access,
 ) -> Option<(crate::program::GlobalId, i64)> {
+    let inst = facts.program.function(a.func).insts.get(a.inst as usize)?;
     facts
         .program
-        .global_address(a.func, access_pointer(facts, a)?, 6)
+        .global_address(a.func, inst.kind.accessed_pointer()?, 6)
 }
 
 /// The member of a named type an access in a collapsed object touches by
 /// its static type (see [`crate::memory::access_type_location`]).
 pub fn type_location(facts: &Facts<'_, '_>, a: &Access) -> Option<crate::memory::TypeLocation> {
     crate::memory::access_type_location(facts.program, a.func, a.inst)
-}
-
-/// The pointer operand of a load, store or atomic access.
-fn access_pointer<'a>(facts: &'a Facts<'_, '_>, a: &Access) -> Option<&'a crate::ir::Value> {
-    use crate::ir::InstKind;
-    match &facts
-        .program
-        .function(a.func)
-        .insts
-        .get(a.inst as usize)?
-        .kind
-    {
-        InstKind::Load { ptr, .. }
-        | InstKind::Store { ptr, .. }
-        | InstKind::AtomicRmw { ptr, .. }
-        | InstKind::CmpXchg { ptr, .. } => Some(ptr),
-        _ => None,
-    }
 }
 
 /// `reg.stats.count`: a global and the members at `off` in it.

@@ -38,7 +38,7 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     // Source lines and flag events are cached per pool thread, not per
     // rayon split (`map_init` starts afresh for each of hundreds of
     // splits, re-reading files and re-scanning functions).
-    let caches: Vec<std::sync::Mutex<(SourceLines, ordering::FlagCache)>> = (0
+    let caches: Vec<std::sync::Mutex<(SourceLines, ordering::FlagCache, LockKeys)>> = (0
         ..rayon::current_num_threads().max(1))
         .map(|_| Default::default())
         .collect();
@@ -49,8 +49,8 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
             let k = rayon::current_thread_index().unwrap_or(0) % caches.len();
             // check_object starts no rayon work, so a thread never waits on its own cache.
             let mut cache = caches[k].lock().unwrap_or_else(|e| e.into_inner());
-            let (sources, flags) = &mut *cache;
-            let (f, o) = check_object(facts, *node, list, sources, flags);
+            let (sources, flags, lock_keys) = &mut *cache;
+            let (f, o) = check_object(facts, *node, list, sources, flags, lock_keys);
             (f, o, t.elapsed().as_secs_f64())
         })
         .collect();
@@ -92,6 +92,7 @@ fn check_object(
     list: &[usize],
     sources: &mut SourceLines,
     flags: &mut ordering::FlagCache,
+    lock_keys: &mut LockKeys,
 ) -> (Vec<Finding>, Vec<Finding>) {
     // An object unification collapsed to one field (it was seen at two
     // offsets of itself) has lost "the same location": any two of its
@@ -125,12 +126,13 @@ fn check_object(
             }
         }
         let mut out = (Vec::new(), Vec::new());
-        let mut lock_keys = HashMap::default();
         for (place, sub) in &by_place {
             let (f, o) = match place {
-                Place::Symbol(..) => check_location_pairs(facts, sub, true, None, sources, flags),
+                Place::Symbol(..) => {
+                    check_location_pairs(facts, sub, true, None, sources, flags, lock_keys)
+                }
                 Place::Type(key, _) => {
-                    let guards = beside_the_data(facts, key, sub, &mut lock_keys);
+                    let guards = beside_the_data(facts, key, sub, lock_keys);
                     if guards.values().all(Vec::is_empty) {
                         continue;
                     }
@@ -142,8 +144,15 @@ fn check_object(
                     // object (docs/kernel-results.md, stop 13). They do not
                     // blame a flag's ordering (an `error`) on data that
                     // may be two instances either.
-                    let (mut f, _) =
-                        check_location_pairs(facts, sub, true, Some(&guards), sources, flags);
+                    let (mut f, _) = check_location_pairs(
+                        facts,
+                        sub,
+                        true,
+                        Some(&guards),
+                        sources,
+                        flags,
+                        lock_keys,
+                    );
                     f.retain(|x| x.confidence >= 0.5);
                     for x in &mut f {
                         x.confidence = x.confidence.min(TYPE_BASED_RANK);
@@ -157,7 +166,18 @@ fn check_object(
         }
         return out;
     }
-    check_location_pairs(facts, list, false, None, sources, flags)
+    check_location_pairs(facts, list, false, None, sources, flags, lock_keys)
+}
+
+/// Lock keys by acquisition site (`build::site_lock_key`), read once per
+/// pool thread: the pair loop asks for the same holds again and again.
+type LockKeys = HashMap<(crate::program::FuncId, u32), Option<(String, i64)>>;
+
+fn site_lock_key(facts: &Facts<'_, '_>, h: &Held, cache: &mut LockKeys) -> Option<(String, i64)> {
+    cache
+        .entry(h.site)
+        .or_insert_with(|| build::site_lock_key(facts, h))
+        .clone()
 }
 
 /// Per access of `list` (all on one member of the named type `key` in a
@@ -171,7 +191,7 @@ fn beside_the_data(
     facts: &Facts<'_, '_>,
     key: &str,
     list: &[usize],
-    lock_keys: &mut HashMap<(crate::program::FuncId, u32), Option<(String, i64)>>,
+    lock_keys: &mut LockKeys,
 ) -> HashMap<usize, Vec<(String, i64)>> {
     list.iter()
         .map(|&k| {
@@ -180,12 +200,7 @@ fn beside_the_data(
                 .lockset
                 .iter()
                 .filter(|h| facts.locks.info(h.lock).kind != LockKind::Rcu)
-                .filter_map(|h| {
-                    lock_keys
-                        .entry(h.site)
-                        .or_insert_with(|| build::site_lock_key(facts, h))
-                        .clone()
-                })
+                .filter_map(|h| site_lock_key(facts, h, lock_keys))
                 .filter(|(t, _)| t == key)
                 .collect();
             own.sort();
@@ -204,6 +219,7 @@ fn check_location_pairs(
     guards: Option<&HashMap<usize, Vec<(String, i64)>>>,
     sources: &mut SourceLines,
     flags: &mut ordering::FlagCache,
+    lock_keys: &mut LockKeys,
 ) -> (Vec<Finding>, Vec<Finding>) {
     let accesses = &facts.accesses.list;
     let mut findings = Vec::new();
@@ -255,7 +271,7 @@ fn check_location_pairs(
                     continue;
                 }
             }
-            if seen_pairs.contains(&key) || !is_race(facts, a, b, collapsed) {
+            if seen_pairs.contains(&key) || !is_race(facts, a, b, collapsed, lock_keys) {
                 continue;
             }
             seen_pairs.insert(key);
@@ -373,7 +389,13 @@ fn dedup_ordering(mut findings: Vec<Finding>, ordering_findings: Vec<Finding>) -
     findings
 }
 
-fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bool {
+fn is_race(
+    facts: &Facts<'_, '_>,
+    a: &Access,
+    b: &Access,
+    collapsed: bool,
+    lock_keys: &mut LockKeys,
+) -> bool {
     if a.kind == AccessKind::Read && b.kind == AccessKind::Read {
         return false;
     }
@@ -394,7 +416,7 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
     // The lock test is cheap; the root-pair test walks call paths.
     if common_lock(facts, &a.lockset, &b.lockset).is_none()
         || !common_lock_named(facts, a, b)
-        || (collapsed && !common_lock_by_type(facts, a, b))
+        || (collapsed && !common_lock_by_type(facts, a, b, lock_keys))
     {
         return !same_lock_array(facts, a, b) && some_roots_parallel(facts, a, b);
     }
@@ -408,27 +430,40 @@ fn is_race(facts: &Facts<'_, '_>, a: &Access, b: &Access, collapsed: bool) -> bo
 /// two holds of it whose acquisitions name different members by their
 /// static types (`f->lock` of `struct foo_dev`, `r->lock` of `struct
 /// bar_dev`) are two locks. Holds the code does not name stay one lock.
-fn common_lock_by_type(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
-    a.lockset.iter().any(|x| {
-        b.lockset.iter().any(|y| {
-            if x.lock != y.lock
-                || facts.locks.info(x.lock).kind == LockKind::Rcu
-                || x.mode == LockMode::Read && y.mode == LockMode::Read
-            {
-                return false;
-            }
-            if !facts.locks.in_collapsed_object(x.lock, facts.memory) {
-                return true;
-            }
-            match (
-                build::site_lock_key(facts, x),
-                build::site_lock_key(facts, y),
+fn common_lock_by_type(
+    facts: &Facts<'_, '_>,
+    a: &Access,
+    b: &Access,
+    lock_keys: &mut LockKeys,
+) -> bool {
+    exclusive_holds(facts, &a.lockset, &b.lockset).any(|(x, y)| {
+        !facts.locks.in_collapsed_object(x.lock, facts.memory)
+            || match (
+                site_lock_key(facts, x, lock_keys),
+                site_lock_key(facts, y, lock_keys),
             ) {
                 (Some(kx), Some(ky)) => kx == ky,
                 _ => true,
             }
-        })
     })
+}
+
+/// The pairs of holds, one from each side, of one lock that exclude each
+/// other: not the RCU read side, not two readers.
+fn exclusive_holds<'h>(
+    facts: &'h Facts<'_, '_>,
+    a: &'h [Held],
+    b: &'h [Held],
+) -> impl Iterator<Item = (&'h Held, &'h Held)> + 'h {
+    a.iter()
+        .filter(|x| facts.locks.info(x.lock).kind != LockKind::Rcu)
+        .flat_map(move |x| {
+            b.iter()
+                .filter(move |y| {
+                    x.lock == y.lock && !(x.mode == LockMode::Read && y.mode == LockMode::Read)
+                })
+                .map(move |y| (x, y))
+        })
 }
 
 /// Do `a` and `b` hold locks of one array of locks, at least one taken
@@ -507,21 +542,13 @@ fn per_instance_locks_only(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> boo
         .filter(|r| rb.contains(r) && facts.threads.roots[*r].instance_data.is_some())
         .any(|r| {
             let mut shared = false;
-            for x in &a.lockset {
-                if facts.locks.info(x.lock).kind == LockKind::Rcu {
-                    continue;
-                }
-                for y in &b.lockset {
-                    if x.lock != y.lock || x.mode == LockMode::Read && y.mode == LockMode::Read {
-                        continue;
-                    }
-                    shared = true;
-                    if !facts
-                        .threads
-                        .per_instance_lock(facts.program, r, x.site, y.site)
-                    {
-                        return false;
-                    }
+            for (x, y) in exclusive_holds(facts, &a.lockset, &b.lockset) {
+                shared = true;
+                if !facts
+                    .threads
+                    .per_instance_lock(facts.program, r, x.site, y.site)
+                {
+                    return false;
                 }
             }
             shared && roots_parallel(facts, a, b, r, r)
@@ -658,33 +685,22 @@ pub fn common_lock(facts: &Facts<'_, '_>, a: &[Held], b: &[Held]) -> Option<u32>
 /// they count as before (the same abstract lock); one named and one not,
 /// they do not: the other may hold another of the globals.
 fn common_lock_named(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
-    for x in &a.lockset {
-        if facts.locks.info(x.lock).kind == LockKind::Rcu {
-            continue;
+    exclusive_holds(facts, &a.lockset, &b.lockset).any(|(x, y)| {
+        let crate::locks::LockKey::Object(p) = &facts.locks.info(x.lock).key else {
+            return true;
+        };
+        if !several_globals(facts, p.node) {
+            return true;
         }
-        for y in &b.lockset {
-            if x.lock != y.lock || x.mode == LockMode::Read && y.mode == LockMode::Read {
-                continue;
-            }
-            let crate::locks::LockKey::Object(p) = &facts.locks.info(x.lock).key else {
-                return true;
-            };
-            if !several_globals(facts, p.node) {
-                return true;
-            }
-            let held_as = |h: &Held, me: &Access, other: &Access| {
-                lock_global(facts, h.site).or_else(|| {
-                    let mine = data_global(facts, me);
-                    let theirs = data_global(facts, other)?;
-                    (mine.is_none() && facts.memory.norm(me.ptr).node == p.node).then_some(theirs)
-                })
-            };
-            if held_as(x, a, b) == held_as(y, b, a) {
-                return true;
-            }
-        }
-    }
-    false
+        let held_as = |h: &Held, me: &Access, other: &Access| {
+            lock_global(facts, h.site).or_else(|| {
+                let mine = data_global(facts, me);
+                let theirs = data_global(facts, other)?;
+                (mine.is_none() && facts.memory.norm(me.ptr).node == p.node).then_some(theirs)
+            })
+        };
+        held_as(x, a, b) == held_as(y, b, a)
+    })
 }
 
 /// Does object `node` hold more than one global (unification merged
@@ -703,7 +719,7 @@ fn lock_global(
     facts: &Facts<'_, '_>,
     site: (crate::program::FuncId, u32),
 ) -> Option<crate::program::GlobalId> {
-    let (arg, _) = build::lock_call_operand(facts, site)?;
+    let (arg, _) = crate::locks::lock_call_operand(facts.program, facts.index, site)?;
     facts
         .program
         .global_address(site.0, &arg, 6)
