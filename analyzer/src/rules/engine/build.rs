@@ -342,7 +342,7 @@ pub fn race_finding(
         ..first.ptr
     };
     // In a collapsed object accesses pair by a global's address or by
-    // their static type (see `races::check_object`), and are named so.
+    // their static type (see `races::places`), and are named so.
     let location = if facts.memory.is_collapsed(place.node) {
         match symbol_location(facts, first) {
             Some((g, off)) => Some(symbol_name(facts, g, off)),

@@ -32,8 +32,27 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
         by_node.entry(a.ptr.node).or_default().push(k);
     }
     // Objects are independent: judged in parallel (on the analysis's
-    // thread pool, `--jobs`), collected in object order.
+    // thread pool, `--jobs`), collected in object order. A collapsed
+    // object is judged per place, and its places are independent too:
+    // each is a unit of work, so the kernel's largest collapsed object
+    // (most of the accesses it records) is not judged on one thread.
     let by_node: Vec<(u32, Vec<usize>)> = by_node.into_iter().collect();
+    let work: Vec<(u32, Option<Place>, Vec<usize>)> = by_node
+        .par_iter()
+        .map(|(node, list)| {
+            if facts.memory.is_collapsed(*node) {
+                places(facts, list)
+                    .into_iter()
+                    .map(|(place, sub)| (*node, Some(place), sub))
+                    .collect()
+            } else {
+                vec![(*node, None, list.clone())]
+            }
+        })
+        .collect::<Vec<Vec<_>>>()
+        .into_iter()
+        .flatten()
+        .collect();
     let timings = std::env::var_os("SEAM_TIMINGS").is_some();
     // Source lines and flag events are cached per pool thread, not per
     // rayon split (`map_init` starts afresh for each of hundreds of
@@ -42,24 +61,32 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
         ..rayon::current_num_threads().max(1))
         .map(|_| Default::default())
         .collect();
-    let per_node: Vec<(Vec<Finding>, Vec<Finding>, f64)> = by_node
+    let per_node: Vec<(Vec<Finding>, Vec<Finding>, f64)> = work
         .par_iter()
-        .map(|(node, list)| {
+        .map(|(_, place, list)| {
             let t = std::time::Instant::now();
             let k = rayon::current_thread_index().unwrap_or(0) % caches.len();
-            // check_object starts no rayon work, so a thread never waits on its own cache.
+            // Judging starts no rayon work, so a thread never waits on its own cache.
             let mut cache = caches[k].lock().unwrap_or_else(|e| e.into_inner());
             let (sources, flags, lock_keys) = &mut *cache;
-            let (f, o) = check_object(facts, *node, list, sources, flags, lock_keys);
+            let (f, o) = match place {
+                None => check_location_pairs(facts, list, false, None, sources, flags, lock_keys),
+                Some(place) => check_place(facts, place, list, sources, flags, lock_keys),
+            };
             (f, o, t.elapsed().as_secs_f64())
         })
         .collect();
     if timings {
         // The objects that cost most: where the pair loop's time goes.
-        let mut cost: Vec<(f64, u32, usize)> = by_node
-            .iter()
-            .zip(&per_node)
-            .map(|((node, list), (_, _, t))| (*t, *node, list.len()))
+        let mut per_object: BTreeMap<u32, (f64, usize)> = BTreeMap::new();
+        for ((node, _, list), (_, _, t)) in work.iter().zip(&per_node) {
+            let c = per_object.entry(*node).or_default();
+            c.0 += t;
+            c.1 += list.len();
+        }
+        let mut cost: Vec<(f64, u32, usize)> = per_object
+            .into_iter()
+            .map(|(node, (t, n))| (t, node, n))
             .collect();
         cost.sort_by(|a, b| b.0.total_cmp(&a.0));
         let total: f64 = cost.iter().map(|c| c.0).sum();
@@ -85,88 +112,77 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
 /// walk recorded first, rank before its paths are counted, first, second).
 type Candidate = (f32, f32, usize, usize);
 
-/// The race and ordering findings on one object.
-fn check_object(
-    facts: &Facts<'_, '_>,
-    node: u32,
-    list: &[usize],
-    sources: &mut SourceLines,
-    flags: &mut ordering::FlagCache,
-    lock_keys: &mut LockKeys,
-) -> (Vec<Finding>, Vec<Finding>) {
-    // An object unification collapsed to one field (it was seen at two
-    // offsets of itself) has lost "the same location": any two of its
-    // accesses would pair. What the code says still names one location:
-    // a global's own address (`reg.count++`, `&reg + 8`), judged per
-    // (global, offset), or else the member of the static type the access
-    // goes through (`ei->i_disksize`), judged per (type, offset). The rest
-    // are not reported (see docs/analysis.md).
-    if facts.memory.is_collapsed(node) {
-        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
-        enum Place {
-            Symbol(crate::program::GlobalId, i64),
-            Type(String, i64),
-        }
-        let mut by_place: BTreeMap<Place, Vec<usize>> = BTreeMap::new();
-        // The kernel's largest collapsed object holds most of its accesses,
-        // many by one instruction in several contexts: each instruction's
-        // place is read once.
-        let mut place_of: HashMap<(crate::program::FuncId, u32), Option<Place>> =
-            HashMap::default();
-        for &k in list {
-            let a = &facts.accesses.list[k];
-            let place = place_of.entry((a.func, a.inst)).or_insert_with(|| {
+/// Where an access to a collapsed object is judged. An object unification
+/// collapsed to one field (it was seen at two offsets of itself) has lost
+/// "the same location": any two of its accesses would pair. What the code
+/// says still names one location: a global's own address (`reg.count++`,
+/// `&reg + 8`), judged per (global, offset), or else the member of the
+/// static type the access goes through (`ei->i_disksize`), judged per
+/// (type, offset). The rest are not reported (see docs/analysis.md).
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Place {
+    Symbol(crate::program::GlobalId, i64),
+    Type(String, i64),
+}
+
+/// The accesses of one collapsed object, by place, in place order.
+fn places(facts: &Facts<'_, '_>, list: &[usize]) -> BTreeMap<Place, Vec<usize>> {
+    let mut by_place: BTreeMap<Place, Vec<usize>> = BTreeMap::new();
+    // The kernel's largest collapsed object holds most of its accesses,
+    // many by one instruction in several contexts: each instruction's
+    // place is read once.
+    let mut place_of: HashMap<(crate::program::FuncId, u32), Option<Place>> = HashMap::default();
+    for &k in list {
+        let a = &facts.accesses.list[k];
+        let place =
+            place_of.entry((a.func, a.inst)).or_insert_with(|| {
                 match build::symbol_location(facts, a) {
                     Some((g, off)) => Some(Place::Symbol(g, off)),
                     None => build::type_location(facts, a).map(|t| Place::Type(t.key, t.off)),
                 }
             });
-            if let Some(place) = place {
-                by_place.entry(place.clone()).or_default().push(k);
-            }
+        if let Some(place) = place {
+            by_place.entry(place.clone()).or_default().push(k);
         }
-        let mut out = (Vec::new(), Vec::new());
-        for (place, sub) in &by_place {
-            let (f, o) = match place {
-                Place::Symbol(..) => {
-                    check_location_pairs(facts, sub, true, None, sources, flags, lock_keys)
-                }
-                Place::Type(key, _) => {
-                    let guards = beside_the_data(facts, key, sub, lock_keys);
-                    if guards.values().all(Vec::is_empty) {
-                        continue;
-                    }
-                    // Type-based pairs are weaker evidence than one object:
-                    // kept only when they would rank as warnings, and then
-                    // shown as notes (never failing CI): one instance may
-                    // still be fresh, not yet published, which the
-                    // pre-publication test cannot see through a collapsed
-                    // object (docs/kernel-results.md, stop 13). They do not
-                    // blame a flag's ordering (an `error`) on data that
-                    // may be two instances either.
-                    let (mut f, _) = check_location_pairs(
-                        facts,
-                        sub,
-                        true,
-                        Some(&guards),
-                        sources,
-                        flags,
-                        lock_keys,
-                    );
-                    f.retain(|x| x.confidence >= 0.5);
-                    for x in &mut f {
-                        x.confidence = x.confidence.min(TYPE_BASED_RANK);
-                        x.level = crate::rules::Level::Note;
-                    }
-                    (f, Vec::new())
-                }
-            };
-            out.0.extend(f);
-            out.1.extend(o);
-        }
-        return out;
     }
-    check_location_pairs(facts, list, false, None, sources, flags, lock_keys)
+    by_place
+}
+
+/// The race and ordering findings on one place of a collapsed object.
+fn check_place(
+    facts: &Facts<'_, '_>,
+    place: &Place,
+    sub: &[usize],
+    sources: &mut SourceLines,
+    flags: &mut ordering::FlagCache,
+    lock_keys: &mut LockKeys,
+) -> (Vec<Finding>, Vec<Finding>) {
+    match place {
+        Place::Symbol(..) => {
+            check_location_pairs(facts, sub, true, None, sources, flags, lock_keys)
+        }
+        Place::Type(key, _) => {
+            let guards = beside_the_data(facts, key, sub, lock_keys);
+            if guards.values().all(Vec::is_empty) {
+                return Default::default();
+            }
+            // Type-based pairs are weaker evidence than one object: kept
+            // only when they would rank as warnings, and then shown as
+            // notes (never failing CI): one instance may still be fresh,
+            // not yet published, which the pre-publication test cannot
+            // see through a collapsed object (docs/kernel-results.md, stop
+            // 13). They do not blame a flag's ordering (an `error`) on
+            // data that may be two instances either.
+            let (mut f, _) =
+                check_location_pairs(facts, sub, true, Some(&guards), sources, flags, lock_keys);
+            f.retain(|x| x.confidence >= 0.5);
+            for x in &mut f {
+                x.confidence = x.confidence.min(TYPE_BASED_RANK);
+                x.level = crate::rules::Level::Note;
+            }
+            (f, Vec::new())
+        }
+    }
 }
 
 /// Lock keys by acquisition site (`build::site_lock_key`), read once per
