@@ -169,15 +169,25 @@ pub const MAX_ROOTS_PER_CONTEXT: usize = 32;
 type EntryLocks = Vec<(LockId, LockMode)>;
 
 /// One frame of the walk: points-to instance, entry lockset, the caller's
-/// call path and the call that enters it (none for a root's entry), under
-/// pthread_once, calling context of the caller.
+/// call path and the call that enters it (none for a root's entry), how it
+/// is entered, calling context of the caller.
 type WalkItem = (
     Instance,
     Vec<Held>,
     (u32, Option<CallSite>),
-    bool,
+    Entry,
     Option<u32>,
 );
+
+/// How a context is entered, beyond its locks: under a `pthread_once`
+/// call (everything runs once, before every caller goes on), and which
+/// parameters (a bit per index) point into an object no one else can see
+/// yet: a probe's fresh device handed to `foo_init_hw(dev)`.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+struct Entry {
+    once: bool,
+    fresh_params: u64,
+}
 
 struct Walker<'a, 'p, 'm> {
     program: &'p Program<'m>,
@@ -187,10 +197,10 @@ struct Walker<'a, 'p, 'm> {
     locks: &'p Locks,
     out: Accesses,
     seen_access: HashSet<(FuncId, u32, usize, EntryLocks, Ptr, bool)>,
-    /// Per function: accesses to objects not yet published (see `publication`).
-    prepub: HashMap<FuncId, HashSet<u32>>,
-    /// Which functions return a fresh heap object (for `prepub`).
-    fresh: publication::FreshReturns,
+    /// Per function: what its code shows not yet published (see `publication`).
+    prepub: HashMap<FuncId, publication::Unpublished>,
+    /// What callees do with the objects they are given or return (for `prepub`).
+    callees: publication::CalleeFacts,
     /// Per function: the allocation of its own each value points into.
     own: HashMap<FuncId, Vec<Option<u32>>>,
     /// Per function (user space): where its escaping stack slots end
@@ -201,15 +211,16 @@ struct Walker<'a, 'p, 'm> {
     program_entry: Option<FuncId>,
     /// Per function: instructions inside `data_race()` (KCSAN markers).
     intentional: HashMap<FuncId, HashSet<u32>>,
-    /// The function being walked runs under a `pthread_once`-style call.
-    once: bool,
+    /// How the context being walked was entered (`pthread_once`, fresh
+    /// parameters).
+    entered: Entry,
     /// A user-space program: frees and library buffer functions are
     /// accesses, and `volatile` marks nothing (C11 and Rust make a
     /// conflicting volatile access a data race; READ_ONCE is the kernel's).
     user_space: bool,
     /// Calling contexts are shared by all roots: each (function, entry
     /// lockset) is walked once; roots are attached afterwards.
-    ctx_ids: HashMap<(FuncId, EntryLocks, bool), u32>,
+    ctx_ids: HashMap<(FuncId, EntryLocks, Entry), u32>,
     /// Per context: (callee context, call site) for each call it makes.
     ctx_children: Vec<Vec<(u32, (FuncId, u32))>>,
     root_entry: Vec<Option<u32>>,
@@ -270,12 +281,12 @@ impl Accesses {
             },
             seen_access: HashSet::default(),
             prepub: HashMap::default(),
-            fresh: Default::default(),
+            callees: Default::default(),
             own: HashMap::default(),
             deaths: HashMap::default(),
             program_entry: threads.main_func(),
             intentional: HashMap::default(),
-            once: false,
+            entered: Entry::default(),
             user_space: !threads.kernel,
             ctx_ids: HashMap::default(),
             ctx_children: Vec::new(),
@@ -481,15 +492,20 @@ impl Walker<'_, '_, '_> {
 
     fn walk_root(&mut self, root: usize, start: Instance, entry: Vec<Held>) {
         // Depth-first, explicit stack: (points-to instance, entry lockset,
-        // call path, under pthread_once, calling context). A root is its
+        // call path, how it is entered, calling context). A root is its
         // function's original instance, or the copy its start runs.
-        let mut stack: Vec<WalkItem> = vec![(start, entry, (CallPaths::EMPTY, None), false, None)];
-        while let Some((x, mut entry, (caller_path, site), once, parent)) = stack.pop() {
+        let mut stack: Vec<WalkItem> = vec![(
+            start,
+            entry,
+            (CallPaths::EMPTY, None),
+            Entry::default(),
+            None,
+        )];
+        while let Some((x, mut entry, (caller_path, site), mut entered, parent)) = stack.pop() {
             let f = self.memory.func_of(x);
             // Calls on this item's path, and the call that enters it.
             let depth = self.out.paths.depth(caller_path) + usize::from(site.is_some());
             let call_site = site.unwrap_or((0, 0));
-            self.once = once;
             // Past MAX_CONTEXTS_PER_FUNCTION entry locksets, a function is
             // walked under what every entry so far had in common: fewer
             // locks is the side that can only add reports, and the common
@@ -505,7 +521,13 @@ impl Walker<'_, '_, '_> {
                 });
                 entry = common.clone();
             }
-            let key = (x, lock_key(&entry), once);
+            // A merged context forgets its fresh parameters too: fewer
+            // unpublished objects can only add reports.
+            if merged {
+                entered.fresh_params = 0;
+            }
+            self.entered = entered;
+            let key = (x, lock_key(&entry), entered);
             if let Some(&id) = self.ctx_ids.get(&key) {
                 // Walked already (by this root or another): only link it.
                 match parent {
@@ -536,7 +558,7 @@ impl Walker<'_, '_, '_> {
                         self.callees_at(f, i, &held, &mut calls);
                     }
                     let pid = self.out.paths.enter(caller_path, site);
-                    self.push_calls(&mut stack, (x, f, id), pid, once, calls);
+                    self.push_calls(&mut stack, (x, f, id), pid, entered, calls);
                 }
                 continue;
             }
@@ -565,7 +587,7 @@ impl Walker<'_, '_, '_> {
                     self.program,
                     self.cg,
                     self.index,
-                    &mut self.fresh,
+                    &mut self.callees,
                     &self.locks.functions[f as usize],
                     f,
                 );
@@ -574,7 +596,7 @@ impl Walker<'_, '_, '_> {
                     self.program,
                     self.cg,
                     self.index,
-                    &mut self.fresh,
+                    &mut self.callees,
                     f,
                 );
                 self.own.insert(f, own);
@@ -583,7 +605,7 @@ impl Walker<'_, '_, '_> {
                         self.program,
                         self.cg,
                         self.index,
-                        &mut self.fresh,
+                        &mut self.callees,
                         f,
                     );
                     if self.program_entry == Some(f) {
@@ -689,7 +711,7 @@ impl Walker<'_, '_, '_> {
                     });
                 }
             }
-            self.push_calls(&mut stack, (x, f, id), pid, once, calls);
+            self.push_calls(&mut stack, (x, f, id), pid, entered, calls);
         }
     }
 
@@ -768,7 +790,7 @@ impl Walker<'_, '_, '_> {
         // offset is 0, the lock's too: of such an object only accesses whose
         // code names a member of a struct whose own lock some code takes
         // are kept, the ones the race rule can judge
-        // (`races::check_object`, by type and the lock beside the data).
+        // (`races::check_place`, by type and the lock beside the data).
         if code {
             return false;
         }
@@ -838,18 +860,48 @@ impl Walker<'_, '_, '_> {
     /// Pushes the calls (instruction, callee, locks held) that instance
     /// `x` of `f`, in context `ctx`, makes, so the first is walked first.
     fn push_calls(
-        &self,
+        &mut self,
         stack: &mut Vec<WalkItem>,
         (x, f, ctx): (Instance, FuncId, u32),
         pid: u32,
-        once: bool,
+        entered: Entry,
         calls: Vec<(u32, FuncId, Vec<Held>)>,
     ) {
         for (ci, g, held) in calls.into_iter().rev() {
-            let below_once = once || self.memory.once_calls.contains(&(f, ci));
+            let once = entered.once || self.memory.once_calls.contains(&(f, ci));
+            let fresh_params = self.fresh_args(f, ci, g, entered.fresh_params);
             let gx = self.memory.callee_instance(x, ci, g);
-            stack.push((gx, held, (pid, Some((f, ci))), below_once, Some(ctx)));
+            let below = Entry { once, fresh_params };
+            stack.push((gx, held, (pid, Some((f, ci))), below, Some(ctx)));
         }
+    }
+
+    /// The arguments (a bit per index) of call `ci` of `f` that point into
+    /// an object no one else can see yet, when `g` keeps none of them: an
+    /// allocation of `f`'s own not yet published, or an object one of `f`'s
+    /// parameters in `fresh` (bits) points into.
+    fn fresh_args(&mut self, f: FuncId, ci: u32, g: FuncId, fresh: u64) -> u64 {
+        let Some(u) = self.prepub.get(&f) else {
+            return 0;
+        };
+        let mut m = u.fresh_args.get(&ci).copied().unwrap_or(0);
+        if fresh != 0 {
+            if let InstKind::Call { args, .. } = &self.program.function(f).insts[ci as usize].kind {
+                for (j, v) in args.iter().enumerate().take(64) {
+                    if u.param_of(v)
+                        .is_some_and(|k| k < 64 && fresh & (1u64 << k) != 0)
+                    {
+                        m |= 1u64 << j;
+                    }
+                }
+            }
+        }
+        if m == 0 {
+            return 0;
+        }
+        let kept =
+            publication::kept_params(self.program, self.cg, self.index, &mut self.callees, f, g);
+        m & !kept
     }
 
     fn memory_access(&mut self, root: usize, f: FuncId, i: u32, held: &[Held], pid: u32) {
@@ -1304,7 +1356,14 @@ impl Walker<'_, '_, '_> {
         };
         // Under pthread_once the access happens once, before every caller
         // goes on: like an object not yet published.
-        let prepub = self.once || self.prepub.get(&f).map(|s| s.contains(&i)).unwrap_or(false);
+        // So is an access through a parameter the caller handed an object
+        // no one else can see yet.
+        let prepub = self.entered.once
+            || self.prepub.get(&f).is_some_and(|u| {
+                u.accesses.contains(&i)
+                    || u.param_of(ptr)
+                        .is_some_and(|k| k < 64 && self.entered.fresh_params & (1u64 << k) != 0)
+            });
         let marking = if self
             .intentional
             .get(&f)

@@ -19,11 +19,46 @@ use crate::program::{FuncId, ModelIndex, Program, Target};
 /// `new_inode_pseudo` → `alloc_inode`).
 const MAX_FRESH_DEPTH: u32 = 3;
 
-/// Per function: does it return a fresh heap object nothing else has seen
-/// (`sock_alloc`, a driver's `foo_alloc_priv`)? Computed on demand.
+/// What the publication test needs to know of callees, computed on demand:
+/// which return a fresh heap object nothing else has seen (`sock_alloc`, a
+/// driver's `foo_alloc_priv`), and what a C function does with the pointers
+/// it is given (`ParamUse`).
 #[derive(Default)]
-pub struct FreshReturns {
-    memo: HashMap<FuncId, bool>,
+pub struct CalleeFacts {
+    fresh: HashMap<FuncId, bool>,
+    params: HashMap<FuncId, ParamUse>,
+    /// Functions whose `ParamUse` is being worked out (recursion).
+    computing: HashSet<FuncId>,
+    /// Set when a `ParamUse` query was cut short (depth, recursion): what
+    /// was worked out from it is not remembered, so an answer never
+    /// depends on which query came first.
+    cut: bool,
+}
+
+/// What a C function does with its pointer parameters. Unoptimised code
+/// (the kernel's embedded bitcode is clang's module before its passes)
+/// calls `spinlock_check`, `INIT_LIST_HEAD` and a driver's own
+/// `foo_init_queue(&dev->q)` out of line: handing a fresh object's address
+/// to such a helper publishes nothing unless the helper keeps it.
+#[derive(Clone)]
+struct ParamUse {
+    /// Per parameter: may the address it holds be kept where another
+    /// thread can find it (stored outside the object itself, passed on to
+    /// a call that keeps it or that seam does not know, returned when the
+    /// return is not `returns`)?
+    kept: Vec<bool>,
+    /// The parameter every return hands back (derived from it: `return
+    /// &lock->rlock`), so a caller follows the object through the result.
+    returns: Option<usize>,
+}
+
+impl ParamUse {
+    fn all_kept(n: usize) -> Self {
+        ParamUse {
+            kept: vec![true; n],
+            returns: None,
+        }
+    }
 }
 
 /// The allocations of one function and where each escapes.
@@ -44,21 +79,84 @@ struct Local {
     lent_to_std: HashSet<u32>,
     /// Allocations that are heap objects (allocator or fresh-returning call).
     heap: HashSet<u32>,
+    /// Parameters are origins too, parameter `k` as `insts.len() + k`
+    /// (for `param_use`).
+    params: bool,
 }
 
-/// Instructions of `f` that access a local allocation before it escapes.
+/// What a function's own code shows not yet published (see
+/// `prepublication`).
+#[derive(Default)]
+pub struct Unpublished {
+    /// Accesses to an object of the function's own before it escapes.
+    pub accesses: HashSet<u32>,
+    /// Per call: the arguments (a bit per index) pointing into an object
+    /// of the function's own that nothing has published by then, and that
+    /// the call does not publish either. A callee that keeps none of them
+    /// (`CalleeFacts`) works on an unpublished object through them.
+    pub fresh_args: HashMap<u32, u64>,
+    /// Per instruction: the parameter its value points into, if any.
+    param_of: Vec<Option<u32>>,
+}
+
+impl Unpublished {
+    /// The parameter the pointer `v` points into (through offsets, casts
+    /// and -O0's variable slots), if any.
+    pub fn param_of(&self, v: &Value) -> Option<u32> {
+        match v {
+            Value::Arg(k) => Some(*k),
+            Value::Inst(i) => self.param_of.get(*i as usize).copied().flatten(),
+            _ => None,
+        }
+    }
+}
+
+/// The parameters (a bit per index, the first 64) C function `g` may keep
+/// where another thread finds them when `f` calls it; all of them unless
+/// both are C (see `ParamUse`).
+pub fn kept_params(
+    program: &Program<'_>,
+    cg: &CallGraph,
+    index: &ModelIndex<'_>,
+    callees: &mut CalleeFacts,
+    f: FuncId,
+    g: FuncId,
+) -> u64 {
+    let c = crate::ir::Language::C;
+    if f == g || program.function(f).language != c || program.function(g).language != c {
+        return u64::MAX;
+    }
+    let used = param_use(program, cg, index, callees, g, 1);
+    let mut kept = u64::MAX;
+    for (k, &x) in used.kept.iter().enumerate().take(64) {
+        if !x {
+            kept &= !(1u64 << k);
+        }
+    }
+    kept
+}
+
+/// What `f`'s own code shows not yet published: accesses to an allocation
+/// of its own before the allocation escapes, and the calls that hand such
+/// an object on.
 pub fn prepublication(
     program: &Program<'_>,
     cg: &CallGraph,
     index: &ModelIndex<'_>,
-    fresh: &mut FreshReturns,
+    callees: &mut CalleeFacts,
     locks: &FunctionLocks,
     f: FuncId,
-) -> HashSet<u32> {
+) -> Unpublished {
     let func = program.function(f);
-    let Some(local) = locals(program, cg, index, fresh, f, 0) else {
-        return HashSet::default();
+    let Some(local) = locals(program, cg, index, callees, f, 0, true) else {
+        return Unpublished::default();
     };
+    let n = func.insts.len() as u32;
+    let param_of: Vec<Option<u32>> = local
+        .origin
+        .iter()
+        .map(|o| o.and_then(|o| o.checked_sub(n)))
+        .collect();
     // A Relaxed store publishing the pointer orders nothing, unless a lock
     // is held around it (the reader takes it too) or a release fence
     // comes between the access and it.
@@ -70,12 +168,8 @@ pub fn prepublication(
             local.unordered.contains(i) && locks.before.get(i).is_none_or(|s| s.plus.is_empty())
         })
         .collect();
-    let derived = |v: &Value| -> Option<u32> {
-        match v {
-            Value::Inst(i) => local.origin.get(*i as usize).copied().flatten(),
-            _ => None,
-        }
-    };
+    // An allocation of `f`'s own (not a parameter's object).
+    let derived = |v: &Value| -> Option<u32> { local_origin(&local, n, v).filter(|&a| a < n) };
     let block_of = block_index(func);
     let mut out = HashSet::default();
     // Accesses per allocation, then one reachability walk per allocation
@@ -116,6 +210,21 @@ pub fn prepublication(
             accesses.entry(a).or_default().push(i as u32);
         }
     }
+    // Calls handing an allocation on, per allocation: (call, argument).
+    let mut handed: std::collections::BTreeMap<u32, Vec<(u32, usize)>> = Default::default();
+    for (i, inst) in func.insts.iter().enumerate() {
+        if let InstKind::Call { args, .. } = &inst.kind {
+            for (k, v) in args.iter().enumerate().take(64) {
+                if let Some(a) = derived(v) {
+                    handed.entry(a).or_default().push((i as u32, k));
+                }
+            }
+        }
+    }
+    for a in handed.keys() {
+        accesses.entry(*a).or_default();
+    }
+    let mut fresh_args: HashMap<u32, u64> = HashMap::default();
     let direct_slots = direct_slots(func, &local.heap);
     for (a, insts) in accesses {
         let escapes = || escapes_of.get(&a).into_iter().flatten().copied();
@@ -142,8 +251,18 @@ pub fn prepublication(
                 }))
                 && !before_weak.contains(i)
         }));
+        // A call that publishes the object itself hands on nothing fresh.
+        for &(i, k) in handed.get(&a).into_iter().flatten() {
+            if !reach.contains(&i) && !before_weak.contains(&i) && !escapes().any(|e| e == i) {
+                *fresh_args.entry(i).or_default() |= 1u64 << k;
+            }
+        }
     }
-    out
+    Unpublished {
+        accesses: out,
+        fresh_args,
+        param_of,
+    }
 }
 
 /// Is the pointer instruction `v` of `func` (a phi walking a local array)
@@ -190,11 +309,11 @@ pub fn slot_deaths(
     program: &Program<'_>,
     cg: &CallGraph,
     index: &ModelIndex<'_>,
-    fresh: &mut FreshReturns,
+    callees: &mut CalleeFacts,
     f: FuncId,
 ) -> Vec<(u32, u32)> {
     let func = program.function(f);
-    let Some(local) = locals(program, cg, index, fresh, f, 0) else {
+    let Some(local) = locals(program, cg, index, callees, f, 0, false) else {
         return Vec::new();
     };
     let mut escapes_of: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
@@ -299,10 +418,10 @@ pub fn own_allocations(
     program: &Program<'_>,
     cg: &CallGraph,
     index: &ModelIndex<'_>,
-    fresh: &mut FreshReturns,
+    callees: &mut CalleeFacts,
     f: FuncId,
 ) -> Vec<Option<u32>> {
-    locals(program, cg, index, fresh, f, 0)
+    locals(program, cg, index, callees, f, 0, false)
         .map(|l| l.origin)
         .unwrap_or_default()
 }
@@ -313,20 +432,20 @@ fn returns_fresh(
     program: &Program<'_>,
     cg: &CallGraph,
     index: &ModelIndex<'_>,
-    fresh: &mut FreshReturns,
+    callees: &mut CalleeFacts,
     f: FuncId,
     depth: u32,
 ) -> bool {
-    if let Some(&v) = fresh.memo.get(&f) {
+    if let Some(&v) = callees.fresh.get(&f) {
         return v;
     }
     if depth > MAX_FRESH_DEPTH || !program.function(f).returns_ptr {
         return false;
     }
     // Recursion (or a deeper query) meets `false` until this one is known.
-    fresh.memo.insert(f, false);
+    callees.fresh.insert(f, false);
     let func = program.function(f);
-    let v = locals(program, cg, index, fresh, f, depth).is_some_and(|local| {
+    let v = locals(program, cg, index, callees, f, depth, false).is_some_and(|local| {
         let mut returned: Option<u32> = None;
         for inst in &func.insts {
             let InstKind::Ret { value: Some(v) } = &inst.kind else {
@@ -349,8 +468,110 @@ fn returns_fresh(
             .iter()
             .all(|&(x, i)| x != a || matches!(func.insts[i as usize].kind, InstKind::Ret { .. }))
     });
-    fresh.memo.insert(f, v);
+    callees.fresh.insert(f, v);
     v
+}
+
+/// What C function `g` does with its pointer parameters (see `ParamUse`),
+/// looking `MAX_FRESH_DEPTH` calls deep.
+fn param_use(
+    program: &Program<'_>,
+    cg: &CallGraph,
+    index: &ModelIndex<'_>,
+    callees: &mut CalleeFacts,
+    g: FuncId,
+    depth: u32,
+) -> ParamUse {
+    if let Some(p) = callees.params.get(&g) {
+        return p.clone();
+    }
+    let func = program.function(g);
+    let n = func.params.len();
+    if depth > MAX_FRESH_DEPTH || callees.computing.contains(&g) {
+        callees.cut = true;
+        return ParamUse::all_kept(n);
+    }
+    callees.computing.insert(g);
+    let outer_cut = std::mem::take(&mut callees.cut);
+    let facts = match locals(program, cg, index, callees, g, depth, true) {
+        None => ParamUse::all_kept(n),
+        Some(local) => {
+            let base = func.insts.len() as u32;
+            let mut facts = ParamUse {
+                kept: vec![false; n],
+                returns: None,
+            };
+            let mut returned: Vec<u32> = Vec::new();
+            for &(a, i) in &local.escapes {
+                let Some(k) = a.checked_sub(base) else {
+                    continue;
+                };
+                if matches!(func.insts[i as usize].kind, InstKind::Ret { .. }) {
+                    returned.push(k);
+                } else if let Some(x) = facts.kept.get_mut(k as usize) {
+                    *x = true;
+                }
+            }
+            returned.sort_unstable();
+            returned.dedup();
+            // Every return hands back one parameter's object (or none):
+            // the caller follows it. Otherwise a returned parameter is kept.
+            let all_returns_it = |k: u32| {
+                func.insts.iter().all(|inst| match &inst.kind {
+                    InstKind::Ret { value: Some(v) } => {
+                        matches!(v, Value::Null) || local_origin(&local, base, v) == Some(base + k)
+                    }
+                    _ => true,
+                })
+            };
+            match returned[..] {
+                [k] if all_returns_it(k) => facts.returns = Some(k as usize),
+                _ => returned.iter().for_each(|&k| {
+                    if let Some(x) = facts.kept.get_mut(k as usize) {
+                        *x = true;
+                    }
+                }),
+            }
+            facts
+        }
+    };
+    callees.computing.remove(&g);
+    let cut = callees.cut;
+    callees.cut = outer_cut || cut;
+    if !cut {
+        callees.params.insert(g, facts.clone());
+    }
+    facts
+}
+
+/// The allocation (or, with parameters as origins, the parameter
+/// `base + k`) value `v` points into.
+fn local_origin(local: &Local, base: u32, v: &Value) -> Option<u32> {
+    match v {
+        Value::Inst(i) => local.origin.get(*i as usize).copied().flatten(),
+        Value::Arg(k) if local.params => Some(base + k),
+        _ => None,
+    }
+}
+
+/// Is the call `callee` one whose pointer arguments seam follows through a
+/// `ParamUse`: a defined C function called from C?
+fn summarised_callee(
+    program: &Program<'_>,
+    module: u32,
+    f: FuncId,
+    callee: &crate::ir::Callee,
+) -> Option<FuncId> {
+    match program.call_target(module, callee)? {
+        Target::Defined(g)
+            if g != f
+                && program.function(f).language == crate::ir::Language::C
+                && program.function(g).language == crate::ir::Language::C =>
+        {
+            Some(g)
+        }
+        _ => None,
+    }
 }
 
 /// The allocations of `f` (allocas, allocator calls, calls of helpers
@@ -362,9 +583,10 @@ fn locals(
     program: &Program<'_>,
     cg: &CallGraph,
     index: &ModelIndex<'_>,
-    fresh: &mut FreshReturns,
+    callees: &mut CalleeFacts,
     f: FuncId,
     depth: u32,
+    params: bool,
 ) -> Option<Local> {
     let func = program.function(f);
     let module = program.funcs[f as usize].module;
@@ -372,7 +594,15 @@ fn locals(
     let slots = variable_slots(func);
     let mut origin: Vec<Option<u32>> = vec![None; n];
     let mut heap = HashSet::default();
-    let mut any = false;
+    let mut any = params && !func.params.is_empty();
+    // The origin of an operand, as far as `origin` is known.
+    let origin_of = |origin: &[Option<u32>], v: &Value| -> Option<u32> {
+        match v {
+            Value::Inst(i) => origin.get(*i as usize).copied().flatten(),
+            Value::Arg(k) if params => Some(n as u32 + k),
+            _ => None,
+        }
+    };
     // What each slot holds: the one allocation every store into it puts
     // there (null aside), else nothing. Rounds: a slot's loads may come
     // before its stores in the layout, and slots feed slots.
@@ -386,7 +616,7 @@ fn locals(
                     any = true;
                     Some(i as u32)
                 }
-                InstKind::Call { callee, .. } => match program.call_target(module, callee) {
+                InstKind::Call { callee, args, .. } => match program.call_target(module, callee) {
                     // Thread-specific data may have been published by an
                     // earlier call: not a fresh object.
                     Some(t)
@@ -402,22 +632,28 @@ fn locals(
                     Some(Target::Defined(g))
                         if depth < MAX_FRESH_DEPTH
                             && g != f
-                            && returns_fresh(program, cg, index, fresh, g, depth + 1) =>
+                            && returns_fresh(program, cg, index, callees, g, depth + 1) =>
                     {
                         any = true;
                         heap.insert(i as u32);
                         Some(i as u32)
                     }
-                    _ => None,
+                    // A helper handing back the object it was given
+                    // (`spinlock_check(lock)` returns `&lock->rlock`).
+                    _ => match summarised_callee(program, module, f, callee) {
+                        Some(g) if depth < MAX_FRESH_DEPTH => {
+                            let returns =
+                                param_use(program, cg, index, callees, g, depth + 1).returns;
+                            returns
+                                .and_then(|k| args.get(k))
+                                .and_then(|v| origin_of(&origin, v))
+                        }
+                        _ => None,
+                    },
                 },
-                InstKind::Gep {
-                    base: Value::Inst(b),
-                    ..
+                InstKind::Gep { base, .. } | InstKind::Cast { value: base, .. } => {
+                    origin_of(&origin, base)
                 }
-                | InstKind::Cast {
-                    value: Value::Inst(b),
-                    ..
-                } => origin.get(*b as usize).copied().flatten(),
                 InstKind::Load {
                     ptr: Value::Inst(s),
                     ..
@@ -440,8 +676,7 @@ fn locals(
             }
             let held = match value {
                 Value::Null | Value::Undef => continue,
-                Value::Inst(v) => origin.get(*v as usize).copied().flatten(),
-                _ => None,
+                v => origin_of(&origin, v),
             };
             let e = holds.entry(*s).or_insert(held);
             if *e != held {
@@ -460,12 +695,7 @@ fn locals(
     if !any {
         return None;
     }
-    let derived = |v: &Value| -> Option<u32> {
-        match v {
-            Value::Inst(i) => origin.get(*i as usize).copied().flatten(),
-            _ => None,
-        }
-    };
+    let derived = |v: &Value| -> Option<u32> { origin_of(&origin, v) };
     // Escape points per allocation.
     let mut escapes: Vec<(u32, u32)> = Vec::new(); // (alloc, inst)
     let mut lent_to_std: HashSet<u32> = HashSet::default();
@@ -512,6 +742,11 @@ fn locals(
                 ptr: Value::Inst(s),
                 ..
             } if slots.contains(s) => {}
+            // The object's address kept in the object itself
+            // (`INIT_LIST_HEAD`: `list->next = list`) leaves it unreachable
+            // from anything else.
+            InstKind::Store { ptr, value, .. }
+                if derived(value).is_some() && derived(value) == derived(ptr) => {}
             InstKind::Store { value, .. } => esc(value),
             InstKind::AtomicRmw { value, .. } => esc(value),
             InstKind::CmpXchg { new, .. } => esc(new),
@@ -541,6 +776,16 @@ fn locals(
                 if !publishes(program, index, module, callee) {
                     continue;
                 }
+                // A C helper: only the arguments it keeps escape.
+                if let Some(g) = summarised_callee(program, module, f, callee) {
+                    let used = param_use(program, cg, index, callees, g, depth + 1);
+                    for (k, v) in args.iter().enumerate() {
+                        if used.kept.get(k).copied().unwrap_or(true) {
+                            esc(v);
+                        }
+                    }
+                    continue;
+                }
                 args.iter().for_each(&mut esc);
                 // (Not std's thread APIs taking a closure: what it captures
                 // goes to the thread.)
@@ -562,6 +807,7 @@ fn locals(
         unordered,
         lent_to_std,
         heap,
+        params,
     })
 }
 
