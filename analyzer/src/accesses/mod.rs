@@ -230,6 +230,11 @@ struct Walker<'a, 'p, 'm> {
     /// Per function: contexts made so far, and the lockset common to the
     /// entries seen once the cap was reached.
     func_contexts: HashMap<Instance, (usize, Option<Vec<Held>>)>,
+    /// The (instance, entry lockset, `pthread_once`) contexts made so far:
+    /// what `func_contexts` counts. Fresh parameters do not count against
+    /// the cap: they add contexts only where an object is handed on
+    /// unpublished, and merging their locksets would lose locks.
+    lock_contexts: HashSet<(Instance, EntryLocks, bool)>,
     /// Per function: the section its code is in.
     section: Vec<CodeSection>,
     /// Contexts walked at MAX_DEPTH, whose calls were not followed.
@@ -281,7 +286,7 @@ impl Accesses {
             },
             seen_access: HashSet::default(),
             prepub: HashMap::default(),
-            callees: Default::default(),
+            callees: publication::CalleeFacts::new(program, cg, index),
             own: HashMap::default(),
             deaths: HashMap::default(),
             program_entry: threads.main_func(),
@@ -298,6 +303,7 @@ impl Accesses {
             truncated: HashSet::default(),
             cur_instance: 0,
             func_contexts: HashMap::default(),
+            lock_contexts: HashSet::default(),
             user_free_at: None,
             plans: HashMap::default(),
             guarded_types: crate::locks::guarded_types(program, index, memory, locks),
@@ -566,9 +572,12 @@ impl Walker<'_, '_, '_> {
                 continue;
             }
             let id = self.ctx_children.len() as u32;
+            let new_locks = self.lock_contexts.insert((x, key.1.clone(), entered.once));
             self.ctx_ids.insert(key, id);
-            if let Some(seen) = self.func_contexts.get_mut(&x) {
-                seen.0 += 1;
+            if new_locks {
+                if let Some(seen) = self.func_contexts.get_mut(&x) {
+                    seen.0 += 1;
+                }
             }
             self.ctx_children.push(Vec::new());
             match parent {
@@ -899,9 +908,7 @@ impl Walker<'_, '_, '_> {
         if m == 0 {
             return 0;
         }
-        let kept =
-            publication::kept_params(self.program, self.cg, self.index, &mut self.callees, f, g);
-        m & !kept
+        m & !publication::kept_params(self.program, &self.callees, f, g)
     }
 
     fn memory_access(&mut self, root: usize, f: FuncId, i: u32, held: &[Held], pid: u32) {

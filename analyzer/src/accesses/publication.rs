@@ -19,6 +19,11 @@ use crate::program::{FuncId, ModelIndex, Program, Target};
 /// `new_inode_pseudo` → `alloc_inode`).
 const MAX_FRESH_DEPTH: u32 = 3;
 
+/// Rounds of following -O0 variable slots into slots: unoptimised
+/// `kmem_cache_alloc` (`alloc_hooks`' statement expressions) keeps the
+/// new object in four slots one after the other before the caller's own.
+const MAX_SLOT_ROUNDS: usize = 8;
+
 /// What the publication test needs to know of callees, computed on demand:
 /// which return a fresh heap object nothing else has seen (`sock_alloc`, a
 /// driver's `foo_alloc_priv`), and what a C function does with the pointers
@@ -26,13 +31,30 @@ const MAX_FRESH_DEPTH: u32 = 3;
 #[derive(Default)]
 pub struct CalleeFacts {
     fresh: HashMap<FuncId, bool>,
+    /// Per C function, worked out callees first (`CalleeFacts::new`).
     params: HashMap<FuncId, ParamUse>,
-    /// Functions whose `ParamUse` is being worked out (recursion).
-    computing: HashSet<FuncId>,
-    /// Set when a `ParamUse` query was cut short (depth, recursion): what
-    /// was worked out from it is not remembered, so an answer never
-    /// depends on which query came first.
-    cut: bool,
+}
+
+impl CalleeFacts {
+    /// Works out every C function's `ParamUse`, callees first, so that a
+    /// function's summary uses its callees' (a call into its own SCC, or
+    /// to a function with no summary, keeps every argument). Each is
+    /// worked out once, whichever caller asks first.
+    pub fn new(program: &Program<'_>, cg: &CallGraph, index: &ModelIndex<'_>) -> CalleeFacts {
+        let mut facts = CalleeFacts::default();
+        for scc in &cg.sccs {
+            let mut found = Vec::new();
+            for &g in scc {
+                let func = program.function(g);
+                if func.is_declaration || func.language != crate::ir::Language::C {
+                    continue;
+                }
+                found.push((g, summarise_params(program, cg, index, &mut facts, g)));
+            }
+            facts.params.extend(found);
+        }
+        facts
+    }
 }
 
 /// What a C function does with its pointer parameters. Unoptimised code
@@ -114,19 +136,12 @@ impl Unpublished {
 /// The parameters (a bit per index, the first 64) C function `g` may keep
 /// where another thread finds them when `f` calls it; all of them unless
 /// both are C (see `ParamUse`).
-pub fn kept_params(
-    program: &Program<'_>,
-    cg: &CallGraph,
-    index: &ModelIndex<'_>,
-    callees: &mut CalleeFacts,
-    f: FuncId,
-    g: FuncId,
-) -> u64 {
+pub fn kept_params(program: &Program<'_>, callees: &CalleeFacts, f: FuncId, g: FuncId) -> u64 {
     let c = crate::ir::Language::C;
     if f == g || program.function(f).language != c || program.function(g).language != c {
         return u64::MAX;
     }
-    let used = param_use(program, cg, index, callees, g, 1);
+    let used = param_use(program, callees, g);
     let mut kept = u64::MAX;
     for (k, &x) in used.kept.iter().enumerate().take(64) {
         if !x {
@@ -472,28 +487,27 @@ fn returns_fresh(
     v
 }
 
-/// What C function `g` does with its pointer parameters (see `ParamUse`),
-/// looking `MAX_FRESH_DEPTH` calls deep.
-fn param_use(
+/// What C function `g` does with its pointer parameters (see `ParamUse`):
+/// every one kept when it has no summary.
+fn param_use(program: &Program<'_>, callees: &CalleeFacts, g: FuncId) -> ParamUse {
+    callees
+        .params
+        .get(&g)
+        .cloned()
+        .unwrap_or_else(|| ParamUse::all_kept(program.function(g).params.len()))
+}
+
+/// Works out `g`'s `ParamUse` from its code and its callees' summaries.
+fn summarise_params(
     program: &Program<'_>,
     cg: &CallGraph,
     index: &ModelIndex<'_>,
     callees: &mut CalleeFacts,
     g: FuncId,
-    depth: u32,
 ) -> ParamUse {
-    if let Some(p) = callees.params.get(&g) {
-        return p.clone();
-    }
     let func = program.function(g);
     let n = func.params.len();
-    if depth > MAX_FRESH_DEPTH || callees.computing.contains(&g) {
-        callees.cut = true;
-        return ParamUse::all_kept(n);
-    }
-    callees.computing.insert(g);
-    let outer_cut = std::mem::take(&mut callees.cut);
-    let facts = match locals(program, cg, index, callees, g, depth, true) {
+    match locals(program, cg, index, callees, g, 0, true) {
         None => ParamUse::all_kept(n),
         Some(local) => {
             let base = func.insts.len() as u32;
@@ -534,14 +548,7 @@ fn param_use(
             }
             facts
         }
-    };
-    callees.computing.remove(&g);
-    let cut = callees.cut;
-    callees.cut = outer_cut || cut;
-    if !cut {
-        callees.params.insert(g, facts.clone());
     }
-    facts
 }
 
 /// The allocation (or, with parameters as origins, the parameter
@@ -607,7 +614,7 @@ fn locals(
     // there (null aside), else nothing. Rounds: a slot's loads may come
     // before its stores in the layout, and slots feed slots.
     let mut slot_holds: HashMap<u32, u32> = HashMap::default();
-    for _round in 0..3 {
+    for _round in 0..MAX_SLOT_ROUNDS {
         for (i, inst) in func.insts.iter().enumerate() {
             origin[i] = match &inst.kind {
                 // A local (`struct klist_waiter waiter`) is filled in before
@@ -641,9 +648,8 @@ fn locals(
                     // A helper handing back the object it was given
                     // (`spinlock_check(lock)` returns `&lock->rlock`).
                     _ => match summarised_callee(program, module, f, callee) {
-                        Some(g) if depth < MAX_FRESH_DEPTH => {
-                            let returns =
-                                param_use(program, cg, index, callees, g, depth + 1).returns;
+                        Some(g) => {
+                            let returns = param_use(program, callees, g).returns;
                             returns
                                 .and_then(|k| args.get(k))
                                 .and_then(|v| origin_of(&origin, v))
@@ -778,7 +784,7 @@ fn locals(
                 }
                 // A C helper: only the arguments it keeps escape.
                 if let Some(g) = summarised_callee(program, module, f, callee) {
-                    let used = param_use(program, cg, index, callees, g, depth + 1);
+                    let used = param_use(program, callees, g);
                     for (k, v) in args.iter().enumerate() {
                         if used.kept.get(k).copied().unwrap_or(true) {
                             esc(v);
