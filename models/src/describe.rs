@@ -194,6 +194,7 @@ pub(crate) fn describe(models: &Models) -> String {
                 }
             };
             let mut s = list("reads", &b.reads) + &list("writes", &b.writes);
+            s += &arg("writes_from=arg", b.writes_from);
             s += &arg("size=arg", b.size_arg);
             (matcher(&b.matcher), s)
         });

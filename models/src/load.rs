@@ -599,8 +599,8 @@ impl Entry for DropModel {
 impl Entry for BufferModel {
     matcher_access!();
     fn check(&self, reasons: &mut Vec<String>) {
-        if self.reads.is_empty() && self.writes.is_empty() {
-            reasons.push("a `[[buffer]]` entry needs `reads` or `writes`".into());
+        if self.reads.is_empty() && self.writes.is_empty() && self.writes_from.is_none() {
+            reasons.push("a `[[buffer]]` entry needs `reads`, `writes` or `writes_from`".into());
         }
     }
 }

@@ -733,6 +733,10 @@ pub struct BufferModel {
     /// Arguments pointing at memory the function writes.
     #[serde(default)]
     pub writes: Vec<u32>,
+    /// Every argument from this one on points at memory the function
+    /// writes: the variadic results of `scanf("%d %s", &n, name)`.
+    #[serde(default)]
+    pub writes_from: Option<u32>,
     /// Argument holding the byte count, if any; without it (or when it is
     /// not a constant) the access covers the whole object.
     #[serde(default)]

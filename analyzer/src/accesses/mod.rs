@@ -1069,6 +1069,22 @@ impl Walker<'_, '_, '_> {
                     }
                 }
             }
+            // `scanf("%d", &n)`: each variadic argument is written whole.
+            if let Some(from) = bm.writes_from {
+                for a in args.iter().skip(from as usize) {
+                    self.record(
+                        root,
+                        f,
+                        i,
+                        a,
+                        0,
+                        AccessKind::Write,
+                        Marking::Plain,
+                        held,
+                        pid,
+                    );
+                }
+            }
             return;
         }
         let Some(am) = sem.access else { return };

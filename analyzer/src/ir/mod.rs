@@ -770,6 +770,28 @@ impl Function {
         stored.next().is_none().then_some(first)
     }
 
+    /// Every value stored to stack slot `slot`, if it is an `alloca`
+    /// stored to at least once (escapes not checked, as in
+    /// [`Function::stored_once`]).
+    pub fn stored_values(&self, slot: u32) -> Option<Vec<Value>> {
+        if !matches!(self.insts.get(slot as usize)?.kind, InstKind::Alloca { .. }) {
+            return None;
+        }
+        let stored: Vec<Value> = self
+            .insts
+            .iter()
+            .filter_map(|inst| match &inst.kind {
+                InstKind::Store {
+                    ptr: Value::Inst(p),
+                    value,
+                    ..
+                } if *p == slot => Some(value.clone()),
+                _ => None,
+            })
+            .collect();
+        (!stored.is_empty()).then_some(stored)
+    }
+
     /// `Some(d)` when the function returns its first argument plus `d`
     /// bytes on its only return (`return &lock->rlock;`, the kernel's
     /// `spinlock_check`).

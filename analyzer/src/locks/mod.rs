@@ -224,6 +224,16 @@ impl Flow {
         }
     }
 
+    /// Drops `l` if it is held: an unlock that may release it (another
+    /// element of the array an unlock by run-time index names) leaves it
+    /// held on no path for sure.
+    fn release_held(&mut self, l: LockId) {
+        // Still maybe held (`may_plus`): its own unlock later is no
+        // double unlock.
+        self.plus.retain(|x| x.lock != l);
+        self.pending.retain(|x| x.lock != l);
+    }
+
     fn release(&mut self, l: LockId) {
         if let Some(k) = self.nested.iter().position(|x| *x == l) {
             self.nested.remove(k);
@@ -410,7 +420,15 @@ pub struct Locks {
     copy_locks: HashMap<Instance, Renames>,
     /// Record the state at returns and lifetime ends too (see `analyze`).
     slot_ends: bool,
+    /// Per unlock by run-time index into an array of locks (`unlock(&m[i])`,
+    /// named by element 0): the other elements' locks it may release.
+    array_releases: ArrayReleases,
 }
+
+/// Per call of a copied helper, its renamed locks (see `call_renames`).
+type CallRenames = HashMap<(FuncId, u32), Renames>;
+/// Per unlock by run-time index, the other elements' locks it may release.
+type ArrayReleases = HashMap<(FuncId, u32), Vec<LockId>>;
 
 /// What one instruction does to locks.
 enum Effect<'a> {
@@ -460,6 +478,7 @@ impl Locks {
             call_renames: HashMap::default(),
             copy_locks: HashMap::default(),
             slot_ends,
+            array_releases: HashMap::default(),
         };
         for f in 0..n as FuncId {
             let func = program.function(f);
@@ -556,6 +575,7 @@ impl Locks {
                 }
             }
         }
+        locks.array_releases = locks.array_releases(program, index, memory, &effects);
         if timings {
             eprintln!("seam: locks: bodies {:.2} s", clock.elapsed().as_secs_f64());
         }
@@ -599,6 +619,73 @@ impl Locks {
             locks.correlated_holds(program, cg);
         }
         locks
+    }
+
+    /// Unlocks by run-time index into an array of locks (`unlock(&m[i])`):
+    /// seam names their lock by element 0, but one may release any
+    /// element; the other elements' locks (same object, array and offset
+    /// in an element), by unlock instruction.
+    fn array_releases(
+        &self,
+        program: &Program<'_>,
+        index: &ModelIndex<'_>,
+        memory: &Memory,
+        effects: &[Vec<(u32, Effect)>],
+    ) -> ArrayReleases {
+        let mut out = ArrayReleases::default();
+        let element = |p: &Ptr| -> Option<((i64, i64, i64), i64)> {
+            let (m, t) = memory.di_type(p.node)?;
+            let arr = crate::memory::naming::array_at(&program.modules[m as usize], t, p.off)?;
+            (arr.2 > 0).then(|| (arr, (p.off - arr.0).rem_euclid(arr.2)))
+        };
+        for (f, list) in effects.iter().enumerate() {
+            let f = f as FuncId;
+            let func = program.function(f);
+            let module = program.funcs[f as usize].module;
+            for (i, e) in list {
+                let Effect::Release(l) = e else { continue };
+                let LockKey::Object(p) = &self.infos[*l as usize].key else {
+                    continue;
+                };
+                let Some(inst) = func.insts.get(*i as usize) else {
+                    continue;
+                };
+                let InstKind::Call { callee, .. } = &inst.kind else {
+                    continue;
+                };
+                let Some(arg) = program
+                    .call_target(module, callee)
+                    .and_then(|t| index.of(t).lock)
+                    .and_then(|m| m.arg)
+                else {
+                    continue;
+                };
+                let indexed = inst
+                    .kind
+                    .model_args()
+                    .get(arg as usize)
+                    .is_some_and(|v| crate::accesses::takes_index(program, memory, None, f, v));
+                if !indexed {
+                    continue;
+                }
+                let Some((arr, r)) = element(p) else { continue };
+                let siblings: Vec<LockId> = self
+                    .infos
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, info)| {
+                        k as LockId != *l
+                            && matches!(&info.key, LockKey::Object(q) if q.node == p.node
+                                && element(q) == Some((arr, r)))
+                    })
+                    .map(|(k, _)| k as LockId)
+                    .collect();
+                if !siblings.is_empty() {
+                    out.insert((f, *i), siblings);
+                }
+            }
+        }
+        out
     }
 
     /// Names the locks of the lock operations of every helper copy.
@@ -864,7 +951,7 @@ impl Locks {
                     &effects[f as usize],
                     &bodies[f as usize],
                     &lookup,
-                    &self.call_renames,
+                    (&self.call_renames, &self.array_releases),
                     self.slot_ends,
                 );
                 (*k, r)
@@ -1500,7 +1587,7 @@ fn analyze_function<'s>(
     effects: &[(u32, Effect)],
     body: &HashMap<u32, Held>,
     summaries: &dyn Fn(FuncId) -> &'s Summary,
-    renames: &HashMap<(FuncId, u32), Renames>,
+    (renames, array_releases): (&CallRenames, &ArrayReleases),
     slot_ends: bool,
 ) -> (FunctionLocks, Summary) {
     let func = program.function(f);
@@ -1618,6 +1705,9 @@ fn analyze_function<'s>(
                 let i = i as u32;
                 if let Some(&k) = effect_at.get(&i) {
                     apply(&effects[k].1, &mut s, f, i, fx[k].as_ref());
+                    for &x in array_releases.get(&(f, i)).into_iter().flatten() {
+                        s.release_held(x);
+                    }
                     promote_after(&mut s, i);
                 }
             }
@@ -1685,6 +1775,9 @@ fn analyze_function<'s>(
                     _ => {}
                 }
                 apply(&effects[k].1, &mut s, f, i, fx[k].as_ref());
+                for &x in array_releases.get(&(f, i)).into_iter().flatten() {
+                    s.release_held(x);
+                }
                 promote_after(&mut s, i);
             }
             if matches!(inst.kind, InstKind::Ret { .. }) {

@@ -274,6 +274,78 @@ impl<'m> Program<'m> {
         }
     }
 
+    /// Every global and byte offset `v` may be the address of, when each
+    /// way it is computed is one: [`Program::global_address`], also
+    /// through `phi`s, `select`s and stack slots stored several times
+    /// (`i = c ? &d.x : &d.y`, or at -O0 `if (c) i = &d.x; else i =
+    /// &d.y;`). `None` when some way is not a global's address or there
+    /// are more than `MAX_GLOBAL_ADDRESSES`.
+    pub fn global_addresses(
+        &self,
+        f: FuncId,
+        v: &Value,
+        depth: u32,
+    ) -> Option<Vec<(GlobalId, i64)>> {
+        let mut out = Vec::new();
+        self.collect_global_addresses(f, v, depth, &mut out)?;
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+
+    fn collect_global_addresses(
+        &self,
+        f: FuncId,
+        v: &Value,
+        depth: u32,
+        out: &mut Vec<(GlobalId, i64)>,
+    ) -> Option<()> {
+        if out.len() > MAX_GLOBAL_ADDRESSES {
+            return None;
+        }
+        if let Some(one) = self.global_address(f, v, depth) {
+            out.push(one);
+            return Some(());
+        }
+        let Value::Inst(i) = v else { return None };
+        if depth == 0 {
+            return None;
+        }
+        let func = self.function(f);
+        match &func.insts.get(*i as usize)?.kind {
+            InstKind::Cast { value, .. } => self.collect_global_addresses(f, value, depth - 1, out),
+            InstKind::Gep {
+                base,
+                offset: Some(o),
+                ..
+            } => {
+                let mut inner = Vec::new();
+                self.collect_global_addresses(f, base, depth - 1, &mut inner)?;
+                out.extend(inner.into_iter().map(|(g, x)| (g, x + o)));
+                Some(())
+            }
+            InstKind::Phi { incoming } => incoming
+                .iter()
+                .try_for_each(|(x, _)| self.collect_global_addresses(f, x, depth - 1, out)),
+            InstKind::Select {
+                then, otherwise, ..
+            } => {
+                self.collect_global_addresses(f, then, depth - 1, out)?;
+                self.collect_global_addresses(f, otherwise, depth - 1, out)
+            }
+            InstKind::Load {
+                ptr: Value::Inst(slot),
+                ..
+            } => {
+                let stored = func.stored_values(*slot)?;
+                stored
+                    .iter()
+                    .try_for_each(|x| self.collect_global_addresses(f, x, depth - 1, out))
+            }
+            _ => None,
+        }
+    }
+
     pub fn global(&self, g: GlobalId) -> &'m Global {
         let info = &self.globals[g as usize];
         &self.modules[info.module as usize].globals[info.index as usize]
@@ -301,6 +373,9 @@ impl<'m> Program<'m> {
         self.funcs[f as usize].language
     }
 }
+
+/// The most globals [`Program::global_addresses`] lists for one pointer.
+const MAX_GLOBAL_ADDRESSES: usize = 8;
 
 fn register<'a>(
     public: &mut HashMap<&'a str, (Symbol, bool)>,

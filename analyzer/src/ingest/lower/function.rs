@@ -495,11 +495,12 @@ impl Lowerer {
             },
             LLVMGetElementPtr => {
                 let base = self.op(body, inst, 0);
-                let (offset, const_part, stride) = self.gep_offset(inst, |v| ffi::const_int(v));
+                let (offset, const_part, stride) =
+                    self.gep_offset(inst, |v| self.const_index(v, 0));
                 let index = match offset {
                     Some(_) => None,
                     None => (1..LLVMGetNumOperands(inst).max(0) as u32)
-                        .find(|&k| ffi::const_int(LLVMGetOperand(inst, k)).is_none())
+                        .find(|&k| self.const_index(LLVMGetOperand(inst, k), 0).is_none())
                         .map(|k| self.op(body, inst, k)),
                 };
                 InstKind::Gep {

@@ -193,7 +193,7 @@ impl Lowerer {
         match LLVMGetConstOpcode(c) {
             LLVMOpcode::LLVMGetElementPtr => {
                 let base = self.constant_value(LLVMGetOperand(c, 0), depth + 1);
-                let (offset, _, _) = self.gep_offset(c, |v| ffi::const_int(v));
+                let (offset, _, _) = self.gep_offset(c, |v| self.const_index(v, depth + 1));
                 match (base, offset) {
                     (Value::Global { name, offset: o }, Some(d)) => Value::Global {
                         name,
@@ -208,7 +208,52 @@ impl Lowerer {
             | LLVMOpcode::LLVMPtrToInt
             | LLVMOpcode::LLVMPtrToAddr
             | LLVMOpcode::LLVMIntToPtr => self.constant_value(LLVMGetOperand(c, 0), depth + 1),
+            LLVMOpcode::LLVMAdd
+            | LLVMOpcode::LLVMSub
+            | LLVMOpcode::LLVMMul
+            | LLVMOpcode::LLVMXor
+            | LLVMOpcode::LLVMShl => self.const_index(c, depth).map_or(Value::Other, Value::Int),
             _ => Value::Other,
+        }
+    }
+
+    /// The value of a constant integer, folding the constant expressions
+    /// LLVM keeps unfolded: `offsetof` written as `(unsigned long)
+    /// &((T *)0)->m` is `ptrtoint (getelementptr (i8, ptr null, i64 40))`,
+    /// and `container_of`'s `(char *)p - offsetof(..)` at -O0 indexes by
+    /// `sub (i64 0, that)`. `None` for anything else.
+    pub(super) unsafe fn const_index(&self, c: LLVMValueRef, depth: u32) -> Option<i64> {
+        if let Some(i) = ffi::const_int(c) {
+            return Some(i);
+        }
+        if c.is_null() || depth > MAX_CONST_DEPTH || LLVMIsAConstantExpr(c).is_null() {
+            return None;
+        }
+        let operand = |k: u32| self.const_index(LLVMGetOperand(c, k), depth + 1);
+        match LLVMGetConstOpcode(c) {
+            LLVMOpcode::LLVMAdd => Some(operand(0)?.wrapping_add(operand(1)?)),
+            LLVMOpcode::LLVMSub => Some(operand(0)?.wrapping_sub(operand(1)?)),
+            LLVMOpcode::LLVMMul => Some(operand(0)?.wrapping_mul(operand(1)?)),
+            LLVMOpcode::LLVMXor => Some(operand(0)? ^ operand(1)?),
+            LLVMOpcode::LLVMShl => {
+                let k = u32::try_from(operand(1)?).ok().filter(|k| *k < 64)?;
+                Some(operand(0)?.wrapping_shl(k))
+            }
+            LLVMOpcode::LLVMPtrToInt | LLVMOpcode::LLVMPtrToAddr => {
+                let p = LLVMGetOperand(c, 0);
+                if !LLVMIsAConstantPointerNull(p).is_null() {
+                    return Some(0);
+                }
+                // An address computed from null: its offset.
+                if LLVMIsAConstantExpr(p).is_null()
+                    || LLVMGetConstOpcode(p) != LLVMOpcode::LLVMGetElementPtr
+                    || LLVMIsAConstantPointerNull(LLVMGetOperand(p, 0)).is_null()
+                {
+                    return None;
+                }
+                self.gep_offset(p, |v| self.const_index(v, depth + 1)).0
+            }
+            _ => None,
         }
     }
 

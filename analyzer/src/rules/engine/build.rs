@@ -294,6 +294,20 @@ pub fn symbol_location(
         .global_address(a.func, inst.kind.accessed_pointer()?, 6)
 }
 
+/// Every global and offset an access may name by a global's own address:
+/// [`symbol_location`], or the several a pointer chosen among globals'
+/// addresses may be (`i = c ? &d.x : &d.y; (*i)++`). Empty when some way
+/// to the pointer is not a global's address.
+pub fn symbol_locations(facts: &Facts<'_, '_>, a: &Access) -> Vec<(crate::program::GlobalId, i64)> {
+    let Some(inst) = facts.program.function(a.func).insts.get(a.inst as usize) else {
+        return Vec::new();
+    };
+    inst.kind
+        .accessed_pointer()
+        .and_then(|p| facts.program.global_addresses(a.func, p, 6))
+        .unwrap_or_default()
+}
+
 /// The member of a named type an access in a collapsed object touches by
 /// its static type (see [`crate::memory::access_type_location`]).
 pub fn type_location(facts: &Facts<'_, '_>, a: &Access) -> Option<crate::memory::TypeLocation> {
@@ -344,8 +358,15 @@ pub fn race_finding(
     // In a collapsed object accesses pair by a global's address or by
     // their static type (see `races::places`), and are named so.
     let location = if facts.memory.is_collapsed(place.node) {
-        match symbol_location(facts, first) {
-            Some((g, off)) => Some(symbol_name(facts, g, off)),
+        // A pointer chosen among globals' addresses names the one both
+        // sides may touch.
+        let (s1, s2) = (
+            symbol_locations(facts, first),
+            symbol_locations(facts, second),
+        );
+        let shared = s1.iter().find(|x| s2.is_empty() || s2.contains(x));
+        match shared {
+            Some(&(g, off)) => Some(symbol_name(facts, g, off)),
             None => type_location(facts, first).map(|t| t.name(facts.program)),
         }
     } else {

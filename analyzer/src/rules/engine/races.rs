@@ -130,18 +130,27 @@ fn places(facts: &Facts<'_, '_>, list: &[usize]) -> BTreeMap<Place, Vec<usize>> 
     let mut by_place: BTreeMap<Place, Vec<usize>> = BTreeMap::new();
     // The kernel's largest collapsed object holds most of its accesses,
     // many by one instruction in several contexts: each instruction's
-    // place is read once.
-    let mut place_of: HashMap<(crate::program::FuncId, u32), Option<Place>> = HashMap::default();
+    // place is read once. A pointer chosen among several globals'
+    // addresses (`i = c ? &d.x : &d.y`) may touch each: the access is
+    // judged at each.
+    let mut place_of: HashMap<(crate::program::FuncId, u32), Vec<Place>> = HashMap::default();
     for &k in list {
         let a = &facts.accesses.list[k];
-        let place =
-            place_of.entry((a.func, a.inst)).or_insert_with(|| {
-                match build::symbol_location(facts, a) {
-                    Some((g, off)) => Some(Place::Symbol(g, off)),
-                    None => build::type_location(facts, a).map(|t| Place::Type(t.key, t.off)),
-                }
-            });
-        if let Some(place) = place {
+        let places = place_of.entry((a.func, a.inst)).or_insert_with(|| {
+            let symbols = build::symbol_locations(facts, a);
+            if symbols.is_empty() {
+                build::type_location(facts, a)
+                    .map(|t| Place::Type(t.key, t.off))
+                    .into_iter()
+                    .collect()
+            } else {
+                symbols
+                    .into_iter()
+                    .map(|(g, off)| Place::Symbol(g, off))
+                    .collect()
+            }
+        });
+        for place in places.iter() {
             by_place.entry(place.clone()).or_default().push(k);
         }
     }
