@@ -224,6 +224,15 @@ impl Flow {
         }
     }
 
+    /// The locks held here, surely or maybe, each once.
+    fn held_locks(&self) -> Vec<LockId> {
+        let mut v: Vec<LockId> = self.plus.iter().map(|h| h.lock).collect();
+        v.extend(self.may_plus.iter().copied());
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     fn release(&mut self, l: LockId) {
         if let Some(k) = self.nested.iter().position(|x| *x == l) {
             self.nested.remove(k);
@@ -417,6 +426,10 @@ enum Effect<'a> {
     None,
     Acquire(LockId, LockMode),
     Release(LockId),
+    /// A user-space unlock through a pointer that points to nothing seam
+    /// knows (an uninitialised `pthread_mutex_t *m`, an index out of its
+    /// sight): it may release any lock, so every lock held is released.
+    ReleaseUnknown,
     /// Acquired only on the branch where the result says so. With an
     /// `acquire` model that can fail (`success` given: `pthread_mutex_lock`),
     /// held from the call on, except on a branch where the result says it
@@ -1278,6 +1291,19 @@ impl Locks {
                     let sem = index.of(t);
                     if let Some(model) = sem.lock {
                         let args = inst.kind.model_args();
+                        if model.action == LockAction::Release
+                            && !model.kernel
+                            && !model.arg_is_guard
+                            && model.arg.is_some_and(|a| {
+                                args.get(a as usize).is_some_and(|v| {
+                                    memory
+                                        .ptr_in(program, f as Instance, v)
+                                        .is_none_or(|p| memory.origins(p.node).is_empty())
+                                })
+                            })
+                        {
+                            return Effect::ReleaseUnknown;
+                        }
                         let l = match self.lock_of(program, memory, f as Instance, args, model) {
                             None => return Effect::None,
                             Some(LockRef::Known(l)) => l,
@@ -1682,6 +1708,17 @@ fn analyze_function<'s>(
                         mode: *mode,
                         before: s.rel(),
                     }),
+                    Effect::ReleaseUnknown => {
+                        for l in s.held_locks() {
+                            fl.ops.push(LockOp {
+                                inst: i,
+                                lock: l,
+                                action: LockAction::Release,
+                                mode: LockMode::Write,
+                                before: s.rel(),
+                            });
+                        }
+                    }
                     _ => {}
                 }
                 apply(&effects[k].1, &mut s, f, i, fx[k].as_ref());
@@ -2024,6 +2061,11 @@ fn apply(e: &Effect, s: &mut Flow, f: FuncId, i: u32, fx: Option<&CallFx>) {
             from_parent: false,
         }),
         Effect::Release(l) => s.release(*l),
+        Effect::ReleaseUnknown => {
+            for l in s.held_locks() {
+                s.release(l);
+            }
+        }
         // Acquired on the branch that tests the result (`try_edge`);
         // until then, and where the test is out of seam's sight, maybe.
         Effect::Try(l, mode, model) if model.action == LockAction::Acquire => s.acquire(Held {
