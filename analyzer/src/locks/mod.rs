@@ -1294,13 +1294,10 @@ impl Locks {
                         if model.action == LockAction::Release
                             && !model.kernel
                             && !model.arg_is_guard
-                            && model.arg.is_some_and(|a| {
-                                args.get(a as usize).is_some_and(|v| {
-                                    memory
-                                        .ptr_in(program, f as Instance, v)
-                                        .is_none_or(|p| memory.origins(p.node).is_empty())
-                                })
-                            })
+                            && model
+                                .arg
+                                .and_then(|a| args.get(a as usize))
+                                .is_some_and(|v| never_set_pointer(func, v))
                         {
                             return Effect::ReleaseUnknown;
                         }
@@ -2497,4 +2494,36 @@ impl Locks {
             }
         }
     }
+}
+
+/// A pointer the function never gave a value: `undef` (-O2's read of an
+/// uninitialised local), or -O0's load of a stack slot that nothing stores
+/// to and whose address goes nowhere else.
+fn never_set_pointer(func: &Function, v: &Value) -> bool {
+    let slot = match v {
+        Value::Undef => return true,
+        Value::Inst(l) => match func.insts.get(*l as usize).map(|x| &x.kind) {
+            Some(InstKind::Load {
+                ptr: Value::Inst(a),
+                ..
+            }) => *a,
+            _ => return false,
+        },
+        _ => return false,
+    };
+    if !matches!(
+        func.insts.get(slot as usize).map(|x| &x.kind),
+        Some(InstKind::Alloca { .. })
+    ) {
+        return false;
+    }
+    func.insts.iter().all(|inst| {
+        // A load (its one operand is the address it reads) takes nothing.
+        if matches!(inst.kind, InstKind::Load { .. }) {
+            return true;
+        }
+        let mut uses = false;
+        inst.kind.for_each_operand(|o| uses |= *o == Value::Inst(slot));
+        !uses
+    })
 }
