@@ -384,6 +384,9 @@ pub struct LockOp {
     pub mode: LockMode,
     /// State just before the operation.
     pub before: RelState,
+    /// A release of a re-taken lock (`lock(m); lock(m); unlock(m)`: a
+    /// recursive mutex, or a deadlock): the lock stays held.
+    pub nested: bool,
 }
 
 #[derive(Default)]
@@ -1690,6 +1693,7 @@ fn analyze_function<'s>(
                         action: LockAction::Acquire,
                         mode: *mode,
                         before: s.rel(),
+                        nested: false,
                     }),
                     Effect::Release(l) => fl.ops.push(LockOp {
                         inst: i,
@@ -1697,6 +1701,7 @@ fn analyze_function<'s>(
                         action: LockAction::Release,
                         mode: LockMode::Write,
                         before: s.rel(),
+                        nested: s.nested.contains(l),
                     }),
                     Effect::Try(l, mode, model) => fl.ops.push(LockOp {
                         inst: i,
@@ -1704,6 +1709,7 @@ fn analyze_function<'s>(
                         action: model.action,
                         mode: *mode,
                         before: s.rel(),
+                        nested: false,
                     }),
                     Effect::ReleaseUnknown => {
                         for l in s.held_locks() {
@@ -1713,6 +1719,7 @@ fn analyze_function<'s>(
                                 action: LockAction::Release,
                                 mode: LockMode::Write,
                                 before: s.rel(),
+                                nested: false,
                             });
                         }
                     }
