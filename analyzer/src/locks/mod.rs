@@ -2530,7 +2530,8 @@ fn never_set_pointer(func: &Function, v: &Value) -> bool {
             return true;
         }
         let mut uses = false;
-        inst.kind.for_each_operand(|o| uses |= *o == Value::Inst(slot));
+        inst.kind
+            .for_each_operand(|o| uses |= *o == Value::Inst(slot));
         !uses
     })
 }
