@@ -422,6 +422,11 @@ pub struct Locks {
     copy_locks: HashMap<Instance, Renames>,
     /// Record the state at returns and lifetime ends too (see `analyze`).
     slot_ends: bool,
+    /// Releases whose operand is the address of one global that is its
+    /// lock object alone (`pthread_mutex_unlock(&m)`): only these can give
+    /// back a second hold of a re-taken lock (`LockOp::nested`). Through a
+    /// pointer, "the same lock" may be two mutexes unification made one.
+    exact_releases: HashSet<(FuncId, u32)>,
 }
 
 /// What one instruction does to locks.
@@ -476,6 +481,7 @@ impl Locks {
             call_renames: HashMap::default(),
             copy_locks: HashMap::default(),
             slot_ends,
+            exact_releases: HashSet::default(),
         };
         for f in 0..n as FuncId {
             let func = program.function(f);
@@ -826,7 +832,10 @@ impl Locks {
                 .par_iter()
                 .map(|&k| locks.scc_fixpoint(program, cg, &cg.sccs[k], effects, bodies))
                 .collect();
-            for (f, fl, summary) in results.into_iter().flatten() {
+            for (f, mut fl, summary) in results.into_iter().flatten() {
+                for op in fl.ops.iter_mut() {
+                    op.nested &= self.exact_releases.contains(&(f, op.inst));
+                }
                 self.summaries[f as usize] = summary;
                 self.functions[f as usize] = fl;
             }
@@ -1311,6 +1320,19 @@ impl Locks {
                                 return Effect::GuardRelease(c, kind, kernel)
                             }
                         };
+                        if model.action == LockAction::Release {
+                            let one_global = model
+                                .arg
+                                .and_then(|a| args.get(a as usize))
+                                .and_then(|v| program.global_address(f, v, 6))
+                                .is_some_and(|(g, _)| {
+                                    let node = memory.norm(memory.global_ptr(g)).node;
+                                    memory.origins(node).len() == 1
+                                });
+                            if one_global {
+                                self.exact_releases.insert((f, i));
+                            }
+                        }
                         return match model.action {
                             LockAction::Acquire if model.success.is_some() => {
                                 Effect::Try(l, model.mode, model)
