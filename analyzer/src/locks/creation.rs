@@ -169,7 +169,7 @@ impl Locks {
         let releases = fl
             .ops
             .iter()
-            .filter(|op| op.lock == lock && op.action == LockAction::Release)
+            .filter(|op| op.lock == lock && op.action == LockAction::Release && !op.nested)
             .map(|op| op.inst);
         let func = program.function(f);
         let calls = func.insts.iter().enumerate().filter_map(|(i, x)| {

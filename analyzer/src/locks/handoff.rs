@@ -176,10 +176,11 @@ impl Locks {
                 continue;
             };
             // Its own operations on the lock: a release is one; taking it
-            // again (a recursive mutex) is not.
+            // again (a recursive mutex), or giving back such a second hold,
+            // is not.
             if let Some(op) = fl.ops.iter().find(|op| op.inst == i) {
                 if op.lock == lock {
-                    if op.action == LockAction::Release {
+                    if op.action == LockAction::Release && !op.nested {
                         out.push(i);
                     }
                     continue;

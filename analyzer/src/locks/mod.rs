@@ -234,6 +234,15 @@ impl Flow {
         self.pending.retain(|x| x.lock != l);
     }
 
+    /// The locks held here, surely or maybe, each once.
+    fn held_locks(&self) -> Vec<LockId> {
+        let mut v: Vec<LockId> = self.plus.iter().map(|h| h.lock).collect();
+        v.extend(self.may_plus.iter().copied());
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     fn release(&mut self, l: LockId) {
         if let Some(k) = self.nested.iter().position(|x| *x == l) {
             self.nested.remove(k);
@@ -385,6 +394,9 @@ pub struct LockOp {
     pub mode: LockMode,
     /// State just before the operation.
     pub before: RelState,
+    /// A release of a re-taken lock (`lock(m); lock(m); unlock(m)`: a
+    /// recursive mutex, or a deadlock): the lock stays held.
+    pub nested: bool,
 }
 
 #[derive(Default)]
@@ -423,6 +435,11 @@ pub struct Locks {
     /// Per unlock by run-time index into an array of locks (`unlock(&m[i])`,
     /// named by element 0): the other elements' locks it may release.
     array_releases: ArrayReleases,
+    /// Releases whose operand is the address of one global that is its
+    /// lock object alone (`pthread_mutex_unlock(&m)`): only these can give
+    /// back a second hold of a re-taken lock (`LockOp::nested`). Through a
+    /// pointer, "the same lock" may be two mutexes unification made one.
+    exact_releases: HashSet<(FuncId, u32)>,
 }
 
 /// Per call of a copied helper, its renamed locks (see `call_renames`).
@@ -435,6 +452,10 @@ enum Effect<'a> {
     None,
     Acquire(LockId, LockMode),
     Release(LockId),
+    /// A user-space unlock through a pointer that points to nothing seam
+    /// knows (an uninitialised `pthread_mutex_t *m`, an index out of its
+    /// sight): it may release any lock, so every lock held is released.
+    ReleaseUnknown,
     /// Acquired only on the branch where the result says so. With an
     /// `acquire` model that can fail (`success` given: `pthread_mutex_lock`),
     /// held from the call on, except on a branch where the result says it
@@ -479,6 +500,7 @@ impl Locks {
             copy_locks: HashMap::default(),
             slot_ends,
             array_releases: HashMap::default(),
+            exact_releases: HashSet::default(),
         };
         for f in 0..n as FuncId {
             let func = program.function(f);
@@ -897,7 +919,10 @@ impl Locks {
                 .par_iter()
                 .map(|&k| locks.scc_fixpoint(program, cg, &cg.sccs[k], effects, bodies))
                 .collect();
-            for (f, fl, summary) in results.into_iter().flatten() {
+            for (f, mut fl, summary) in results.into_iter().flatten() {
+                for op in fl.ops.iter_mut() {
+                    op.nested &= self.exact_releases.contains(&(f, op.inst));
+                }
                 self.summaries[f as usize] = summary;
                 self.functions[f as usize] = fl;
             }
@@ -1365,6 +1390,16 @@ impl Locks {
                     let sem = index.of(t);
                     if let Some(model) = sem.lock {
                         let args = inst.kind.model_args();
+                        if model.action == LockAction::Release
+                            && !model.kernel
+                            && !model.arg_is_guard
+                            && model
+                                .arg
+                                .and_then(|a| args.get(a as usize))
+                                .is_some_and(|v| never_set_pointer(func, v))
+                        {
+                            return Effect::ReleaseUnknown;
+                        }
                         let l = match self.lock_of(program, memory, f as Instance, args, model) {
                             None => return Effect::None,
                             Some(LockRef::Known(l)) => l,
@@ -1372,6 +1407,19 @@ impl Locks {
                                 return Effect::GuardRelease(c, kind, kernel)
                             }
                         };
+                        if model.action == LockAction::Release {
+                            let one_global = model
+                                .arg
+                                .and_then(|a| args.get(a as usize))
+                                .and_then(|v| program.global_address(f, v, 6))
+                                .is_some_and(|(g, _)| {
+                                    let node = memory.norm(memory.global_ptr(g)).node;
+                                    memory.origins(node).len() == 1
+                                });
+                            if one_global {
+                                self.exact_releases.insert((f, i));
+                            }
+                        }
                         return match model.action {
                             LockAction::Acquire if model.success.is_some() => {
                                 Effect::Try(l, model.mode, model)
@@ -1757,6 +1805,7 @@ fn analyze_function<'s>(
                         action: LockAction::Acquire,
                         mode: *mode,
                         before: s.rel(),
+                        nested: false,
                     }),
                     Effect::Release(l) => fl.ops.push(LockOp {
                         inst: i,
@@ -1764,6 +1813,7 @@ fn analyze_function<'s>(
                         action: LockAction::Release,
                         mode: LockMode::Write,
                         before: s.rel(),
+                        nested: s.nested.contains(l),
                     }),
                     Effect::Try(l, mode, model) => fl.ops.push(LockOp {
                         inst: i,
@@ -1771,7 +1821,20 @@ fn analyze_function<'s>(
                         action: model.action,
                         mode: *mode,
                         before: s.rel(),
+                        nested: false,
                     }),
+                    Effect::ReleaseUnknown => {
+                        for l in s.held_locks() {
+                            fl.ops.push(LockOp {
+                                inst: i,
+                                lock: l,
+                                action: LockAction::Release,
+                                mode: LockMode::Write,
+                                before: s.rel(),
+                                nested: false,
+                            });
+                        }
+                    }
                     _ => {}
                 }
                 apply(&effects[k].1, &mut s, f, i, fx[k].as_ref());
@@ -2117,6 +2180,11 @@ fn apply(e: &Effect, s: &mut Flow, f: FuncId, i: u32, fx: Option<&CallFx>) {
             from_parent: false,
         }),
         Effect::Release(l) => s.release(*l),
+        Effect::ReleaseUnknown => {
+            for l in s.held_locks() {
+                s.release(l);
+            }
+        }
         // Acquired on the branch that tests the result (`try_edge`);
         // until then, and where the test is out of seam's sight, maybe.
         Effect::Try(l, mode, model) if model.action == LockAction::Acquire => s.acquire(Held {
@@ -2548,4 +2616,37 @@ impl Locks {
             }
         }
     }
+}
+
+/// A pointer the function never gave a value: `undef` (-O2's read of an
+/// uninitialised local), or -O0's load of a stack slot that nothing stores
+/// to and whose address goes nowhere else.
+fn never_set_pointer(func: &Function, v: &Value) -> bool {
+    let slot = match v {
+        Value::Undef => return true,
+        Value::Inst(l) => match func.insts.get(*l as usize).map(|x| &x.kind) {
+            Some(InstKind::Load {
+                ptr: Value::Inst(a),
+                ..
+            }) => *a,
+            _ => return false,
+        },
+        _ => return false,
+    };
+    if !matches!(
+        func.insts.get(slot as usize).map(|x| &x.kind),
+        Some(InstKind::Alloca { .. })
+    ) {
+        return false;
+    }
+    func.insts.iter().all(|inst| {
+        // A load (its one operand is the address it reads) takes nothing.
+        if matches!(inst.kind, InstKind::Load { .. }) {
+            return true;
+        }
+        let mut uses = false;
+        inst.kind
+            .for_each_operand(|o| uses |= *o == Value::Inst(slot));
+        !uses
+    })
 }
