@@ -897,9 +897,7 @@ impl Walker<'_, '_, '_> {
         if fresh != 0 {
             if let InstKind::Call { args, .. } = &self.program.function(f).insts[ci as usize].kind {
                 for (j, v) in args.iter().enumerate().take(64) {
-                    if u.param_of(v)
-                        .is_some_and(|k| k < 64 && fresh & (1u64 << k) != 0)
-                    {
+                    if u.through_fresh_param(v, fresh) {
                         m |= 1u64 << j;
                     }
                 }
@@ -1383,9 +1381,7 @@ impl Walker<'_, '_, '_> {
         // no one else can see yet.
         let prepub = self.entered.once
             || self.prepub.get(&f).is_some_and(|u| {
-                u.accesses.contains(&i)
-                    || u.param_of(ptr)
-                        .is_some_and(|k| k < 64 && self.entered.fresh_params & (1u64 << k) != 0)
+                u.accesses.contains(&i) || u.through_fresh_param(ptr, self.entered.fresh_params)
             });
         let marking = if self
             .intentional

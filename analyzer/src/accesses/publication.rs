@@ -62,23 +62,32 @@ impl CalleeFacts {
 /// calls `spinlock_check`, `INIT_LIST_HEAD` and a driver's own
 /// `foo_init_queue(&dev->q)` out of line: handing a fresh object's address
 /// to such a helper publishes nothing unless the helper keeps it.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct ParamUse {
-    /// Per parameter: may the address it holds be kept where another
-    /// thread can find it (stored outside the object itself, passed on to
-    /// a call that keeps it or that seam does not know, returned when the
-    /// return is not `returns`)?
-    kept: Vec<bool>,
+    /// A bit per parameter (the first 64; any later one counts as kept):
+    /// may the address it holds be kept where another thread can find it
+    /// (stored outside the object itself, passed on to a call that keeps it
+    /// or that seam does not know, returned when the return is not
+    /// `returns`)?
+    kept: u64,
     /// The parameter every return hands back (derived from it: `return
     /// &lock->rlock`), so a caller follows the object through the result.
     returns: Option<usize>,
 }
 
 impl ParamUse {
-    fn all_kept(n: usize) -> Self {
-        ParamUse {
-            kept: vec![true; n],
-            returns: None,
+    const ALL_KEPT: ParamUse = ParamUse {
+        kept: u64::MAX,
+        returns: None,
+    };
+
+    fn keeps(&self, k: usize) -> bool {
+        k >= 64 || self.kept & (1u64 << k) != 0
+    }
+
+    fn keep(&mut self, k: u32) {
+        if k < 64 {
+            self.kept |= 1u64 << k;
         }
     }
 }
@@ -122,14 +131,16 @@ pub struct Unpublished {
 }
 
 impl Unpublished {
-    /// The parameter the pointer `v` points into (through offsets, casts
-    /// and -O0's variable slots), if any.
-    pub fn param_of(&self, v: &Value) -> Option<u32> {
-        match v {
+    /// Does the pointer `v` point (through offsets, casts and -O0's
+    /// variable slots) into the object of a parameter in `fresh` (a bit
+    /// per index)?
+    pub fn through_fresh_param(&self, v: &Value, fresh: u64) -> bool {
+        let k = match v {
             Value::Arg(k) => Some(*k),
             Value::Inst(i) => self.param_of.get(*i as usize).copied().flatten(),
             _ => None,
-        }
+        };
+        k.is_some_and(|k| k < 64 && fresh & (1u64 << k) != 0)
     }
 }
 
@@ -137,18 +148,11 @@ impl Unpublished {
 /// where another thread finds them when `f` calls it; all of them unless
 /// both are C (see `ParamUse`).
 pub fn kept_params(program: &Program<'_>, callees: &CalleeFacts, f: FuncId, g: FuncId) -> u64 {
-    let c = crate::ir::Language::C;
-    if f == g || program.function(f).language != c || program.function(g).language != c {
-        return u64::MAX;
+    if summarised(program, f, g) {
+        param_use(callees, g).kept
+    } else {
+        u64::MAX
     }
-    let used = param_use(program, callees, g);
-    let mut kept = u64::MAX;
-    for (k, &x) in used.kept.iter().enumerate().take(64) {
-        if !x {
-            kept &= !(1u64 << k);
-        }
-    }
-    kept
 }
 
 /// What `f`'s own code shows not yet published: accesses to an allocation
@@ -489,12 +493,12 @@ fn returns_fresh(
 
 /// What C function `g` does with its pointer parameters (see `ParamUse`):
 /// every one kept when it has no summary.
-fn param_use(program: &Program<'_>, callees: &CalleeFacts, g: FuncId) -> ParamUse {
+fn param_use(callees: &CalleeFacts, g: FuncId) -> ParamUse {
     callees
         .params
         .get(&g)
-        .cloned()
-        .unwrap_or_else(|| ParamUse::all_kept(program.function(g).params.len()))
+        .copied()
+        .unwrap_or(ParamUse::ALL_KEPT)
 }
 
 /// Works out `g`'s `ParamUse` from its code and its callees' summaries.
@@ -506,13 +510,14 @@ fn summarise_params(
     g: FuncId,
 ) -> ParamUse {
     let func = program.function(g);
-    let n = func.params.len();
     match locals(program, cg, index, callees, g, 0, true) {
-        None => ParamUse::all_kept(n),
+        None => ParamUse::ALL_KEPT,
         Some(local) => {
             let base = func.insts.len() as u32;
+            // Arguments past the parameters (`...`) are kept.
+            let n = func.params.len();
             let mut facts = ParamUse {
-                kept: vec![false; n],
+                kept: if n >= 64 { 0 } else { u64::MAX << n },
                 returns: None,
             };
             let mut returned: Vec<u32> = Vec::new();
@@ -522,8 +527,8 @@ fn summarise_params(
                 };
                 if matches!(func.insts[i as usize].kind, InstKind::Ret { .. }) {
                     returned.push(k);
-                } else if let Some(x) = facts.kept.get_mut(k as usize) {
-                    *x = true;
+                } else {
+                    facts.keep(k);
                 }
             }
             returned.sort_unstable();
@@ -540,11 +545,7 @@ fn summarise_params(
             };
             match returned[..] {
                 [k] if all_returns_it(k) => facts.returns = Some(k as usize),
-                _ => returned.iter().for_each(|&k| {
-                    if let Some(x) = facts.kept.get_mut(k as usize) {
-                        *x = true;
-                    }
-                }),
+                _ => returned.iter().for_each(|&k| facts.keep(k)),
             }
             facts
         }
@@ -570,15 +571,16 @@ fn summarised_callee(
     callee: &crate::ir::Callee,
 ) -> Option<FuncId> {
     match program.call_target(module, callee)? {
-        Target::Defined(g)
-            if g != f
-                && program.function(f).language == crate::ir::Language::C
-                && program.function(g).language == crate::ir::Language::C =>
-        {
-            Some(g)
-        }
+        Target::Defined(g) if summarised(program, f, g) => Some(g),
         _ => None,
     }
+}
+
+/// Does a call from `f` to `g` follow `g`'s `ParamUse`: two distinct C
+/// functions (Rust's generic std helpers are judged by `lent_to_std`)?
+fn summarised(program: &Program<'_>, f: FuncId, g: FuncId) -> bool {
+    let c = crate::ir::Language::C;
+    f != g && program.function(f).language == c && program.function(g).language == c
 }
 
 /// The allocations of `f` (allocas, allocator calls, calls of helpers
@@ -648,12 +650,10 @@ fn locals(
                     // A helper handing back the object it was given
                     // (`spinlock_check(lock)` returns `&lock->rlock`).
                     _ => match summarised_callee(program, module, f, callee) {
-                        Some(g) => {
-                            let returns = param_use(program, callees, g).returns;
-                            returns
-                                .and_then(|k| args.get(k))
-                                .and_then(|v| origin_of(&origin, v))
-                        }
+                        Some(g) => param_use(callees, g)
+                            .returns
+                            .and_then(|k| args.get(k))
+                            .and_then(|v| origin_of(&origin, v)),
                         _ => None,
                     },
                 },
@@ -784,9 +784,9 @@ fn locals(
                 }
                 // A C helper: only the arguments it keeps escape.
                 if let Some(g) = summarised_callee(program, module, f, callee) {
-                    let used = param_use(program, callees, g);
+                    let used = param_use(callees, g);
                     for (k, v) in args.iter().enumerate() {
-                        if used.kept.get(k).copied().unwrap_or(true) {
+                        if used.keeps(k) {
                             esc(v);
                         }
                     }
