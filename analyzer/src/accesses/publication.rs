@@ -270,9 +270,13 @@ pub fn prepublication(
                 }))
                 && !before_weak.contains(i)
         }));
-        // A call that publishes the object itself hands on nothing fresh.
+        // A call that is itself an escape of the object still hands it on
+        // fresh: the walk drops the bits of the targets that keep it
+        // (`kept_params`, all of them for a call seam does not summarise)
+        // and leaves them for the others, as for the one version of an ops
+        // table's method that keeps nothing.
         for &(i, k) in handed.get(&a).into_iter().flatten() {
-            if !reach.contains(&i) && !before_weak.contains(&i) && !escapes().any(|e| e == i) {
+            if !reach.contains(&i) && !before_weak.contains(&i) {
                 *fresh_args.entry(i).or_default() |= 1u64 << k;
             }
         }
@@ -562,17 +566,49 @@ fn local_origin(local: &Local, base: u32, v: &Value) -> Option<u32> {
     }
 }
 
-/// Is the call `callee` one whose pointer arguments seam follows through a
-/// `ParamUse`: a defined C function called from C?
-fn summarised_callee(
+/// What call `i` of `f` does with its arguments, when seam follows them
+/// through `ParamUse`s: a defined C function called from C, or an indirect
+/// call whose targets points-to found (not guessed by signature), all of
+/// them such functions (`NFS_PROTO(inode)->decode_dirent(xdr, entry, …)`).
+/// An indirect call keeps what any target keeps, and hands back a
+/// parameter only when every target returns that one.
+fn call_use(
     program: &Program<'_>,
-    module: u32,
+    cg: &CallGraph,
+    callees: &CalleeFacts,
     f: FuncId,
+    i: u32,
     callee: &crate::ir::Callee,
-) -> Option<FuncId> {
-    match program.call_target(module, callee)? {
-        Target::Defined(g) if summarised(program, f, g) => Some(g),
-        _ => None,
+) -> Option<ParamUse> {
+    let module = program.funcs[f as usize].module;
+    match callee {
+        crate::ir::Callee::Indirect(_) => {
+            let targets = cg.targets(f, i);
+            if targets.is_empty()
+                || cg.guessed_sites.contains(&(f, i))
+                || !targets.iter().all(|&g| summarised(program, f, g))
+            {
+                return None;
+            }
+            let uses: Vec<ParamUse> = targets.iter().map(|&g| param_use(callees, g)).collect();
+            let returns = uses[0]
+                .returns
+                .filter(|r| uses.iter().all(|u| u.returns == Some(*r)));
+            let mut all = ParamUse {
+                kept: uses.iter().fold(0, |m, u| m | u.kept),
+                returns,
+            };
+            if returns.is_none() {
+                uses.iter()
+                    .filter_map(|u| u.returns)
+                    .for_each(|k| all.keep(k as u32));
+            }
+            Some(all)
+        }
+        _ => match program.call_target(module, callee)? {
+            Target::Defined(g) if summarised(program, f, g) => Some(param_use(callees, g)),
+            _ => None,
+        },
     }
 }
 
@@ -649,13 +685,10 @@ fn locals(
                     }
                     // A helper handing back the object it was given
                     // (`spinlock_check(lock)` returns `&lock->rlock`).
-                    _ => match summarised_callee(program, module, f, callee) {
-                        Some(g) => param_use(callees, g)
-                            .returns
-                            .and_then(|k| args.get(k))
-                            .and_then(|v| origin_of(&origin, v)),
-                        _ => None,
-                    },
+                    _ => call_use(program, cg, callees, f, i as u32, callee)
+                        .and_then(|u| u.returns)
+                        .and_then(|k| args.get(k))
+                        .and_then(|v| origin_of(&origin, v)),
                 },
                 InstKind::Gep { base, .. } | InstKind::Cast { value: base, .. } => {
                     origin_of(&origin, base)
@@ -783,8 +816,7 @@ fn locals(
                     continue;
                 }
                 // A C helper: only the arguments it keeps escape.
-                if let Some(g) = summarised_callee(program, module, f, callee) {
-                    let used = param_use(callees, g);
+                if let Some(used) = call_use(program, cg, callees, f, i, callee) {
                     for (k, v) in args.iter().enumerate() {
                         if used.keeps(k) {
                             esc(v);

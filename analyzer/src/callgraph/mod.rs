@@ -5,7 +5,7 @@
 //! Calls to primitives (locks, marked accesses, spawns, allocators: anything
 //! a model describes) are not edges: the models say what they do.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -32,6 +32,9 @@ pub struct CallGraph {
     /// Per function: outgoing edges by call instruction.
     pub calls: Vec<HashMap<u32, Vec<FuncId>>>,
     pub callers: Vec<Vec<CallEdge>>,
+    /// Indirect calls points-to left unresolved, whose targets are guesses
+    /// by signature: (caller, call instruction).
+    pub guessed_sites: HashSet<(FuncId, u32)>,
     /// SCCs, callees before callers.
     pub sccs: Vec<Vec<FuncId>>,
     pub edges: usize,
@@ -45,6 +48,7 @@ impl CallGraph {
         let nodes: Vec<NodeIndex> = (0..n as FuncId).map(|f| graph.add_node(f)).collect();
         let mut calls: Vec<HashMap<u32, Vec<FuncId>>> = vec![HashMap::default(); n];
         let mut callers: Vec<Vec<CallEdge>> = vec![Vec::new(); n];
+        let mut guessed_sites = HashSet::default();
         let mut edges = 0;
         let mut ffi_edges = 0;
         for f in 0..n as FuncId {
@@ -80,6 +84,7 @@ impl CallGraph {
                         Some(t) => (t.clone(), true),
                         None => {
                             guessed = true;
+                            guessed_sites.insert((f, i as u32));
                             (signature_matches(program, memory, f, i as u32), true)
                         }
                     },
@@ -123,6 +128,7 @@ impl CallGraph {
             graph,
             calls,
             callers,
+            guessed_sites,
             sccs,
             edges,
             ffi_edges,
