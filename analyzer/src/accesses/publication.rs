@@ -24,6 +24,10 @@ const MAX_FRESH_DEPTH: u32 = 3;
 /// new object in four slots one after the other before the caller's own.
 const MAX_SLOT_ROUNDS: usize = 8;
 
+/// Times a member of a recursive SCC may change its `ParamUse` while the
+/// SCC is solved before it is taken to keep everything.
+const MAX_SCC_ROUNDS: u32 = 16;
+
 /// What the publication test needs to know of callees, computed on demand:
 /// which return a fresh heap object nothing else has seen (`sock_alloc`, a
 /// driver's `foo_alloc_priv`), and what a C function does with the pointers
@@ -37,21 +41,94 @@ pub struct CalleeFacts {
 
 impl CalleeFacts {
     /// Works out every C function's `ParamUse`, callees first, so that a
-    /// function's summary uses its callees' (a call into its own SCC, or
-    /// to a function with no summary, keeps every argument). Each is
-    /// worked out once, whichever caller asks first.
+    /// function's summary uses its callees' (a call to a function with no
+    /// summary keeps every argument). A recursive SCC (the kernel's
+    /// largest holds thousands of functions, joined by indirect calls) is
+    /// solved together: its members start keeping nothing, and a member
+    /// is summarised again whenever a callee of the SCC keeps more, until
+    /// nothing changes. What a member keeps only grows, so this ends.
     pub fn new(program: &Program<'_>, cg: &CallGraph, index: &ModelIndex<'_>) -> CalleeFacts {
         let mut facts = CalleeFacts::default();
-        for scc in &cg.sccs {
-            let mut found = Vec::new();
-            for &g in scc {
-                let func = program.function(g);
-                if func.is_declaration || func.language != crate::ir::Language::C {
+        let mut in_scc: HashMap<FuncId, usize> = HashMap::default();
+        let (mut recursive, mut largest, mut resummarised) = (0usize, 0usize, 0usize);
+        for (s, scc) in cg.sccs.iter().enumerate() {
+            let members: Vec<FuncId> = scc
+                .iter()
+                .copied()
+                .filter(|&g| {
+                    let func = program.function(g);
+                    !func.is_declaration && func.language == crate::ir::Language::C
+                })
+                .collect();
+            if members.len() == 1 {
+                let g = members[0];
+                let found = summarise_params(program, cg, index, &mut facts, g);
+                facts.params.insert(g, found);
+                continue;
+            }
+            recursive += 1;
+            largest = largest.max(members.len());
+            for &g in &members {
+                in_scc.insert(g, s);
+                let n = program.function(g).params.len();
+                facts.params.insert(
+                    g,
+                    ParamUse {
+                        kept: if n >= 64 { 0 } else { u64::MAX << n },
+                        returns: None,
+                    },
+                );
+            }
+            let mut work: Vec<FuncId> = members.clone();
+            let mut queued: HashSet<FuncId> = members.iter().copied().collect();
+            let mut rounds: HashMap<FuncId, u32> = HashMap::default();
+            while let Some(g) = work.pop() {
+                queued.remove(&g);
+                let old = facts.params[&g];
+                let found = summarise_params(program, cg, index, &mut facts, g);
+                let mut now = ParamUse {
+                    kept: old.kept | found.kept,
+                    returns: found.returns,
+                };
+                if (now.kept, now.returns) == (old.kept, old.returns) {
                     continue;
                 }
-                found.push((g, summarise_params(program, cg, index, &mut facts, g)));
+                resummarised += 1;
+                // A result that keeps changing what it hands back is
+                // given up on.
+                let r = rounds.entry(g).or_default();
+                *r += 1;
+                if *r > MAX_SCC_ROUNDS {
+                    now = ParamUse::ALL_KEPT;
+                }
+                facts.params.insert(g, now);
+                for e in &cg.callers[g as usize] {
+                    if in_scc.get(&e.caller) == Some(&s) && queued.insert(e.caller) {
+                        work.push(e.caller);
+                    }
+                }
             }
-            facts.params.extend(found);
+        }
+        if std::env::var_os("SEAM_TIMINGS").is_some() {
+            eprintln!(
+                "seam: publication: {} C functions summarised, {recursive} recursive SCCs (largest {largest} C functions), {resummarised} summaries changed while solving them",
+                facts.params.len()
+            );
+        }
+        if let Ok(names) = std::env::var("SEAM_DEBUG_PARAMS") {
+            for name in names.split(',') {
+                for (f, u) in &facts.params {
+                    if program.funcs[*f as usize].demangled == name {
+                        eprintln!(
+                            "seam: params: {name}: kept {:#x} of {} parameters, returns {:?}, recursive SCC {}",
+                            u.kept,
+                            program.function(*f).params.len(),
+                            u.returns,
+                            in_scc.contains_key(f)
+                        );
+                    }
+                }
+            }
         }
         facts
     }
