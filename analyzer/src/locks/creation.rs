@@ -27,6 +27,13 @@ impl Locks {
     ///   whose return ends the program, or a thread function nothing calls
     ///   that took the lock itself: a thread that ends holding a mutex
     ///   keeps it), joins the started thread on every way to its return.
+    ///
+    /// The same from an ancestor (up to four generations): when the thread
+    /// is started by a thread that nothing calls and one root runs (and so
+    /// on up), an ancestor that holds the lock at every start of its child
+    /// on the way down, and joins this thread through the handle its start
+    /// wrote on every way from there to a release (and to its return, as
+    /// above), keeps this thread inside the lock.
     pub fn creation_locks(
         &self,
         program: &Program<'_>,
