@@ -27,6 +27,13 @@ impl Locks {
     ///   whose return ends the program, or a thread function nothing calls
     ///   that took the lock itself: a thread that ends holding a mutex
     ///   keeps it), joins the started thread on every way to its return.
+    ///
+    /// The same from an ancestor (up to four generations): when the thread
+    /// is started by a thread that nothing calls and one root runs (and so
+    /// on up), an ancestor that holds the lock at every start of its child
+    /// on the way down, and joins this thread through the handle its start
+    /// wrote on every way from there to a release (and to its return, as
+    /// above), keeps this thread inside the lock.
     pub fn creation_locks(
         &self,
         program: &Program<'_>,
@@ -67,34 +74,74 @@ impl Locks {
         if !root.one_shot() || root.spawned_at.is_empty() {
             return Vec::new();
         }
-        let mut acc: Option<Vec<Held>> = None;
-        for sp in &root.spawned_at {
-            // C only: Rust holds locks through guards, whose drops seam
-            // does not always see at -O2 (a temporary guard dropped at the
-            // end of its statement), and its threads start inside std.
-            if sp.lifted
-                || sp.inner.is_some()
-                || sp.scope.is_some()
-                || sp.scope_call.is_some()
-                || program.language(sp.caller) != crate::ir::Language::C
+        // Held by the parent from each start of the thread to its join.
+        let mut out = self
+            .held_at_every_start(program, cg, threads, known, r, &|sp, i| {
+                threads.joined_before(program, sp, i)
+            })
+            .unwrap_or_default();
+        // Held by an ancestor from each start of the thread's parent (or
+        // grandparent …) to its join of this thread, through the handle the
+        // thread's start wrote (`main` locks, starts `b`, which starts `c`;
+        // `main` joins `c` before it unlocks): `c` runs between the two.
+        let mut cur = r;
+        for _depth in 0..4 {
+            let Some(a) = sole_plain_parent(program, cg, threads, cur) else {
+                break;
+            };
+            if let Some(held) =
+                self.held_at_every_start(program, cg, threads, known, a, &|sp, i| {
+                    threads.joined_between(program, r, sp.caller, &[sp.inst], &[i])
+                })
             {
-                return Vec::new();
+                for h in held {
+                    if !out.iter().any(|x| x.lock == h.lock) {
+                        out.push(h);
+                    }
+                }
+            }
+            cur = a;
+        }
+        for h in &mut out {
+            h.from_parent = true;
+        }
+        out.sort_by_key(|h| h.lock);
+        out
+    }
+
+    /// The locks held at every start of root `started` by the
+    /// thread making it and kept until the thread in question is over:
+    /// `over(sp, i)` says whether every way from start `sp` to instruction
+    /// `i` of its function passes its end. `None` when a start is not one
+    /// seam can judge.
+    fn held_at_every_start(
+        &self,
+        program: &Program<'_>,
+        cg: &CallGraph,
+        threads: &Threads,
+        known: &[Vec<Held>],
+        started: usize,
+        over: &dyn Fn(&SpawnPoint, u32) -> bool,
+    ) -> Option<Vec<Held>> {
+        let mut acc: Option<Vec<Held>> = None;
+        for sp in &threads.roots[started].spawned_at {
+            if !plain_c_start(program, sp) {
+                return None;
             }
             let parents: Vec<usize> = (0..threads.roots.len())
                 .filter(|&k| {
-                    k != r && threads.roots[k].func == sp.caller && threads.roots[k].one_shot()
+                    k != started
+                        && threads.roots[k].func == sp.caller
+                        && threads.roots[k].one_shot()
                 })
                 .collect();
             let [p] = parents.as_slice() else {
-                return Vec::new();
+                return None;
             };
-            let Some(before) = self
+            let before = self
                 .functions
                 .get(sp.caller as usize)
-                .and_then(|fl| fl.before.get(&sp.inst))
-            else {
-                return Vec::new();
-            };
+                .and_then(|fl| fl.before.get(&sp.inst))?;
             let func = program.function(sp.caller);
             let is_main = threads.roots[*p].via == PROGRAM_ENTRY;
             let ends_joined = func
@@ -102,7 +149,7 @@ impl Locks {
                 .iter()
                 .enumerate()
                 .filter(|(_, x)| matches!(x.kind, InstKind::Ret { .. }))
-                .all(|(i, _)| threads.joined_before(program, sp, i as u32));
+                .all(|(i, _)| over(sp, i as u32));
             // An `unreachable` the optimiser left where undefined behaviour
             // was (not after a call that does not return): what the parent
             // does there is unknown, releases included.
@@ -113,17 +160,15 @@ impl Locks {
                             func.insts[i - 1].kind,
                             InstKind::Call { returns: false, .. }
                         ))
-                    && !threads.joined_before(program, sp, i as u32)
+                    && !over(sp, i as u32)
             });
             if undefined {
-                return Vec::new();
+                return None;
             }
             let own_end = is_main || cg.callers[sp.caller as usize].is_empty();
             let mut here: Vec<Held> = Vec::new();
             for h in &before.plus {
-                if (own_end || ends_joined)
-                    && self.kept_until_join(program, cg, threads, sp, h.lock)
-                {
+                if (own_end || ends_joined) && self.kept_until_over(program, cg, sp, h.lock, over) {
                     here.push(*h);
                 }
             }
@@ -131,7 +176,7 @@ impl Locks {
                 if ends_joined
                     && !before.minus.contains(&h.lock)
                     && !here.iter().any(|x| x.lock == h.lock)
-                    && self.kept_until_join(program, cg, threads, sp, h.lock)
+                    && self.kept_until_over(program, cg, sp, h.lock, over)
                 {
                     here.push(*h);
                 }
@@ -144,23 +189,19 @@ impl Locks {
                     .collect(),
             });
         }
-        let mut out = acc.unwrap_or_default();
-        for h in &mut out {
-            h.from_parent = true;
-        }
-        out.sort_by_key(|h| h.lock);
-        out
+        acc
     }
 
     /// Does every way from the start `sp` to a release of `lock` in its
-    /// function (or a call that may release it) pass a join of the thread?
-    fn kept_until_join(
+    /// function (or a call that may release it) pass the end of the thread
+    /// in question (`over`)?
+    fn kept_until_over(
         &self,
         program: &Program<'_>,
         cg: &CallGraph,
-        threads: &Threads,
         sp: &SpawnPoint,
         lock: LockId,
+        over: &dyn Fn(&SpawnPoint, u32) -> bool,
     ) -> bool {
         let f = sp.caller;
         let Some(fl) = self.functions.get(f as usize) else {
@@ -185,8 +226,45 @@ impl Locks {
                 })
                 .then_some(i as u32)
         });
-        releases
-            .chain(calls)
-            .all(|i| threads.joined_before(program, sp, i))
+        releases.chain(calls).all(|i| over(sp, i))
+    }
+}
+
+/// A start seam can place: a direct call in a C function (Rust holds locks
+/// through guards, whose drops seam does not always see at -O2, a
+/// temporary guard dropped at the end of its statement, and its threads
+/// start inside std).
+fn plain_c_start(program: &Program<'_>, sp: &SpawnPoint) -> bool {
+    !sp.lifted
+        && sp.inner.is_none()
+        && sp.scope.is_none()
+        && sp.scope_call.is_none()
+        && program.language(sp.caller) == crate::ir::Language::C
+}
+
+/// The thread that starts root `r`: every start of `r` is a plain start in
+/// the function of one other root, which runs once and which nothing calls
+/// (so the starts run in that thread only).
+fn sole_plain_parent(
+    program: &Program<'_>,
+    cg: &CallGraph,
+    threads: &Threads,
+    r: usize,
+) -> Option<usize> {
+    let starts = &threads.roots[r].spawned_at;
+    let f = starts.first()?.caller;
+    if !starts
+        .iter()
+        .all(|sp| sp.caller == f && plain_c_start(program, sp))
+        || !cg.callers[f as usize].is_empty()
+    {
+        return None;
+    }
+    let parents: Vec<usize> = (0..threads.roots.len())
+        .filter(|&k| k != r && threads.roots[k].func == f)
+        .collect();
+    match parents.as_slice() {
+        [a] if threads.roots[*a].one_shot() && !threads.roots[*a].spawned_at.is_empty() => Some(*a),
+        _ => None,
     }
 }

@@ -9,6 +9,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+mod carried;
 mod handles;
 mod instances;
 mod outcome;
@@ -793,18 +794,15 @@ impl Threads {
                         else {
                             continue;
                         };
-                        // Where the handle it waits for was loaded from.
-                        let place = match inst.kind.model_args().get(m.arg as usize) {
-                            Some(crate::ir::Value::Inst(l)) => {
-                                match &func.insts[*l as usize].kind {
-                                    crate::ir::InstKind::Load { ptr, .. } => {
-                                        memory.ptr_of(program, g, ptr)
-                                    }
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
-                        };
+                        // Where the handle it waits for was loaded from
+                        // (through casts: Rust's `Thread::join` is given
+                        // the OS handle as an integer).
+                        let place = inst
+                            .kind
+                            .model_args()
+                            .get(m.arg as usize)
+                            .and_then(|v| loaded_from(func, v))
+                            .and_then(|ptr| memory.ptr_of(program, g, ptr));
                         join_calls.entry(g).or_default().push((i as u32, place));
                     }
                 }
@@ -813,7 +811,28 @@ impl Threads {
         let handle_joins = if kernel {
             HashMap::default()
         } else {
-            handle_joins(program, cg, &roots, &join_calls)
+            // Starts that return the handle as a value (Rust): where it is
+            // kept (see `carried`).
+            let valued: Vec<(FuncId, u32)> = roots
+                .iter()
+                .flat_map(|r| &r.spawned_at)
+                .filter(|sp| sp.handle.is_none() && !sp.lifted && sp.inner.is_none())
+                .filter(|sp| {
+                    let func = program.function(sp.caller);
+                    let Some(crate::ir::InstKind::Call { callee, .. }) =
+                        func.insts.get(sp.inst as usize).map(|x| &x.kind)
+                    else {
+                        return false;
+                    };
+                    program
+                        .call_target(program.funcs[sp.caller as usize].module, callee)
+                        .and_then(|t| index.of(t).spawn)
+                        .is_some_and(|m| m.returns_handle && m.handle_arg.is_none())
+                })
+                .map(|sp| (sp.caller, sp.inst))
+                .collect();
+            let carried = carried::returned_handle_places(program, memory, &valued);
+            handle_joins(program, cg, &roots, &join_calls, &carried)
         };
         Threads {
             start_funcs,
@@ -2340,36 +2359,51 @@ fn handle_joins(
     cg: &CallGraph,
     roots: &[ThreadRoot],
     join_calls: &HashMap<FuncId, Vec<(u32, Option<Ptr>)>>,
+    carried: &HashMap<(FuncId, u32), Vec<Ptr>>,
 ) -> HashMap<usize, HashMap<FuncId, Vec<u32>>> {
+    // Where each start keeps its handle: the place it writes it through
+    // (`pthread_create(&t, …)`), or the places a handle returned as a
+    // value is moved to (Rust).
+    let places = |sp: &SpawnPoint| -> Vec<Ptr> {
+        match sp.handle {
+            Some(h) => vec![h],
+            None => carried
+                .get(&(sp.caller, sp.inst))
+                .cloned()
+                .unwrap_or_default(),
+        }
+    };
     let mut out = HashMap::default();
     for (k, root) in roots.iter().enumerate() {
         if !root.one_shot() || root.self_concurrent || root.spawned_at.is_empty() {
             continue;
         }
-        let Some(h) = root.spawned_at[0].handle else {
+        let hs = places(&root.spawned_at[0]);
+        if hs.is_empty() {
             continue;
-        };
+        }
         if root
             .spawned_at
             .iter()
-            .any(|sp| sp.handle != Some(h) || sp.repeated)
+            .any(|sp| places(sp) != hs || sp.repeated)
         {
             continue;
         }
         // Another thread started into the same place: a join of it waits
         // for whichever start wrote it last.
-        if roots
-            .iter()
-            .enumerate()
-            .any(|(j, r)| j != k && r.spawned_at.iter().any(|sp| sp.handle == Some(h)))
-        {
+        if roots.iter().enumerate().any(|(j, r)| {
+            j != k
+                && r.spawned_at
+                    .iter()
+                    .any(|sp| places(sp).iter().any(|p| hs.contains(p)))
+        }) {
             continue;
         }
         let mut by_func: HashMap<FuncId, Vec<u32>> = HashMap::default();
         for (&g, calls) in join_calls {
             let js: Vec<u32> = calls
                 .iter()
-                .filter(|(_, place)| *place == Some(h))
+                .filter(|(_, place)| place.is_some_and(|p| hs.contains(&p)))
                 .map(|(j, _)| *j)
                 .collect();
             if !js.is_empty() {
@@ -2798,4 +2832,27 @@ fn in_instance(program: &Program<'_>, f: FuncId, i: u32, instance: u32) -> bool 
         loc = l.inlined_at;
     }
     false
+}
+
+/// The pointer the value `v` of `func` was loaded through, seen through
+/// casts (a handle loaded as a pointer and passed as an integer).
+fn loaded_from<'f>(
+    func: &'f crate::ir::Function,
+    v: &crate::ir::Value,
+) -> Option<&'f crate::ir::Value> {
+    use crate::ir::{InstKind, Value};
+    let mut v = v;
+    for _ in 0..4 {
+        let Value::Inst(i) = v else {
+            return None;
+        };
+        match &func.insts.get(*i as usize)?.kind {
+            InstKind::Load { ptr, .. } => return Some(ptr),
+            InstKind::Cast { value, .. }
+            | InstKind::PtrToInt { value }
+            | InstKind::IntToPtr { value } => v = value,
+            _ => return None,
+        }
+    }
+    None
 }
