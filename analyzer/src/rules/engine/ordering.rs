@@ -1497,9 +1497,23 @@ fn marked_call<'v>(
             } else {
                 AsmEffect::MarkedLoad
             };
-            let e = models.iter().find(|e| {
-                e.effect == directional || e.effect == marked || e.effect == AsmEffect::AtomicRmw
-            })?;
+            // Several patterns may match one statement (an LL/SC loop with
+            // `stlxr` and a trailing `dmb ish` is both release and full):
+            // the strongest ordering is what it does.
+            let strength = |o: Lkmm| match o {
+                Lkmm::Full => 0,
+                Lkmm::Acquire | Lkmm::Release => 1,
+                Lkmm::Consume => 2,
+                Lkmm::Relaxed => 3,
+            };
+            let e = models
+                .iter()
+                .filter(|e| {
+                    e.effect == directional
+                        || e.effect == marked
+                        || e.effect == AsmEffect::AtomicRmw
+                })
+                .min_by_key(|e| strength(e.ordering))?;
             let k = *memory_operands.first()?;
             Some((args.get(k as usize)?, Marked::Asm(e.effect, e.ordering)))
         }
@@ -1560,7 +1574,15 @@ fn barrier_event(facts: &Facts<'_, '_>, f: FuncId, kind: &InstKind) -> Option<Ba
         InstKind::Call { callee, .. } => {
             let m = facts.program.funcs[f as usize].module;
             let t = facts.program.call_target(m, callee)?;
-            let b = facts.index.of(t).barrier?;
+            let sem = facts.index.of(t);
+            // A fully ordered value-returning RMW (`atomic_xchg`,
+            // `atomic_inc_return`) is smp_mb() on both sides under LKMM.
+            if sem.access.is_some_and(|a| {
+                a.access == AccessType::Rmw && a.ordering == Lkmm::Full && a.ordering_arg.is_none()
+            }) {
+                return Some(BarrierKind::Full);
+            }
+            let b = sem.barrier?;
             // A fence's order handed down as a parameter is the one every
             // caller passes.
             let order = b
@@ -1578,6 +1600,22 @@ fn barrier_event(facts: &Facts<'_, '_>, f: FuncId, kind: &InstKind) -> Option<Ba
                 m.str(*asm),
                 m.str(*constraints),
             );
+            // A fully ordered RMW that hands back a value (x86's `xchg`,
+            // `lock xadd`, `lock cmpxchg`: an output in a register, not
+            // only the memory operand) is a value-returning atomic, so
+            // smp_mb() on both sides; `lock incl` alone (atomic_inc) is
+            // unordered under LKMM.
+            let returns_value = m
+                .str(*constraints)
+                .split(',')
+                .any(|c| c.starts_with('=') && !c.starts_with("=*"));
+            if returns_value
+                && models
+                    .iter()
+                    .any(|e| e.effect == AsmEffect::AtomicRmw && e.ordering == Lkmm::Full)
+            {
+                return Some(BarrierKind::Full);
+            }
             let mut best: Option<BarrierKind> = None;
             for e in models.iter().filter(|e| e.effect == AsmEffect::Barrier) {
                 let k = e.barrier.unwrap_or(BarrierKind::Full);
