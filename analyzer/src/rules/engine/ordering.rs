@@ -1526,7 +1526,10 @@ fn barrier_between(facts: &Facts<'_, '_>, f: FuncId, from: u32, to: u32, write: 
     barrier_before(facts, f, Some(from), to, write)
 }
 
-/// A barrier of the needed kind before `to` in `f`, after `from` if given.
+/// A barrier of the needed kind on every path to `to` in `f`: from just
+/// after `from` if given, else from the function's entry. A barrier on one
+/// branch only (`atomic_dec_and_test()` in an `else`, reached again round
+/// a `goto retry`) orders nothing on the other.
 fn barrier_before(
     facts: &Facts<'_, '_>,
     f: FuncId,
@@ -1537,23 +1540,67 @@ fn barrier_before(
     let func = facts.program.function(f);
     let m = facts.program.module_of(f);
     let x86 = m.str(m.triple).starts_with("x86_64");
+    let mut barrier = vec![false; func.insts.len()];
+    let mut any = false;
     for (b, inst) in func.insts.iter().enumerate() {
-        let b = b as u32;
         let Some(kind) = barrier_event(facts, f, &inst.kind) else {
             continue;
         };
-        let fits = match kind {
+        barrier[b] = match kind {
             BarrierKind::Full => true,
             BarrierKind::Write => write,
             BarrierKind::Read => !write,
             // x86-64 is TSO: smp_wmb()/smp_rmb() are barrier().
             BarrierKind::Compiler => x86,
         };
-        if fits && from.is_none_or(|from| reaches(func, from, b)) && reaches(func, b, to) {
-            return true;
+        any |= barrier[b];
+    }
+    if !any || func.blocks.is_empty() {
+        return false;
+    }
+    // Walk forward, a path ending at the first barrier it meets: `to`
+    // reached means some path has none.
+    let scan = |range: std::ops::Range<usize>| -> Option<bool> {
+        for i in range {
+            if i == to as usize {
+                return Some(true);
+            }
+            if barrier[i] {
+                return Some(false);
+            }
+        }
+        None
+    };
+    let mut seen = vec![false; func.blocks.len()];
+    let mut work: Vec<u32> = Vec::new();
+    match from {
+        Some(from) => {
+            let Some(bf) = func.block_of(from) else {
+                return false;
+            };
+            let r = func.block_insts(bf);
+            match scan(from as usize + 1..r.end) {
+                Some(reached) => return !reached,
+                None => work.extend(func.blocks[bf as usize].succs.iter().copied()),
+            }
+        }
+        None => work.push(0),
+    }
+    while let Some(b) = work.pop() {
+        let bi = b as usize;
+        if bi >= seen.len() || seen[bi] {
+            continue;
+        }
+        seen[bi] = true;
+        match scan(func.block_insts(b)) {
+            Some(true) => return false,
+            Some(false) => {}
+            None => work.extend(func.blocks[bi].succs.iter().copied()),
         }
     }
-    false
+    // Every path to `to` met a barrier; if there is none (`to` does not
+    // follow `from`), nothing is ordered, as before a barrier was asked for.
+    from.is_none_or(|from| reaches(func, from, to))
 }
 
 fn barrier_event(facts: &Facts<'_, '_>, f: FuncId, kind: &InstKind) -> Option<BarrierKind> {
