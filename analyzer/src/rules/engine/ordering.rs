@@ -1529,7 +1529,9 @@ fn barrier_between(facts: &Facts<'_, '_>, f: FuncId, from: u32, to: u32, write: 
 /// A barrier of the needed kind on every path to `to` in `f`: from just
 /// after `from` if given, else from the function's entry. A barrier on one
 /// branch only (`atomic_dec_and_test()` in an `else`, reached again round
-/// a `goto retry`) orders nothing on the other.
+/// a `goto retry`) orders nothing on the other. Branches the constants
+/// rule out are not paths (`rcu_assign_pointer(p, NULL)` at -O0 keeps
+/// `smp_store_release()` on a branch a constant test never takes).
 fn barrier_before(
     facts: &Facts<'_, '_>,
     f: FuncId,
@@ -1571,6 +1573,7 @@ fn barrier_before(
         }
         None
     };
+    let konst = |v: &Value| const_value(facts.program, facts.cg, f, v);
     let mut seen = vec![false; func.blocks.len()];
     let mut work: Vec<u32> = Vec::new();
     match from {
@@ -1581,7 +1584,7 @@ fn barrier_before(
             let r = func.block_insts(bf);
             match scan(from as usize + 1..r.end) {
                 Some(reached) => return !reached,
-                None => work.extend(func.blocks[bf as usize].succs.iter().copied()),
+                None => work.extend(successors_taken(func, bf, &konst)),
             }
         }
         None => work.push(0),
@@ -1595,7 +1598,7 @@ fn barrier_before(
         match scan(func.block_insts(b)) {
             Some(true) => return false,
             Some(false) => {}
-            None => work.extend(func.blocks[bi].succs.iter().copied()),
+            None => work.extend(successors_taken(func, b, &konst)),
         }
     }
     // Every path to `to` met a barrier; if there is none (`to` does not
