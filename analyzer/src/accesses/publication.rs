@@ -71,13 +71,7 @@ impl CalleeFacts {
             for &g in &members {
                 in_scc.insert(g, s);
                 let n = program.function(g).params.len();
-                facts.params.insert(
-                    g,
-                    ParamUse {
-                        kept: if n >= 64 { 0 } else { u64::MAX << n },
-                        returns: None,
-                    },
-                );
+                facts.params.insert(g, ParamUse::keeping_nothing(n));
             }
             let mut work: Vec<FuncId> = members.clone();
             let mut queued: HashSet<FuncId> = members.iter().copied().collect();
@@ -90,7 +84,7 @@ impl CalleeFacts {
                     kept: old.kept | found.kept,
                     returns: found.returns,
                 };
-                if (now.kept, now.returns) == (old.kept, old.returns) {
+                if now == old {
                     continue;
                 }
                 resummarised += 1;
@@ -139,7 +133,7 @@ impl CalleeFacts {
 /// calls `spinlock_check`, `INIT_LIST_HEAD` and a driver's own
 /// `foo_init_queue(&dev->q)` out of line: handing a fresh object's address
 /// to such a helper publishes nothing unless the helper keeps it.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct ParamUse {
     /// A bit per parameter (the first 64; any later one counts as kept):
     /// may the address it holds be kept where another thread can find it
@@ -157,6 +151,15 @@ impl ParamUse {
         kept: u64::MAX,
         returns: None,
     };
+
+    /// Keeps none of its `n` parameters (arguments past them, `...`,
+    /// are kept) and hands none back.
+    fn keeping_nothing(n: usize) -> ParamUse {
+        ParamUse {
+            kept: if n >= 64 { 0 } else { u64::MAX << n },
+            returns: None,
+        }
+    }
 
     fn keeps(&self, k: usize) -> bool {
         k >= 64 || self.kept & (1u64 << k) != 0
@@ -595,12 +598,7 @@ fn summarise_params(
         None => ParamUse::ALL_KEPT,
         Some(local) => {
             let base = func.insts.len() as u32;
-            // Arguments past the parameters (`...`) are kept.
-            let n = func.params.len();
-            let mut facts = ParamUse {
-                kept: if n >= 64 { 0 } else { u64::MAX << n },
-                returns: None,
-            };
+            let mut facts = ParamUse::keeping_nothing(func.params.len());
             let mut returned: Vec<u32> = Vec::new();
             for &(a, i) in &local.escapes {
                 let Some(k) = a.checked_sub(base) else {
@@ -667,18 +665,29 @@ fn call_use(
             {
                 return None;
             }
-            let uses: Vec<ParamUse> = targets.iter().map(|&g| param_use(callees, g)).collect();
-            let returns = uses[0]
-                .returns
-                .filter(|r| uses.iter().all(|u| u.returns == Some(*r)));
+            // Runs once per call per slot round: no list of the uses.
+            let first = param_use(callees, targets[0]).returns;
             let mut all = ParamUse {
-                kept: uses.iter().fold(0, |m, u| m | u.kept),
-                returns,
+                kept: 0,
+                returns: first,
             };
-            if returns.is_none() {
-                uses.iter()
-                    .filter_map(|u| u.returns)
-                    .for_each(|k| all.keep(k as u32));
+            let mut returned = ParamUse {
+                kept: 0,
+                returns: None,
+            };
+            for &g in targets {
+                let u = param_use(callees, g);
+                all.kept |= u.kept;
+                if u.returns != first {
+                    all.returns = None;
+                }
+                if let Some(k) = u.returns {
+                    returned.keep(k as u32);
+                }
+            }
+            // Targets that disagree on what they hand back keep it.
+            if all.returns.is_none() {
+                all.kept |= returned.kept;
             }
             Some(all)
         }

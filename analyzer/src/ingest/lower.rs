@@ -18,7 +18,6 @@
 //! `report_fatal_error`, which aborts the process; ingest isolates inputs in
 //! subprocesses for that reason.
 
-mod asm;
 mod debuginfo;
 mod ffi;
 mod function;
@@ -33,7 +32,7 @@ use sys::prelude::*;
 
 use crate::ir::{DebugLoc, Language, LocId, Module, StrId, TypeId};
 
-pub use asm::memory_operand_indices;
+pub use crate::ir::asm::memory_operand_indices;
 
 /// What the buffer holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -10,6 +10,7 @@
 //! strings are interned per module in [`Strings`], so a `Module` is plain
 //! data: `Send + Sync`, cheap to move between rayon workers, and cacheable.
 
+pub mod asm;
 pub mod conditions;
 pub mod print;
 pub mod ranges;

@@ -10,7 +10,7 @@ use sys::{
 
 use super::ffi::{self, lossy};
 use super::globals::linkage;
-use super::{asm, is_rust_mangled, CalleeClass, Lowerer, NON_CALL_INTRINSICS};
+use super::{is_rust_mangled, CalleeClass, Lowerer, NON_CALL_INTRINSICS};
 use crate::ir::{
     Block, BlockId, Callee, CastOp, CmpPred, Function, Inst, InstKind, IntOp, Language, Ordering,
     Param, Ret, RmwOp, StrId, Value,
@@ -730,7 +730,7 @@ impl Lowerer {
         let info = AsmInfo {
             asm,
             constraints,
-            memory_operands: asm::memory_operand_indices(&constraints_text),
+            memory_operands: crate::ir::asm::memory_operand_indices(&constraints_text),
             side_effects: LLVMGetInlineAsmHasSideEffects(asm_value) != 0,
         };
         body.asm.insert(asm_value, info.clone());

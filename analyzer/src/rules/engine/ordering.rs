@@ -1655,11 +1655,7 @@ fn barrier_event(facts: &Facts<'_, '_>, f: FuncId, kind: &InstKind) -> Option<Ba
             // only the memory operand) is a value-returning atomic, so
             // smp_mb() on both sides; `lock incl` alone (atomic_inc) is
             // unordered under LKMM.
-            let returns_value = m
-                .str(*constraints)
-                .split(',')
-                .any(|c| c.starts_with('=') && !c.starts_with("=*"));
-            if returns_value
+            if crate::ir::asm::has_direct_output(m.str(*constraints))
                 && models
                     .iter()
                     .any(|e| e.effect == AsmEffect::AtomicRmw && e.ordering == Lkmm::Full)
