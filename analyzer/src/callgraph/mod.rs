@@ -51,6 +51,7 @@ impl CallGraph {
         let mut guessed_sites = HashSet::default();
         let mut edges = 0;
         let mut ffi_edges = 0;
+        let taken = AddressTaken::new(program, memory);
         for f in 0..n as FuncId {
             let func = program.function(f);
             let module = program.funcs[f as usize].module;
@@ -85,7 +86,7 @@ impl CallGraph {
                         None => {
                             guessed = true;
                             guessed_sites.insert((f, i as u32));
-                            (signature_matches(program, memory, f, i as u32), true)
+                            (taken.signature_matches(program, f, i as u32), true)
                         }
                     },
                     // A return that runs exit handlers (`atexit` at the
@@ -143,46 +144,69 @@ impl CallGraph {
     }
 }
 
-/// Candidates for an indirect call points-to could not resolve: the
-/// address-taken functions whose parameters match the call's arguments in
-/// number and pointer-ness. Kept only when there are few (a guess among
-/// hundreds would only add noise); `SEAM_DEBUG` lists what stays unresolved.
-fn signature_matches(program: &Program<'_>, memory: &Memory, f: FuncId, i: u32) -> Vec<FuncId> {
-    const MAX_CANDIDATES: usize = 8;
-    // Rust's indirect calls go through vtables, which points-to resolves;
-    // what stays unresolved is std's formatting and panic machinery.
-    if program.language(f) != crate::ir::Language::C {
-        return Vec::new();
-    }
-    let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else {
-        return Vec::new();
-    };
-    let caller = program.function(f);
-    let arg_is_ptr: Vec<Option<bool>> = args
-        .iter()
-        .map(|a| match a {
-            crate::ir::Value::Global { .. } | crate::ir::Value::Null => Some(true),
-            crate::ir::Value::Int(_) => Some(false),
-            crate::ir::Value::Arg(k) => caller.params.get(*k as usize).map(|p| p.is_ptr),
-            _ => None,
-        })
-        .collect();
-    let mut taken: Vec<FuncId> = memory.address_taken.iter().copied().collect();
-    taken.sort_unstable();
-    let out: Vec<FuncId> = taken
-        .into_iter()
-        .filter(|&g| {
+/// The address-taken functions by parameter count, each in function order
+/// with its parameters' pointer-ness: the candidates of a guessed indirect
+/// call are read from its own arity, not from every address-taken function
+/// (a kernel has tens of thousands of each; scanning all of them per call
+/// grew with the square of the program).
+struct AddressTaken {
+    by_arity: HashMap<usize, Vec<(FuncId, Vec<bool>)>>,
+}
+
+impl AddressTaken {
+    fn new(program: &Program<'_>, memory: &Memory) -> AddressTaken {
+        let mut taken: Vec<FuncId> = memory.address_taken.iter().copied().collect();
+        taken.sort_unstable();
+        let mut by_arity: HashMap<usize, Vec<(FuncId, Vec<bool>)>> = HashMap::default();
+        for g in taken {
             let params = &program.function(g).params;
-            params.len() == args.len()
-                && params
-                    .iter()
-                    .zip(&arg_is_ptr)
-                    .all(|(p, a)| a.map(|a| a == p.is_ptr).unwrap_or(true))
-        })
-        .collect();
-    if out.len() > MAX_CANDIDATES {
-        Vec::new()
-    } else {
+            by_arity
+                .entry(params.len())
+                .or_default()
+                .push((g, params.iter().map(|p| p.is_ptr).collect()));
+        }
+        AddressTaken { by_arity }
+    }
+
+    /// Candidates for an indirect call points-to could not resolve: the
+    /// address-taken functions whose parameters match the call's arguments
+    /// in number and pointer-ness. Kept only when there are few (a guess
+    /// among hundreds would only add noise); `SEAM_DEBUG` lists what stays
+    /// unresolved.
+    fn signature_matches(&self, program: &Program<'_>, f: FuncId, i: u32) -> Vec<FuncId> {
+        const MAX_CANDIDATES: usize = 8;
+        // Rust's indirect calls go through vtables, which points-to
+        // resolves; what stays unresolved is std's formatting and panic
+        // machinery.
+        if program.language(f) != crate::ir::Language::C {
+            return Vec::new();
+        }
+        let InstKind::Call { args, .. } = &program.function(f).insts[i as usize].kind else {
+            return Vec::new();
+        };
+        let caller = program.function(f);
+        let arg_is_ptr: Vec<Option<bool>> = args
+            .iter()
+            .map(|a| match a {
+                crate::ir::Value::Global { .. } | crate::ir::Value::Null => Some(true),
+                crate::ir::Value::Int(_) => Some(false),
+                crate::ir::Value::Arg(k) => caller.params.get(*k as usize).map(|p| p.is_ptr),
+                _ => None,
+            })
+            .collect();
+        let mut out = Vec::new();
+        for (g, params) in self.by_arity.get(&args.len()).into_iter().flatten() {
+            let fits = params
+                .iter()
+                .zip(&arg_is_ptr)
+                .all(|(p, a)| a.is_none_or(|a| a == *p));
+            if fits {
+                if out.len() == MAX_CANDIDATES {
+                    return Vec::new();
+                }
+                out.push(*g);
+            }
+        }
         out
     }
 }

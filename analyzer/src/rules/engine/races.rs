@@ -98,6 +98,20 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
         for (t, node, n) in cost.iter().take(8) {
             eprintln!("seam: races:   object {node}: {n} accesses, {t:.2}s");
         }
+        // The places of collapsed objects that cost most.
+        let mut by_place: Vec<(f64, &Place, usize)> = work
+            .iter()
+            .zip(&per_node)
+            .filter_map(|((_, p, list), (_, _, t))| p.as_ref().map(|p| (*t, p, list.len())))
+            .collect();
+        by_place.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (t, p, n) in by_place.iter().take(8) {
+            let name = match p {
+                Place::Symbol(g, off) => format!("{}+{off}", facts.program.global(*g).name),
+                Place::Type(key, off) => format!("{key}+{off}"),
+            };
+            eprintln!("seam: races:   place {name}: {n} accesses, {t:.2}s");
+        }
     }
     let mut findings = Vec::new();
     let mut ordering_findings: Vec<Finding> = Vec::new();
