@@ -127,6 +127,16 @@ impl CallShape {
     }
 }
 
+/// What a spawn site asks of its callbacks (see `Solver::callback_want`):
+/// the model's callback shape (arity, pointer-parameter bits, result), a
+/// C caller (which never starts Rust std's own functions), and the
+/// structs its data argument points to, outermost first.
+struct CallbackWant {
+    shape: Option<(usize, u64, Option<crate::ir::Ret>)>,
+    c_caller: bool,
+    data_chain: Option<Vec<String>>,
+}
+
 /// A call's shape as kCFI's arity/pointer/result test sees it: (result,
 /// arguments, pointer-argument bits). A function that is neither a
 /// declaration nor variadic accepts exactly the calls of its own key.
@@ -1957,18 +1967,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
         // Struct names are compared across C and Rust too: bindgen keeps
         // the C names (`blk_mq_hw_ctx`).
-        let params = self.param_structs[g as usize].get_or_insert_with(|| {
-            let m = program.funcs[g as usize].module;
-            program
-                .function(g)
-                .params
-                .iter()
-                .map(|p| {
-                    let t = pointee_type(program, m, p.di_type?)?;
-                    type_key(program, m, t)
-                })
-                .collect()
-        });
+        let params = self.param_structs_of(g);
         args.iter().zip(params.iter()).all(|(a, p)| match (a, p) {
             (Some(a), Some(p)) => a.contains(p),
             _ => true,
@@ -2269,11 +2268,29 @@ impl<'p, 'm> Solver<'p, 'm> {
     /// model's parameter shape, and a data parameter whose struct is the
     /// data's or one the data's struct begins with (`delayed_work` starts
     /// with its `work_struct`).
-    fn callback_fits(&mut self, f: FuncId, i: u32, model: &SpawnModel, g: FuncId) -> bool {
-        use crate::ir::Language;
+    /// The struct each pointer parameter of `g` is declared to point to.
+    fn param_structs_of(&mut self, g: FuncId) -> &Vec<Option<String>> {
         let program = self.program;
-        let callee = program.function(g);
-        if let Some(params) = &model.callback_params {
+        self.param_structs[g as usize].get_or_insert_with(|| {
+            let m = program.funcs[g as usize].module;
+            program
+                .function(g)
+                .params
+                .iter()
+                .map(|p| {
+                    let t = pointee_type(program, m, p.di_type?)?;
+                    type_key(program, m, t)
+                })
+                .collect()
+        })
+    }
+
+    /// What the spawn `(f, i)` of `model` asks of a callback, read once per
+    /// site: the kernel's largest callback class holds ~15k functions, and
+    /// each of ~2k sites in it checked them all, re-reading its own data
+    /// argument's type for each.
+    fn callback_want(&self, f: FuncId, i: u32, model: &SpawnModel) -> CallbackWant {
+        let shape = model.callback_params.as_ref().map(|params| {
             let ptrs = params
                 .iter()
                 .enumerate()
@@ -2284,40 +2301,49 @@ impl<'p, 'm> Solver<'p, 'm> {
                 ReturnKind::Ptr => crate::ir::Ret::Ptr,
                 ReturnKind::Int => crate::ir::Ret::Value,
             });
-            if !self.shapes[g as usize].accepts(params.len(), ptrs, result) {
+            (params.len(), ptrs, result)
+        });
+        let data_chain = model.data.and_then(|d| {
+            let arg = match &self.program.function(f).insts[i as usize].kind {
+                InstKind::Call { args, .. } => args.get(d as usize).cloned(),
+                _ => None,
+            }?;
+            self.struct_chain(f, &arg)
+        });
+        CallbackWant {
+            shape,
+            c_caller: self.program.function(f).language == crate::ir::Language::C,
+            data_chain,
+        }
+    }
+
+    fn callback_fits(&mut self, want: &CallbackWant, model: &SpawnModel, g: FuncId) -> bool {
+        use crate::ir::Language;
+        let program = self.program;
+        if let Some((arity, ptrs, result)) = want.shape {
+            if !self.shapes[g as usize].accepts(arity, ptrs, result) {
                 return false;
             }
         }
-        if program.function(f).language == Language::C
-            && callee.language == Language::Rust
+        if want.c_caller
+            && program.function(g).language == Language::Rust
             && crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled)
         {
             return false;
         }
-        let gm = program.funcs[g as usize].module;
-        let declared = || {
-            callee
-                .params
-                .get(model.data_param as usize)
-                .and_then(|p| pointee_type(program, gm, p.di_type?))
-                .and_then(|t| type_key(program, gm, t))
-        };
+        let declared = self
+            .param_structs_of(g)
+            .get(model.data_param as usize)
+            .cloned()
+            .flatten();
         if let Some(want) = &model.callback_data_struct {
-            if declared().is_some_and(|have| &have != want) {
+            if declared.as_ref().is_some_and(|have| have != want) {
                 return false;
             }
         }
-        let Some(d) = model.data else { return true };
-        let data_arg = match &program.function(f).insts[i as usize].kind {
-            InstKind::Call { args, .. } => args.get(d as usize).cloned(),
-            _ => None,
-        };
-        let Some(chain) = data_arg.and_then(|a| self.struct_chain(f, &a)) else {
-            return true;
-        };
-        match declared() {
-            Some(want) => chain.contains(&want),
-            None => true,
+        match (&want.data_chain, declared) {
+            (Some(chain), Some(have)) => chain.contains(&have),
+            _ => true,
         }
     }
 
@@ -2748,10 +2774,13 @@ impl<'p, 'm> Solver<'p, 'm> {
                                 _ => (0, Vec::new()),
                             };
                             let tail = self.nodes[cb_node as usize].functions[start..].to_vec();
-                            fit.extend(
-                                tail.into_iter()
-                                    .filter(|&g| self.callback_fits(f, i, model, g)),
-                            );
+                            if !tail.is_empty() {
+                                let want = self.callback_want(f, i, model);
+                                fit.extend(
+                                    tail.into_iter()
+                                        .filter(|&g| self.callback_fits(&want, model, g)),
+                                );
+                            }
                             let mut targets = fit.clone();
                             self.spawn_fit.insert((x, i, k as u32), (first, len, fit));
                             targets.sort_unstable();
