@@ -266,6 +266,16 @@ impl Accesses {
         locks: &Locks,
         threads: &Threads,
     ) -> Accesses {
+        let timings = std::env::var_os("SEAM_TIMINGS").is_some();
+        let clock = std::time::Instant::now();
+        let lap = |step: &str| {
+            if timings {
+                eprintln!(
+                    "seam: accesses: {step} by {:.2} s",
+                    clock.elapsed().as_secs_f64()
+                );
+            }
+        };
         // Entry locks named in seam.toml are resolved against lock names first.
         let mut w = Walker {
             program,
@@ -311,6 +321,7 @@ impl Accesses {
             ranges: HashMap::default(),
             index_known: 0,
         };
+        lap("summaries");
         // Locks a thread runs inside because its parent holds them from
         // its start to its join.
         let creation = locks.creation_locks(program, cg, threads);
@@ -324,6 +335,7 @@ impl Accesses {
             entry.sort_by_key(|h| h.lock);
             w.walk_root(r, root.instance, entry);
         }
+        lap("walks");
         w.attach_roots();
         w.out.root_ctx = w.root_entry.clone();
         w.out.handoffs = locks.handoffs(program, memory, cg, threads);
@@ -340,7 +352,8 @@ impl Accesses {
                 .or_insert_with(|| w.out.paths.get(pid).into_boxed_slice());
         }
         w.out.access_paths = access_paths;
-        if std::env::var_os("SEAM_TIMINGS").is_some() {
+        lap("paths");
+        if timings {
             let by_index = w.out.list.iter().filter(|a| a.spread.is_some()).count();
             eprintln!(
                 "seam: accesses: {} contexts, {} accesses ({} by run-time index, {} of known range), {} paths; index ranges of {} functions",
