@@ -398,6 +398,10 @@ struct Solver<'p, 'm> {
     /// Per function: Rust's library code (its calls do not bind a
     /// closure's copies, and make no copies of library helpers).
     library: Vec<bool>,
+    /// Per function: the drop glue of a std closure wrapping the user's
+    /// (see `is_user_closure_drop`): library code that copies the library
+    /// helpers it calls.
+    user_closure_drops: Vec<bool>,
     /// What closures started in new threads carry: shared.
     closure_roots: Vec<Ptr>,
     /// Per external function: some module declares it returning a pointer.
@@ -477,6 +481,9 @@ impl Memory {
                 .max(MIN_CLONE_BUDGET),
             closures,
             library,
+            user_closure_drops: (0..program.funcs.len() as FuncId)
+                .map(|f| is_user_closure_drop(program, f))
+                .collect(),
             closure_roots: Vec::new(),
             ext_returns_ptr: ext_returns_ptr(program),
             promoted: vec![None; program.funcs.len()],
@@ -1092,7 +1099,11 @@ impl<'p, 'm> Solver<'p, 'm> {
         // inside those copies), not for the library's own: its internal
         // plumbing stays one object per type, and the budget goes where the
         // user's data is.
-        if (x as usize) < n && self.library[x as usize] && self.library[g as usize] {
+        if (x as usize) < n
+            && self.library[x as usize]
+            && !self.user_closure_drops[x as usize]
+            && self.library[g as usize]
+        {
             return g;
         }
         if let Some(&c) = self.clone_at.get(&(x, i)) {
@@ -2508,6 +2519,12 @@ impl<'p, 'm> Solver<'p, 'm> {
             let uncalled = !self.has_direct_caller.contains(&f)
                 && program.function(f).visible
                 && (!closed || program.funcs[f as usize].name == "main");
+            // A monomorphisation of Rust's library nothing in the input
+            // calls is no entry point either: an unoptimised crate exports
+            // them to share generics with the program's other crates.
+            // Taken for one, `drop_in_place::<ThreadInit>` made one object
+            // of every thread's boxed closure and vtable.
+            let uncalled = uncalled && !self.library[f as usize];
             let outside = self.address_taken.contains(&f) || uncalled;
             if !outside {
                 continue;
@@ -3743,9 +3760,29 @@ fn is_library_code(program: &Program<'_>, f: FuncId) -> bool {
 /// pointer with another's `Packet`.
 fn is_user_closure_shim(program: &Program<'_>, f: FuncId) -> bool {
     let d = &program.funcs[f as usize].demangled;
-    if !d.contains("{{vtable.shim}}") && !d.contains("{shim:vtable") {
-        return false;
-    }
+    (d.contains("{{vtable.shim}}") || d.contains("{shim:vtable"))
+        && first_param_names_user_type(program, f, "")
+}
+
+/// The drop glue of a std closure wrapping the user's
+/// (`drop_in_place::<spawn_unchecked<lib::run::{closure}, T>::{closure}>`,
+/// the boxed closure's vtable entry beside the [`is_user_closure_shim`]
+/// one): one monomorphisation per user closure too, reached from outside
+/// with that closure's environment. It stays std's code (its calls bind
+/// no closure's copies), but the std helpers it calls are copied for it
+/// as for the user's calls: the one `drop_in_place::<ChildSpawnHooks>`
+/// every thread's environment reaches made one object of every thread's
+/// environment, result packet and returned value.
+fn is_user_closure_drop(program: &Program<'_>, f: FuncId) -> bool {
+    program.funcs[f as usize]
+        .demangled
+        .starts_with("core::ptr::drop_in_place<")
+        && first_param_names_user_type(program, f, "{closure_env#")
+}
+
+/// Does `f`'s first parameter point to a type (whose name starts with
+/// `prefix`) with a path of the user's crates in its generic arguments?
+fn first_param_names_user_type(program: &Program<'_>, f: FuncId, prefix: &str) -> bool {
     let func = program.function(f);
     let module = program.funcs[f as usize].module;
     let Some(t) = func.params.first().and_then(|p| p.di_type) else {
@@ -3759,6 +3796,9 @@ fn is_user_closure_shim(program: &Program<'_>, f: FuncId) -> bool {
         return false;
     };
     let name = m.str(name);
+    if !name.starts_with(prefix) {
+        return false;
+    }
     // A path in the generic arguments whose crate is not Rust's library.
     let Some((_, args)) = name.split_once('<') else {
         return false;

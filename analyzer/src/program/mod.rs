@@ -491,7 +491,7 @@ pub fn is_rust_library_fn(demangled: &str) -> bool {
 /// (`<&A as core::alloc::Allocator>::deallocate`), not the user's
 /// implementations of std's traits (`<app::Slot as core::ops::Drop>::drop`).
 pub fn is_rust_std_code(demangled: &str) -> bool {
-    if is_rust_std_fn(demangled) {
+    if is_rust_std_fn(demangled) || is_primitive_inherent_fn(demangled) {
         return true;
     }
     if !is_rust_library_fn(demangled) || !demangled.starts_with('<') {
@@ -509,6 +509,38 @@ pub fn is_rust_std_code(demangled: &str) -> bool {
         None => true,
         Some((krate, _)) => matches!(krate, "core" | "alloc" | "std"),
     }
+}
+
+/// An inherent method of a primitive type (`<usize>::unchecked_mul`,
+/// `<*mut u8>::add`, `<[u8]>::len`): only core can define those. Its path
+/// names no crate, so inlined into a std function (a `Vec`'s drop
+/// computing its buffer's size) it looked like the user's code there.
+fn is_primitive_inherent_fn(demangled: &str) -> bool {
+    let Some(rest) = demangled.strip_prefix('<') else {
+        return false;
+    };
+    // The self type ends at the `>` closing the opening `<`.
+    let mut depth = 1usize;
+    let Some(end) = rest.char_indices().find_map(|(k, c)| {
+        match c {
+            '<' => depth += 1,
+            '>' => depth -= 1,
+            _ => {}
+        }
+        (depth == 0).then_some(k)
+    }) else {
+        return false;
+    };
+    let (self_ty, tail) = rest.split_at(end);
+    if !tail.starts_with(">::") || self_ty.contains(" as ") {
+        return false;
+    }
+    // Slices, arrays, pointers and tuples of anything are primitives too
+    // (`<[app::Slot]>::len`); else the name is a path or a primitive's.
+    if self_ty.starts_with(['&', '*', '[', '(']) {
+        return true;
+    }
+    !self_ty.is_empty() && !self_ty.contains("::") && !self_ty.starts_with("dyn ")
 }
 
 pub fn source_kind(path: &str) -> SourceKind {
@@ -624,5 +656,23 @@ impl Program<'_> {
             .or(last_file);
         own.map(|file| source_kind(file) == SourceKind::RustStd)
             .unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_rust_std_code;
+
+    #[test]
+    fn primitive_inherent_methods_are_std() {
+        assert!(is_rust_std_code("<usize>::unchecked_mul"));
+        assert!(is_rust_std_code("<*mut u8>::add"));
+        assert!(is_rust_std_code("<[app::Slot]>::len"));
+        assert!(is_rust_std_code("<alloc::alloc::Global>::deallocate_impl"));
+        assert!(!is_rust_std_code("<app::Slot>::new"));
+        assert!(!is_rust_std_code(
+            "<app::Slot as core::ops::drop::Drop>::drop"
+        ));
+        assert!(!is_rust_std_code("app::run"));
     }
 }

@@ -52,7 +52,14 @@ pub fn joins_of_start(
                 } => m.str(*n).starts_with("llvm."),
                 _ => false,
             };
-            match sources(func, first, j, &neutral, &unwind_only, 0) {
+            // At -O2 the join may be handed the handle itself (`Thread::join`
+            // taking the OS thread that `Thread::new` returned) rather than
+            // a slot holding it.
+            let calls = match base_slot(func, first) {
+                Some(_) => sources(func, first, j, &neutral, &unwind_only, 0),
+                None => provenance(func, first, 0),
+            };
+            match calls {
                 Some(calls) => {
                     let from: Vec<u32> = calls.into_iter().filter(|c| starts.contains(c)).collect();
                     from.is_empty() || from.contains(&start)
