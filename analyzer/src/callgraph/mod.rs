@@ -144,26 +144,25 @@ impl CallGraph {
     }
 }
 
-/// The address-taken functions by parameter count, each in function order
-/// with its parameters' pointer-ness: the candidates of a guessed indirect
-/// call are read from its own arity, not from every address-taken function
-/// (a kernel has tens of thousands of each; scanning all of them per call
-/// grew with the square of the program).
+/// The address-taken functions by parameter count, each in function
+/// order: the candidates of a guessed indirect call are read from its own
+/// arity, not from every address-taken function (a kernel has tens of
+/// thousands of each; scanning all of them per call grew with the square
+/// of the program).
 struct AddressTaken {
-    by_arity: HashMap<usize, Vec<(FuncId, Vec<bool>)>>,
+    by_arity: HashMap<usize, Vec<FuncId>>,
 }
 
 impl AddressTaken {
     fn new(program: &Program<'_>, memory: &Memory) -> AddressTaken {
         let mut taken: Vec<FuncId> = memory.address_taken.iter().copied().collect();
         taken.sort_unstable();
-        let mut by_arity: HashMap<usize, Vec<(FuncId, Vec<bool>)>> = HashMap::default();
+        let mut by_arity: HashMap<usize, Vec<FuncId>> = HashMap::default();
         for g in taken {
-            let params = &program.function(g).params;
             by_arity
-                .entry(params.len())
+                .entry(program.function(g).params.len())
                 .or_default()
-                .push((g, params.iter().map(|p| p.is_ptr).collect()));
+                .push(g);
         }
         AddressTaken { by_arity }
     }
@@ -195,16 +194,18 @@ impl AddressTaken {
             })
             .collect();
         let mut out = Vec::new();
-        for (g, params) in self.by_arity.get(&args.len()).into_iter().flatten() {
-            let fits = params
+        for &g in self.by_arity.get(&args.len()).into_iter().flatten() {
+            let fits = program
+                .function(g)
+                .params
                 .iter()
                 .zip(&arg_is_ptr)
-                .all(|(p, a)| a.is_none_or(|a| a == *p));
+                .all(|(p, a)| a.is_none_or(|a| a == p.is_ptr));
             if fits {
                 if out.len() == MAX_CANDIDATES {
                     return Vec::new();
                 }
-                out.push(*g);
+                out.push(g);
             }
         }
         out

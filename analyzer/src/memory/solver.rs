@@ -2272,13 +2272,6 @@ impl<'p, 'm> Solver<'p, 'm> {
         per_fn.get(&slot).cloned().unwrap_or_default()
     }
 
-    /// Could `g` be the callback the spawn call `(f, i)` registers? The
-    /// callback class is read out of memory (`timer->function`) and holds
-    /// whatever unification merged into it; as for indirect calls, only a
-    /// function the kernel's kCFI check would let through counts: the
-    /// model's parameter shape, and a data parameter whose struct is the
-    /// data's or one the data's struct begins with (`delayed_work` starts
-    /// with its `work_struct`).
     /// The struct each pointer parameter of `g` is declared to point to.
     fn param_structs_of(&mut self, g: FuncId) -> &Vec<Option<String>> {
         let program = self.program;
@@ -2328,6 +2321,13 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
+    /// Could `g` be the callback the spawn site `want` was read from registers? The
+    /// callback class is read out of memory (`timer->function`) and holds
+    /// whatever unification merged into it; as for indirect calls, only a
+    /// function the kernel's kCFI check would let through counts: the
+    /// model's parameter shape, and a data parameter whose struct is the
+    /// data's or one the data's struct begins with (`delayed_work` starts
+    /// with its `work_struct`).
     fn callback_fits(&mut self, want: &CallbackWant, model: &SpawnModel, g: FuncId) -> bool {
         use crate::ir::Language;
         let program = self.program;
@@ -2345,15 +2345,14 @@ impl<'p, 'm> Solver<'p, 'm> {
         let declared = self
             .param_structs_of(g)
             .get(model.data_param as usize)
-            .cloned()
-            .flatten();
-        if let Some(want) = &model.callback_data_struct {
-            if declared.as_ref().is_some_and(|have| have != want) {
+            .and_then(Option::as_ref);
+        if let Some(named) = &model.callback_data_struct {
+            if declared.is_some_and(|have| have != named) {
                 return false;
             }
         }
         match (&want.data_chain, declared) {
-            (Some(chain), Some(have)) => chain.contains(&have),
+            (Some(chain), Some(have)) => chain.contains(have),
             _ => true,
         }
     }
