@@ -910,16 +910,39 @@ impl Locks {
         effects: &[Vec<(u32, Effect)>],
         bodies: &[HashMap<u32, Held>],
     ) {
+        let timings = std::env::var_os("SEAM_TIMINGS").is_some();
         for s in self.summaries.iter_mut() {
             *s = Summary::default();
         }
         for level in scc_levels(cg) {
             let locks = &*self;
-            let results: Vec<Vec<(FuncId, FunctionLocks, Summary)>> = level
+            let results: Vec<(Vec<(FuncId, FunctionLocks, Summary)>, SccStats)> = level
                 .par_iter()
-                .map(|&k| locks.scc_fixpoint(program, cg, &cg.sccs[k], effects, bodies))
+                .map(|&k| locks.scc_fixpoint(program, &cg.sccs[k], effects, bodies))
                 .collect();
-            for (f, mut fl, summary) in results.into_iter().flatten() {
+            let mut members = Vec::new();
+            for (r, stats) in results {
+                if timings && stats.members >= 1000 {
+                    eprintln!(
+                        "seam: locks: SCC of {} functions in {} levels: {} rounds, {} analyses, {}",
+                        stats.members,
+                        stats.levels,
+                        stats.rounds,
+                        stats.analysed,
+                        if stats.converged {
+                            "converged"
+                        } else {
+                            "not converged"
+                        }
+                    );
+                    eprintln!(
+                        "seam: locks:   per round (analysed, changed): {:?}",
+                        stats.per_round
+                    );
+                }
+                members.extend(r);
+            }
+            for (f, mut fl, summary) in members {
                 for op in fl.ops.iter_mut() {
                     op.nested &= self.exact_releases.contains(&(f, op.inst));
                 }
@@ -930,98 +953,109 @@ impl Locks {
     }
 
     /// One SCC's summaries, iterated until they stop changing (recursion),
-    /// at most 8 rounds. Rounds are Jacobi steps: every function of a round
-    /// reads its callees' summaries from the round before, so a round's
-    /// functions are independent (analysed in parallel in a large SCC) and
-    /// a function none of whose callees changed in the last round keeps its
-    /// result (the kernel's indirect calls close one SCC of ~47 k functions).
+    /// at most [`MAX_SCC_ROUNDS`] rounds.
+    ///
+    /// Members are ordered callees first along a depth-first search of the
+    /// SCC and grouped into levels: a member's level is above those of the
+    /// callees it reaches by a forward edge. A round analyses its members
+    /// level by level, each level (in parallel) reading the summaries the
+    /// levels below it produced in this round (Gauss-Seidel), so a lock
+    /// released deep in a chain of calls reaches the top in one round; only
+    /// a change crossing a back edge waits for the next round. Members none
+    /// of whose callees changed keep their result. (The kernel's indirect
+    /// calls close one SCC of ~47 k functions; rounds that read only the
+    /// previous round's summaries moved a release up one call per round
+    /// and had not converged after 8.)
     fn scc_fixpoint(
         &self,
         program: &Program<'_>,
-        cg: &CallGraph,
         scc: &[FuncId],
         effects: &[Vec<(u32, Effect)>],
         bodies: &[HashMap<u32, Held>],
-    ) -> Vec<(FuncId, FunctionLocks, Summary)> {
+    ) -> (Vec<(FuncId, FunctionLocks, Summary)>, SccStats) {
         let mut local: HashMap<FuncId, Summary> = HashMap::default();
         let mut out: Vec<Option<(FunctionLocks, Summary)>> = (0..scc.len()).map(|_| None).collect();
-        // Per member: the members it calls (indices into `scc`).
-        let pos: HashMap<FuncId, usize> = scc.iter().enumerate().map(|(k, &f)| (f, k)).collect();
-        let mut callers: Vec<Vec<usize>> = vec![Vec::new(); scc.len()];
-        if scc.len() > 1 {
-            for (k, &f) in scc.iter().enumerate() {
-                for (_, e) in &effects[f as usize] {
-                    if let Effect::Call(targets) = e {
-                        for g in targets {
-                            if let Some(&j) = pos.get(g) {
-                                callers[j].push(k);
+        let (level, callers) = scc_order(scc, effects);
+        let levels = level.iter().copied().max().map_or(0, |m| m + 1);
+        let mut by_level: Vec<Vec<usize>> = vec![Vec::new(); levels];
+        for (k, &l) in level.iter().enumerate() {
+            by_level[l].push(k);
+        }
+        let mut stats = SccStats {
+            members: scc.len(),
+            levels,
+            ..SccStats::default()
+        };
+        // Members to analyse in this round, and in the next.
+        let mut todo = vec![true; scc.len()];
+        let mut next = vec![false; scc.len()];
+        loop {
+            stats.rounds += 1;
+            stats.per_round.push((0, 0));
+            for members in &by_level {
+                let work: Vec<usize> = members.iter().copied().filter(|&k| todo[k]).collect();
+                if work.is_empty() {
+                    continue;
+                }
+                stats.analysed += work.len();
+                stats.per_round.last_mut().expect("pushed").0 += work.len();
+                let analyse = |k: &usize| {
+                    let f = scc[*k];
+                    let lookup = |g: FuncId| local.get(&g).unwrap_or(&self.summaries[g as usize]);
+                    let r = analyze_function(
+                        program,
+                        f,
+                        &effects[f as usize],
+                        &bodies[f as usize],
+                        &lookup,
+                        (&self.call_renames, &self.array_releases),
+                        self.slot_ends,
+                    );
+                    (*k, r)
+                };
+                let results: Vec<(usize, (FunctionLocks, Summary))> = if work.len() > 64 {
+                    work.par_iter().map(analyse).collect()
+                } else {
+                    work.iter().map(analyse).collect()
+                };
+                for (k, (fl, summary)) in results {
+                    todo[k] = false;
+                    let f = scc[k];
+                    // What a caller reads differs from what it read before:
+                    // callers above this level see it in this round, the
+                    // rest (back edges, itself) in the next.
+                    if local.get(&f) != Some(&summary) {
+                        stats.per_round.last_mut().expect("pushed").1 += 1;
+                        for &c in &callers[k] {
+                            if level[c] > level[k] {
+                                todo[c] = true;
+                            } else {
+                                next[c] = true;
                             }
                         }
+                        local.insert(f, summary.clone());
                     }
+                    out[k] = Some((fl, summary));
                 }
             }
-            for c in callers.iter_mut() {
-                c.sort_unstable();
-                c.dedup();
-            }
-        }
-        let mut todo: Vec<usize> = (0..scc.len()).collect();
-        for round in 0..8 {
-            let analyse = |k: &usize| {
-                let f = scc[*k];
-                let lookup = |g: FuncId| local.get(&g).unwrap_or(&self.summaries[g as usize]);
-                let r = analyze_function(
-                    program,
-                    f,
-                    &effects[f as usize],
-                    &bodies[f as usize],
-                    &lookup,
-                    (&self.call_renames, &self.array_releases),
-                    self.slot_ends,
-                );
-                (*k, r)
-            };
-            let results: Vec<(usize, (FunctionLocks, Summary))> = if todo.len() > 64 {
-                todo.par_iter().map(analyse).collect()
-            } else {
-                todo.iter().map(analyse).collect()
-            };
-            // What a caller will read next round differs from this round's.
-            let mut dirty = Vec::new();
-            for (k, (fl, summary)) in results {
-                let f = scc[k];
-                if local.get(&f) != Some(&summary) {
-                    dirty.push(k);
-                }
-                out[k] = Some((fl, summary));
-            }
-            for &k in &dirty {
-                let (_, summary) = out[k].as_ref().expect("analysed");
-                local.insert(scc[k], summary.clone());
-            }
-            let changed = round == 0 || !dirty.is_empty();
-            if !changed || scc.len() == 1 && !cg.targets_self(scc[0]) {
+            if !next.iter().any(|&b| b) {
+                stats.converged = true;
                 break;
             }
-            let mut next: Vec<usize> = dirty
-                .iter()
-                .flat_map(|&k| callers[k].iter().copied())
-                .collect();
-            // A self-recursive single function reads its own summary.
-            if scc.len() == 1 {
-                next = vec![0];
+            if stats.rounds >= MAX_SCC_ROUNDS {
+                break;
             }
-            next.sort_unstable();
-            next.dedup();
-            todo = next;
+            std::mem::swap(&mut todo, &mut next);
         }
-        scc.iter()
+        let results = scc
+            .iter()
             .zip(out)
             .map(|(&f, r)| {
-                let (fl, summary) = r.expect("every member analysed in round 0");
+                let (fl, summary) = r.expect("every member analysed in round 1");
                 (f, fl, summary)
             })
-            .collect()
+            .collect();
+        (results, stats)
     }
 
     /// Initial counts of the semaphores set up by a `create` model
@@ -2124,6 +2158,22 @@ fn call_fx<'s>(
             }
         });
     }
+    // Several targets: only a lock every one of them may release. The
+    // targets of a call through a function pointer are what points-to
+    // merged into its class, and the kernel's indirect calls close one
+    // recursive SCC of ~47 k functions: a release any target makes (a
+    // seq_file `stop` callback dropping what its `start` took) would
+    // reach every caller above it, and every lock its callers hold across
+    // any such call (`namespace_sem` in `do_umount` across `umount_tree`)
+    // would look dropped.
+    if targets.len() > 1 {
+        rel.retain(|l| {
+            targets.iter().all(|t| {
+                let sum = summaries(*t);
+                sum.releases.contains(l) || sum.reacquires.contains(l)
+            })
+        });
+    }
     // Released in the order first seen.
     if rel.len() > 1 {
         let mut seen =
@@ -2542,6 +2592,84 @@ fn scc_levels(cg: &CallGraph) -> Vec<Vec<usize>> {
         out[l].push(k);
     }
     out
+}
+
+/// Rounds of one SCC's summary fixpoint before its last results stand.
+const MAX_SCC_ROUNDS: usize = 32;
+
+/// How one SCC's fixpoint went (for `SEAM_TIMINGS`).
+#[derive(Default)]
+struct SccStats {
+    members: usize,
+    levels: usize,
+    rounds: usize,
+    /// Function analyses over all rounds.
+    analysed: usize,
+    /// Per round: analyses, and how many changed their summary.
+    per_round: Vec<(usize, usize)>,
+    converged: bool,
+}
+
+/// Per member of `scc`: its level (callees reached by forward edges of a
+/// depth-first search are below it) and the members that call it.
+fn scc_order(scc: &[FuncId], effects: &[Vec<(u32, Effect)>]) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let pos: HashMap<FuncId, usize> = scc.iter().enumerate().map(|(k, &f)| (f, k)).collect();
+    let mut callees: Vec<Vec<usize>> = vec![Vec::new(); scc.len()];
+    let mut callers: Vec<Vec<usize>> = vec![Vec::new(); scc.len()];
+    for (k, &f) in scc.iter().enumerate() {
+        for (_, e) in &effects[f as usize] {
+            if let Effect::Call(targets) = e {
+                for g in targets {
+                    if let Some(&j) = pos.get(g) {
+                        callees[k].push(j);
+                        callers[j].push(k);
+                    }
+                }
+            }
+        }
+    }
+    for c in callees.iter_mut().chain(callers.iter_mut()) {
+        c.sort_unstable();
+        c.dedup();
+    }
+    // Post-order of an iterative depth-first search: a member finishes
+    // after every callee it reaches first; an edge to a member not yet
+    // finished is a back edge.
+    let mut finished = vec![usize::MAX; scc.len()];
+    let mut visited = vec![false; scc.len()];
+    let mut order = 0;
+    for root in 0..scc.len() {
+        if visited[root] {
+            continue;
+        }
+        visited[root] = true;
+        let mut stack = vec![(root, 0usize)];
+        while let Some((k, i)) = stack.last_mut() {
+            if let Some(&j) = callees[*k].get(*i) {
+                *i += 1;
+                if !visited[j] {
+                    visited[j] = true;
+                    stack.push((j, 0));
+                }
+            } else {
+                finished[*k] = order;
+                order += 1;
+                stack.pop();
+            }
+        }
+    }
+    let mut by_finish: Vec<usize> = (0..scc.len()).collect();
+    by_finish.sort_unstable_by_key(|&k| finished[k]);
+    let mut level = vec![0usize; scc.len()];
+    for &k in &by_finish {
+        level[k] = callees[k]
+            .iter()
+            .filter(|&&j| finished[j] < finished[k])
+            .map(|&j| level[j] + 1)
+            .max()
+            .unwrap_or(0);
+    }
+    (level, callers)
 }
 
 impl Locks {
