@@ -916,7 +916,7 @@ impl Locks {
         }
         for level in scc_levels(cg) {
             let locks = &*self;
-            let results: Vec<(Vec<(FuncId, FunctionLocks, Summary)>, SccStats)> = level
+            let results: Vec<(Vec<Solved>, SccStats)> = level
                 .par_iter()
                 .map(|&k| locks.scc_fixpoint(program, &cg.sccs[k], effects, bodies))
                 .collect();
@@ -972,7 +972,7 @@ impl Locks {
         scc: &[FuncId],
         effects: &[Vec<(u32, Effect)>],
         bodies: &[HashMap<u32, Held>],
-    ) -> (Vec<(FuncId, FunctionLocks, Summary)>, SccStats) {
+    ) -> (Vec<Solved>, SccStats) {
         let mut local: HashMap<FuncId, Summary> = HashMap::default();
         let mut out: Vec<Option<(FunctionLocks, Summary)>> = (0..scc.len()).map(|_| None).collect();
         let (level, callers) = scc_order(scc, effects);
@@ -2593,6 +2593,9 @@ fn scc_levels(cg: &CallGraph) -> Vec<Vec<usize>> {
     }
     out
 }
+
+/// One function's lock states and summary, as its SCC's fixpoint left them.
+type Solved = (FuncId, FunctionLocks, Summary);
 
 /// Rounds of one SCC's summary fixpoint before its last results stand.
 const MAX_SCC_ROUNDS: usize = 32;
