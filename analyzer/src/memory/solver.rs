@@ -305,10 +305,16 @@ const MAX_COPY_FIELDS: usize = 256;
 
 struct Solver<'p, 'm> {
     program: &'p Program<'m>,
-    /// `SEAM_DEBUG_COLLAPSE`: the instruction whose constraints are being
-    /// added, printed when they collapse an object (why a struct lost its
-    /// fields).
+    /// `SEAM_DEBUG_COLLAPSE` or `SEAM_DEBUG_UNIFY`: the instruction whose
+    /// constraints are being added, printed when they collapse an object
+    /// (why a struct lost its fields) or merge a watched one.
     debug_collapse: Option<(FuncId, u32)>,
+    /// `SEAM_DEBUG_COLLAPSE` is set.
+    print_collapses: bool,
+    /// `SEAM_DEBUG_UNIFY=text`: merges of an object whose origins mention
+    /// `text` (`Alloc(7, 29)`), or of node `#n`, are printed with the
+    /// instruction that made them (why two objects are one).
+    debug_unify: Option<String>,
     index: &'p ModelIndex<'p>,
     nodes: Vec<Node>,
     inst_ptrs: Vec<Vec<Ptr>>,
@@ -463,7 +469,11 @@ impl Memory {
                 + MIN_START_BUDGET,
             registered: HashSet::default(),
             inert: super::inert::inert_params(program, index),
-            debug_collapse: std::env::var_os("SEAM_DEBUG_COLLAPSE").map(|_| (0, 0)),
+            debug_collapse: (std::env::var_os("SEAM_DEBUG_COLLAPSE").is_some()
+                || std::env::var_os("SEAM_DEBUG_UNIFY").is_some())
+            .then_some((0, 0)),
+            print_collapses: std::env::var_os("SEAM_DEBUG_COLLAPSE").is_some(),
+            debug_unify: std::env::var("SEAM_DEBUG_UNIFY").ok(),
             clonable: {
                 let open = open_helpers(program);
                 (0..program.funcs.len() as FuncId)
@@ -807,6 +817,9 @@ impl<'p, 'm> Solver<'p, 'm> {
         } else {
             (b.node, a.node, -da)
         };
+        if self.debug_unify.is_some() {
+            self.debug_merge(parent, child, d);
+        }
         if self.nodes[parent as usize].rank == self.nodes[child as usize].rank {
             self.nodes[parent as usize].rank += 1;
         }
@@ -907,11 +920,50 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    /// `SEAM_DEBUG_COLLAPSE`: constraints from instruction `i` of `f` next
-    /// (`FuncId::MAX`: a phase, see `collapse`).
+    /// `SEAM_DEBUG_COLLAPSE`/`SEAM_DEBUG_UNIFY`: constraints from
+    /// instruction `i` of `f` next (`FuncId::MAX`: a phase, see
+    /// `debug_site`).
     fn debug_at(&mut self, f: FuncId, i: u32) {
         if self.debug_collapse.is_some() {
             self.debug_collapse = Some((f, i));
+        }
+    }
+
+    /// Where the constraints being added come from (see `debug_at`).
+    fn debug_site(&self) -> String {
+        let Some((f, i)) = self.debug_collapse else {
+            return String::new();
+        };
+        if f == FuncId::MAX {
+            return ["external parameters", "merge by type"][i as usize].to_string();
+        }
+        let m = self.program.module_of(f);
+        let at = self.program.function(f).insts[i as usize]
+            .loc
+            .and_then(|l| m.locations.get(l as usize))
+            .map(|l| format!("{}:{}", m.str(l.file), l.line))
+            .unwrap_or_default();
+        format!("{} inst {i} {at}", self.program.funcs[f as usize].demangled)
+    }
+
+    /// `SEAM_DEBUG_UNIFY`: prints the merge of `child` into `parent` (at
+    /// byte `d` of it) when either is watched. A copy's instructions are
+    /// named by the function copied.
+    fn debug_merge(&self, parent: NodeId, child: NodeId, d: i64) {
+        let Some(want) = &self.debug_unify else {
+            return;
+        };
+        let show = |n: NodeId| {
+            let o = &self.nodes[n as usize].origins;
+            format!("{:?}", &o[..o.len().min(4)])
+        };
+        let (ps, cs) = (show(parent), show(child));
+        let watched = |n: NodeId, s: &str| s.contains(want.as_str()) || *want == format!("#{n}");
+        if watched(parent, &ps) || watched(child, &cs) {
+            eprintln!(
+                "seam: unify: node {parent} {ps} <- node {child} {cs} at +{d}, at {}",
+                self.debug_site()
+            );
         }
     }
 
@@ -921,20 +973,12 @@ impl<'p, 'm> Solver<'p, 'm> {
             return;
         }
         self.nodes[r as usize].collapsed = true;
-        if let Some((f, i)) = self.debug_collapse {
-            let site = if f == FuncId::MAX {
-                ["external parameters", "merge by type"][i as usize].to_string()
-            } else {
-                let m = self.program.module_of(f);
-                let at = self.program.function(f).insts[i as usize]
-                    .loc
-                    .and_then(|l| m.locations.get(l as usize))
-                    .map(|l| format!("{}:{}", m.str(l.file), l.line))
-                    .unwrap_or_default();
-                format!("{} inst {i} {at}", self.program.funcs[f as usize].demangled)
-            };
+        if self.print_collapses {
             let origins: Vec<_> = self.nodes[r as usize].origins.iter().take(3).collect();
-            eprintln!("seam: collapse: node {r} {origins:?} at {site}");
+            eprintln!(
+                "seam: collapse: node {r} {origins:?} at {}",
+                self.debug_site()
+            );
         }
         let fields = std::mem::take(&mut self.nodes[r as usize].fields);
         let mut it = fields.into_values();
