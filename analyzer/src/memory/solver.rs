@@ -404,6 +404,9 @@ struct Solver<'p, 'm> {
     /// Per function: Rust's library code (its calls do not bind a
     /// closure's copies, and make no copies of library helpers).
     library: Vec<bool>,
+    /// Per function: code of a crate std is built from (see
+    /// `is_std_dep_fn`), part of `library`.
+    std_deps: Vec<bool>,
     /// Per function: the drop glue of a std closure wrapping the user's
     /// (see `is_user_closure_drop`): library code that copies the library
     /// helpers it calls.
@@ -420,8 +423,11 @@ struct Solver<'p, 'm> {
 impl Memory {
     pub fn solve(program: &Program<'_>, index: &ModelIndex<'_>) -> Memory {
         let closures = super::closures::Closures::find(program, index);
+        let std_deps: Vec<bool> = (0..program.funcs.len() as FuncId)
+            .map(|f| is_std_dep_fn(program, f))
+            .collect();
         let library: Vec<bool> = (0..program.funcs.len() as FuncId)
-            .map(|f| is_library_code(program, f))
+            .map(|f| is_library_code(program, f, std_deps[f as usize]))
             .collect();
         let mut s = Solver {
             program,
@@ -491,6 +497,7 @@ impl Memory {
                 .max(MIN_CLONE_BUDGET),
             closures,
             library,
+            std_deps,
             user_closure_drops: (0..program.funcs.len() as FuncId)
                 .map(|f| is_user_closure_drop(program, f))
                 .collect(),
@@ -1142,10 +1149,17 @@ impl<'p, 'm> Solver<'p, 'm> {
         // Rust's library helpers are copied for the user's calls (and
         // inside those copies), not for the library's own: its internal
         // plumbing stays one object per type, and the budget goes where the
-        // user's data is.
+        // user's data is. The crates std is built from are no plumbing but
+        // data structures working on the user's data, and one of their
+        // large functions hands two of its objects to one small helper:
+        // hashbrown's `reserve_rehash` probes both the table it grows into
+        // (a local `ScopeGuard`) and, through `rehash_in_place`, the table
+        // itself (inside the user's `ArcInner`), and without a copy per
+        // call site there the two were one object.
         if (x as usize) < n
             && self.library[x as usize]
             && !self.user_closure_drops[x as usize]
+            && !self.std_deps[x as usize]
             && self.library[g as usize]
         {
             return g;
@@ -3560,7 +3574,8 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, open: &[bool], g: Fun
     use crate::ir::{Language, Linkage, Ordering, RmwOp};
     let func = program.function(g);
     let rust_std = program.language(g) == Language::Rust
-        && crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled);
+        && (crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled)
+            || is_std_dep_fn(program, g));
     let c_local = program.language(g) == Language::C
         && (func.linkage == Linkage::Internal || open[g as usize]);
     if !(c_local || rust_std)
@@ -3761,13 +3776,14 @@ fn ext_returns_ptr(program: &Program<'_>) -> Vec<bool> {
     out
 }
 
-/// Rust's library code, with none of the user's code inlined into it (at
-/// -O2 a thread's closure body is inlined into std's
-/// `__rust_begin_short_backtrace::<F>`, which is then the user's code).
-fn is_library_code(program: &Program<'_>, f: FuncId) -> bool {
+/// Rust's library code (std's, or of a crate std is built from: `std_dep`),
+/// with none of the user's code inlined into it (at -O2 a thread's closure
+/// body is inlined into std's `__rust_begin_short_backtrace::<F>`, which is
+/// then the user's code).
+fn is_library_code(program: &Program<'_>, f: FuncId, std_dep: bool) -> bool {
     let func = program.function(f);
     if func.language != crate::ir::Language::Rust
-        || !crate::program::is_rust_std_code(&program.funcs[f as usize].demangled)
+        || !(std_dep || crate::program::is_rust_std_code(&program.funcs[f as usize].demangled))
     {
         return false;
     }
@@ -3781,8 +3797,12 @@ fn is_library_code(program: &Program<'_>, f: FuncId) -> bool {
             let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
                 return false;
             };
-            if l.scope
-                .is_some_and(|s| !crate::program::is_rust_std_code(m.str(s)))
+            // Line 0 is code the compiler made (an `unreachable` after a
+            // call that never returns), filed under the crate's main file.
+            if l.line != 0
+                && l.scope
+                    .is_some_and(|s| !crate::program::is_rust_std_code(m.str(s)))
+                && !crate::program::is_rust_std_dep_file(m.str(l.file))
             {
                 return true;
             }
@@ -3790,6 +3810,18 @@ fn is_library_code(program: &Program<'_>, f: FuncId) -> bool {
         }
         false
     })
+}
+
+/// A Rust function defined in one of std's dependency crates (see
+/// `is_rust_std_dep_file`): `hashbrown`'s table code behind std's
+/// `HashMap`, instantiated for the user's types like std's own generics.
+fn is_std_dep_fn(program: &Program<'_>, f: FuncId) -> bool {
+    let m = program.module_of(f);
+    program
+        .function(f)
+        .di_loc
+        .and_then(|l| m.locations.get(l as usize))
+        .is_some_and(|l| crate::program::is_rust_std_dep_file(m.str(l.file)))
 }
 
 /// A `FnOnce::call_once` vtable shim of a closure wrapping the user's

@@ -543,6 +543,15 @@ fn is_primitive_inherent_fn(demangled: &str) -> bool {
     !self_ty.is_empty() && !self_ty.contains("::") && !self_ty.starts_with("dyn ")
 }
 
+/// A source file of one of the crates Rust's standard library is built
+/// from (`hashbrown` behind `HashMap`, `std_detect`, `addr2line`): rustc's
+/// own build remaps their registry sources to `/rust/deps/<crate>-<ver>/`
+/// (bootstrap's `RUSTC_CARGO_REGISTRY_SRC_TO_REMAP`), and their generic and
+/// `#[inline]` code is instantiated in the user's crate under that path.
+pub fn is_rust_std_dep_file(path: &str) -> bool {
+    path.starts_with("/rust/deps/")
+}
+
 pub fn source_kind(path: &str) -> SourceKind {
     // rustc records `/rustc/<hash>/library/…`, remapped to the local
     // `lib/rustlib/src/rust/library/…` when rust-src is installed.
