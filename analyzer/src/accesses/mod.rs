@@ -1263,9 +1263,11 @@ impl Walker<'_, '_, '_> {
         let path = self.out.paths.get(pid);
         for k in (0..path.len()).rev() {
             let (cf, ci) = path[k];
-            let std_frame = self.in_rust_std(cf, ci)
-                || crate::program::is_rust_std_fn(&program.funcs[cf as usize].demangled);
-            if !std_frame {
+            // By the call's own frames, not the caller's name: at -O2 a
+            // thread's closure inlined into std's
+            // `__rust_begin_short_backtrace` makes its calls there (an
+            // out-of-line `HashMap::insert`), and they are the user's.
+            if !self.in_rust_std(cf, ci) {
                 return Some((cf, ci, self.out.paths.prefix(pid, k)));
             }
             if !acts_for_caller(cf, ci) {

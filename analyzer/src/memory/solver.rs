@@ -305,10 +305,16 @@ const MAX_COPY_FIELDS: usize = 256;
 
 struct Solver<'p, 'm> {
     program: &'p Program<'m>,
-    /// `SEAM_DEBUG_COLLAPSE`: the instruction whose constraints are being
-    /// added, printed when they collapse an object (why a struct lost its
-    /// fields).
+    /// `SEAM_DEBUG_COLLAPSE` or `SEAM_DEBUG_UNIFY`: the instruction whose
+    /// constraints are being added, printed when they collapse an object
+    /// (why a struct lost its fields) or merge a watched one.
     debug_collapse: Option<(FuncId, u32)>,
+    /// `SEAM_DEBUG_COLLAPSE` is set.
+    print_collapses: bool,
+    /// `SEAM_DEBUG_UNIFY=text`: merges of an object whose origins mention
+    /// `text` (`Alloc(7, 29)`), or of node `#n`, are printed with the
+    /// instruction that made them (why two objects are one).
+    debug_unify: Option<String>,
     index: &'p ModelIndex<'p>,
     nodes: Vec<Node>,
     inst_ptrs: Vec<Vec<Ptr>>,
@@ -398,6 +404,9 @@ struct Solver<'p, 'm> {
     /// Per function: Rust's library code (its calls do not bind a
     /// closure's copies, and make no copies of library helpers).
     library: Vec<bool>,
+    /// Per function: code of a crate std is built from (see
+    /// `is_std_dep_fn`), part of `library`.
+    std_deps: Vec<bool>,
     /// Per function: the drop glue of a std closure wrapping the user's
     /// (see `is_user_closure_drop`): library code that copies the library
     /// helpers it calls.
@@ -414,8 +423,11 @@ struct Solver<'p, 'm> {
 impl Memory {
     pub fn solve(program: &Program<'_>, index: &ModelIndex<'_>) -> Memory {
         let closures = super::closures::Closures::find(program, index);
+        let std_deps: Vec<bool> = (0..program.funcs.len() as FuncId)
+            .map(|f| is_std_dep_fn(program, f))
+            .collect();
         let library: Vec<bool> = (0..program.funcs.len() as FuncId)
-            .map(|f| is_library_code(program, f))
+            .map(|f| is_library_code(program, f, std_deps[f as usize]))
             .collect();
         let mut s = Solver {
             program,
@@ -463,7 +475,11 @@ impl Memory {
                 + MIN_START_BUDGET,
             registered: HashSet::default(),
             inert: super::inert::inert_params(program, index),
-            debug_collapse: std::env::var_os("SEAM_DEBUG_COLLAPSE").map(|_| (0, 0)),
+            debug_collapse: (std::env::var_os("SEAM_DEBUG_COLLAPSE").is_some()
+                || std::env::var_os("SEAM_DEBUG_UNIFY").is_some())
+            .then_some((0, 0)),
+            print_collapses: std::env::var_os("SEAM_DEBUG_COLLAPSE").is_some(),
+            debug_unify: std::env::var("SEAM_DEBUG_UNIFY").ok(),
             clonable: {
                 let open = open_helpers(program);
                 (0..program.funcs.len() as FuncId)
@@ -481,6 +497,7 @@ impl Memory {
                 .max(MIN_CLONE_BUDGET),
             closures,
             library,
+            std_deps,
             user_closure_drops: (0..program.funcs.len() as FuncId)
                 .map(|f| is_user_closure_drop(program, f))
                 .collect(),
@@ -807,6 +824,9 @@ impl<'p, 'm> Solver<'p, 'm> {
         } else {
             (b.node, a.node, -da)
         };
+        if self.debug_unify.is_some() {
+            self.debug_merge(parent, child, d);
+        }
         if self.nodes[parent as usize].rank == self.nodes[child as usize].rank {
             self.nodes[parent as usize].rank += 1;
         }
@@ -907,11 +927,50 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
     }
 
-    /// `SEAM_DEBUG_COLLAPSE`: constraints from instruction `i` of `f` next
-    /// (`FuncId::MAX`: a phase, see `collapse`).
+    /// `SEAM_DEBUG_COLLAPSE`/`SEAM_DEBUG_UNIFY`: constraints from
+    /// instruction `i` of `f` next (`FuncId::MAX`: a phase, see
+    /// `debug_site`).
     fn debug_at(&mut self, f: FuncId, i: u32) {
         if self.debug_collapse.is_some() {
             self.debug_collapse = Some((f, i));
+        }
+    }
+
+    /// Where the constraints being added come from (see `debug_at`).
+    fn debug_site(&self) -> String {
+        let Some((f, i)) = self.debug_collapse else {
+            return String::new();
+        };
+        if f == FuncId::MAX {
+            return ["external parameters", "merge by type"][i as usize].to_string();
+        }
+        let m = self.program.module_of(f);
+        let at = self.program.function(f).insts[i as usize]
+            .loc
+            .and_then(|l| m.locations.get(l as usize))
+            .map(|l| format!("{}:{}", m.str(l.file), l.line))
+            .unwrap_or_default();
+        format!("{} inst {i} {at}", self.program.funcs[f as usize].demangled)
+    }
+
+    /// `SEAM_DEBUG_UNIFY`: prints the merge of `child` into `parent` (at
+    /// byte `d` of it) when either is watched. A copy's instructions are
+    /// named by the function copied.
+    fn debug_merge(&self, parent: NodeId, child: NodeId, d: i64) {
+        let Some(want) = &self.debug_unify else {
+            return;
+        };
+        let show = |n: NodeId| {
+            let o = &self.nodes[n as usize].origins;
+            format!("{:?}", &o[..o.len().min(4)])
+        };
+        let (ps, cs) = (show(parent), show(child));
+        let watched = |n: NodeId, s: &str| s.contains(want.as_str()) || *want == format!("#{n}");
+        if watched(parent, &ps) || watched(child, &cs) {
+            eprintln!(
+                "seam: unify: node {parent} {ps} <- node {child} {cs} at +{d}, at {}",
+                self.debug_site()
+            );
         }
     }
 
@@ -921,20 +980,12 @@ impl<'p, 'm> Solver<'p, 'm> {
             return;
         }
         self.nodes[r as usize].collapsed = true;
-        if let Some((f, i)) = self.debug_collapse {
-            let site = if f == FuncId::MAX {
-                ["external parameters", "merge by type"][i as usize].to_string()
-            } else {
-                let m = self.program.module_of(f);
-                let at = self.program.function(f).insts[i as usize]
-                    .loc
-                    .and_then(|l| m.locations.get(l as usize))
-                    .map(|l| format!("{}:{}", m.str(l.file), l.line))
-                    .unwrap_or_default();
-                format!("{} inst {i} {at}", self.program.funcs[f as usize].demangled)
-            };
+        if self.print_collapses {
             let origins: Vec<_> = self.nodes[r as usize].origins.iter().take(3).collect();
-            eprintln!("seam: collapse: node {r} {origins:?} at {site}");
+            eprintln!(
+                "seam: collapse: node {r} {origins:?} at {}",
+                self.debug_site()
+            );
         }
         let fields = std::mem::take(&mut self.nodes[r as usize].fields);
         let mut it = fields.into_values();
@@ -1098,10 +1149,17 @@ impl<'p, 'm> Solver<'p, 'm> {
         // Rust's library helpers are copied for the user's calls (and
         // inside those copies), not for the library's own: its internal
         // plumbing stays one object per type, and the budget goes where the
-        // user's data is.
+        // user's data is. The crates std is built from are no plumbing but
+        // data structures working on the user's data, and one of their
+        // large functions hands two of its objects to one small helper:
+        // hashbrown's `reserve_rehash` probes both the table it grows into
+        // (a local `ScopeGuard`) and, through `rehash_in_place`, the table
+        // itself (inside the user's `ArcInner`), and without a copy per
+        // call site there the two were one object.
         if (x as usize) < n
             && self.library[x as usize]
             && !self.user_closure_drops[x as usize]
+            && !self.std_deps[x as usize]
             && self.library[g as usize]
         {
             return g;
@@ -3516,7 +3574,8 @@ fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, open: &[bool], g: Fun
     use crate::ir::{Language, Linkage, Ordering, RmwOp};
     let func = program.function(g);
     let rust_std = program.language(g) == Language::Rust
-        && crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled);
+        && (crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled)
+            || is_std_dep_fn(program, g));
     let c_local = program.language(g) == Language::C
         && (func.linkage == Linkage::Internal || open[g as usize]);
     if !(c_local || rust_std)
@@ -3717,13 +3776,14 @@ fn ext_returns_ptr(program: &Program<'_>) -> Vec<bool> {
     out
 }
 
-/// Rust's library code, with none of the user's code inlined into it (at
-/// -O2 a thread's closure body is inlined into std's
-/// `__rust_begin_short_backtrace::<F>`, which is then the user's code).
-fn is_library_code(program: &Program<'_>, f: FuncId) -> bool {
+/// Rust's library code (std's, or of a crate std is built from: `std_dep`),
+/// with none of the user's code inlined into it (at -O2 a thread's closure
+/// body is inlined into std's `__rust_begin_short_backtrace::<F>`, which is
+/// then the user's code).
+fn is_library_code(program: &Program<'_>, f: FuncId, std_dep: bool) -> bool {
     let func = program.function(f);
     if func.language != crate::ir::Language::Rust
-        || !crate::program::is_rust_std_code(&program.funcs[f as usize].demangled)
+        || !(std_dep || crate::program::is_rust_std_code(&program.funcs[f as usize].demangled))
     {
         return false;
     }
@@ -3737,8 +3797,12 @@ fn is_library_code(program: &Program<'_>, f: FuncId) -> bool {
             let Some(l) = loc.and_then(|l| m.locations.get(l as usize)) else {
                 return false;
             };
-            if l.scope
-                .is_some_and(|s| !crate::program::is_rust_std_code(m.str(s)))
+            // Line 0 is code the compiler made (an `unreachable` after a
+            // call that never returns), filed under the crate's main file.
+            if l.line != 0
+                && l.scope
+                    .is_some_and(|s| !crate::program::is_rust_std_code(m.str(s)))
+                && !crate::program::is_rust_std_dep_file(m.str(l.file))
             {
                 return true;
             }
@@ -3746,6 +3810,18 @@ fn is_library_code(program: &Program<'_>, f: FuncId) -> bool {
         }
         false
     })
+}
+
+/// A Rust function defined in one of std's dependency crates (see
+/// `is_rust_std_dep_file`): `hashbrown`'s table code behind std's
+/// `HashMap`, instantiated for the user's types like std's own generics.
+fn is_std_dep_fn(program: &Program<'_>, f: FuncId) -> bool {
+    let m = program.module_of(f);
+    program
+        .function(f)
+        .di_loc
+        .and_then(|l| m.locations.get(l as usize))
+        .is_some_and(|l| crate::program::is_rust_std_dep_file(m.str(l.file)))
 }
 
 /// A `FnOnce::call_once` vtable shim of a closure wrapping the user's

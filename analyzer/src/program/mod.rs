@@ -472,7 +472,12 @@ pub fn is_std_container_file(file: &str) -> bool {
         "std/src/collections/",
         "/hashbrown/src/",
     ];
+    // `HashMap`'s hashbrown as rustc's own build files it (see
+    // `is_rust_std_dep_file`): `/rust/deps/hashbrown-0.16.1/src/raw/mod.rs`.
     CONTAINERS.iter().any(|c| file.contains(c))
+        || file
+            .strip_prefix("/rust/deps/hashbrown-")
+            .is_some_and(|rest| rest.contains("/src/"))
 }
 
 /// Rust's library machinery or an implementation of one of its traits
@@ -543,6 +548,15 @@ fn is_primitive_inherent_fn(demangled: &str) -> bool {
     !self_ty.is_empty() && !self_ty.contains("::") && !self_ty.starts_with("dyn ")
 }
 
+/// A source file of one of the crates Rust's standard library is built
+/// from (`hashbrown` behind `HashMap`, `std_detect`, `addr2line`): rustc's
+/// own build remaps their registry sources to `/rust/deps/<crate>-<ver>/`
+/// (bootstrap's `RUSTC_CARGO_REGISTRY_SRC_TO_REMAP`), and their generic and
+/// `#[inline]` code is instantiated in the user's crate under that path.
+pub fn is_rust_std_dep_file(path: &str) -> bool {
+    path.starts_with("/rust/deps/")
+}
+
 pub fn source_kind(path: &str) -> SourceKind {
     // rustc records `/rustc/<hash>/library/…`, remapped to the local
     // `lib/rustlib/src/rust/library/…` when rust-src is installed.
@@ -561,7 +575,7 @@ pub fn source_kind(path: &str) -> SourceKind {
                     .match_indices(c)
                     .any(|(at, _)| at > 0 && path.as_bytes()[at - 1] == b'/')
         });
-    if in_std {
+    if in_std || is_rust_std_dep_file(path) {
         SourceKind::RustStd
     } else if path.ends_with(".h")
         || path.contains("/rust/kernel/")
@@ -662,6 +676,21 @@ impl Program<'_> {
 #[cfg(test)]
 mod tests {
     use super::is_rust_std_code;
+
+    #[test]
+    fn std_dependency_crates_are_std() {
+        use super::{is_std_container_file, source_kind, SourceKind};
+        let raw = "/rust/deps/hashbrown-0.16.1/src/raw/mod.rs";
+        assert_eq!(source_kind(raw), SourceKind::RustStd);
+        assert!(is_std_container_file(raw));
+        assert!(!is_std_container_file(
+            "/rust/deps/gimli-0.31.1/src/read/mod.rs"
+        ));
+        assert_eq!(
+            source_kind("/home/me/.cargo/registry/src/index/hashbrown-0.16.1/src/raw/mod.rs"),
+            SourceKind::User
+        );
+    }
 
     #[test]
     fn primitive_inherent_methods_are_std() {

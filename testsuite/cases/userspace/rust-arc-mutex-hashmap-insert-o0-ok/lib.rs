@@ -1,4 +1,4 @@
-//! ok: two threads insert into one HashMap inside an Arc<Mutex<_>>, always under the lock; at -O0 hashbrown's generic table code is not copied per call site and merges the table with the ArcInner.
+//! ok: two threads insert into one HashMap inside an Arc<Mutex<_>>, always under the lock (-O0: hashbrown's table code, one out-of-line instance for every table, probes both the table being grown and the one it grows into; its helpers are copied per call site so the new table, a local ScopeGuard, stays apart from the ArcInner holding the map).
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::thread;

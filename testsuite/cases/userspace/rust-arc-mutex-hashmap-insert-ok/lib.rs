@@ -1,4 +1,4 @@
-//! ok: two threads insert into one HashMap inside an Arc<Mutex<_>>, always under the lock (-O2; the -O0 build is rust-arc-mutex-hashmap-insert-o0-ok, a known gap).
+//! ok: two threads insert into one HashMap inside an Arc<Mutex<_>>, always under the lock (-O2; the -O0 build is rust-arc-mutex-hashmap-insert-o0-ok).
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::thread;
