@@ -2139,17 +2139,34 @@ fn call_fx<'s>(
     i: u32,
     summaries: &dyn Fn(FuncId) -> &'s Summary,
 ) -> CallFx {
-    // Several possible targets: only what all of them do for sure.
+    // Several possible targets: only what all of them do for sure, and
+    // only a lock every one of them may release. The targets of a call
+    // through a function pointer are what points-to merged into its class,
+    // and the kernel's indirect calls close one recursive SCC of ~47 k
+    // functions: a release any target makes (a seq_file `stop` callback
+    // dropping what its `start` took) would reach every caller above it,
+    // and every lock its callers hold across any such call
+    // (`namespace_sem` in `do_umount` across `umount_tree`) would look
+    // dropped. Summaries are borrowed (an ops-table call has hundreds of
+    // targets), and releases deduplicated once at the end.
     let mut acq: Option<Vec<Held>> = None;
-    let mut rel: Vec<LockId> = Vec::new();
-    // An ops-table call has hundreds of targets: borrow their
-    // summaries, and dedup releases once at the end.
+    let mut rel: Option<Vec<LockId>> = None;
     for t in targets {
         let sum = summaries(*t);
-        rel.extend_from_slice(&sum.releases);
-        // A lock the callee released and took again: released
-        // (the caller's hold is gone), then acquired below.
-        rel.extend_from_slice(&sum.reacquires);
+        // A lock the callee released and took again: released (the
+        // caller's hold is gone), then acquired below.
+        rel = Some(match rel {
+            None => sum
+                .releases
+                .iter()
+                .chain(&sum.reacquires)
+                .copied()
+                .collect(),
+            Some(mut r) => {
+                r.retain(|l| sum.releases.contains(l) || sum.reacquires.contains(l));
+                r
+            }
+        });
         acq = Some(match acq {
             None => sum.acquires.clone(),
             Some(mut a) => {
@@ -2158,22 +2175,7 @@ fn call_fx<'s>(
             }
         });
     }
-    // Several targets: only a lock every one of them may release. The
-    // targets of a call through a function pointer are what points-to
-    // merged into its class, and the kernel's indirect calls close one
-    // recursive SCC of ~47 k functions: a release any target makes (a
-    // seq_file `stop` callback dropping what its `start` took) would
-    // reach every caller above it, and every lock its callers hold across
-    // any such call (`namespace_sem` in `do_umount` across `umount_tree`)
-    // would look dropped.
-    if targets.len() > 1 {
-        rel.retain(|l| {
-            targets.iter().all(|t| {
-                let sum = summaries(*t);
-                sum.releases.contains(l) || sum.reacquires.contains(l)
-            })
-        });
-    }
+    let mut rel = rel.unwrap_or_default();
     // Released in the order first seen.
     if rel.len() > 1 {
         let mut seen =

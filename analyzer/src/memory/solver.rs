@@ -483,7 +483,7 @@ impl Memory {
             clonable: {
                 let open = open_helpers(program);
                 (0..program.funcs.len() as FuncId)
-                    .map(|f| clonable(program, index, &open, f))
+                    .map(|f| clonable(program, index, &open, std_deps[f as usize], f))
                     .collect()
             },
             alias_insts: HashMap::default(),
@@ -3570,12 +3570,17 @@ fn open_helpers(program: &Program<'_>) -> Vec<bool> {
 ///   store of 0 (a hand-rolled lock), an instruction of an inlined lock
 ///   primitive, a rendezvous (barrier, channel) or a closure handed to a
 ///   std API keep it whole.
-fn clonable(program: &Program<'_>, index: &ModelIndex<'_>, open: &[bool], g: FuncId) -> bool {
+fn clonable(
+    program: &Program<'_>,
+    index: &ModelIndex<'_>,
+    open: &[bool],
+    std_dep: bool,
+    g: FuncId,
+) -> bool {
     use crate::ir::{Language, Linkage, Ordering, RmwOp};
     let func = program.function(g);
     let rust_std = program.language(g) == Language::Rust
-        && (crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled)
-            || is_std_dep_fn(program, g));
+        && (std_dep || crate::program::is_rust_std_fn(&program.funcs[g as usize].demangled));
     let c_local = program.language(g) == Language::C
         && (func.linkage == Linkage::Internal || open[g as usize]);
     if !(c_local || rust_std)
