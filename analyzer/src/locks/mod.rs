@@ -1987,11 +1987,13 @@ fn anticipated_releases<'s>(
         };
         match &effects[k].1 {
             Effect::Acquire(l, _) | Effect::Try(l, _, _) => vec![*l],
+            // A call may take the lock again if its target may; with
+            // several targets, only if every one may (see `call_fx`).
             Effect::Call(targets) => universe
                 .iter()
                 .copied()
                 .filter(|l| {
-                    targets.iter().any(|t| {
+                    targets.iter().all(|t| {
                         let s = summaries(*t);
                         s.acquires.iter().any(|h| h.lock == *l)
                             || s.may_return.iter().any(|h| h.lock == *l)
@@ -2190,13 +2192,33 @@ fn call_fx<'s>(
     };
     // The acquisition happened inside the callee; report the call site.
     let acq: Vec<Held> = acq.unwrap_or_default().iter().map(at_call).collect();
+    // Several targets: only a lock every one of them may return holding,
+    // as with releases. One target of a wide indirect call that may
+    // return holding a lock (a trylock's failure path out of seam's sight)
+    // would otherwise reach every member of the recursive SCC above it,
+    // and stop the release anticipation of every function that calls
+    // into the SCC while it holds that lock (`pool_lock` in
+    // `stack_depot_save_flags` across `depot_alloc_stack`).
     let mut maybe: Vec<Held> = Vec::new();
-    for t in targets {
+    for (n, t) in targets.iter().enumerate() {
         let sum = summaries(*t);
-        for h in sum.may_return.iter().chain(sum.acquires.iter()) {
-            if !acq.iter().any(|x| x.lock == h.lock) {
-                maybe.push(at_call(h));
+        let may = |l: LockId| {
+            sum.may_return
+                .iter()
+                .chain(&sum.acquires)
+                .any(|h| h.lock == l)
+        };
+        if n == 0 {
+            for h in sum.may_return.iter().chain(sum.acquires.iter()) {
+                if !acq.iter().any(|x| x.lock == h.lock) {
+                    maybe.push(at_call(h));
+                }
             }
+        } else {
+            maybe.retain(|h| may(h.lock));
+        }
+        if maybe.is_empty() {
+            break;
         }
     }
     maybe.sort_by_key(|x| x.lock);
