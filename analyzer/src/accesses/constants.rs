@@ -95,6 +95,53 @@ fn const_in(
     None
 }
 
+/// The member of a local struct pointer `ptr` points to, as (its stack
+/// slot, byte offset): `&k.masks`, a constant-offset GEP of the slot.
+pub(crate) fn slot_member(func: &Function, ptr: &Value) -> Option<(u32, i64)> {
+    let Value::Inst(g) = ptr else { return None };
+    let InstKind::Gep {
+        base: Value::Inst(slot),
+        offset: Some(off),
+        ..
+    } = &func.insts.get(*g as usize)?.kind
+    else {
+        return None;
+    };
+    matches!(func.insts[*slot as usize].kind, InstKind::Alloca { .. }).then_some((*slot, *off))
+}
+
+/// The one value every store into member `off` of local struct `slot`
+/// writes (null aside), as [`slot_value`] for a member: `k.masks =
+/// rcu_dereference(..)` in `sched_numa_find_nth_cpu`. A memset (zeroes)
+/// and a copy of an initializer constant (`struct k = { .cpu = cpu }`)
+/// count as null; None when another struct is copied over it.
+pub(crate) fn member_value(func: &Function, slot: u32, off: i64) -> Option<Value> {
+    let into_slot = |dst: &Value| {
+        *dst == Value::Inst(slot) || slot_member(func, dst).is_some_and(|m| m.0 == slot)
+    };
+    let mut out: Option<Value> = None;
+    for inst in &func.insts {
+        match &inst.kind {
+            InstKind::MemCopy { dst, src, .. }
+                if into_slot(dst) && !matches!(src, Value::Global { .. }) =>
+            {
+                return None;
+            }
+            InstKind::Store { ptr, value, .. } => {
+                if slot_member(func, ptr) != Some((slot, off)) || matches!(value, Value::Null) {
+                    continue;
+                }
+                match &out {
+                    Some(v) if v != value => return None,
+                    _ => out = Some(value.clone()),
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The one value every store into stack slot `slot` of `func` puts there
 /// (null aside): -O0's local copy of a parameter or constant.
 pub(crate) fn slot_value(func: &Function, slot: u32) -> Option<Value> {

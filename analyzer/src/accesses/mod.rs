@@ -13,7 +13,7 @@ pub mod marking;
 mod paths;
 mod publication;
 
-pub(crate) use constants::{const_arg, const_value, slot_value};
+pub(crate) use constants::{const_arg, const_value, member_value, slot_member, slot_value};
 pub use paths::{CallPaths, CallSite};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

@@ -20,7 +20,7 @@ use seam_models::{AccessType, AsmEffect, BarrierKind, Ordering as Lkmm};
 
 use super::build::{func_name, source_loc};
 use super::Facts;
-use crate::accesses::{const_value, slot_value, Access};
+use crate::accesses::{const_value, member_value, slot_member, slot_value, Access};
 use crate::ir::{InstKind, Language, Ordering, Value};
 use crate::locks::{reaches, LockId};
 use crate::memory::{Instance, Ptr};
@@ -941,6 +941,25 @@ fn value_needed(func: &crate::ir::Function, l: u32, pos: u32, other: &[u32]) -> 
                     }
                     None
                 }
+                // Kept in a member of a local struct that holds nothing
+                // else (`k.masks = rcu_dereference(..); if (!k.masks)`).
+                InstKind::Store { ptr, value, .. }
+                    if *value == me
+                        && slot_member(func, ptr).is_some_and(|(slot, off)| {
+                            member_value(func, slot, off).as_ref() == Some(&me)
+                        }) =>
+                {
+                    let member = slot_member(func, ptr);
+                    for (j, x) in func.insts.iter().enumerate() {
+                        if let InstKind::Load { ptr: p, .. } = &x.kind {
+                            if slot_member(func, p) == member && !views.contains_key(&(j as u32)) {
+                                views.insert(j as u32, view);
+                                work.push((j as u32, depth + 1));
+                            }
+                        }
+                    }
+                    None
+                }
                 InstKind::CondBr {
                     cond,
                     then,
@@ -1712,6 +1731,13 @@ fn address_dependent(facts: &Facts<'_, '_>, f: FuncId, r: u32, l: u32) -> bool {
                 ..
             } if matches!(func.insts[*slot as usize].kind, InstKind::Alloca { .. }) => {
                 match slot_value(func, *slot) {
+                    Some(x) => x,
+                    None => return false,
+                }
+            }
+            // Or in a member of a local struct (`k.masks`).
+            InstKind::Load { ptr, .. } => {
+                match slot_member(func, ptr).and_then(|(slot, off)| member_value(func, slot, off)) {
                     Some(x) => x,
                     None => return false,
                 }
