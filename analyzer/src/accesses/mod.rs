@@ -419,6 +419,69 @@ impl Accesses {
         Some(out)
     }
 
+    /// A call path from root `r`'s entry to context `ctx` with the fewest
+    /// calls `guessed` says points-to chose the callee of, then the fewest
+    /// calls, and that number of guessed calls: Dijkstra backwards over
+    /// the context graph, within the contexts `r` may reach. The path the
+    /// walk happened to record first may ride an ops table where a direct
+    /// chain of calls reaches the same context. None when `r` does not
+    /// reach `ctx`, or when the search settles more than `cap` contexts.
+    pub fn cheapest_path(
+        &self,
+        r: usize,
+        ctx: u32,
+        guessed: &dyn Fn(CallSite) -> bool,
+        cap: usize,
+    ) -> Option<(usize, Vec<CallSite>)> {
+        use std::cmp::Reverse;
+        let entry = self.root_ctx.get(r).copied().flatten()?;
+        // A full list of roots may hide `r`.
+        let may_reach = |c: u32| {
+            let roots = &self.ctx_roots[c as usize];
+            roots.len() >= MAX_ROOTS_PER_CONTEXT || roots.contains(&r)
+        };
+        if !may_reach(ctx) {
+            return None;
+        }
+        // Per context: (guessed calls, calls) to `ctx`, and the call it
+        // makes on the way down.
+        let mut dist: HashMap<u32, (u32, u32)> = HashMap::default();
+        let mut down: HashMap<u32, (u32, CallSite)> = HashMap::default();
+        let mut heap = std::collections::BinaryHeap::from([Reverse((0u32, 0u32, ctx))]);
+        dist.insert(ctx, (0, 0));
+        let mut settled = 0usize;
+        while let Some(Reverse((g, h, c))) = heap.pop() {
+            if dist.get(&c).is_some_and(|&d| d < (g, h)) {
+                continue;
+            }
+            if c == entry {
+                let mut path = Vec::with_capacity(h as usize);
+                let mut at = c;
+                while let Some(&(d, site)) = down.get(&at) {
+                    path.push(site);
+                    at = d;
+                }
+                return Some((g as usize, path));
+            }
+            settled += 1;
+            if settled > cap {
+                return None;
+            }
+            for &(p, site) in &self.ctx_callers[c as usize] {
+                if !may_reach(p) {
+                    continue;
+                }
+                let d = (g + guessed(site) as u32, h + 1);
+                if dist.get(&p).is_none_or(|&old| d < old) {
+                    dist.insert(p, d);
+                    down.insert(p, (c, site));
+                    heap.push(Reverse((d.0, d.1, p)));
+                }
+            }
+        }
+        None
+    }
+
     /// A call path (call sites) from root `r`'s entry to context `ctx`,
     /// when `r` reaches it: the path by which `r` first walked the nearest
     /// context above `ctx` it walked first, then down to `ctx`.
@@ -1811,5 +1874,52 @@ fn pointee_size(program: &Program<'_>, g: FuncId, k: usize) -> u64 {
             types.get(p as usize).map_or(0, |x| x.size)
         }
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Contexts and their callers (context, call site), all reached by root
+    /// 0 only, whose entry is context 0.
+    fn graph(callers: Vec<Vec<(u32, CallSite)>>) -> Accesses {
+        let n = callers.len();
+        Accesses {
+            list: Vec::new(),
+            ctx_roots: vec![vec![0]; n],
+            ctx_callers: callers,
+            ctx_first: vec![(0, CallPaths::EMPTY); n],
+            paths: CallPaths::default(),
+            access_paths: HashMap::default(),
+            bad_releases: Vec::new(),
+            root_ctx: vec![Some(0)],
+            handoffs: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn cheapest_path_avoids_guessed_calls_then_takes_the_shortest() {
+        // 0 -> 1 -> 3 through two function pointers (sites in function 9);
+        // 0 -> 2 -> 4 -> 3 by direct calls; 0 -> 5 -> 4 as short as 2's.
+        let g = graph(vec![
+            vec![],
+            vec![(0, (9, 1))],
+            vec![(0, (1, 1))],
+            vec![(1, (9, 2)), (4, (4, 1))],
+            vec![(2, (2, 1)), (5, (5, 1))],
+            vec![(0, (1, 2))],
+        ]);
+        let guessed = |s: CallSite| s.0 == 9;
+        let (n, path) = g.cheapest_path(0, 3, &guessed, 100).unwrap();
+        assert_eq!(n, 0);
+        assert_eq!(path.len(), 3);
+        assert_eq!(path.last(), Some(&(4, 1)));
+        // With nothing guessed, the two-call path wins.
+        let (n, path) = g.cheapest_path(0, 3, &|_| false, 100).unwrap();
+        assert_eq!((n, path), (0, vec![(9, 1), (9, 2)]));
+        // A root that reaches nothing, and a search cut short.
+        assert!(g.cheapest_path(1, 3, &guessed, 100).is_none());
+        assert!(g.cheapest_path(0, 3, &guessed, 2).is_none());
     }
 }

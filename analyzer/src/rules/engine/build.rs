@@ -215,17 +215,16 @@ fn path_steps(
 
 /// The access as reached from `root` (one of the roots reaching its
 /// calling context), with a call path from that root, and how many calls
-/// on that path the points-to analysis chose (`races::guessed_calls`).
-fn access_site(facts: &Facts<'_, '_>, a: &Access, root: usize) -> (AccessSite, usize) {
-    let rebuilt = (root != a.root)
-        .then(|| facts.accesses.path_to(root, a.ctx))
-        .flatten();
-    // A root whose path cannot be rebuilt is shown with the first one.
-    let (root, frames) = match &rebuilt {
-        Some(p) => (root, p.as_slice()),
-        None => (a.root, facts.accesses.path(a.path)),
-    };
-    let guessed = super::races::guessed_calls(facts, frames);
+/// on that path the points-to analysis chose (`races::guessed_calls`):
+/// the cheapest path from that root (`races::PathCosts`).
+fn access_site(
+    facts: &Facts<'_, '_>,
+    a: &Access,
+    root: usize,
+    paths: &mut super::races::PathCosts,
+) -> (AccessSite, usize) {
+    let (root, guessed, frames) = paths.shown(facts, a, root);
+    let frames = &frames[..];
     let lockset = held_locks(facts, &a.lockset);
     let verb = match a.kind {
         AccessKind::Read => "reads",
@@ -336,6 +335,7 @@ pub fn race_finding(
     a: &Access,
     b: &Access,
     confidence: f32,
+    paths: &mut super::races::PathCosts,
 ) -> Finding {
     // Primary access: the write (or the first in a deterministic order).
     let (first, second) = order(facts, a, b);
@@ -347,8 +347,8 @@ pub fn race_finding(
     } else {
         (rb, ra)
     };
-    let (s1, g1) = access_site(facts, first, r1);
-    let (s2, g2) = access_site(facts, second, r2);
+    let (s1, g1) = access_site(facts, first, r1, paths);
+    let (s2, g2) = access_site(facts, second, r2, paths);
     // Ranked on the paths shown (see `races::path_penalty`).
     let confidence = super::races::path_penalty(confidence, g1.max(g2));
     let place = crate::memory::Ptr {

@@ -57,8 +57,7 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
     // Source lines and flag events are cached per pool thread, not per
     // rayon split (`map_init` starts afresh for each of hundreds of
     // splits, re-reading files and re-scanning functions).
-    let caches: Vec<std::sync::Mutex<(SourceLines, ordering::FlagCache, LockKeys)>> = (0
-        ..rayon::current_num_threads().max(1))
+    let caches: Vec<std::sync::Mutex<JudgeCache>> = (0..rayon::current_num_threads().max(1))
         .map(|_| Default::default())
         .collect();
     let per_node: Vec<(Vec<Finding>, Vec<Finding>, f64)> = work
@@ -68,10 +67,9 @@ pub fn check(facts: &Facts<'_, '_>) -> Vec<Finding> {
             let k = rayon::current_thread_index().unwrap_or(0) % caches.len();
             // Judging starts no rayon work, so a thread never waits on its own cache.
             let mut cache = caches[k].lock().unwrap_or_else(|e| e.into_inner());
-            let (sources, flags, lock_keys) = &mut *cache;
             let (f, o) = match place {
-                None => check_location_pairs(facts, list, false, None, sources, flags, lock_keys),
-                Some(place) => check_place(facts, place, list, sources, flags, lock_keys),
+                None => check_location_pairs(facts, list, false, None, &mut cache),
+                Some(place) => check_place(facts, place, list, &mut cache),
             };
             (f, o, t.elapsed().as_secs_f64())
         })
@@ -176,16 +174,12 @@ fn check_place(
     facts: &Facts<'_, '_>,
     place: &Place,
     sub: &[usize],
-    sources: &mut SourceLines,
-    flags: &mut ordering::FlagCache,
-    lock_keys: &mut LockKeys,
+    cache: &mut JudgeCache,
 ) -> (Vec<Finding>, Vec<Finding>) {
     match place {
-        Place::Symbol(..) => {
-            check_location_pairs(facts, sub, true, None, sources, flags, lock_keys)
-        }
+        Place::Symbol(..) => check_location_pairs(facts, sub, true, None, cache),
         Place::Type(key, _) => {
-            let guards = beside_the_data(facts, key, sub, lock_keys);
+            let guards = beside_the_data(facts, key, sub, &mut cache.lock_keys);
             if guards.values().all(Vec::is_empty) {
                 return Default::default();
             }
@@ -196,8 +190,7 @@ fn check_place(
             // see through a collapsed object (docs/kernel-results.md, stop
             // 13). They do not blame a flag's ordering (an `error`) on
             // data that may be two instances either.
-            let (mut f, _) =
-                check_location_pairs(facts, sub, true, Some(&guards), sources, flags, lock_keys);
+            let (mut f, _) = check_location_pairs(facts, sub, true, Some(&guards), cache);
             f.retain(|x| x.confidence >= 0.5);
             for x in &mut f {
                 x.confidence = x.confidence.min(TYPE_BASED_RANK);
@@ -256,10 +249,14 @@ fn check_location_pairs(
     list: &[usize],
     collapsed: bool,
     guards: Option<&HashMap<usize, Vec<(String, i64)>>>,
-    sources: &mut SourceLines,
-    flags: &mut ordering::FlagCache,
-    lock_keys: &mut LockKeys,
+    cache: &mut JudgeCache,
 ) -> (Vec<Finding>, Vec<Finding>) {
+    let JudgeCache {
+        sources,
+        flags,
+        lock_keys,
+        paths,
+    } = cache;
     let accesses = &facts.accesses.list;
     let mut findings = Vec::new();
     let mut ordering_findings: Vec<Finding> = Vec::new();
@@ -371,14 +368,17 @@ fn check_location_pairs(
             if distant_flag {
                 conf = (conf - 0.25).max(0.0);
             }
-            // Which pairs of a location are shown is decided on the paths
-            // the walk recorded first; the rank, on the paths shown.
-            let first_paths = guessed_calls(facts, facts.accesses.path(a.path))
-                .max(guessed_calls(facts, facts.accesses.path(b.path)));
+            // Which pairs of a location are shown is decided on the
+            // accesses' own roots' cheapest paths; the rank, on the
+            // paths shown.
+            let guessed = paths
+                .shown(facts, a, a.root)
+                .1
+                .max(paths.shown(facts, b, b.root).1);
             per_location
                 .entry((rule.to_string(), off))
                 .or_default()
-                .push((path_penalty(conf, first_paths), conf, i, j));
+                .push((path_penalty(conf, guessed), conf, i, j));
         }
     }
     for ((rule, _off), mut pairs) in per_location {
@@ -388,7 +388,7 @@ fn check_location_pairs(
                 .then((p.2, p.3).cmp(&(q.2, q.3)))
         });
         for (_, conf, i, j) in pairs.into_iter().take(MAX_PAIRS_PER_LOCATION) {
-            let mut f = build::race_finding(facts, &rule, &accesses[i], &accesses[j], conf);
+            let mut f = build::race_finding(facts, &rule, &accesses[i], &accesses[j], conf, paths);
             f.related.extend(notes.remove(&(i, j)).unwrap_or_default());
             findings.push(f);
         }
@@ -907,6 +907,61 @@ pub fn guessed_calls(facts: &Facts<'_, '_>, path: &[(crate::program::FuncId, u32
                 )
         })
         .count()
+}
+
+/// What judging caches, per pool thread.
+#[derive(Default)]
+struct JudgeCache {
+    sources: SourceLines,
+    flags: ordering::FlagCache,
+    lock_keys: LockKeys,
+    paths: PathCosts,
+}
+
+/// The call path an access is shown with from a root, and its guessed
+/// calls (`guessed_calls`): the cheapest of all the paths from that root
+/// (`Accesses::cheapest_path`), so that a race is not ranked down, nor
+/// shown, on an ops-table path when a chain of direct calls reaches the
+/// same place.
+#[derive(Default)]
+pub struct PathCosts {
+    by_context: rustc_hash::FxHashMap<(usize, u32), ShownPath>,
+}
+
+/// The root an access is shown from, the guessed calls of its path, and
+/// the path.
+pub type ShownPath = (usize, usize, std::sync::Arc<[CallSite]>);
+
+/// Contexts the search for a cheapest path settles before it falls back
+/// to the path the walk recorded.
+const CHEAPEST_PATH_CAP: usize = 4_000;
+
+impl PathCosts {
+    pub fn shown(&mut self, facts: &Facts<'_, '_>, a: &Access, root: usize) -> ShownPath {
+        self.by_context
+            .entry((root, a.ctx))
+            .or_insert_with(|| {
+                let guessed = |site: CallSite| guessed_calls(facts, &[site]) > 0;
+                if let Some((g, p)) =
+                    facts
+                        .accesses
+                        .cheapest_path(root, a.ctx, &guessed, CHEAPEST_PATH_CAP)
+                {
+                    return (root, g, p.into());
+                }
+                // The path the walk recorded; a root whose path cannot be
+                // rebuilt is shown with the access's own.
+                let (root, p) = match (root != a.root)
+                    .then(|| facts.accesses.path_to(root, a.ctx))
+                    .flatten()
+                {
+                    Some(p) => (root, p),
+                    None => (a.root, facts.accesses.path(a.path).to_vec()),
+                };
+                (root, guessed_calls(facts, &p), p.into())
+            })
+            .clone()
+    }
 }
 
 /// Source files read on demand, for the `data_race(` check.
