@@ -357,6 +357,13 @@ impl Flow {
         self.nested = nested;
     }
 
+    /// The trylock at `site` failed: what it may have taken is not held
+    /// (a lock that was pending already, from elsewhere, stays so).
+    fn try_failed_at(&mut self, l: LockId, site: (FuncId, u32)) {
+        self.pending.retain(|h| !(h.lock == l && h.site == site));
+        self.try_failed(l);
+    }
+
     fn try_failed(&mut self, l: LockId) {
         if !self.try_failed.contains(&l) {
             self.try_failed.push(l);
@@ -1731,6 +1738,9 @@ fn analyze_function<'s>(
         }
     }
     let mut stale = vec![true; nb];
+    let threaded: Vec<Option<(u32, Vec<(u32, Option<bool>)>)>> = (0..nb as u32)
+        .map(|p| phi_branch(func, p, &effect_at))
+        .collect();
     // Per-edge extra acquisitions from trylock branches.
     for _iter in 0..50 {
         let mut changed = false;
@@ -1741,40 +1751,28 @@ fn analyze_function<'s>(
             stale[b as usize] = false;
             let mut state: Option<Flow> = if b == 0 { Some(Flow::default()) } else { None };
             for &p in &preds[b as usize] {
-                let Some(out) = exit_states[p as usize].as_ref() else {
-                    continue;
+                // A block that only branches on a phi of constants (a
+                // trylock's result turned into 1 or 0 by `?:`, then
+                // tested): each of its predecessors goes on to the one
+                // successor its constant picks.
+                let through: Vec<(u32, u32)> = match &threaded[p as usize] {
+                    Some((then_b, incoming)) => incoming
+                        .iter()
+                        .filter(|(_, goes)| goes.is_none_or(|t| t == (b == *then_b)))
+                        .map(|(q, _)| (*q, p))
+                        .collect(),
+                    None => vec![(p, b)],
                 };
-                let mut edge = out.clone();
-                if let Some((l, mode, site, on_true)) = try_edge(func, p, effects, &effect_at) {
-                    let (then_b, else_b) = cond_targets(func, p);
-                    let acquired =
-                        (on_true && then_b == Some(b)) || (!on_true && else_b == Some(b));
-                    // A blocking acquire that can fail is held already:
-                    // dropped where its result says it failed.
-                    let blocking = effect_at.get(&site).is_some_and(|&k| {
-                        matches!(&effects[k].1, Effect::Try(_, _, m) if m.action == LockAction::Acquire)
-                    });
-                    if then_b != else_b && blocking {
-                        if !acquired {
-                            edge.release(l);
-                            edge.try_failed(l);
-                        }
-                    } else if then_b != else_b {
-                        if acquired {
-                            edge.acquire(Held {
-                                lock: l,
-                                mode,
-                                site: (f, site),
-                                from_parent: false,
-                            });
-                        } else {
-                            edge.try_failed(l);
-                        }
+                for (from, to) in through {
+                    let Some(edge) =
+                        edge_state(func, f, effects, &effect_at, &exit_states, from, to)
+                    else {
+                        continue;
+                    };
+                    match state.as_mut() {
+                        None => state = Some(edge),
+                        Some(s) => s.join(&edge),
                     }
-                }
-                match state.as_mut() {
-                    None => state = Some(edge),
-                    Some(s) => s.join(&edge),
                 }
             }
             let Some(mut s) = state else { continue };
@@ -1797,6 +1795,12 @@ fn analyze_function<'s>(
                 exit_states[b as usize] = Some(s);
                 for &n in &succs[b as usize] {
                     stale[n as usize] = true;
+                    // Blocks a phi branch passes this state on to.
+                    if threaded[n as usize].is_some() {
+                        for &m in &succs[n as usize] {
+                            stale[m as usize] = true;
+                        }
+                    }
                 }
                 changed = true;
             }
@@ -2415,6 +2419,148 @@ fn sret_try_call(
     })
 }
 
+/// The state block `p` hands block `b` along their edge: its exit
+/// state, with what a trylock branch at its end says on that edge.
+fn edge_state(
+    func: &Function,
+    f: FuncId,
+    effects: &[(u32, Effect)],
+    effect_at: &HashMap<u32, usize>,
+    exit_states: &[Option<Flow>],
+    p: u32,
+    b: u32,
+) -> Option<Flow> {
+    // A branch on a constant (`-O0`'s `if (!(ok ? 1 : 0))` folded by
+    // clang into `br true`) never takes its other edge.
+    if let Some(last) = func.block_insts(p).last() {
+        if let InstKind::CondBr {
+            cond: Value::Int(c),
+            then,
+            otherwise,
+        } = &func.insts[last].kind
+        {
+            if b != if *c != 0 { *then } else { *otherwise } {
+                return None;
+            }
+        }
+    }
+    let mut edge = exit_states[p as usize].clone()?;
+    if let Some((l, mode, site, on_true)) = try_edge(func, p, effects, effect_at) {
+        let (then_b, else_b) = cond_targets(func, p);
+        let acquired = (on_true && then_b == Some(b)) || (!on_true && else_b == Some(b));
+        // A blocking acquire that can fail is held already: dropped where
+        // its result says it failed.
+        let blocking = effect_at.get(&site).is_some_and(
+            |&k| matches!(&effects[k].1, Effect::Try(_, _, m) if m.action == LockAction::Acquire),
+        );
+        if then_b != else_b && blocking {
+            if !acquired {
+                edge.release(l);
+                edge.try_failed(l);
+            }
+        } else if then_b != else_b {
+            if acquired {
+                edge.acquire(Held {
+                    lock: l,
+                    mode,
+                    site: (f, site),
+                    from_parent: false,
+                });
+            } else {
+                edge.try_failed_at(l, (f, site));
+            }
+        }
+    }
+    Some(edge)
+}
+
+/// Block `p` does nothing to locks and ends in a branch on a phi of its
+/// own (through a local variable, casts and a comparison with a
+/// constant): its `then` block, and per predecessor, which way the value
+/// it brings sends control (None: not a constant). `trylock(l) ? 1 : 0`
+/// tested by `if (!..)` in the kernel's `raw_spin_trylock_irqsave()`
+/// joins the trylock's two outcomes before the test that tells them
+/// apart; seen through the phi, the test is the trylock's.
+fn phi_branch(
+    func: &Function,
+    p: u32,
+    effect_at: &HashMap<u32, usize>,
+) -> Option<(u32, Vec<(u32, Option<bool>)>)> {
+    use crate::ir::CmpPred;
+    let insts = func.block_insts(p);
+    if insts.clone().any(|i| effect_at.contains_key(&(i as u32))) {
+        return None;
+    }
+    let last = insts.last()?;
+    let InstKind::CondBr {
+        cond,
+        then,
+        otherwise,
+    } = &func.insts[last].kind
+    else {
+        return None;
+    };
+    if then == otherwise {
+        return None;
+    }
+    // A local variable's one stored value (the -O2-before-optimisation
+    // corpus keeps `?:` results in stack slots).
+    let through_slot = |v: &Value| -> Value {
+        if let Value::Inst(i) = v {
+            if let InstKind::Load {
+                ptr: Value::Inst(slot),
+                ..
+            } = &func.insts[*i as usize].kind
+            {
+                if matches!(func.insts[*slot as usize].kind, InstKind::Alloca { .. }) {
+                    if let Some(x) = crate::accesses::slot_value(func, *slot) {
+                        return x;
+                    }
+                }
+            }
+        }
+        v.clone()
+    };
+    let mut v = cond.clone();
+    let mut cmp: Option<(CmpPred, i64)> = None;
+    for _ in 0..6 {
+        let x = through_slot(&v);
+        let Value::Inst(i) = x else { return None };
+        match &func.insts[i as usize].kind {
+            InstKind::ICmp {
+                pred: pred @ (CmpPred::Eq | CmpPred::Ne),
+                lhs,
+                rhs,
+            } if cmp.is_none() => {
+                let (k, other) = match (lhs, rhs) {
+                    (o, Value::Int(k)) | (Value::Int(k), o) => (*k, o),
+                    _ => return None,
+                };
+                cmp = Some((*pred, k));
+                v = other.clone();
+            }
+            InstKind::Cast { value, .. } => v = value.clone(),
+            InstKind::Phi { incoming } if func.block_of(i) == Some(p) => {
+                let goes = |c: i64| match cmp {
+                    None => c != 0,
+                    Some((CmpPred::Eq, k)) => c == k,
+                    Some((_, k)) => c != k,
+                };
+                let ways = incoming
+                    .iter()
+                    .map(|(x, q)| match through_slot(x) {
+                        Value::Int(c) => (*q, Some(goes(c))),
+                        _ => (*q, None),
+                    })
+                    .collect();
+                return Some((*then, ways));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn cond_targets(func: &Function, b: u32) -> (Option<u32>, Option<u32>) {
     let Some(last) = func.block_insts(b).last() else {
         return (None, None);
@@ -2722,10 +2868,13 @@ impl Locks {
             let fl = &self.functions[f as usize];
             let s = &self.summaries[f as usize];
             eprintln!(
-                "locks: {name} (f{f}) summary acquires={:?} maybe={:?} releases={:?}",
+                "locks: {name} (f{f}) summary acquires={:?} maybe={:?} may_return={:?} releases={:?} reacquires={:?} must_releases={:?}",
                 s.acquires.iter().map(|h| lname(h.lock)).collect::<Vec<_>>(),
                 s.maybe_held.iter().map(|l| lname(*l)).collect::<Vec<_>>(),
-                s.releases.iter().map(|l| lname(*l)).collect::<Vec<_>>()
+                s.may_return.iter().map(|h| lname(h.lock)).collect::<Vec<_>>(),
+                s.releases.iter().map(|l| lname(*l)).collect::<Vec<_>>(),
+                s.reacquires.iter().map(|l| lname(*l)).collect::<Vec<_>>(),
+                s.must_releases.iter().map(|l| lname(*l)).collect::<Vec<_>>()
             );
             let mut insts: Vec<u32> = fl.before.keys().copied().collect();
             insts.sort_unstable();

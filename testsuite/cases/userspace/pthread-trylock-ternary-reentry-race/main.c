@@ -1,0 +1,55 @@
+// data-race: as the -ok twin (save() takes `pool_lock` by a trylock whose result a `?:` turns into 1 or 0, or by lock, and re-enters itself while holding it), but the failure path counts the miss in `pool_count` without the lock.
+#include <pthread.h>
+
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static int pool_count;
+
+#define try_take(l) (pthread_mutex_trylock(l) == 0 ? 1 : 0)
+
+static void save(int nonblock);
+
+__attribute__((noinline)) static void log_it(void)
+{
+	save(1);	/* re-entry: the trylock fails while the lock is held */
+}
+
+__attribute__((noinline)) static void save(int nonblock)
+{
+	if (nonblock) {
+		if (!try_take(&pool_lock)) {
+			pool_count++; // expect: data-race
+			return;
+		}
+	} else {
+		pthread_mutex_lock(&pool_lock);
+	}
+	pool_count++; // expect: data-race
+	log_it();
+	pool_count++; // expect: data-race
+	pthread_mutex_unlock(&pool_lock);
+}
+
+__attribute__((noinline)) static void outer(int nonblock)
+{
+	save(nonblock);
+	pthread_mutex_lock(&pool_lock);
+	pool_count++; // expect: data-race
+	pthread_mutex_unlock(&pool_lock);
+}
+
+static void *worker(void *arg)
+{
+	outer((int)(long)arg);
+	return NULL;
+}
+
+int main(void)
+{
+	pthread_t a, b;
+
+	pthread_create(&a, NULL, worker, (void *)0L);
+	pthread_create(&b, NULL, worker, (void *)1L);
+	pthread_join(a, NULL);
+	pthread_join(b, NULL);
+	return pool_count;
+}
