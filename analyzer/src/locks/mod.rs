@@ -1738,7 +1738,7 @@ fn analyze_function<'s>(
         }
     }
     let mut stale = vec![true; nb];
-    let threaded: Vec<Option<(u32, Vec<(u32, Option<bool>)>)>> = (0..nb as u32)
+    let threaded: Vec<Option<PhiBranch>> = (0..nb as u32)
         .map(|p| phi_branch(func, p, &effect_at))
         .collect();
     // Per-edge extra acquisitions from trylock branches.
@@ -2474,6 +2474,10 @@ fn edge_state(
     Some(edge)
 }
 
+/// A branch on a phi of constants: its `then` block, and per predecessor
+/// of the phi's block which way it sends control (see [`phi_branch`]).
+type PhiBranch = (u32, Vec<(u32, Option<bool>)>);
+
 /// Block `p` does nothing to locks and ends in a branch on a phi of its
 /// own (through a local variable, casts and a comparison with a
 /// constant): its `then` block, and per predecessor, which way the value
@@ -2481,11 +2485,7 @@ fn edge_state(
 /// tested by `if (!..)` in the kernel's `raw_spin_trylock_irqsave()`
 /// joins the trylock's two outcomes before the test that tells them
 /// apart; seen through the phi, the test is the trylock's.
-fn phi_branch(
-    func: &Function,
-    p: u32,
-    effect_at: &HashMap<u32, usize>,
-) -> Option<(u32, Vec<(u32, Option<bool>)>)> {
+fn phi_branch(func: &Function, p: u32, effect_at: &HashMap<u32, usize>) -> Option<PhiBranch> {
     use crate::ir::CmpPred;
     let insts = func.block_insts(p);
     if insts.clone().any(|i| effect_at.contains_key(&(i as u32))) {
