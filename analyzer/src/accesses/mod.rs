@@ -425,12 +425,14 @@ impl Accesses {
     /// the context graph, within the contexts `r` may reach. The path the
     /// walk happened to record first may ride an ops table where a direct
     /// chain of calls reaches the same context. None when `r` does not
-    /// reach `ctx`, or when the search settles more than `cap` contexts.
+    /// reach `ctx` with fewer than `limit` guessed calls, or when the
+    /// search settles more than `cap` contexts.
     pub fn cheapest_path(
         &self,
         r: usize,
         ctx: u32,
         guessed: &dyn Fn(CallSite) -> bool,
+        limit: usize,
         cap: usize,
     ) -> Option<(usize, Vec<CallSite>)> {
         use std::cmp::Reverse;
@@ -451,6 +453,9 @@ impl Accesses {
         dist.insert(ctx, (0, 0));
         let mut settled = 0usize;
         while let Some(Reverse((g, h, c))) = heap.pop() {
+            if g as usize >= limit {
+                return None;
+            }
             if dist.get(&c).is_some_and(|&d| d < (g, h)) {
                 continue;
             }
@@ -1911,15 +1916,17 @@ mod tests {
             vec![(0, (1, 2))],
         ]);
         let guessed = |s: CallSite| s.0 == 9;
-        let (n, path) = g.cheapest_path(0, 3, &guessed, 100).unwrap();
+        let (n, path) = g.cheapest_path(0, 3, &guessed, 9, 100).unwrap();
         assert_eq!(n, 0);
         assert_eq!(path.len(), 3);
         assert_eq!(path.last(), Some(&(4, 1)));
         // With nothing guessed, the two-call path wins.
-        let (n, path) = g.cheapest_path(0, 3, &|_| false, 100).unwrap();
+        let (n, path) = g.cheapest_path(0, 3, &|_| false, 9, 100).unwrap();
         assert_eq!((n, path), (0, vec![(9, 1), (9, 2)]));
         // A root that reaches nothing, and a search cut short.
-        assert!(g.cheapest_path(1, 3, &guessed, 100).is_none());
-        assert!(g.cheapest_path(0, 3, &guessed, 2).is_none());
+        assert!(g.cheapest_path(1, 3, &guessed, 9, 100).is_none());
+        assert!(g.cheapest_path(0, 3, &guessed, 9, 2).is_none());
+        // Nothing better than a limit of no guessed call at all.
+        assert!(g.cheapest_path(0, 3, &guessed, 0, 100).is_none());
     }
 }

@@ -368,13 +368,11 @@ fn check_location_pairs(
             if distant_flag {
                 conf = (conf - 0.25).max(0.0);
             }
-            // Which pairs of a location are shown is decided on the
-            // accesses' own roots' cheapest paths; the rank, on the
-            // paths shown.
-            let guessed = paths
-                .shown(facts, a, a.root)
-                .1
-                .max(paths.shown(facts, b, b.root).1);
+            // Which pairs of a location are shown is decided on the paths
+            // the walk recorded (a search per candidate pair costs more
+            // than the judging); the rank, on the paths shown.
+            let guessed = guessed_calls(facts, facts.accesses.path(a.path))
+                .max(guessed_calls(facts, facts.accesses.path(b.path)));
             per_location
                 .entry((rule.to_string(), off))
                 .or_default()
@@ -876,13 +874,18 @@ fn same_constant_stores(facts: &Facts<'_, '_>, a: &Access, b: &Access) -> bool {
 /// bus callback.
 const FREE_INDIRECT_CALLS: usize = 2;
 
+/// Guessed calls past the free ones that lower the rank (by 0.1 each).
+const MAX_PENALISED_CALLS: usize = 5;
+
 /// A race's rank less what its call paths cost: each call through a
 /// function pointer or a static call's key past the free ones is a
 /// points-to guess, and a path riding several (a timer reaching the VT
 /// console through `sort`'s swap callback) is more often spurious.
 /// `guessed` is the larger count of the two paths (`guessed_calls`).
 pub fn path_penalty(confidence: f32, guessed: usize) -> f32 {
-    let extra = guessed.saturating_sub(FREE_INDIRECT_CALLS).min(5);
+    let extra = guessed
+        .saturating_sub(FREE_INDIRECT_CALLS)
+        .min(MAX_PENALISED_CALLS);
     (confidence - 0.1 * extra as f32).clamp(0.0, 1.0)
 }
 
@@ -934,31 +937,40 @@ pub type ShownPath = (usize, usize, std::sync::Arc<[CallSite]>);
 
 /// Contexts the search for a cheapest path settles before it falls back
 /// to the path the walk recorded.
-const CHEAPEST_PATH_CAP: usize = 4_000;
+const CHEAPEST_PATH_CAP: usize = 1_000;
 
 impl PathCosts {
     pub fn shown(&mut self, facts: &Facts<'_, '_>, a: &Access, root: usize) -> ShownPath {
         self.by_context
             .entry((root, a.ctx))
             .or_insert_with(|| {
-                let guessed = |site: CallSite| guessed_calls(facts, &[site]) > 0;
-                if let Some((g, p)) =
-                    facts
-                        .accesses
-                        .cheapest_path(root, a.ctx, &guessed, CHEAPEST_PATH_CAP)
-                {
-                    return (root, g, p.into());
-                }
                 // The path the walk recorded; a root whose path cannot be
                 // rebuilt is shown with the access's own.
-                let (root, p) = match (root != a.root)
+                let (root, recorded) = match (root != a.root)
                     .then(|| facts.accesses.path_to(root, a.ctx))
                     .flatten()
                 {
                     Some(p) => (root, p),
                     None => (a.root, facts.accesses.path(a.path).to_vec()),
                 };
-                (root, guessed_calls(facts, &p), p.into())
+                let n = guessed_calls(facts, &recorded);
+                // Only a path that guesses fewer calls than the free ones
+                // and than the recorded path can change the rank; the
+                // search stops where it cannot find one.
+                if n > FREE_INDIRECT_CALLS {
+                    let guessed = |site: CallSite| guessed_calls(facts, &[site]) > 0;
+                    let limit = n.min(FREE_INDIRECT_CALLS + MAX_PENALISED_CALLS);
+                    if let Some((g, p)) = facts.accesses.cheapest_path(
+                        root,
+                        a.ctx,
+                        &guessed,
+                        limit,
+                        CHEAPEST_PATH_CAP,
+                    ) {
+                        return (root, g, p.into());
+                    }
+                }
+                (root, n, recorded.into())
             })
             .clone()
     }
