@@ -2488,7 +2488,14 @@ type PhiBranch = (u32, Vec<(u32, Option<bool>)>);
 fn phi_branch(func: &Function, p: u32, effect_at: &HashMap<u32, usize>) -> Option<PhiBranch> {
     use crate::ir::CmpPred;
     let insts = func.block_insts(p);
-    if insts.clone().any(|i| effect_at.contains_key(&(i as u32))) {
+    // Checked first, for every block of every analysis: no phi of its own,
+    // or a lock effect, and the block is not one (`slot_value` below
+    // scans the whole function).
+    if !insts
+        .clone()
+        .any(|i| matches!(func.insts[i].kind, InstKind::Phi { .. }))
+        || insts.clone().any(|i| effect_at.contains_key(&(i as u32)))
+    {
         return None;
     }
     let last = insts.last()?;

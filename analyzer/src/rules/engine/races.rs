@@ -892,24 +892,28 @@ pub fn path_penalty(confidence: f32, guessed: usize) -> f32 {
 /// Calls on a call path whose callee the points-to analysis chose: through
 /// a function pointer, or a direct call of a static-call trampoline or of a
 /// primitive that runs a callback.
-pub fn guessed_calls(facts: &Facts<'_, '_>, path: &[(crate::program::FuncId, u32)]) -> usize {
+pub fn guessed_calls(facts: &Facts<'_, '_>, path: &[CallSite]) -> usize {
     path.iter()
-        .filter(|&&(f, i)| {
-            facts.memory.indirect_targets.contains_key(&(f, i))
-                || matches!(
-                    facts
-                        .program
-                        .function(f)
-                        .insts
-                        .get(i as usize)
-                        .map(|x| &x.kind),
-                    Some(crate::ir::InstKind::Call {
-                        callee: crate::ir::Callee::Indirect(_),
-                        ..
-                    })
-                )
-        })
+        .filter(|&&site| guessed_call(facts, site))
         .count()
+}
+
+/// Is the call at `site` one whose callee points-to chose (see
+/// [`guessed_calls`])?
+fn guessed_call(facts: &Facts<'_, '_>, (f, i): CallSite) -> bool {
+    facts.memory.indirect_targets.contains_key(&(f, i))
+        || matches!(
+            facts
+                .program
+                .function(f)
+                .insts
+                .get(i as usize)
+                .map(|x| &x.kind),
+            Some(crate::ir::InstKind::Call {
+                callee: crate::ir::Callee::Indirect(_),
+                ..
+            })
+        )
 }
 
 /// What judging caches, per pool thread.
@@ -958,7 +962,7 @@ impl PathCosts {
                 // and than the recorded path can change the rank; the
                 // search stops where it cannot find one.
                 if n > FREE_INDIRECT_CALLS {
-                    let guessed = |site: CallSite| guessed_calls(facts, &[site]) > 0;
+                    let guessed = |site: CallSite| guessed_call(facts, site);
                     let limit = n.min(FREE_INDIRECT_CALLS + MAX_PENALISED_CALLS);
                     if let Some((g, p)) = facts.accesses.cheapest_path(
                         root,
