@@ -2592,6 +2592,20 @@ impl<'p, 'm> Solver<'p, 'm> {
                 let Some(pointee) = pointee_type(program, module, t) else {
                     continue;
                 };
+                if is_scalar(program, module, pointee) {
+                    // `bool *hugetlb`, `unsigned int *duplex_chg_out`: a
+                    // pointer to a scalar from a caller outside the input is
+                    // the caller's own variable (an out-parameter, a counter
+                    // it passes by reference). It is shared only when the
+                    // input shows it so: a caller in the input binds it to
+                    // its real object, and storing it in shared memory
+                    // reaches it (`freeze`).
+                    let n = self.new_node(Some(Origin::Param(f, k as u32)));
+                    self.nodes[n as usize].di_type = Some((module, pointee));
+                    let p = self.param_ptrs[f as usize][k];
+                    self.unify(p, Ptr { node: n, off: 0 });
+                    continue;
+                }
                 let Some(name) = type_key(program, module, pointee) else {
                     continue;
                 };
@@ -3104,6 +3118,24 @@ impl<'p, 'm> Solver<'p, 'm> {
             })
     }
 
+    /// Only what scalar parameters of entry points point to made this
+    /// object (`external_params`), besides stack slots and read-only
+    /// globals: the callers' own variables, not shared by being a root's
+    /// parameter. A full origin list may have dropped an allocation.
+    fn is_callers_own(&self, rep: NodeId) -> bool {
+        let node = &self.nodes[rep as usize];
+        !node.writable_global
+            && !node.thread_local
+            && node.origins.len() < MAX_ORIGINS
+            && node.origins.iter().any(|o| matches!(o, Origin::Param(..)))
+            && node.origins.iter().all(|o| {
+                matches!(
+                    o,
+                    Origin::Stack(..) | Origin::Param(..) | Origin::Global(_)
+                )
+            })
+    }
+
     /// Exit handlers become calls where the thread runs them: a program's
     /// at the returns of `main` and at calls of the model's `exit_calls`
     /// (`exit`), a thread's at the returns of every thread's start function
@@ -3197,7 +3229,7 @@ impl<'p, 'm> Solver<'p, 'm> {
         }
         for w in weak {
             let (r, _) = self.find(w);
-            if !self.is_stack_only(r) {
+            if !self.is_stack_only(r) && !self.is_callers_own(r) {
                 roots.push(r);
             }
         }
@@ -3402,6 +3434,16 @@ pub(crate) fn strip_alias(types: &[crate::ir::DiType], t: TypeId) -> TypeId {
         }
     }
     cur
+}
+
+/// A basic type, an enum or a pointer: what an out-parameter or a
+/// by-reference counter holds, never an object with members.
+fn is_scalar(p: &Program<'_>, module: u32, t: TypeId) -> bool {
+    use crate::ir::DiTypeKind;
+    matches!(
+        p.modules[module as usize].types.get(t as usize).map(|x| &x.kind),
+        Some(DiTypeKind::Basic | DiTypeKind::Pointer { .. })
+    )
 }
 
 /// `struct my_dev` / `union u` / Rust `Inner`: the name that identifies an
