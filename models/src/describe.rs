@@ -178,6 +178,9 @@ pub(crate) fn describe(models: &Models) -> String {
         section(&mut out, "sleep", &set.sleeps, |s| {
             (matcher(&s.matcher), s.reason.clone())
         });
+        section(&mut out, "condition", &set.conditions, |c| {
+            (matcher(&c.matcher), c.reason.clone())
+        });
         section(&mut out, "drop", &set.drops, |d| {
             (
                 matcher(&d.matcher),

@@ -157,6 +157,7 @@ struct Index {
     buffers: SectionIndex,
     mmio: SectionIndex,
     inits: SectionIndex,
+    conditions: SectionIndex,
     /// Section name → init entry.
     init_sections: HashMap<String, Slot>,
     /// Every asm entry in load order, pattern compiled.
@@ -418,6 +419,12 @@ impl Models {
         Some(&self.sets[s.set as usize].sleeps[s.entry as usize])
     }
 
+    /// A `[[condition]]`: a test whose result does not change at run time.
+    pub fn condition(&self, f: &FnName<'_>) -> Option<&ConditionModel> {
+        let s = self.index.conditions.find(&Key::new(f))?;
+        Some(&self.sets[s.set as usize].conditions[s.entry as usize])
+    }
+
     pub fn mmio(&self, f: &FnName<'_>) -> Option<&MmioModel> {
         let s = self.index.mmio.find(&Key::new(f))?;
         Some(&self.sets[s.set as usize].mmio[s.entry as usize])
@@ -536,6 +543,9 @@ impl Index {
         for (i, m) in set.sleeps.iter().enumerate() {
             next.sleeps.add(&m.matcher, slot(i));
         }
+        for (i, m) in set.conditions.iter().enumerate() {
+            next.conditions.add(&m.matcher, slot(i));
+        }
         for (i, m) in set.drops.iter().enumerate() {
             next.drops.add(&m.matcher, slot(i));
         }
@@ -567,6 +577,7 @@ impl Index {
             &mut next.buffers,
             &mut next.mmio,
             &mut next.inits,
+            &mut next.conditions,
         ] {
             section.compile_regexes()?;
         }

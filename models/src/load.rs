@@ -73,7 +73,7 @@ impl fmt::Display for ProblemList<'_> {
 const MATCHER_KEYS: [&str; 4] = ["function", "functions", "path", "path_regex"];
 
 /// Section names as written in files (`[[lock]]`), in describe order.
-pub(crate) const SECTIONS: [&str; 15] = [
+pub(crate) const SECTIONS: [&str; 16] = [
     "lock",
     "access",
     "barrier",
@@ -89,6 +89,7 @@ pub(crate) const SECTIONS: [&str; 15] = [
     "mmio",
     "init",
     "static_call",
+    "condition",
 ];
 
 /// Architectures an `[[asm]]` entry may name.
@@ -134,6 +135,7 @@ pub fn parse_model_set(file: &str, text: &str) -> Result<ModelSet, ModelError> {
             "mmio" => set.mmio = entries(&key, value, &mut problems),
             "init" => set.inits = entries(&key, value, &mut problems),
             "static_call" => set.static_calls = entries(&key, value, &mut problems),
+            "condition" => set.conditions = entries(&key, value, &mut problems),
             other => problems.push(top(format!(
                 "unknown key `{other}`; expected `name`, `description` or a section [[{}]]",
                 SECTIONS.join("]], [[")
@@ -585,6 +587,10 @@ impl Entry for AllocModel {
 }
 
 impl Entry for SleepModel {
+    matcher_access!();
+}
+
+impl Entry for ConditionModel {
     matcher_access!();
 }
 

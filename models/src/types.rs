@@ -54,6 +54,8 @@ pub struct ModelSet {
     pub inits: Vec<InitModel>,
     #[serde(default, rename = "static_call")]
     pub static_calls: Vec<StaticCallModel>,
+    #[serde(default, rename = "condition")]
+    pub conditions: Vec<ConditionModel>,
 }
 
 /// Calls patched at run time to a function held in a key (the kernel's
@@ -694,6 +696,24 @@ pub struct AllocModel {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SleepModel {
+    /// Which functions the entry applies to. Serialised inline; on input the
+    /// loader splits the matcher keys off the entry table itself, because serde
+    /// cannot combine `flatten` with `deny_unknown_fields`.
+    #[serde(flatten, skip_deserializing)]
+    pub matcher: Matcher,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// A test whose result, for the same constant arguments, does not change
+/// while the program runs (the kernel's `_static_cpu_has(X86_FEATURE_..)`
+/// once boot has patched the alternatives): two functions that test it
+/// take the same branch, so a lock one takes under the test and the other
+/// releases under it is held between the two calls (`its_init_mod` /
+/// `its_fini_mod`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionModel {
     /// Which functions the entry applies to. Serialised inline; on input the
     /// loader splits the matcher keys off the entry table itself, because serde
     /// cannot combine `flatten` with `deny_unknown_fields`.

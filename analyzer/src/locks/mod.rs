@@ -390,7 +390,33 @@ pub struct Summary {
     pub must_releases: Vec<LockId>,
     /// Locks it may return holding, not on every path, with mode and site.
     pub may_return: Vec<Held>,
+    /// What it does under the one run-time-constant test it branches on
+    /// (see [`StableTest`]), where that differs from the other outcome.
+    pub conditional: Option<Conditional>,
 }
+
+/// A function's lock effect split by the outcome of a test that does not
+/// change at run time (a `[[condition]]` model: `cpu_feature_enabled()`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Conditional {
+    /// The test: its function and constant arguments, interned.
+    pub test: u32,
+    /// Held on every return where the test holds, on none where it fails.
+    pub acquires: Vec<LockId>,
+    /// Released on every path where the test holds, on none where it fails.
+    pub releases: Vec<LockId>,
+}
+
+/// The calls to one `[[condition]]` function with one set of constant
+/// arguments whose results a function branches on: the test it makes.
+#[derive(Clone, Debug)]
+struct StableTest {
+    test: u32,
+    calls: Vec<u32>,
+}
+
+/// The outcome a dataflow run assumes for a function's stable test.
+type Forced<'a> = Option<(&'a [u32], bool)>;
 
 /// A lock operation performed directly by a function.
 #[derive(Clone, Debug)]
@@ -447,6 +473,8 @@ pub struct Locks {
     /// back a second hold of a re-taken lock (`LockOp::nested`). Through a
     /// pointer, "the same lock" may be two mutexes unification made one.
     exact_releases: HashSet<(FuncId, u32)>,
+    /// Per function, the one run-time-constant test it branches on.
+    stable_tests: Vec<Option<StableTest>>,
 }
 
 /// Per call of a copied helper, its renamed locks (see `call_renames`).
@@ -508,6 +536,7 @@ impl Locks {
             slot_ends,
             array_releases: HashMap::default(),
             exact_releases: HashSet::default(),
+            stable_tests: stable_tests(program, index),
         };
         for f in 0..n as FuncId {
             let func = program.function(f);
@@ -1009,15 +1038,26 @@ impl Locks {
                 let analyse = |k: &usize| {
                     let f = scc[*k];
                     let lookup = |g: FuncId| local.get(&g).unwrap_or(&self.summaries[g as usize]);
-                    let r = analyze_function(
-                        program,
-                        f,
-                        &effects[f as usize],
-                        &bodies[f as usize],
-                        &lookup,
-                        (&self.call_renames, &self.array_releases),
-                        self.slot_ends,
-                    );
+                    let run = |forced: Forced<'_>| {
+                        analyze_function(
+                            program,
+                            f,
+                            (&effects[f as usize], &bodies[f as usize]),
+                            &lookup,
+                            (&self.call_renames, &self.array_releases),
+                            self.slot_ends,
+                            forced,
+                        )
+                    };
+                    let mut r = run(None);
+                    if let Some(t) = &self.stable_tests[f as usize] {
+                        let s = &r.1;
+                        if !s.may_return.is_empty() || !s.releases.is_empty() {
+                            let (_, yes) = run(Some((&t.calls, true)));
+                            let (_, no) = run(Some((&t.calls, false)));
+                            r.1.conditional = conditional(t.test, &yes, &no);
+                        }
+                    }
                     (*k, r)
                 };
                 let results: Vec<(usize, (FunctionLocks, Summary))> = if work.len() > 64 {
@@ -1673,11 +1713,11 @@ fn zero_test_assumed(func: &Function, j: u32) -> bool {
 fn analyze_function<'s>(
     program: &Program<'_>,
     f: FuncId,
-    effects: &[(u32, Effect)],
-    body: &HashMap<u32, Held>,
+    (effects, body): (&[(u32, Effect)], &HashMap<u32, Held>),
     summaries: &dyn Fn(FuncId) -> &'s Summary,
     (renames, array_releases): (&CallRenames, &ArrayReleases),
     slot_ends: bool,
+    forced: Forced<'_>,
 ) -> (FunctionLocks, Summary) {
     let func = program.function(f);
     let nb = func.blocks.len();
@@ -1692,12 +1732,20 @@ fn analyze_function<'s>(
         .collect();
     let preds = predecessors(func);
     let order = func.reverse_postorder();
-    let ant = anticipated_releases(func, effects, &effect_at, &order, summaries);
+    let paired = paired_releases(effects, summaries);
+    let ant = anticipated_releases(
+        func, effects, &effect_at, &order, summaries, &paired, forced,
+    );
     let fx: Vec<Option<CallFx>> = effects
         .iter()
         .map(|(i, e)| match e {
             Effect::Call(targets) => {
                 let mut fx = call_fx(targets, f, *i, summaries);
+                for &l in paired.get(i).into_iter().flatten() {
+                    if !fx.must.contains(&l) {
+                        fx.must.push(l);
+                    }
+                }
                 if let Some(r) = renames.get(&(f, *i)) {
                     fx.rename(r);
                 }
@@ -1764,9 +1812,15 @@ fn analyze_function<'s>(
                     None => vec![(p, b)],
                 };
                 for (from, to) in through {
-                    let Some(edge) =
-                        edge_state(func, f, effects, &effect_at, &exit_states, from, to)
-                    else {
+                    let Some(edge) = edge_state(
+                        func,
+                        f,
+                        effects,
+                        &effect_at,
+                        &exit_states,
+                        (from, to),
+                        forced,
+                    ) else {
                         continue;
                     };
                     match state.as_mut() {
@@ -1918,6 +1972,7 @@ fn analyze_function<'s>(
                     .and_then(|a| a.at_block[0].clone())
                     .unwrap_or_default(),
                 may_return,
+                conditional: None,
             }
         }
     };
@@ -1949,9 +2004,14 @@ fn anticipated_releases<'s>(
     effect_at: &HashMap<u32, usize>,
     order: &[u32],
     summaries: &dyn Fn(FuncId) -> &'s Summary,
+    paired: &HashMap<u32, Vec<LockId>>,
+    forced: Forced<'_>,
 ) -> Option<Anticipated> {
     // What each effect releases for sure (gen) and may acquire (kill).
     let mut gen: HashMap<u32, Vec<LockId>> = HashMap::default();
+    for (i, ls) in paired {
+        gen.insert(*i, ls.clone());
+    }
     for (i, e) in effects {
         match e {
             Effect::Release(l) => {
@@ -1973,7 +2033,10 @@ fn anticipated_releases<'s>(
                     }
                 }
                 if let Some(m) = must.filter(|m| !m.is_empty()) {
-                    gen.insert(*i, m);
+                    let g = gen.entry(*i).or_default();
+                    g.extend(m);
+                    g.sort_unstable();
+                    g.dedup();
                 }
             }
             _ => {}
@@ -2068,7 +2131,11 @@ fn anticipated_releases<'s>(
             };
         }
         let mut out: Option<Vec<LockId>> = None;
+        let taken = taken_successor(func, b, forced);
         for &sb in succs {
+            if taken.is_some_and(|t| t != sb) {
+                continue;
+            }
             let Some(x) = at.get(sb as usize).and_then(|x| x.as_ref()) else {
                 continue;
             };
@@ -2427,22 +2494,11 @@ fn edge_state(
     effects: &[(u32, Effect)],
     effect_at: &HashMap<u32, usize>,
     exit_states: &[Option<Flow>],
-    p: u32,
-    b: u32,
+    (p, b): (u32, u32),
+    forced: Forced<'_>,
 ) -> Option<Flow> {
-    // A branch on a constant (`-O0`'s `if (!(ok ? 1 : 0))` folded by
-    // clang into `br true`) never takes its other edge.
-    if let Some(last) = func.block_insts(p).last() {
-        if let InstKind::CondBr {
-            cond: Value::Int(c),
-            then,
-            otherwise,
-        } = &func.insts[last].kind
-        {
-            if b != if *c != 0 { *then } else { *otherwise } {
-                return None;
-            }
-        }
+    if taken_successor(func, p, forced).is_some_and(|t| t != b) {
+        return None;
     }
     let mut edge = exit_states[p as usize].clone()?;
     if let Some((l, mode, site, on_true)) = try_edge(func, p, effects, effect_at) {
@@ -2472,6 +2528,171 @@ fn edge_state(
         }
     }
     Some(edge)
+}
+
+/// The one successor block `p` goes on to when it ends in a branch on a
+/// constant (`-O0`'s `if (!(ok ? 1 : 0))` folded by clang into `br true`,
+/// the kernel's `__builtin_constant_p` arms) or on the stable test whose
+/// outcome this run assumes; None when either may be taken.
+fn taken_successor(func: &Function, p: u32, forced: Forced<'_>) -> Option<u32> {
+    let last = func.block_insts(p).last()?;
+    let InstKind::CondBr {
+        cond,
+        then,
+        otherwise,
+    } = &func.insts[last].kind
+    else {
+        return None;
+    };
+    let c = match cond {
+        Value::Int(c) => *c != 0,
+        Value::Inst(k) => match forced {
+            Some((calls, outcome)) if calls.contains(k) => outcome,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(if c { *then } else { *otherwise })
+}
+
+/// The calls of a function that release a lock under a stable test
+/// (`its_fini_mod`) another call of the same function takes under the same
+/// test (`its_init_mod`): released for sure there, by instruction. Taken
+/// and released only where the test holds, the lock is held between the
+/// two, which release anticipation then sees.
+fn paired_releases<'s>(
+    effects: &[(u32, Effect)],
+    summaries: &dyn Fn(FuncId) -> &'s Summary,
+) -> HashMap<u32, Vec<LockId>> {
+    let conditional = |targets: &[FuncId]| match targets {
+        [t] => summaries(*t).conditional.as_ref(),
+        _ => None,
+    };
+    let mut taken: Vec<(u32, LockId)> = Vec::new();
+    for (_, e) in effects {
+        if let Effect::Call(targets) = e {
+            if let Some(c) = conditional(targets) {
+                taken.extend(c.acquires.iter().map(|l| (c.test, *l)));
+            }
+        }
+    }
+    let mut out: HashMap<u32, Vec<LockId>> = HashMap::default();
+    if taken.is_empty() {
+        return out;
+    }
+    for (i, e) in effects {
+        if let Effect::Call(targets) = e {
+            if let Some(c) = conditional(targets) {
+                let ls: Vec<LockId> = c
+                    .releases
+                    .iter()
+                    .copied()
+                    .filter(|l| taken.contains(&(c.test, *l)))
+                    .collect();
+                if !ls.is_empty() {
+                    out.insert(*i, ls);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What a function does under its stable test, from its summaries with
+/// the test assumed true (`yes`) and false (`no`).
+fn conditional(test: u32, yes: &Summary, no: &Summary) -> Option<Conditional> {
+    let acquires: Vec<LockId> = yes
+        .acquires
+        .iter()
+        .map(|h| h.lock)
+        .filter(|l| {
+            !no.acquires
+                .iter()
+                .chain(&no.may_return)
+                .any(|h| h.lock == *l)
+                && !no.maybe_held.contains(l)
+        })
+        .collect();
+    let releases: Vec<LockId> = yes
+        .must_releases
+        .iter()
+        .copied()
+        .filter(|l| !no.releases.contains(l))
+        .collect();
+    (!acquires.is_empty() || !releases.is_empty()).then_some(Conditional {
+        test,
+        acquires,
+        releases,
+    })
+}
+
+/// Per function, the run-time-constant test it branches on: calls to one
+/// `[[condition]]` function with the same constant arguments (one test per
+/// function; a function that makes two different ones gets none).
+fn stable_tests(program: &Program<'_>, index: &ModelIndex<'_>) -> Vec<Option<StableTest>> {
+    let models = index.models();
+    let mut keys: HashMap<String, u32> = HashMap::default();
+    let mut out = Vec::with_capacity(program.funcs.len());
+    for f in 0..program.funcs.len() as FuncId {
+        let func = program.function(f);
+        let module = program.funcs[f as usize].module;
+        let mut test: Option<(String, Vec<u32>)> = None;
+        let mut mixed = false;
+        for inst in &func.insts {
+            let InstKind::CondBr {
+                cond: Value::Inst(k),
+                ..
+            } = &inst.kind
+            else {
+                continue;
+            };
+            let Some(InstKind::Call { callee, args, .. }) =
+                func.insts.get(*k as usize).map(|x| &x.kind)
+            else {
+                continue;
+            };
+            let Some(t) = program.call_target(module, callee) else {
+                continue;
+            };
+            let name = program.target_name(t);
+            let demangled = match t {
+                crate::program::Target::Defined(g) => &program.funcs[g as usize].demangled,
+                crate::program::Target::External(_) => name,
+            };
+            let fname = seam_models::FnName {
+                symbol: name,
+                demangled,
+            };
+            if models.condition(&fname).is_none() {
+                continue;
+            }
+            let Some(consts) = args
+                .iter()
+                .map(|a| match a {
+                    Value::Int(n) => Some(*n),
+                    _ => None,
+                })
+                .collect::<Option<Vec<i64>>>()
+            else {
+                continue;
+            };
+            let key = format!("{name}{consts:?}");
+            match test.as_mut() {
+                None => test = Some((key, vec![*k])),
+                Some((k0, calls)) if *k0 == key => calls.push(*k),
+                Some(_) => mixed = true,
+            }
+        }
+        out.push(match test {
+            Some((key, calls)) if !mixed => {
+                let n = keys.len() as u32;
+                let test = *keys.entry(key).or_insert(n);
+                Some(StableTest { test, calls })
+            }
+            _ => None,
+        });
+    }
+    out
 }
 
 /// A branch on a phi of constants: its `then` block, and per predecessor
@@ -2883,6 +3104,14 @@ impl Locks {
                 s.reacquires.iter().map(|l| lname(*l)).collect::<Vec<_>>(),
                 s.must_releases.iter().map(|l| lname(*l)).collect::<Vec<_>>()
             );
+            if let Some(c) = &s.conditional {
+                eprintln!(
+                    "  under stable test #{}: acquires={:?} releases={:?}",
+                    c.test,
+                    c.acquires.iter().map(|l| lname(*l)).collect::<Vec<_>>(),
+                    c.releases.iter().map(|l| lname(*l)).collect::<Vec<_>>()
+                );
+            }
             let mut insts: Vec<u32> = fl.before.keys().copied().collect();
             insts.sort_unstable();
             for i in insts {

@@ -3128,12 +3128,10 @@ impl<'p, 'm> Solver<'p, 'm> {
             && !node.thread_local
             && node.origins.len() < MAX_ORIGINS
             && node.origins.iter().any(|o| matches!(o, Origin::Param(..)))
-            && node.origins.iter().all(|o| {
-                matches!(
-                    o,
-                    Origin::Stack(..) | Origin::Param(..) | Origin::Global(_)
-                )
-            })
+            && node
+                .origins
+                .iter()
+                .all(|o| matches!(o, Origin::Stack(..) | Origin::Param(..) | Origin::Global(_)))
     }
 
     /// Exit handlers become calls where the thread runs them: a program's
@@ -3441,7 +3439,10 @@ pub(crate) fn strip_alias(types: &[crate::ir::DiType], t: TypeId) -> TypeId {
 fn is_scalar(p: &Program<'_>, module: u32, t: TypeId) -> bool {
     use crate::ir::DiTypeKind;
     matches!(
-        p.modules[module as usize].types.get(t as usize).map(|x| &x.kind),
+        p.modules[module as usize]
+            .types
+            .get(t as usize)
+            .map(|x| &x.kind),
         Some(DiTypeKind::Basic | DiTypeKind::Pointer { .. })
     )
 }
