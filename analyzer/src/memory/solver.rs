@@ -330,6 +330,9 @@ struct Solver<'p, 'm> {
     indirect_targets: HashMap<(FuncId, u32), Vec<FuncId>>,
     spawns: Vec<SpawnSite>,
     address_taken: HashSet<FuncId>,
+    /// Functions whose address an instruction takes (not only a global's
+    /// initializer): see `member_typed_targets`.
+    code_taken: HashSet<FuncId>,
     memcopies: Vec<(Ptr, Ptr, Option<u64>)>,
     /// Where each of `memcopies` is (`SEAM_DEBUG_COLLAPSE` names it).
     memcopy_sites: Vec<(FuncId, u32)>,
@@ -446,6 +449,7 @@ impl Memory {
             indirect_targets: HashMap::default(),
             spawns: Vec::new(),
             address_taken: HashSet::default(),
+            code_taken: HashSet::default(),
             memcopies: Vec::new(),
             memcopy_sites: Vec::new(),
             has_direct_caller: HashSet::default(),
@@ -1339,7 +1343,9 @@ impl<'p, 'm> Solver<'p, 'm> {
                 off: *offset,
             }),
             Symbol::Func(f) => {
-                let _ = user;
+                if user.is_some() {
+                    self.code_taken.insert(f);
+                }
                 self.address_taken.insert(f);
                 Some(Ptr {
                     node: self.func_node(f),
@@ -3187,7 +3193,151 @@ impl<'p, 'm> Solver<'p, 'm> {
         self.exit_handlers = handlers;
     }
 
+    /// Drops the targets of a call through a struct's function-pointer
+    /// member (`cs->mark_unstable(cs)`) that can never be in that member:
+    /// functions whose address only global initializers take, none of them
+    /// at that member of that struct type (`hpet_resume_counter`, only
+    /// ever `clocksource_hpet.resume`). Points-to merges the members of
+    /// objects it cannot tell apart, and the kCFI prototype test cannot
+    /// tell `resume` from `mark_unstable` either. A function whose address
+    /// code takes (a store, a call's argument) may end up anywhere, and so
+    /// may what a member holds when code reads it for anything but a call
+    /// or a test (`saved = ops->resume`, then stored or passed on); a call
+    /// whose member is not known keeps every target. Member-typed targets
+    /// (MLTA, Lu and Hu, CCS '19), for the addresses that are easy to
+    /// follow.
+    fn member_typed_targets(&mut self) {
+        let program = self.program;
+        // Members whose value code copies somewhere.
+        let mut escaping: HashSet<(String, i64)> = HashSet::default();
+        for f in 0..program.funcs.len() as FuncId {
+            if program.language(f) != crate::ir::Language::C {
+                continue;
+            }
+            let func = program.function(f);
+            let is_ptr_load = |v: &Value| match v {
+                Value::Inst(j) => matches!(
+                    func.insts.get(*j as usize).map(|x| &x.kind),
+                    Some(InstKind::Load { size: 8, .. })
+                ),
+                _ => false,
+            };
+            let mut copied: Vec<u32> = Vec::new();
+            for inst in &func.insts {
+                match &inst.kind {
+                    InstKind::ICmp { .. } => {}
+                    // Called (the callee is no argument) or tested.
+                    InstKind::Call { args, .. } => {
+                        for a in args {
+                            if let (true, Value::Inst(j)) = (is_ptr_load(a), a) {
+                                copied.push(*j);
+                            }
+                        }
+                    }
+                    k => k.for_each_operand(|v| {
+                        if let (true, Value::Inst(j)) = (is_ptr_load(v), v) {
+                            copied.push(*j);
+                        }
+                    }),
+                }
+            }
+            copied.sort_unstable();
+            copied.dedup();
+            for j in copied {
+                let Some(InstKind::Load { ptr, .. }) = func.insts.get(j as usize).map(|x| &x.kind)
+                else {
+                    continue;
+                };
+                if let Some(at) = super::naming::static_type_location(program, f, ptr) {
+                    if let Some(m) = fn_member(program, at.module, at.ty, at.off) {
+                        escaping.insert(m);
+                    }
+                }
+            }
+        }
+        // Per function: the members it is put in, or None once anything
+        // else takes its address.
+        let mut members: HashMap<FuncId, Option<Vec<(String, i64)>>> = HashMap::default();
+        for g in 0..program.globals.len() as GlobalId {
+            let glob = program.global(g);
+            let module = program.globals[g as usize].module;
+            let ty = glob
+                .di_type
+                .map(|t| strip_alias(&program.modules[module as usize].types, t));
+            for (off, v) in &glob.pointers {
+                let Value::Global { name, offset: 0 } = v else {
+                    continue;
+                };
+                let Some(Symbol::Func(f)) = program.resolve(module, *name) else {
+                    continue;
+                };
+                // Rust's vtables are globals too, typed per implementing
+                // type: C's ops tables only.
+                let c = program.modules[module as usize].language == crate::ir::Language::C;
+                let member = ty
+                    .filter(|_| c)
+                    .and_then(|t| fn_member(program, module, t, *off as i64));
+                let entry = members.entry(f).or_insert_with(|| Some(Vec::new()));
+                match (entry.as_mut(), member.filter(|m| !escaping.contains(m))) {
+                    (Some(list), Some(m)) => {
+                        if !list.contains(&m) {
+                            list.push(m);
+                        }
+                    }
+                    _ => *entry = None,
+                }
+            }
+        }
+        let mut dropped = 0usize;
+        let mut sites: Vec<(FuncId, u32)> = self.indirect_targets.keys().copied().collect();
+        sites.sort_unstable();
+        for (f, i) in sites {
+            if program.language(f) != crate::ir::Language::C {
+                continue;
+            }
+            let func = program.function(f);
+            let Some(InstKind::Call {
+                callee: Callee::Indirect(Value::Inst(j)),
+                ..
+            }) = func.insts.get(i as usize).map(|x| &x.kind)
+            else {
+                continue;
+            };
+            let Some(InstKind::Load { ptr, .. }) = func.insts.get(*j as usize).map(|x| &x.kind)
+            else {
+                continue;
+            };
+            let Some(at) = super::naming::static_type_location(program, f, ptr) else {
+                continue;
+            };
+            let Some(member) = fn_member(program, at.module, at.ty, at.off) else {
+                continue;
+            };
+            let fits = |g: &FuncId| {
+                self.code_taken.contains(g)
+                    || match members.get(g) {
+                        Some(Some(list)) => list.contains(&member),
+                        _ => true,
+                    }
+            };
+            let targets = &self.indirect_targets[&(f, i)];
+            if targets.iter().all(fits) || !targets.iter().any(fits) {
+                continue;
+            }
+            let kept: Vec<FuncId> = targets.iter().copied().filter(fits).collect();
+            dropped += targets.len() - kept.len();
+            self.indirect_targets.insert((f, i), kept);
+        }
+        if std::env::var_os("SEAM_TIMINGS").is_some() {
+            eprintln!(
+                "seam: memory: {dropped} indirect-call targets never stored in the call's member ({} members copied)",
+                escaping.len()
+            );
+        }
+    }
+
     fn freeze(mut self) -> Memory {
+        self.member_typed_targets();
         self.exit_handler_calls();
         // Indirect calls that found no target.
         let mut unresolved = Vec::new();
@@ -3503,6 +3653,30 @@ fn member_step(types: &[crate::ir::DiType], t: TypeId, off: i64) -> Option<(Type
         }
         _ => None,
     }
+}
+
+/// The innermost struct and offset of the pointer member at byte `off` of
+/// struct `t` (`struct clocksource`, offset of `resume`), through nested
+/// structs. None inside a union or an array, and where no pointer member
+/// starts at `off`: two layouts may give such a place two meanings.
+fn fn_member(p: &Program<'_>, module: u32, t: TypeId, off: i64) -> Option<(String, i64)> {
+    use crate::ir::DiTypeKind;
+    let types = &p.modules[module as usize].types;
+    let (mut cur, mut off) = (strip_alias(types, t), off);
+    for _ in 0..16 {
+        if !matches!(types.get(cur as usize)?.kind, DiTypeKind::Struct { .. }) {
+            return None;
+        }
+        let (m, inner) = member_step(types, cur, off)?;
+        match types.get(m as usize)?.kind {
+            DiTypeKind::Pointer { .. } if inner == 0 => {
+                return Some((type_key(p, module, cur)?, off));
+            }
+            DiTypeKind::Struct { .. } => (cur, off) = (m, inner),
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The type of the member at offset 0 of struct `t`, aliases stripped.
