@@ -435,22 +435,28 @@ impl Models {
     /// its `.`-suffixed subsections such as `.init.text.unlikely`). A
     /// function match wins over a section match.
     pub fn init(&self, f: &FnName<'_>, section: Option<&str>) -> Option<&InitModel> {
-        let slot = self.index.inits.find(&Key::new(f)).or_else(|| {
-            let section = section?;
-            self.index.init_sections.get(section).copied().or_else(|| {
-                // `.init.text.unlikely` → `.init.text`.
-                let mut s = section;
-                while let Some((head, _)) = s.rsplit_once('.') {
-                    if head.is_empty() {
-                        break;
-                    }
-                    if let Some(&slot) = self.index.init_sections.get(head) {
-                        return Some(slot);
-                    }
-                    s = head;
+        match self.index.inits.find(&Key::new(f)) {
+            Some(slot) => Some(&self.sets[slot.set as usize].inits[slot.entry as usize]),
+            None => self.init_section(section?),
+        }
+    }
+
+    /// The `[[init]]` entry of a section: the code in it runs then, and a
+    /// data section's objects (`.data..ro_after_init`) are written then.
+    pub fn init_section(&self, section: &str) -> Option<&InitModel> {
+        let slot = self.index.init_sections.get(section).copied().or_else(|| {
+            // `.init.text.unlikely` → `.init.text`.
+            let mut s = section;
+            while let Some((head, _)) = s.rsplit_once('.') {
+                if head.is_empty() {
+                    break;
                 }
-                None
-            })
+                if let Some(&slot) = self.index.init_sections.get(head) {
+                    return Some(slot);
+                }
+                s = head;
+            }
+            None
         })?;
         Some(&self.sets[slot.set as usize].inits[slot.entry as usize])
     }

@@ -1081,6 +1081,30 @@ fn root_paths<'f>(
 /// An access, one of its call paths from the root, and that root.
 type OnPath<'x> = (&'x Access, &'x [CallSite], usize);
 
+/// A write to an object only globals in a data section an `[[init]]`
+/// model puts in the init phase made (`.data..ro_after_init`).
+fn init_only_write(facts: &Facts<'_, '_>, x: &Access) -> bool {
+    use crate::memory::Origin;
+    if x.kind != AccessKind::Write {
+        return false;
+    }
+    let models = facts.index.models();
+    let origins = facts.memory.origins(facts.memory.norm(x.ptr).node);
+    !origins.is_empty()
+        && origins.iter().all(|o| match o {
+            Origin::Global(g) => {
+                let m = &facts.program.modules[facts.program.globals[*g as usize].module as usize];
+                facts
+                    .program
+                    .global(*g)
+                    .section
+                    .and_then(|s| models.init_section(m.str(s)))
+                    .is_some_and(|i| i.phase == seam_models::InitPhase::Init)
+            }
+            _ => false,
+        })
+}
+
 /// May `a` and `b` run at once, reached from roots `ar` and `br` by these
 /// call paths (`exact`: every path of the two roots, which handoffs need)?
 fn parallel_on(
@@ -1090,6 +1114,14 @@ fn parallel_on(
     exact: bool,
 ) -> bool {
     let (ra, rb) = (&facts.threads.roots[ar], &facts.threads.roots[br]);
+    // Data written only during init (`__ro_after_init`): a write seam
+    // reached from a root that runs later is made during init too, or
+    // never (it would fault), whatever the root.
+    if (ra.phase != Phase::Init && init_only_write(facts, a))
+        || (rb.phase != Phase::Init && init_only_write(facts, b))
+    {
+        return false;
+    }
     // Init code runs before what it registers: it races only with roots it
     // started before the access (a write after `request_irq`).
     if ra.phase == Phase::Init || rb.phase == Phase::Init {
