@@ -86,6 +86,7 @@ pub struct FnModels<'m> {
     pub buffer: Option<&'m BufferModel>,
     pub mmio: Option<&'m MmioModel>,
     pub init: Option<&'m InitModel>,
+    pub condition: Option<&'m ConditionModel>,
 }
 
 impl FnModels<'_> {
@@ -104,6 +105,7 @@ impl FnModels<'_> {
             && self.buffer.is_none()
             && self.mmio.is_none()
             && self.init.is_none()
+            && self.condition.is_none()
     }
 }
 
@@ -381,6 +383,10 @@ impl Models {
                 .inits
                 .find(&key)
                 .map(|s| &self.sets[s.set as usize].inits[s.entry as usize]),
+            condition: ix
+                .conditions
+                .find(&key)
+                .map(|s| &self.sets[s.set as usize].conditions[s.entry as usize]),
         }
     }
 
@@ -417,12 +423,6 @@ impl Models {
     pub fn sleep(&self, f: &FnName<'_>) -> Option<&SleepModel> {
         let s = self.index.sleeps.find(&Key::new(f))?;
         Some(&self.sets[s.set as usize].sleeps[s.entry as usize])
-    }
-
-    /// A `[[condition]]`: a test whose result does not change at run time.
-    pub fn condition(&self, f: &FnName<'_>) -> Option<&ConditionModel> {
-        let s = self.index.conditions.find(&Key::new(f))?;
-        Some(&self.sets[s.set as usize].conditions[s.entry as usize])
     }
 
     pub fn mmio(&self, f: &FnName<'_>) -> Option<&MmioModel> {

@@ -2630,7 +2630,6 @@ fn conditional(test: u32, yes: &Summary, no: &Summary) -> Option<Conditional> {
 /// `[[condition]]` function with the same constant arguments (one test per
 /// function; a function that makes two different ones gets none).
 fn stable_tests(program: &Program<'_>, index: &ModelIndex<'_>) -> Vec<Option<StableTest>> {
-    let models = index.models();
     let mut keys: HashMap<String, u32> = HashMap::default();
     let mut out = Vec::with_capacity(program.funcs.len());
     for f in 0..program.funcs.len() as FuncId {
@@ -2654,16 +2653,7 @@ fn stable_tests(program: &Program<'_>, index: &ModelIndex<'_>) -> Vec<Option<Sta
             let Some(t) = program.call_target(module, callee) else {
                 continue;
             };
-            let name = program.target_name(t);
-            let demangled = match t {
-                crate::program::Target::Defined(g) => &program.funcs[g as usize].demangled,
-                crate::program::Target::External(_) => name,
-            };
-            let fname = seam_models::FnName {
-                symbol: name,
-                demangled,
-            };
-            if models.condition(&fname).is_none() {
+            if index.of(t).condition.is_none() {
                 continue;
             }
             let Some(consts) = args
@@ -2676,7 +2666,7 @@ fn stable_tests(program: &Program<'_>, index: &ModelIndex<'_>) -> Vec<Option<Sta
             else {
                 continue;
             };
-            let key = format!("{name}{consts:?}");
+            let key = format!("{}{consts:?}", program.target_name(t));
             match test.as_mut() {
                 None => test = Some((key, vec![*k])),
                 Some((k0, calls)) if *k0 == key => calls.push(*k),
